@@ -1,0 +1,139 @@
+// The grammar of Chan (../shared/LANGUAGE.md). No actions: the interpreter's builder walks the tree
+// through the generated visitor and reads the labels (`cond=expr`) to find the parts of each construct.
+grammar Chan;
+
+program     : topDecl* EOF ;
+
+topDecl     : importDecl | structDecl | funcDecl | statement ;
+
+importDecl  : IMPORT (modName=IDENT | path=STRING) (AS alias=IDENT)? ';' ;
+structDecl  : STRUCT structName=IDENT '{' (IDENT (',' IDENT)* ','?)? '}' ;
+funcDecl    : FN fnName=IDENT '(' params? ')' ('->' ret=typeName)? block ;
+params      : param (',' param)* ','? ;
+param       : name ((':' typeName) | ATOM)? ;          // `a: int`; `a:int` lexes as IDENT ATOM
+typeName    : IDENT | FN | NIL ;
+
+block       : '{' statement* '}' ;
+
+statement
+    : LET pattern '=' expr ';'                                        # letStmt
+    | CONST name '=' expr ';'                                         # constStmt
+    | target=expr op=('=' | '+=' | '-=' | '*=' | '/=' | '%=') value=expr ';'   # assignStmt
+    | ifStatement                                                     # ifStmt
+    | WHILE '(' cond=expr ')' body=block                              # whileStmt
+    | FOR '(' pattern IN iter=expr ')' body=block                     # forStmt
+    | BREAK ';'                                                       # breakStmt
+    | CONTINUE ';'                                                    # continueStmt
+    | RETURN expr? ';'                                                # returnStmt
+    | THROW expr ';'                                                  # throwStmt
+    | TRY body=block CATCH '(' name ')' handler=block                 # tryStmt
+    | MATCH '(' subject=expr ')' '{' matchArm* '}'                    # matchStmt
+    | CHOOSE '{' chooseOption* '}'                                    # chooseStmt
+    | PRICHOOSE '{' chooseOption* '}'                                 # priChooseStmt
+    | channel=expr RECV value=expr ';'                                # sendStmt
+    | block                                                           # blockStmt
+    | expr ';'                                                        # exprStmt
+    | ';'                                                             # emptyStmt
+    ;
+
+ifStatement : IF '(' cond=expr ')' then=block (ELSE (elseIf=ifStatement | elseBlock=block))? ;
+
+matchArm    : pattern (IF guard=expr)? '=>' body=statement ','? ;
+
+chooseOption
+    : OPTION (WHEN '(' guard=expr ')')? chooseComm ':' block
+    ;
+chooseComm
+    : (pattern '=')? RECV channel=expr                                # recvComm
+    | (pattern '=')? RECV_STATUS channel=expr                         # recvStatusComm
+    | channel=expr RECV value=expr                                    # sendComm
+    | AFTER '(' delay=expr ')'                                        # afterComm
+    | DEFAULT                                                         # defaultComm
+    | FOR '(' var=name IN channels=expr ')' (pattern '=')? RECV name  # replicatedRecvComm
+    ;
+
+pattern
+    : name                                                            # bindPattern
+    | literal                                                         # literalPattern
+    | '-' (INT | FLOAT)                                               # negativePattern
+    | '(' ')'                                                         # emptyTuplePattern
+    | '(' pattern ',' ')'                                             # singleTuplePattern
+    | '(' pattern (',' pattern)+ ','? ')'                             # tuplePattern
+    | '(' pattern ')'                                                 # parenPattern
+    | '[' (pattern (',' pattern)* (',' '...' rest=name)? | '...' rest=name)? ']'   # listPattern
+    | IDENT '{' (fieldPattern (',' fieldPattern)* ','?)? '}'          # structPattern
+    | '^' name                                                        # pinPattern
+    ;
+fieldPattern : name (':' pattern)? ;
+
+expr
+    : postfix                                                         # postfixExpr
+    | op=('!' | '-' | '~') expr                                       # unaryExpr
+    | RECV expr                                                       # recvExpr
+    | RECV_STATUS expr                                                # recvStatusExpr
+    | left=expr op=('*' | '/' | '%') right=expr                       # binaryExpr
+    | left=expr op=('+' | '-') right=expr                             # binaryExpr
+    | left=expr op=('<<' | '>>') right=expr                           # binaryExpr
+    | left=expr op='&' right=expr                                     # binaryExpr
+    | left=expr op='^' right=expr                                     # binaryExpr
+    | left=expr op='|' right=expr                                     # binaryExpr
+    | left=expr op=('<' | '<=' | '>' | '>=') right=expr               # binaryExpr
+    | left=expr op=('==' | '!=') right=expr                           # binaryExpr
+    | left=expr op='&&' right=expr                                    # andExpr
+    | left=expr op='||' right=expr                                    # orExpr
+    | START (ON '(' core=expr ')')? (block | call=postfix)            # startExpr
+    ;
+
+postfix
+    : primary                                                         # primaryPostfix
+    | postfix '(' args? ')'                                           # callPostfix
+    | postfix '[' index=expr ']'                                      # indexPostfix
+    | postfix '.' name                                                # fieldPostfix
+    | postfix WITH '{' fieldInit (',' fieldInit)* ','? '}'            # withPostfix
+    ;
+args        : expr (',' expr)* ','? ;
+
+primary
+    : literal                                                         # literalPrimary
+    | name                                                            # namePrimary
+    | '(' ')'                                                         # unitPrimary
+    | '(' expr ',' ')'                                                # singleTuplePrimary
+    | '(' expr (',' expr)+ ','? ')'                                   # tuplePrimary
+    | '(' expr ')'                                                    # parenPrimary
+    | '[' (expr (',' expr)* ','?)? ']'                                # listPrimary
+    | '{' (mapEntry (',' mapEntry)* ','?)? '}'                        # mapPrimary
+    | IDENT '{' (fieldInit (',' fieldInit)* ','?)? '}'                # structPrimary
+    | FN '(' params? ')' ('->' ret=typeName)? (body=block | '=>' value=expr)   # lambdaPrimary
+    ;
+mapEntry    : key=expr '=>' value=expr ;
+fieldInit   : name ':' expr ;
+
+literal     : INT | FLOAT | STRING | ATOM | TRUE | FALSE | NIL ;
+
+// `in` is a keyword of `for`, but the contract also uses it as a channel name (`<-in`); `after` is a
+// keyword of `choose` and also the built-in `after(n)`.
+name        : IDENT | IN | AFTER ;
+
+// ---- lexer ----
+IMPORT : 'import' ;  AS : 'as' ;  STRUCT : 'struct' ;  FN : 'fn' ;  LET : 'let' ;  CONST : 'const' ;
+IF : 'if' ;  ELSE : 'else' ;  WHILE : 'while' ;  FOR : 'for' ;  IN : 'in' ;  BREAK : 'break' ;
+CONTINUE : 'continue' ;  RETURN : 'return' ;  START : 'start' ;  ON : 'on' ;  CHOOSE : 'choose' ;
+PRICHOOSE : 'prichoose' ;  OPTION : 'option' ;  WHEN : 'when' ;  DEFAULT : 'default' ;
+AFTER : 'after' ;  MATCH : 'match' ;  TRY : 'try' ;  CATCH : 'catch' ;  THROW : 'throw' ;
+WITH : 'with' ;  TRUE : 'true' ;  FALSE : 'false' ;  NIL : 'nil' ;
+
+RECV_STATUS : '<-?' ;
+RECV        : '<-' ;          // prefix: receive; infix (statement or option): send
+
+IDENT  : [A-Za-z_] [A-Za-z0-9_]* ;
+ATOM   : ':' [A-Za-z_] [A-Za-z0-9_]* ;
+FLOAT  : DIGITS '.' DIGITS EXPONENT? | DIGITS EXPONENT ;
+INT    : '0' [xX] [0-9a-fA-F] [0-9a-fA-F_]* | '0' [bB] [01] [01_]* | '0' [oO] [0-7] [0-7_]* | DIGITS ;
+fragment DIGITS   : [0-9] [0-9_]* ;
+fragment EXPONENT : [eE] [+-]? [0-9]+ ;
+STRING : '"' ( ~["\\\r\n] | '\\' . | '\\u{' [0-9a-fA-F]+ '}' )* '"' ;
+
+LINE_COMMENT  : '//' ~[\r\n]* -> skip ;
+BLOCK_COMMENT : '/*' .*? '*/' -> skip ;
+WS            : [ \t\r\n]+ -> skip ;
+OTHER         : . ;   // reported as a syntax error with its position, not a lexer crash

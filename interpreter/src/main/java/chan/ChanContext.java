@@ -1,0 +1,94 @@
+package chan;
+
+import chan.runtime.Scheduler;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.TruffleLanguage.ContextReference;
+import com.oracle.truffle.api.nodes.Node;
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The state of one Chan run: its streams, options, program arguments and, while the program runs,
+ * the simulated machine's scheduler. One host thread runs the whole simulation, so nothing here is
+ * synchronised.
+ */
+public final class ChanContext {
+    private static final ContextReference<ChanContext> REFERENCE = ContextReference.create(ChanLanguage.class);
+
+    private final ChanLanguage language;
+    private final TruffleLanguage.Env env;
+    /** Buffered: flushed at exit, before reading input and before anything goes to stderr. */
+    private final PrintStream out;
+    private final PrintStream err;
+    private BufferedReader in;
+    /** The scheduler of the running program; null before the program starts. */
+    private Scheduler scheduler;
+    /** Current nesting of guest calls in the running strand, for the `stack overflow` error. */
+    public int callDepth;
+    public final int maxDepth;
+
+    ChanContext(ChanLanguage language, TruffleLanguage.Env env) {
+        this.language = language;
+        this.env = env;
+        this.out = new PrintStream(new BufferedOutputStream(env.out(), 1 << 16), false, StandardCharsets.UTF_8);
+        this.err = new PrintStream(env.err(), true, StandardCharsets.UTF_8);
+        this.maxDepth = env.getOptions().get(ChanOptions.MaxDepth);
+    }
+
+    public static ChanContext get(Node node) {
+        return REFERENCE.get(node);
+    }
+
+    public ChanLanguage language() {
+        return language;
+    }
+
+    public TruffleLanguage.Env env() {
+        return env;
+    }
+
+    public PrintStream out() {
+        return out;
+    }
+
+    /** Standard error; standard output is flushed first so the two interleave as written. */
+    @TruffleBoundary
+    public PrintStream err() {
+        out.flush();
+        return err;
+    }
+
+    @TruffleBoundary
+    public String readLine() {
+        out.flush();
+        try {
+            if (in == null) {
+                in = new BufferedReader(new InputStreamReader(env.in(), StandardCharsets.UTF_8));
+            }
+            return in.readLine();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    public void setScheduler(Scheduler scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    public String[] arguments() {
+        return env.getApplicationArguments();
+    }
+
+    public <T> T option(org.graalvm.options.OptionKey<T> key) {
+        return env.getOptions().get(key);
+    }
+}

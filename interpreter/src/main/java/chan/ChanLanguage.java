@@ -1,0 +1,49 @@
+package chan;
+
+import chan.nodes.ProgramRootNode;
+import chan.parser.ModuleLoader;
+import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.nodes.Node;
+import org.graalvm.options.OptionDescriptors;
+
+/**
+ * Chan: a language of lightweight threads and channels (LANGUAGE.md), run on a simulated multicore.
+ *
+ * <p>A tour of the implementation: {@link chan.parser.ModuleLoader} parses a file with the ANTLR
+ * grammar and {@link chan.parser.ModuleCompiler} turns each function into a Bytecode DSL root
+ * ({@link chan.nodes.ChanBytecodeRootNode}, which lists every operation). Runtime values live in
+ * {@code chan.values}, built-in functions in {@code chan.builtins}. A program runs as the root
+ * {@link ProgramRootNode}: a discrete-event loop over the simulated machine of the {@code runtime}
+ * module that resumes each thread's continuation in turn.
+ */
+@TruffleLanguage.Registration(id = ChanLanguage.ID, name = "Chan", defaultMimeType = ChanLanguage.MIME_TYPE,
+        characterMimeTypes = ChanLanguage.MIME_TYPE, contextPolicy = TruffleLanguage.ContextPolicy.SHARED,
+        fileTypeDetectors = ChanFileDetector.class, website = "https://chan.dev")
+public final class ChanLanguage extends TruffleLanguage<ChanContext> {
+    public static final String ID = "chan";
+    public static final String MIME_TYPE = "application/x-chan";
+
+    private static final LanguageReference<ChanLanguage> REFERENCE = LanguageReference.create(ChanLanguage.class);
+
+    @Override
+    protected ChanContext createContext(Env env) {
+        return new ChanContext(this, env);
+    }
+
+    @Override
+    protected OptionDescriptors getOptionDescriptors() {
+        return ChanOptions.getDescriptors();
+    }
+
+    @Override
+    protected CallTarget parse(ParsingRequest request) {
+        ChanContext context = ChanContext.get(null);
+        var main = new ModuleLoader(this, context).loadMain(request.getSource());
+        return new ProgramRootNode(this, main).getCallTarget();
+    }
+
+    public static ChanLanguage get(Node node) {
+        return REFERENCE.get(node);
+    }
+}

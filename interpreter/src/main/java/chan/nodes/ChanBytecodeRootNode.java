@@ -1,0 +1,326 @@
+package chan.nodes;
+
+import chan.ChanContext;
+import chan.ChanException;
+import chan.ChanLanguage;
+import chan.runtime.Scheduler;
+import chan.values.ChanError;
+import chan.values.ChanFunction;
+import chan.values.ChanStructType;
+import chan.values.ChanTuple;
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.RootCallTarget;
+import com.oracle.truffle.api.bytecode.BytecodeNode;
+import com.oracle.truffle.api.bytecode.BytecodeRootNode;
+import com.oracle.truffle.api.bytecode.ConstantOperand;
+import com.oracle.truffle.api.bytecode.ContinuationResult;
+import com.oracle.truffle.api.bytecode.ContinuationRootNode;
+import com.oracle.truffle.api.bytecode.GenerateBytecode;
+import com.oracle.truffle.api.bytecode.Operation;
+import com.oracle.truffle.api.bytecode.OperationProxy;
+import com.oracle.truffle.api.bytecode.ShortCircuitOperation;
+import com.oracle.truffle.api.bytecode.ShortCircuitOperation.Operator;
+import com.oracle.truffle.api.bytecode.Variadic;
+import com.oracle.truffle.api.dsl.Bind;
+import com.oracle.truffle.api.dsl.Cached;
+import com.oracle.truffle.api.dsl.Fallback;
+import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.frame.FrameDescriptor;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.DirectCallNode;
+import com.oracle.truffle.api.nodes.IndirectCallNode;
+import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.nodes.RootNode;
+
+/**
+ * Every Chan function, closure, `start` block and module body is one root of this bytecode
+ * interpreter. This file lists the whole instruction set; arithmetic, comparison, collection and
+ * channel operations are proxied from their own node classes in {@code chan.nodes.ops}.
+ *
+ * <p>Threads are continuations. An operation that cannot complete at once (a receive with no
+ * sender, a call whose callee blocked, a preempted loop) returns a <em>suspension</em>: either
+ * {@link Scheduler#BLOCK} or the callee's {@link ContinuationResult}. The builder wraps every such
+ * site in the same loop ({@code ModuleCompiler.emitSuspendable}):
+ * <pre>
+ *   tmp = op(...); while (IsSuspended(tmp)) { tmp = ResumeCallee(tmp, Yield(tmp)); }
+ * </pre>
+ * so the suspension travels up the call chain to the scheduler, and on resume each level resumes
+ * its callee first.
+ */
+@GenerateBytecode(languageClass = ChanLanguage.class, //
+        enableYield = true, // threads are continuations
+        // The uncached interpreter and boxing elimination both re-open a deopt loop on roots that
+        // yield in Truffle 25.0.x (DESIGN.md), so both stay off.
+        enableUncachedInterpreter = false, //
+        // Precise error positions for operations that throw without a cached node of their own.
+        storeBytecodeIndexInFrame = true, //
+        enableTagInstrumentation = true)
+@ShortCircuitOperation(name = "And", booleanConverter = ChanBytecodeRootNode.Truthy.class, operator = Operator.AND_RETURN_CONVERTED)
+@ShortCircuitOperation(name = "Or", booleanConverter = ChanBytecodeRootNode.Truthy.class, operator = Operator.OR_RETURN_CONVERTED)
+@OperationProxy(chan.nodes.ops.AddNode.class)
+@OperationProxy(chan.nodes.ops.SubNode.class)
+@OperationProxy(chan.nodes.ops.MulNode.class)
+@OperationProxy(chan.nodes.ops.DivNode.class)
+@OperationProxy(chan.nodes.ops.ModNode.class)
+@OperationProxy(chan.nodes.ops.NegNode.class)
+@OperationProxy(chan.nodes.ops.BitwiseNode.class)
+@OperationProxy(chan.nodes.ops.EqualNode.class)
+@OperationProxy(chan.nodes.ops.LessNode.class)
+@OperationProxy(chan.nodes.ops.IndexNode.class)
+@OperationProxy(chan.nodes.ops.SetIndexNode.class)
+@OperationProxy(chan.nodes.ops.GetFieldNode.class)
+@OperationProxy(chan.nodes.ops.ConstructNode.class)
+@OperationProxy(chan.nodes.ops.PatternNode.class)
+@OperationProxy(chan.nodes.ops.IterNode.class)
+@OperationProxy(chan.nodes.ops.ChannelOpNode.class)
+@OperationProxy(chan.nodes.ops.SpawnNode.class)
+@OperationProxy(chan.nodes.ops.PollNode.class)
+@OperationProxy(chan.nodes.ops.ChooseNode.class)
+@OperationProxy(chan.nodes.ops.MiscNode.class)
+public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeRootNode {
+    /** The name shown in stack traces: the function's name, `<fn>` for a closure, `<main>`. */
+    private String name = "<fn>";
+    private int arity;
+
+    protected ChanBytecodeRootNode(ChanLanguage language, FrameDescriptor frameDescriptor) {
+        super(language, frameDescriptor);
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    @Override
+    public String getName() {
+        return name;
+    }
+
+    public void setArity(int arity) {
+        this.arity = arity;
+    }
+
+    public int arity() {
+        return arity;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    /** Only `false` and `nil` are falsy. */
+    @Operation
+    public static final class Truthy {
+        @Specialization
+        static boolean doBoolean(boolean value) {
+            return value;
+        }
+
+        @Fallback
+        static boolean doOther(Object value) {
+            return value != chan.values.ChanNil.NIL && value != Boolean.FALSE;
+        }
+    }
+
+    @Operation
+    public static final class Not {
+        @Specialization
+        static boolean doBoolean(boolean value) {
+            return !value;
+        }
+
+        @Fallback
+        static boolean doOther(Object value) {
+            return value == chan.values.ChanNil.NIL || value == Boolean.FALSE;
+        }
+    }
+
+    /** Reads captured value `index` of the running closure (arguments slot 0 holds the closure). */
+    @Operation
+    @ConstantOperand(type = int.class)
+    public static final class LoadCapture {
+        @Specialization
+        static Object doLoad(VirtualFrame frame, int index) {
+            return CompilerDirectives.castExact(frame.getArguments()[0], ChanFunction.class).capture(index);
+        }
+    }
+
+    @Operation
+    @ConstantOperand(type = GlobalCell.class)
+    public static final class LoadGlobal {
+        @Specialization
+        static Object doLoad(GlobalCell cell, @Bind Node node) {
+            Object value = cell.value;
+            if (value == null) {
+                CompilerDirectives.transferToInterpreter();
+                throw ChanException.error("'" + cell.name + "' is used before it is initialised", node);
+            }
+            return value;
+        }
+    }
+
+    @Operation
+    @ConstantOperand(type = GlobalCell.class)
+    public static final class StoreGlobal {
+        @Specialization
+        static void doStore(GlobalCell cell, Object value) {
+            cell.value = value;
+        }
+    }
+
+    /** Makes a closure of a compiled function template, capturing the given values. */
+    @Operation
+    @ConstantOperand(type = FunctionTemplate.class)
+    public static final class MakeClosure {
+        @Specialization
+        static ChanFunction doMake(FunctionTemplate template, @Variadic Object[] captures) {
+            return template.instantiate(captures);
+        }
+    }
+
+    /**
+     * Calls a function value. The arguments array reserves slot 0 for the callee itself, so the
+     * array built by the operand stack is passed to the callee as is.
+     */
+    @Operation
+    public static final class Call {
+        @Specialization(guards = "callee.callTarget() == cachedTarget", limit = "4")
+        static Object doDirect(ChanFunction callee, @Variadic(startOffset = 1) Object[] args,
+                        @Cached("callee.callTarget()") RootCallTarget cachedTarget,
+                        @Cached("create(cachedTarget)") DirectCallNode callNode,
+                        @Bind Node node) {
+            checkArity(callee, args.length - 1, node);
+            args[0] = callee;
+            ChanContext context = ChanContext.get(node);
+            enter(context, node);
+            try {
+                return callNode.call(args);
+            } finally {
+                context.callDepth--;
+            }
+        }
+
+        @Specialization(replaces = "doDirect")
+        static Object doIndirect(ChanFunction callee, @Variadic(startOffset = 1) Object[] args,
+                        @Cached IndirectCallNode callNode,
+                        @Bind Node node) {
+            checkArity(callee, args.length - 1, node);
+            args[0] = callee;
+            ChanContext context = ChanContext.get(node);
+            enter(context, node);
+            try {
+                return callNode.call(callee.callTarget(), args);
+            } finally {
+                context.callDepth--;
+            }
+        }
+
+        @Fallback
+        static Object doNotAFunction(Object callee, @SuppressWarnings("unused") Object[] args, @Bind Node node) {
+            throw ChanException.error("cannot call " + chan.values.TypeNames.describe(callee) + ": not a function", node);
+        }
+
+        static void checkArity(ChanFunction callee, int given, Node node) {
+            int arity = callee.arity();
+            if (arity != given && arity >= 0) {
+                CompilerDirectives.transferToInterpreter();
+                throw ChanException.error(callee.name() + " takes " + arity + " argument" + (arity == 1 ? "" : "s") + ", got " + given, node);
+            }
+        }
+    }
+
+    static void enter(ChanContext context, Node node) {
+        if (++context.callDepth > context.maxDepth) {
+            CompilerDirectives.transferToInterpreter();
+            context.callDepth = 0; // the error unwinds every frame; the scheduler resets the count per strand
+            throw ChanException.error("stack overflow: more than " + context.maxDepth + " nested calls", node);
+        }
+    }
+
+    /** True when an operation's result is a suspension rather than a value (see the class comment). */
+    @Operation
+    public static final class IsSuspended {
+        @Specialization
+        static boolean doCheck(Object result) {
+            return result == Scheduler.BLOCK || result instanceof ContinuationResult;
+        }
+    }
+
+    /**
+     * Resumes a suspended callee with the value the scheduler resumed this frame with. A runtime
+     * operation (a receive, a built-in such as sleep) that blocked has no frame of its own: the
+     * scheduler's value is its result.
+     */
+    @Operation
+    public static final class ResumeCallee {
+        @Specialization(guards = "result.getContinuationRootNode() == cachedRoot", limit = "4")
+        static Object doDirect(ContinuationResult result, Object value,
+                        @Cached("result.getContinuationRootNode()") ContinuationRootNode cachedRoot,
+                        @Cached("create(cachedRoot.getCallTarget())") DirectCallNode callNode,
+                        @Bind Node node) {
+            ContinuationLocations.refresh(cachedRoot);
+            ChanContext context = ChanContext.get(node);
+            enter(context, node);
+            try {
+                return callNode.call(result.getFrame(), value);
+            } finally {
+                context.callDepth--;
+            }
+        }
+
+        @Specialization(replaces = "doDirect")
+        static Object doIndirect(ContinuationResult result, Object value, @Cached IndirectCallNode callNode, @Bind Node node) {
+            ContinuationLocations.refresh(result.getContinuationRootNode());
+            ChanContext context = ChanContext.get(node);
+            enter(context, node);
+            try {
+                return callNode.call(result.getContinuationCallTarget(), result.getFrame(), value);
+            } finally {
+                context.callDepth--;
+            }
+        }
+
+        @Fallback
+        static Object doRuntimeOperation(@SuppressWarnings("unused") Object result, Object value) {
+            return value;
+        }
+    }
+
+    /** `throw v`. */
+    @Operation
+    public static final class Throw {
+        @Specialization
+        static Object doThrow(Object value, @Bind Node node) {
+            throw new ChanException(value, node);
+        }
+    }
+
+    /** The Chan value carried by a caught exception: what `catch (e)` binds. */
+    @Operation
+    public static final class CaughtValue {
+        @Specialization
+        static Object doUnwrap(Object exception) {
+            if (exception instanceof ChanException e) {
+                return e.value();
+            }
+            throw CompilerDirectives.shouldNotReachHere("unexpected exception in catch: " + exception);
+        }
+    }
+
+    /** A struct type known when the program was compiled, e.g. for `Point{x: 1}`. */
+    static ChanStructType structType(Object type) {
+        return (ChanStructType) type;
+    }
+
+    static Object errorTuple(String message) {
+        return ChanError.errorValue(message);
+    }
+
+    static ChanTuple pair(Object a, Object b) {
+        return new ChanTuple(a, b);
+    }
+
+    static BytecodeNode unused(BytecodeNode node) {
+        return node;
+    }
+}

@@ -1,0 +1,64 @@
+package chan.values;
+
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.RootCallTarget;
+
+/**
+ * A function value: a named function, a closure or a built-in. Calls pass the arguments array
+ * {@code [this function, a1, …, an]}; a closure's body reads its captured values from slot 0.
+ * Captured values are copied at creation (capture by value), so a closure never sees later
+ * assignments.
+ */
+public final class ChanFunction {
+    private final String name;
+    /** Number of parameters, or -1 for a built-in that takes any number. */
+    private final int arity;
+    private final RootCallTarget callTarget;
+    @CompilationFinal(dimensions = 1) private final Object[] captures;
+
+    public ChanFunction(String name, int arity, RootCallTarget callTarget, Object[] captures) {
+        this.name = name;
+        this.arity = arity;
+        this.callTarget = callTarget;
+        this.captures = captures;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int arity() {
+        return arity;
+    }
+
+    public RootCallTarget callTarget() {
+        return callTarget;
+    }
+
+    public Object capture(int index) {
+        return captures[index];
+    }
+
+    public Object[] captures() {
+        return captures;
+    }
+
+    /** A copy whose captured arrays and dicts are copied, for a closure that crosses to another thread. */
+    public ChanFunction copyForTransfer() {
+        if (captures == null || captures.length == 0) {
+            return this;
+        }
+        Object[] copied = new Object[captures.length];
+        boolean changed = false;
+        for (int i = 0; i < captures.length; i++) {
+            copied[i] = Copying.copyForTransfer(captures[i]);
+            changed |= copied[i] != captures[i];
+        }
+        return changed ? new ChanFunction(name, arity, callTarget, copied) : this;
+    }
+
+    @Override
+    public String toString() {
+        return name == null ? "<fn>" : "<fn " + name + ">";
+    }
+}
