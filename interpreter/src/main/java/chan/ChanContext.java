@@ -38,6 +38,7 @@ public final class ChanContext {
         this.out = new PrintStream(new BufferedOutputStream(env.out(), 1 << 16), false, StandardCharsets.UTF_8);
         this.err = new PrintStream(env.err(), true, StandardCharsets.UTF_8);
         this.maxDepth = env.getOptions().get(ChanOptions.MaxDepth);
+        ValueNames.register();
     }
 
     public static ChanContext get(Node node) {

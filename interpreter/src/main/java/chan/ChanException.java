@@ -45,7 +45,7 @@ public final class ChanException extends AbstractTruffleException {
 
     @TruffleBoundary
     public static String describe(Object value) {
-        if (value instanceof ChanTuple t && t.size() == 2 && t.get(0) == ChanError.ERROR_ATOM && t.get(1) instanceof String s) {
+        if (value instanceof ChanTuple t && t.size() == 2 && t.get(0) == chan.values.ChanAtom.of("error") && t.get(1) instanceof String s) {
             return s;
         }
         return "uncaught throw: " + Display.repr(value);

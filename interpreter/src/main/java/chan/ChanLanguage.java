@@ -4,6 +4,8 @@ import chan.nodes.ProgramRootNode;
 import chan.parser.ModuleLoader;
 import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.instrumentation.ProvidedTags;
+import com.oracle.truffle.api.instrumentation.StandardTags;
 import com.oracle.truffle.api.nodes.Node;
 import org.graalvm.options.OptionDescriptors;
 
@@ -17,6 +19,7 @@ import org.graalvm.options.OptionDescriptors;
  * {@link ProgramRootNode}: a discrete-event loop over the simulated machine of the {@code runtime}
  * module that resumes each thread's continuation in turn.
  */
+@ProvidedTags({StandardTags.RootTag.class, StandardTags.RootBodyTag.class, StandardTags.StatementTag.class, StandardTags.CallTag.class, StandardTags.ExpressionTag.class})
 @TruffleLanguage.Registration(id = ChanLanguage.ID, name = "Chan", defaultMimeType = ChanLanguage.MIME_TYPE,
         characterMimeTypes = ChanLanguage.MIME_TYPE, contextPolicy = TruffleLanguage.ContextPolicy.SHARED,
         fileTypeDetectors = ChanFileDetector.class, website = "https://chan.dev")
@@ -26,6 +29,16 @@ public final class ChanLanguage extends TruffleLanguage<ChanContext> {
 
     private static final LanguageReference<ChanLanguage> REFERENCE = LanguageReference.create(ChanLanguage.class);
 
+    private chan.builtins.BuiltinTable builtins;
+
+    /** The built-in functions, made on first use (their roots belong to this language instance). */
+    public chan.builtins.BuiltinTable builtins() {
+        if (builtins == null) {
+            builtins = new chan.builtins.BuiltinTable(this);
+        }
+        return builtins;
+    }
+
     @Override
     protected ChanContext createContext(Env env) {
         return new ChanContext(this, env);
@@ -33,7 +46,7 @@ public final class ChanLanguage extends TruffleLanguage<ChanContext> {
 
     @Override
     protected OptionDescriptors getOptionDescriptors() {
-        return ChanOptions.getDescriptors();
+        return new ChanOptionsOptionDescriptors();
     }
 
     @Override

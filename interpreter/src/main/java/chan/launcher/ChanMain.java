@@ -2,9 +2,19 @@ package chan.launcher;
 
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.io.IOAccess;
 
 /** The `chan` command: runs a program, the REPL, or a conformance directory (LANGUAGE.md §6). */
 public final class ChanMain {
+    /** Exit code of an internal error (a bug in Chan itself), as in BSD's EX_SOFTWARE. */
+    static final int EXIT_INTERNAL = 70;
+    /** Chan calls nest deeply (a thousand-deep recursion is ordinary): run on a thread with a large stack. */
+    private static final long STACK_BYTES = 2L << 30;
+
     private ChanMain() {}
 
     public static void main(String[] args) {
@@ -13,7 +23,69 @@ public final class ChanMain {
 
     /** Runs `chan ARGS…` in this process with the given streams and returns the exit code. */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-        err.println("chan: not implemented yet");
-        return 70;
+        int[] exit = {EXIT_INTERNAL};
+        Thread runner = new Thread(null, () -> exit[0] = runOnThisThread(args, in, out, err), "chan-main", STACK_BYTES);
+        runner.start();
+        try {
+            runner.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return exit[0];
+    }
+
+    private static int runOnThisThread(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        CommandLine cl;
+        try {
+            cl = CommandLine.parse(args);
+        } catch (CommandLine.UsageError e) {
+            err.println("chan: " + e.getMessage());
+            err.println(CommandLine.USAGE);
+            return 2;
+        }
+        switch (cl.command()) {
+            case HELP:
+                out.println(CommandLine.USAGE);
+                return 0;
+            case TEST:
+                return TestCommand.run(Path.of(cl.file() == null ? "tests" : cl.file()), out, err);
+            case REPL:
+                err.println("chan: the REPL is not available yet; run a file: chan FILE.chan");
+                return 2;
+            default:
+                return runFile(cl, in, out, err);
+        }
+    }
+
+    private static int runFile(CommandLine cl, InputStream in, PrintStream out, PrintStream err) {
+        Path path = Path.of(cl.file());
+        if (!path.toFile().isFile()) {
+            err.println("chan: cannot read " + cl.file() + ": no such file");
+            return 2;
+        }
+        Context.Builder builder = Context.newBuilder("chan").in(in).out(out).err(err)
+                        .allowIO(IOAccess.newBuilder().fileSystem(org.graalvm.polyglot.io.FileSystem.newReadOnlyFileSystem(
+                                        org.graalvm.polyglot.io.FileSystem.newDefaultFileSystem())).build())
+                        .arguments("chan", cl.programArgs().toArray(new String[0]))
+                        .options(cl.options());
+        try (Context context = builder.build()) {
+            Source source = Source.newBuilder("chan", path.toFile()).name(cl.file()).build();
+            return context.eval(source).asInt();
+        } catch (PolyglotException e) {
+            if (e.isExit()) {
+                return e.getExitStatus();
+            }
+            return internalError(e, cl, err);
+        } catch (Exception | Error e) {
+            return internalError(e, cl, err);
+        }
+    }
+
+    private static int internalError(Throwable e, CommandLine cl, PrintStream err) {
+        err.println("internal error: " + e + " (this is a bug in Chan; please report it with the program that caused it)");
+        if (cl.internalErrors()) {
+            e.printStackTrace(err);
+        }
+        return EXIT_INTERNAL;
     }
 }

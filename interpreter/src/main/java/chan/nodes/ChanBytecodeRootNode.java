@@ -4,13 +4,9 @@ import chan.ChanContext;
 import chan.ChanException;
 import chan.ChanLanguage;
 import chan.runtime.Scheduler;
-import chan.values.ChanError;
 import chan.values.ChanFunction;
-import chan.values.ChanStructType;
-import chan.values.ChanTuple;
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.RootCallTarget;
-import com.oracle.truffle.api.bytecode.BytecodeNode;
 import com.oracle.truffle.api.bytecode.BytecodeRootNode;
 import com.oracle.truffle.api.bytecode.ConstantOperand;
 import com.oracle.truffle.api.bytecode.ContinuationResult;
@@ -63,20 +59,48 @@ import com.oracle.truffle.api.nodes.RootNode;
 @OperationProxy(chan.nodes.ops.DivNode.class)
 @OperationProxy(chan.nodes.ops.ModNode.class)
 @OperationProxy(chan.nodes.ops.NegNode.class)
-@OperationProxy(chan.nodes.ops.BitwiseNode.class)
+@OperationProxy(chan.nodes.ops.BitNotNode.class)
+@OperationProxy(chan.nodes.ops.BitAndNode.class)
+@OperationProxy(chan.nodes.ops.BitOrNode.class)
+@OperationProxy(chan.nodes.ops.BitXorNode.class)
+@OperationProxy(chan.nodes.ops.ShlNode.class)
+@OperationProxy(chan.nodes.ops.ShrNode.class)
 @OperationProxy(chan.nodes.ops.EqualNode.class)
+@OperationProxy(chan.nodes.ops.NotEqualNode.class)
 @OperationProxy(chan.nodes.ops.LessNode.class)
+@OperationProxy(chan.nodes.ops.LessEqualNode.class)
+@OperationProxy(chan.nodes.ops.GreaterNode.class)
+@OperationProxy(chan.nodes.ops.GreaterEqualNode.class)
 @OperationProxy(chan.nodes.ops.IndexNode.class)
 @OperationProxy(chan.nodes.ops.SetIndexNode.class)
 @OperationProxy(chan.nodes.ops.GetFieldNode.class)
-@OperationProxy(chan.nodes.ops.ConstructNode.class)
-@OperationProxy(chan.nodes.ops.PatternNode.class)
-@OperationProxy(chan.nodes.ops.IterNode.class)
-@OperationProxy(chan.nodes.ops.ChannelOpNode.class)
+@OperationProxy(chan.nodes.ops.MakeTupleNode.class)
+@OperationProxy(chan.nodes.ops.MakeListNode.class)
+@OperationProxy(chan.nodes.ops.MakeMapNode.class)
+@OperationProxy(chan.nodes.ops.MakeStructNode.class)
+@OperationProxy(chan.nodes.ops.StructWithNode.class)
+@OperationProxy(chan.nodes.ops.IsTupleOfNode.class)
+@OperationProxy(chan.nodes.ops.IsListOfNode.class)
+@OperationProxy(chan.nodes.ops.IsStructOfNode.class)
+@OperationProxy(chan.nodes.ops.ListTailNode.class)
+@OperationProxy(chan.nodes.ops.MatchFailedNode.class)
+@OperationProxy(chan.nodes.ops.MakeIterNode.class)
+@OperationProxy(chan.nodes.ops.IterNextNode.class)
+@OperationProxy(chan.nodes.ops.IterAfterNode.class)
+@OperationProxy(chan.nodes.ops.IsIterDoneNode.class)
+@OperationProxy(chan.nodes.ops.SendNode.class)
+@OperationProxy(chan.nodes.ops.CheckSentNode.class)
+@OperationProxy(chan.nodes.ops.ReceiveNode.class)
+@OperationProxy(chan.nodes.ops.WithStatusNode.class)
 @OperationProxy(chan.nodes.ops.SpawnNode.class)
 @OperationProxy(chan.nodes.ops.PollNode.class)
-@OperationProxy(chan.nodes.ops.ChooseNode.class)
-@OperationProxy(chan.nodes.ops.MiscNode.class)
+@OperationProxy(chan.nodes.ops.CheckTypeNode.class)
+@OperationProxy(chan.nodes.ops.ChooseCasesNode.class)
+@OperationProxy(chan.nodes.ops.ChooseSelectNode.class)
+@OperationProxy(chan.nodes.ops.ChooseDecideNode.class)
+@OperationProxy(chan.nodes.ops.IsChosenNode.class)
+@OperationProxy(chan.nodes.ops.ChosenNode.class)
+@OperationProxy(chan.nodes.ops.AfterChannelNode.class)
 public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeRootNode {
     /** The name shown in stack traces: the function's name, `<fn>` for a closure, `<main>`. */
     private String name = "<fn>";
@@ -215,9 +239,13 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
             }
         }
 
-        @Fallback
-        static Object doNotAFunction(Object callee, @SuppressWarnings("unused") Object[] args, @Bind Node node) {
-            throw ChanException.error("cannot call " + chan.values.TypeNames.describe(callee) + ": not a function", node);
+        @Specialization(guards = "!isFunction(callee)")
+        static Object doNotAFunction(Object callee, @SuppressWarnings("unused") @Variadic(startOffset = 1) Object[] args, @Bind Node node) {
+            throw ChanException.error("cannot call " + chan.values.Types.name(callee) + ": not a function", node);
+        }
+
+        static boolean isFunction(Object callee) {
+            return callee instanceof ChanFunction;
         }
 
         static void checkArity(ChanFunction callee, int given, Node node) {
@@ -307,20 +335,13 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
         }
     }
 
-    /** A struct type known when the program was compiled, e.g. for `Point{x: 1}`. */
-    static ChanStructType structType(Object type) {
-        return (ChanStructType) type;
-    }
-
-    static Object errorTuple(String message) {
-        return ChanError.errorValue(message);
-    }
-
-    static ChanTuple pair(Object a, Object b) {
-        return new ChanTuple(a, b);
-    }
-
-    static BytecodeNode unused(BytecodeNode node) {
-        return node;
+    /** Runs a module's initialisation once: true if it has already started (then skip it). */
+    @Operation
+    @ConstantOperand(type = ChanModule.class)
+    public static final class InitModule {
+        @Specialization
+        static boolean doInit(ChanModule module) {
+            return module.markInitialised();
+        }
     }
 }

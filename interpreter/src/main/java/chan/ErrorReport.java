@@ -1,0 +1,88 @@
+package chan;
+
+import chan.nodes.Positions;
+import chan.parser.Diagnostics;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.TruffleStackTrace;
+import com.oracle.truffle.api.TruffleStackTraceElement;
+import com.oracle.truffle.api.bytecode.BytecodeLocation;
+import com.oracle.truffle.api.bytecode.ContinuationRootNode;
+import com.oracle.truffle.api.nodes.RootNode;
+import com.oracle.truffle.api.source.SourceSection;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Prints an uncaught error as docs/errors.md shows: `file:line:col: error: message`, the line with a
+ * caret, then the Chan stack trace, innermost frame first. Frames without a source position
+ * (built-ins, the scheduler) are left out.
+ */
+public final class ErrorReport {
+    private ErrorReport() {}
+
+    private static final int MAX_FRAMES = 20;
+
+    record Frame(String function, SourceSection position) {}
+
+    @TruffleBoundary
+    public static String format(ChanException e) {
+        List<Frame> frames = frames(e);
+        StringBuilder sb = new StringBuilder();
+        if (frames.isEmpty()) {
+            return "error: " + e.describe() + "\n";
+        }
+        SourceSection top = frames.get(0).position();
+        sb.append(Positions.format(top)).append(": error: ").append(e.describe()).append('\n');
+        sb.append(Diagnostics.sourceLineWithCaret(top.getSource(), top.getStartLine(), top.getStartColumn()));
+        for (int i = 0; i < frames.size(); i++) {
+            if (i == MAX_FRAMES - 1 && frames.size() > MAX_FRAMES) {
+                // A runaway recursion has thousands of frames: show the innermost and the outermost.
+                sb.append("  ... ").append(frames.size() - MAX_FRAMES).append(" more frames\n");
+                i = frames.size() - 1;
+            }
+            Frame f = frames.get(i);
+            sb.append("  at ").append(f.function()).append(" (").append(Positions.format(f.position())).append(")\n");
+        }
+        return sb.toString();
+    }
+
+    /** Where the error happened: the innermost frame with a source position, as `file:line`. */
+    @TruffleBoundary
+    public static String shortPosition(ChanException e) {
+        List<Frame> frames = frames(e);
+        if (frames.isEmpty()) {
+            return "";
+        }
+        SourceSection s = frames.get(0).position();
+        return Positions.fileName(s) + ":" + s.getStartLine();
+    }
+
+    private static List<Frame> frames(ChanException e) {
+        List<Frame> frames = new ArrayList<>();
+        for (TruffleStackTraceElement element : TruffleStackTrace.getStackTrace(e)) {
+            SourceSection position = position(element);
+            if (position != null) {
+                frames.add(new Frame(functionName(element.getTarget().getRootNode()), position));
+            }
+        }
+        return frames;
+    }
+
+    private static SourceSection position(TruffleStackTraceElement element) {
+        BytecodeLocation location = BytecodeLocation.get(element);
+        if (location != null) {
+            SourceSection s = location.getSourceLocation();
+            if (s != null && s.isAvailable()) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private static String functionName(RootNode root) {
+        if (root instanceof ContinuationRootNode c) {
+            return ((RootNode) c.getSourceRootNode()).getName();
+        }
+        return root.getName();
+    }
+}

@@ -1,0 +1,19 @@
+package chan.builtins;
+
+/**
+ * One built-in function: its guest name, its arity (-1: checked by the implementation) and its Java
+ * implementation, which receives the call's arguments array ({@code args[0]} is the function value,
+ * the guest arguments start at 1). A built-in that must block returns the scheduler's BLOCK marker:
+ * the call site then suspends the thread like any blocking operation.
+ */
+public record Builtin(String name, int arity, Implementation implementation) {
+    @FunctionalInterface
+    public interface Implementation {
+        Object call(Object[] args);
+    }
+
+    @com.oracle.truffle.api.CompilerDirectives.TruffleBoundary
+    public Object call(Object[] args) {
+        return implementation.call(args);
+    }
+}

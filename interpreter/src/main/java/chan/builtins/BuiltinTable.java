@@ -1,0 +1,188 @@
+package chan.builtins;
+
+import chan.ChanContext;
+import chan.ChanLanguage;
+import chan.nodes.BuiltinRootNode;
+import chan.runtime.ChanRuntimeError;
+import chan.runtime.Channel;
+import chan.runtime.Scheduler;
+import chan.runtime.Strand;
+import chan.values.ChanError;
+import chan.values.ChanFunction;
+import chan.values.ChanList;
+import chan.values.ChanNil;
+import chan.values.Display;
+import chan.values.Types;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Every built-in function of LANGUAGE.md (§2, §4) and the extras in docs/, registered in one list.
+ * Each becomes a function value with its own root, made once per language instance.
+ */
+public final class BuiltinTable {
+    private static final Map<String, Builtin> ALL = new LinkedHashMap<>();
+
+    private static void add(String name, int arity, Builtin.Implementation implementation) {
+        ALL.put(name, new Builtin(name, arity, implementation));
+    }
+
+    static {
+        // values (§2)
+        add("print", -1, BuiltinTable::print);
+        add("str", 1, a -> Builtins.str(a[1]));
+        add("int", 1, a -> Builtins.toInt(a[1]));
+        add("float", 1, a -> Builtins.toFloat(a[1]));
+        add("len", 1, a -> Builtins.len(a[1]));
+        add("type", 1, a -> Builtins.type(a[1]));
+        add("range", -1, a -> switch (a.length) {
+            case 3 -> Builtins.range(a[1], a[2]);
+            case 4 -> Builtins.range(a[1], a[2], a[3]);
+            default -> throw new ChanError("range takes 2 or 3 arguments, got " + (a.length - 1));
+        });
+        add("push", 2, a -> Builtins.push(a[1], a[2]));
+        add("put", 3, a -> Builtins.put(a[1], a[2], a[3]));
+        add("del", 2, a -> Builtins.del(a[1], a[2]));
+        add("keys", 1, a -> Builtins.keys(a[1]));
+        add("assert", -1, BuiltinTable::assertion);
+        add("error", 1, a -> {
+            throw new ChanError(a[1] instanceof String s ? s : Display.print(a[1]));
+        });
+        add("rand", 1, a -> rand(a[1]));
+        add("args", 0, a -> argsList());
+        add("read_line", 0, a -> {
+            String line = ChanContext.get(null).readLine();
+            return line == null ? ChanNil.NIL : line;
+        });
+        add("array", -1, a -> switch (a.length) {
+            case 2 -> Builtins.array(a[1]);
+            case 3 -> Builtins.array(a[1], a[2]);
+            default -> throw new ChanError("array takes 1 or 2 arguments, got " + (a.length - 1));
+        });
+        add("dict", 0, a -> Builtins.dict());
+        // extras (docs/reference.md)
+        add("slice", 3, a -> Builtins.slice(a[1], a[2], a[3]));
+        add("contains", 2, a -> Builtins.contains(a[1], a[2]));
+        add("abs", 1, a -> Builtins.abs(a[1]));
+        add("min", 2, a -> Builtins.min(a[1], a[2]));
+        add("max", 2, a -> Builtins.max(a[1], a[2]));
+        add("ord", 1, a -> Builtins.ord(a[1]));
+        add("chr", 1, a -> Builtins.chr(a[1]));
+        add("sort", 1, a -> Builtins.sort(a[1]));
+        add("reverse", 1, a -> Builtins.reverse(a[1]));
+        add("join", 2, a -> Builtins.join(a[1], a[2]));
+        add("split", 2, a -> Builtins.split(a[1], a[2]));
+        add("to_list", 1, a -> Builtins.toList(a[1]));
+        // concurrency (§4)
+        add("chan", -1, BuiltinTable::makeChannel);
+        add("close", 1, a -> {
+            try {
+                channel(a[1], "close").close();
+            } catch (ChanRuntimeError e) {
+                throw new ChanError(e.getMessage());
+            }
+            return ChanNil.NIL;
+        });
+        add("self", 0, a -> scheduler().current());
+        add("core", 0, a -> (long) scheduler().currentCore());
+        add("cores", 0, a -> (long) scheduler().cores());
+        add("now", 0, a -> scheduler().now());
+        add("sleep", 1, a -> scheduler().sleep(cycles(a[1], "sleep")));
+        add("after", 1, a -> scheduler().after(cycles(a[1], "after")));
+        add("monitor", 1, a -> scheduler().monitor(thread(a[1], "monitor")));
+        add("kill", 1, a -> {
+            scheduler().kill(thread(a[1], "kill"));
+            return ChanNil.NIL;
+        });
+    }
+
+    private final Map<String, ChanFunction> functions = new LinkedHashMap<>();
+
+    /** Makes the function values of every built-in for one language instance. */
+    public BuiltinTable(ChanLanguage language) {
+        for (Builtin builtin : ALL.values()) {
+            functions.put(builtin.name(), new ChanFunction(builtin.name(), builtin.arity(), new BuiltinRootNode(language, builtin).getCallTarget(), null));
+        }
+    }
+
+    public ChanFunction lookup(String name) {
+        return functions.get(name);
+    }
+
+    public Iterable<String> names() {
+        return functions.keySet();
+    }
+
+    private static Object print(Object[] a) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 1; i < a.length; i++) {
+            if (i > 1) {
+                line.append(' ');
+            }
+            line.append(Display.print(a[i]));
+        }
+        ChanContext.get(null).out().println(line);
+        return ChanNil.NIL;
+    }
+
+    private static Object assertion(Object[] a) {
+        if (a.length < 2 || a.length > 3) {
+            throw new ChanError("assert takes 1 or 2 arguments, got " + (a.length - 1));
+        }
+        if (a[1] == ChanNil.NIL || a[1] == Boolean.FALSE) {
+            throw new ChanError(a.length == 3 ? "assertion failed: " + Display.print(a[2]) : "assertion failed");
+        }
+        return ChanNil.NIL;
+    }
+
+    private static Object rand(Object n) {
+        if (!(n instanceof Long bound) || bound <= 0) {
+            throw new ChanError("rand: expected a positive int, got " + Display.repr(n));
+        }
+        return scheduler().random(bound);
+    }
+
+    private static ChanList argsList() {
+        return ChanList.of((Object[]) ChanContext.get(null).arguments());
+    }
+
+    private static Object makeChannel(Object[] a) {
+        if (a.length > 2) {
+            throw new ChanError("chan takes 0 or 1 arguments, got " + (a.length - 1));
+        }
+        long capacity = 0;
+        if (a.length == 2) {
+            if (!(a[1] instanceof Long n) || n < 0 || n > Integer.MAX_VALUE) {
+                throw new ChanError("chan: the capacity must be a non-negative int, got " + Display.repr(a[1]));
+            }
+            capacity = n;
+        }
+        return new Channel(scheduler(), (int) capacity);
+    }
+
+    private static Scheduler scheduler() {
+        return ChanContext.get(null).scheduler();
+    }
+
+    private static Channel channel(Object v, String what) {
+        if (v instanceof Channel c) {
+            return c;
+        }
+        throw new ChanError(what + ": expected a channel, got " + Types.name(v));
+    }
+
+    private static Strand thread(Object v, String what) {
+        if (v instanceof Strand s) {
+            return s;
+        }
+        throw new ChanError(what + ": expected a thread, got " + Types.name(v));
+    }
+
+    private static long cycles(Object v, String what) {
+        if (v instanceof Long n && n >= 0) {
+            return n;
+        }
+        throw new ChanError(what + ": expected a non-negative int of cycles, got " + Display.repr(v));
+    }
+
+}

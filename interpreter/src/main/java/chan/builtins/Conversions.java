@@ -1,0 +1,80 @@
+package chan.builtins;
+
+import chan.values.ChanError;
+import chan.values.Display;
+import chan.values.FloatFormat;
+import chan.values.Numbers;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.regex.Pattern;
+
+/**
+ * The conversions behind {@code int(v)} and {@code float(v)}.
+ *
+ * <p>Accepted text, after trimming surrounding white space (input from {@code read_line} often has
+ * some): for int, an optional sign and ASCII decimal digits ({@code "-42"}, not {@code "4_2"},
+ * {@code "0x2a"} or {@code "4.0"}); for float, an optional sign and a decimal number with an optional
+ * exponent ({@code "1.5"}, {@code ".5"}, {@code "2e9"}, {@code "7"}), or {@code inf}, {@code infinity}
+ * or {@code nan} in any case. Java's extras ({@code "1d"}, {@code "0x1p3"}) are refused. A bool is not
+ * a number here (Go's strictness): {@code int(true)} is an error.
+ */
+final class Conversions {
+    private static final Pattern INT = Pattern.compile("[+-]?[0-9]+");
+    private static final Pattern FLOAT =
+                    Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
+    private static final Pattern SPECIAL = Pattern.compile("(?i)([+-]?)(inf|infinity|nan)");
+
+    private Conversions() {
+    }
+
+    @TruffleBoundary
+    static Object toInt(Object v) {
+        if (Numbers.isInt(v)) {
+            return v;
+        } else if (v instanceof Double d) {
+            return truncate(d);
+        } else if (v instanceof String s) {
+            String t = s.strip();
+            if (!INT.matcher(t).matches()) {
+                throw new ChanError("int: cannot parse " + Display.quote(s) + " as an int");
+            }
+            return t.length() < 19 ? (Object) Long.parseLong(t) : Numbers.normalize(new BigInteger(t));
+        }
+        throw Args.expected("int", "a number or a string", v);
+    }
+
+    /** A float toward zero, exactly: int(1e20) is 100000000000000000000, not a rounded long. */
+    static Object truncate(double d) {
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            throw new ChanError("int: cannot convert " + FloatFormat.format(d) + " to an int");
+        }
+        if (Math.abs(d) < 0x1p63) {
+            return (long) d;
+        }
+        return Numbers.normalize(new BigDecimal(d).toBigInteger());
+    }
+
+    @TruffleBoundary
+    static double toFloat(Object v) {
+        if (Numbers.isNumber(v)) {
+            return Numbers.toDouble(v); // an int beyond the double range becomes inf, as in arithmetic
+        } else if (v instanceof String s) {
+            String t = s.strip();
+            if (FLOAT.matcher(t).matches()) {
+                return Double.parseDouble(t);
+            }
+            var special = SPECIAL.matcher(t);
+            if (special.matches()) {
+                boolean negative = special.group(1).equals("-");
+                if (special.group(2).equalsIgnoreCase("nan")) {
+                    return Double.NaN;
+                }
+                return negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+            }
+            throw new ChanError("float: cannot parse " + Display.quote(s) + " as a float");
+        }
+        throw Args.expected("float", "a number or a string", v);
+    }
+}

@@ -1,0 +1,54 @@
+package chan.builtins;
+
+import chan.values.ChanError;
+import chan.values.ChanList;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+
+/**
+ * {@code range(a, b[, step])}: the list a, a+step, ... stopping before b (Python's semantics).
+ *
+ * <p>The length is computed exactly in BigInteger, since {@code b - a} can overflow a long
+ * ({@code range(-2^63, 2^63 - 1)}); it must not exceed {@link Args#MAX_SIZE}. Every element lies
+ * between a and b, so generating them in long arithmetic cannot overflow.
+ */
+final class Ranges {
+    private Ranges() {
+    }
+
+    @TruffleBoundary
+    static ChanList range(Object from, Object to, Object step) {
+        long a = bound(from);
+        long b = bound(to);
+        long s = bound(step);
+        if (s == 0) {
+            throw new ChanError("range: step must not be zero");
+        }
+        BigInteger span = BigInteger.valueOf(b).subtract(BigInteger.valueOf(a));
+        BigInteger st = BigInteger.valueOf(s);
+        // count = ceil(span / step) when span and step have the same sign, else 0.
+        BigInteger count = span.signum() * Long.signum(s) <= 0 ? BigInteger.ZERO
+                        : span.add(st).subtract(BigInteger.valueOf(Long.signum(s))).divide(st);
+        if (count.compareTo(BigInteger.valueOf(Args.MAX_SIZE)) > 0) {
+            throw new ChanError("range: too many elements (" + count + ")");
+        }
+        int n = count.intValue();
+        ArrayList<Object> items = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            items.add(a + k * s);
+        }
+        return ChanList.from(items);
+    }
+
+    private static long bound(Object v) {
+        if (v instanceof Long l) {
+            return l;
+        }
+        if (v instanceof BigInteger) {
+            throw new ChanError("range: bound " + v + " is too large");
+        }
+        throw Args.expected("range", "int arguments", v);
+    }
+}

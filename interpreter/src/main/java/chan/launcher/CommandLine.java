@@ -1,0 +1,114 @@
+package chan.launcher;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * `chan FILE.chan [args…] [--cores N] [--machine M] [--seed S] [--stats] [--trace F]`, `chan repl`,
+ * `chan test [DIR]` (LANGUAGE.md §6). Options may stand before or after the file; other words after
+ * the file are the program's arguments, and everything after `--` goes to the program untouched.
+ */
+final class CommandLine {
+    enum Command { RUN, REPL, TEST, HELP }
+
+    static final class UsageError extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UsageError(String message) {
+            super(message);
+        }
+    }
+
+    static final String USAGE = """
+                    usage: chan FILE.chan [args…] [options]   run a program
+                           chan repl                          interactive session
+                           chan test [DIR]                    run a directory of conformance programs
+                    options: --cores N  --machine NAME|FILE  --seed S  --stats  --trace FILE
+                             --warn-leaks  --path DIRS  --max-depth N  --internal-errors""";
+
+    /** Options with a value, and the language option each sets. */
+    private static final Map<String, String> VALUED = Map.of("--cores", "chan.Cores", "--machine", "chan.Machine",
+                    "--seed", "chan.Seed", "--trace", "chan.Trace", "--path", "chan.Path", "--max-depth", "chan.MaxDepth");
+    private static final Map<String, String> FLAGS = Map.of("--stats", "chan.Stats", "--warn-leaks", "chan.WarnLeaks",
+                    "--internal-errors", "chan.InternalErrors");
+
+    private Command command = Command.RUN;
+    private String file;
+    private final List<String> programArgs = new ArrayList<>();
+    private final Map<String, String> options = new LinkedHashMap<>();
+
+    static CommandLine parse(String[] args) throws UsageError {
+        CommandLine cl = new CommandLine();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--")) {
+                for (int j = i + 1; j < args.length; j++) {
+                    cl.programArgs.add(args[j]);
+                }
+                break;
+            } else if (VALUED.containsKey(a)) {
+                if (i + 1 >= args.length) {
+                    throw new UsageError(a + " needs a value");
+                }
+                cl.options.put(VALUED.get(a), checkValue(a, args[++i]));
+            } else if (FLAGS.containsKey(a)) {
+                cl.options.put(FLAGS.get(a), "true");
+            } else if (a.equals("--help") || a.equals("-h")) {
+                cl.command = Command.HELP;
+            } else if (a.startsWith("--") && cl.file == null) {
+                throw new UsageError("unknown option " + a);
+            } else if (cl.file == null && cl.command == Command.RUN && (a.equals("repl") || a.equals("test"))) {
+                cl.command = a.equals("repl") ? Command.REPL : Command.TEST;
+                if (cl.command == Command.TEST && i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                    cl.file = args[++i];
+                }
+            } else if (cl.file == null && cl.command == Command.RUN) {
+                cl.file = a;
+            } else if (a.startsWith("--")) {
+                throw new UsageError("unknown option " + a);
+            } else {
+                cl.programArgs.add(a);
+            }
+        }
+        if (cl.command == Command.RUN && cl.file == null) {
+            cl.command = Command.REPL;
+        }
+        return cl;
+    }
+
+    private static String checkValue(String option, String value) throws UsageError {
+        if (option.equals("--cores") || option.equals("--seed") || option.equals("--max-depth")) {
+            try {
+                long n = Long.parseLong(value);
+                if (!option.equals("--seed") && (n < 1 || n > Integer.MAX_VALUE)) {
+                    throw new UsageError(option + " takes a positive number, got " + value);
+                }
+            } catch (NumberFormatException e) {
+                throw new UsageError(option + " takes a number, got '" + value + "'");
+            }
+        }
+        return value;
+    }
+
+    Command command() {
+        return command;
+    }
+
+    String file() {
+        return file;
+    }
+
+    List<String> programArgs() {
+        return programArgs;
+    }
+
+    Map<String, String> options() {
+        return options;
+    }
+
+    boolean internalErrors() {
+        return options.containsKey("chan.InternalErrors");
+    }
+}

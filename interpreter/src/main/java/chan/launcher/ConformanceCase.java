@@ -1,0 +1,255 @@
+package chan.launcher;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * One program of the conformance suite and the rules that judge it (tests/README.md), shared by
+ * `chan test` ({@link TestCommand}) and JUnit's ConformanceTest so that both apply the same rules.
+ *
+ * <p>A case is {@code X.chan}, its leading {@code //!} directives ({@code exit N}, {@code args WORDS…}
+ * given after the file, {@code stdin FILE} beside the program), then a comment line saying what it
+ * checks. Beside it: {@code X.out}, the exact stdout (required), and optionally {@code X.err}, the exact
+ * stderr with the program's path written as its bare file name. Without {@code X.err}, stderr must be
+ * empty when the expected exit code is 0 and is not compared otherwise.
+ *
+ * <p>Each run gets a fresh in-process interpreter ({@link ChanMain#run}) with its own streams, on its
+ * own thread so that a program that never ends fails after {@code chan.test.timeout} seconds (120).
+ * A file of about 200 lines: the rules are easier to check when they are all in one place.
+ */
+public final class ConformanceCase {
+    private static final long TIMEOUT_SECONDS = Long.getLong("chan.test.timeout", 120);
+
+    /** Why a case failed: one line for `chan test`, and the same with the run's output for JUnit. */
+    public record Failure(String summary, String detail) {}
+
+    private record Expectation(int exit, List<String> args, Path stdin, String out, String err) {}
+
+    private record Outcome(int exit, String out, String err, Throwable crash, boolean timedOut) {}
+
+    private final Path program;
+    private final String name;
+
+    private ConformanceCase(Path program, String name) {
+        this.program = program;
+        this.name = name;
+    }
+
+    /** The path given to the interpreter: the suite directory as given, resolved with {@link #name}. */
+    public Path program() {
+        return program;
+    }
+
+    /** The path under the suite directory, with `/` separators, e.g. `lang/closures.chan`. */
+    public String name() {
+        return name;
+    }
+
+    /** Every `*.chan` under dir, at any depth, sorted by {@link #name}. */
+    public static List<ConformanceCase> discover(Path dir) throws IOException {
+        return filesEndingIn(dir, ".chan").stream().map(n -> new ConformanceCase(dir.resolve(n), n)).toList();
+    }
+
+    /** The names of `X.out` and `X.err` files under dir with no `X.chan` beside them: each a failure. */
+    public static List<String> orphans(Path dir) throws IOException {
+        List<String> programs = filesEndingIn(dir, ".chan");
+        return filesEndingIn(dir, ".out", ".err").stream()
+                .filter(n -> !programs.contains(n.substring(0, n.length() - 4) + ".chan")).toList();
+    }
+
+    private static List<String> filesEndingIn(Path dir, String... suffixes) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .map(p -> dir.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/"))
+                    .filter(n -> Stream.of(suffixes).anyMatch(n::endsWith)).sorted().toList();
+        }
+    }
+
+    /** Runs the program and judges it; empty if it did exactly what its expectation files say. */
+    public Optional<Failure> check() {
+        Expectation expected;
+        try {
+            expected = expectation();
+        } catch (IOException | IllegalArgumentException e) {
+            String why = e instanceof IOException ? "cannot read: " + e : e.getMessage();
+            return Optional.of(new Failure(why, why));
+        }
+        Outcome actual;
+        try {
+            actual = execute(expected);
+        } catch (IOException | InterruptedException e) {
+            return Optional.of(new Failure("cannot run: " + e, stackTrace(e)));
+        }
+        return judge(expected, actual);
+    }
+
+    /** Reads the directives and the expectation files; a malformed case is an IllegalArgumentException. */
+    private Expectation expectation() throws IOException {
+        List<String> lines = Files.readAllLines(program, UTF_8);
+        int exit = 0;
+        List<String> args = new ArrayList<>();
+        Path stdin = null;
+        int i = 0;
+        for (; i < lines.size() && lines.get(i).startsWith("//!"); i++) {
+            String[] words = lines.get(i).substring(3).trim().split("\\s+");
+            switch (words[0]) {
+                case "exit" -> exit = exitCode(words, i + 1);
+                case "args" -> args.addAll(List.of(words).subList(1, words.length));
+                case "stdin" -> stdin = stdinFile(words, i + 1);
+                default -> throw bad("line " + (i + 1) + ": unknown directive '//! " + words[0] + "'");
+            }
+        }
+        if (i == lines.size() || !(lines.get(i).startsWith("//") || lines.get(i).startsWith("/*"))) {
+            throw bad("line " + (i + 1) + ": must be a comment saying what the program checks");
+        }
+        Path out = sibling(".out");
+        if (!Files.isRegularFile(out)) {
+            throw bad("no " + out.getFileName() + " beside it");
+        }
+        Path err = sibling(".err");
+        return new Expectation(exit, List.copyOf(args), stdin, Files.readString(out, UTF_8),
+                Files.isRegularFile(err) ? Files.readString(err, UTF_8) : null);
+    }
+
+    private static int exitCode(String[] words, int line) {
+        if (words.length != 2 || !words[1].matches("\\d{1,3}")) {
+            throw bad("line " + line + ": expected '//! exit N'");
+        }
+        return Integer.parseInt(words[1]);
+    }
+
+    private Path stdinFile(String[] words, int line) {
+        if (words.length != 2) {
+            throw bad("line " + line + ": expected '//! stdin FILE'");
+        }
+        Path file = program.resolveSibling(words[1]);
+        if (!Files.isRegularFile(file)) {
+            throw bad("line " + line + ": no stdin file " + file);
+        }
+        return file;
+    }
+
+    private Path sibling(String extension) {
+        String file = program.getFileName().toString();
+        return program.resolveSibling(file.substring(0, file.length() - ".chan".length()) + extension);
+    }
+
+    private static IllegalArgumentException bad(String why) {
+        return new IllegalArgumentException(why);
+    }
+
+    /** Runs `chan PROGRAM ARGS…` in this process, on a thread of its own, with fresh streams. */
+    private Outcome execute(Expectation expected) throws IOException, InterruptedException {
+        String[] argv = Stream.concat(Stream.of(program.toString()), expected.args().stream()).toArray(String[]::new);
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int[] exit = {-1};
+        Throwable[] crash = {null};
+        try (InputStream in = expected.stdin() == null ? InputStream.nullInputStream() : Files.newInputStream(expected.stdin());
+             PrintStream o = new PrintStream(out, true, UTF_8);
+             PrintStream e = new PrintStream(err, true, UTF_8)) {
+            Thread runner = new Thread(() -> {
+                try {
+                    exit[0] = ChanMain.run(argv, in, o, e);
+                } catch (Throwable t) {
+                    crash[0] = t;
+                }
+            }, "conformance " + name);
+            runner.setDaemon(true);
+            runner.start();
+            runner.join(TIMEOUT_SECONDS * 1000);
+            boolean timedOut = runner.isAlive();
+            if (timedOut) {
+                runner.interrupt();
+            }
+            // join() orders the runner's writes before these reads; after a time-out they may be torn,
+            // which only affects the text of the failure.
+            return new Outcome(exit[0], out.toString(UTF_8), err.toString(UTF_8), crash[0], timedOut);
+        }
+    }
+
+    private Optional<Failure> judge(Expectation expected, Outcome actual) {
+        String err = actual.err().replace(program.toString(), program.getFileName().toString());
+        String summary;
+        if (actual.crash() != null) {
+            summary = "the interpreter threw " + actual.crash();
+        } else if (actual.timedOut()) {
+            summary = "timed out after " + TIMEOUT_SECONDS + " s";
+        } else if (actual.exit() != expected.exit()) {
+            summary = "exit code " + actual.exit() + ", expected " + expected.exit()
+                    + (err.isEmpty() ? "" : "; stderr: " + show(err.lines().findFirst().orElse("")));
+        } else if (!actual.out().equals(expected.out())) {
+            summary = "stdout " + firstDifference(expected.out(), actual.out());
+        } else if (expected.err() != null && !err.equals(expected.err())) {
+            summary = "stderr " + firstDifference(expected.err(), err);
+        } else if (expected.err() == null && expected.exit() == 0 && !err.isEmpty()) {
+            summary = "unexpected stderr: " + show(err.lines().findFirst().orElse(""));
+        } else {
+            return Optional.empty();
+        }
+        String detail = summary + "\n--- stdout ---\n" + clip(actual.out()) + "--- stderr ---\n" + clip(err)
+                + (actual.crash() == null ? "" : "--- exception ---\n" + stackTrace(actual.crash()));
+        return Optional.of(new Failure(summary, detail));
+    }
+
+    /** Where two texts first differ, as `line N: expected "…", got "…"`. */
+    static String firstDifference(String expected, String actual) {
+        if (actual.equals(expected + "\n")) {
+            return "has an extra newline at the end";
+        }
+        if (expected.equals(actual + "\n")) {
+            return "lacks the newline at the end";
+        }
+        List<String> e = lines(expected);
+        List<String> a = lines(actual);
+        int i = 0;
+        while (i < e.size() && i < a.size() && e.get(i).equals(a.get(i))) {
+            i++;
+        }
+        return "line " + (i + 1) + ": expected " + (i < e.size() ? show(e.get(i)) : "end of output")
+                + ", got " + (i < a.size() ? show(a.get(i)) : "end of output");
+    }
+
+    /** The lines of a text split at '\n' only (a '\r' stays visible), without the empty one after a last '\n'. */
+    private static List<String> lines(String text) {
+        List<String> lines = List.of(text.split("\n", -1));
+        return text.isEmpty() || text.endsWith("\n") ? lines.subList(0, lines.size() - 1) : lines;
+    }
+
+    /** A line quoted, its control characters escaped, cut at 120 characters. */
+    private static String show(String line) {
+        var sb = new StringBuilder("\"");
+        line.codePoints().limit(120).forEach(c -> {
+            switch (c) {
+                case '\t' -> sb.append("\\t");
+                case '\r' -> sb.append("\\r");
+                case '"', '\\' -> sb.append('\\').appendCodePoint(c);
+                default -> sb.append(c < 0x20 ? String.format("\\u{%x}", c) : Character.toString(c));
+            }
+        });
+        return sb.append(line.codePointCount(0, line.length()) > 120 ? "…\"" : "\"").toString();
+    }
+
+    private static String clip(String text) {
+        String body = text.length() > 4000 ? text.substring(0, 4000) + "\n… (cut)\n" : text;
+        return body.isEmpty() || body.endsWith("\n") ? body : body + "\n";
+    }
+
+    private static String stackTrace(Throwable t) {
+        var w = new StringWriter();
+        t.printStackTrace(new PrintWriter(w));
+        return w.toString();
+    }
+}

@@ -1,0 +1,53 @@
+package chan.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * `chan test [DIR]`: runs every conformance program under DIR (recursively, in name order) by the
+ * rules of {@link ConformanceCase}, prints `FAIL path: reason` for each failure and a closing
+ * `N passed, N failed`. An `X.out` or `X.err` with no `X.chan` beside it counts as a failure.
+ */
+public final class TestCommand {
+    private TestCommand() {}
+
+    /** Returns 0 if every case passed, else 1 (also when DIR cannot be read). */
+    public static int run(Path dir, PrintStream out, PrintStream err) {
+        if (!Files.isDirectory(dir)) {
+            err.println("chan test: not a directory: " + dir);
+            return 1;
+        }
+        List<ConformanceCase> cases;
+        List<String> orphans;
+        try {
+            cases = ConformanceCase.discover(dir);
+            orphans = ConformanceCase.orphans(dir);
+        } catch (IOException e) {
+            err.println("chan test: cannot read " + dir + ": " + e.getMessage());
+            return 1;
+        }
+        int failed = 0;
+        for (String orphan : orphans) {
+            out.println("FAIL " + dir.resolve(orphan) + ": no program " + programOf(orphan) + " beside it");
+            failed++;
+        }
+        for (ConformanceCase c : cases) {
+            Optional<ConformanceCase.Failure> failure = c.check();
+            if (failure.isPresent()) {
+                out.println("FAIL " + c.program() + ": " + failure.get().summary());
+                failed++;
+            }
+        }
+        out.println((cases.size() + orphans.size() - failed) + " passed, " + failed + " failed");
+        return failed == 0 ? 0 : 1;
+    }
+
+    private static String programOf(String expectationFile) {
+        String file = Path.of(expectationFile).getFileName().toString();
+        return file.substring(0, file.length() - ".out".length()) + ".chan";
+    }
+}

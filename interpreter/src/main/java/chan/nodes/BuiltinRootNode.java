@@ -1,0 +1,46 @@
+package chan.nodes;
+
+import chan.ChanException;
+import chan.ChanLanguage;
+import chan.builtins.Builtin;
+import chan.values.ChanError;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.RootNode;
+
+/**
+ * The body of a built-in function: calls its Java implementation with the call's arguments
+ * (slot 0 is the function itself). Errors surface at the Chan call site, the first frame of the
+ * stack trace that has a source position.
+ */
+public final class BuiltinRootNode extends RootNode {
+    private final Builtin builtin;
+
+    public BuiltinRootNode(ChanLanguage language, Builtin builtin) {
+        super(language);
+        this.builtin = builtin;
+    }
+
+    @Override
+    public Object execute(VirtualFrame frame) {
+        try {
+            return builtin.call(frame.getArguments());
+        } catch (ChanError e) {
+            throw ChanException.of(e, this);
+        }
+    }
+
+    @Override
+    public String getName() {
+        return builtin.name();
+    }
+
+    @Override
+    public boolean isInternal() {
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return "builtin " + builtin.name();
+    }
+}

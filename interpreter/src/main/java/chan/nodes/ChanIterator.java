@@ -1,0 +1,85 @@
+package chan.nodes;
+
+import chan.runtime.Channel;
+import chan.values.ChanArray;
+import chan.values.ChanDict;
+import chan.values.ChanList;
+import chan.values.ChanMap;
+import chan.values.ChanTuple;
+import chan.values.Strings;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
+/**
+ * The cursor of a `for (x in v)` loop. Lists, tuples, arrays and strings yield their elements;
+ * maps and dicts their keys (maps in key order, dicts in insertion order; a dict's keys are read
+ * when the loop starts); channels the values received until the channel is closed and drained.
+ */
+public abstract class ChanIterator {
+    /** Returned by {@link #next} when the loop is over. */
+    public static final Object DONE = new Object() {
+        @Override
+        public String toString() {
+            return "<iteration done>";
+        }
+    };
+
+    /** The next element, {@link #DONE}, or (channels only) the scheduler's BLOCK marker. */
+    public abstract Object next();
+
+    @TruffleBoundary
+    public static ChanIterator over(Object v) {
+        if (v instanceof ChanList list) {
+            return new Indexed(list.size(), list::get);
+        } else if (v instanceof ChanMap map) {
+            return over(map.keys());
+        } else if (v instanceof ChanDict dict) {
+            return over(dict.keys());
+        } else if (v instanceof ChanTuple t) {
+            return new Indexed(t.size(), t::get);
+        } else if (v instanceof ChanArray a) {
+            return new Indexed(a.size(), a::get);
+        } else if (v instanceof String s) {
+            return new Indexed(Strings.length(s), i -> Strings.at(s, i));
+        } else if (v instanceof Channel c) {
+            return new Receiving(c);
+        }
+        return null;
+    }
+
+    /** A sequence read by index; the length is fixed when the loop starts. */
+    static final class Indexed extends ChanIterator {
+        interface Getter {
+            Object get(int index);
+        }
+
+        private final int length;
+        private final Getter getter;
+        private int index;
+
+        Indexed(int length, Getter getter) {
+            this.length = length;
+            this.getter = getter;
+        }
+
+        @Override
+        @TruffleBoundary
+        public Object next() {
+            return index < length ? getter.get(index++) : DONE;
+        }
+    }
+
+    /** Receives from a channel; the loop ends when a receive reports the channel closed. */
+    public static final class Receiving extends ChanIterator {
+        final Channel channel;
+
+        Receiving(Channel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        @TruffleBoundary
+        public Object next() {
+            return channel.receive();
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package chan.nodes;
+
+import chan.ChanException;
+import chan.runtime.Channel;
+import chan.runtime.ChooseCase;
+import chan.runtime.Strand;
+import chan.values.ChanList;
+import chan.values.ChanNil;
+import chan.values.Types;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.nodes.Node;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One execution of a `choose`: the runtime's cases built from the evaluated options (a replicated
+ * option `option for (c in cs)` becomes one case per channel), and, once the runtime has chosen,
+ * which option won, on which channel, with what value.
+ */
+public final class ChooseState {
+    final ChooseCase[] cases;
+    /** For each case, the option it belongs to. */
+    private final int[] optionOf;
+    final boolean hasDefault;
+    int option = -2;
+    Object channel = ChanNil.NIL;
+    Object value = ChanNil.NIL;
+    boolean ok;
+
+    private ChooseState(ChooseCase[] cases, int[] optionOf, boolean hasDefault) {
+        this.cases = cases;
+        this.optionOf = optionOf;
+        this.hasDefault = hasDefault;
+    }
+
+    /** Builds the cases from the operands: (guard, channel, value) for each option, in order. */
+    @TruffleBoundary
+    static ChooseState build(ChooseShape shape, Object[] operands, Node node) {
+        List<ChooseCase> cases = new ArrayList<>();
+        List<Integer> owners = new ArrayList<>();
+        for (int i = 0; i < shape.kinds().length; i++) {
+            Object guard = operands[3 * i];
+            boolean enabled = guard == ChanNil.NIL || (guard != Boolean.FALSE);
+            if (shape.kinds()[i] == ChooseShape.Kind.DEFAULT) {
+                continue;
+            }
+            Object target = operands[3 * i + 1];
+            if (shape.kinds()[i] == ChooseShape.Kind.RECEIVE_ANY) {
+                if (!(target instanceof ChanList list)) {
+                    throw ChanException.error("choose: a replicated option needs a list of channels, got " + Types.name(target), node);
+                }
+                for (Object c : list) {
+                    cases.add(ChooseCase.recv(channel(c, node), enabled));
+                    owners.add(i);
+                }
+                continue;
+            }
+            Channel channel = target == ChanNil.NIL ? null : channel(target, node);
+            boolean on = enabled && channel != null; // a nil channel is never ready, as in Go
+            cases.add(shape.kinds()[i] == ChooseShape.Kind.SEND ? ChooseCase.send(channel, operands[3 * i + 2], on) : ChooseCase.recv(channel, on));
+            owners.add(i);
+        }
+        int[] optionOf = owners.stream().mapToInt(Integer::intValue).toArray();
+        return new ChooseState(cases.toArray(new ChooseCase[0]), optionOf, shape.hasDefault());
+    }
+
+    private static Channel channel(Object v, Node node) {
+        if (v instanceof Channel c) {
+            return c;
+        }
+        throw ChanException.error("choose: expected a channel, got " + Types.name(v), node);
+    }
+
+    /** Records the runtime's choice (the case index, -1 for default, or CLOSED for a send on a closed channel). */
+    @TruffleBoundary
+    void decide(Object result, Strand strand, ChooseShape shape, Node node) {
+        if (result == Channel.CLOSED) {
+            throw ChanException.error("send on closed channel", node);
+        }
+        int index = (Integer) result;
+        if (index < 0) {
+            for (int i = 0; i < shape.kinds().length; i++) {
+                if (shape.kinds()[i] == ChooseShape.Kind.DEFAULT) {
+                    option = i;
+                }
+            }
+            return;
+        }
+        option = optionOf[index];
+        channel = cases[index].channel;
+        value = strand.chosenValue == null ? ChanNil.NIL : strand.chosenValue;
+        ok = strand.recvOk;
+    }
+}

@@ -1,0 +1,41 @@
+package chan.nodes.ops;
+
+import chan.ChanException;
+import chan.builtins.Builtins;
+import chan.values.ChanError;
+import chan.values.ChanList;
+import chan.values.ChanTuple;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.bytecode.OperationProxy;
+import com.oracle.truffle.api.dsl.Bind;
+import com.oracle.truffle.api.dsl.Fallback;
+import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.nodes.NodeInfo;
+
+/** `x[i]`: an element of a string, tuple, list or array; a value of a map or dict (nil if absent). */
+@OperationProxy.Proxyable
+@NodeInfo(shortName = "[]")
+public abstract class IndexNode extends Node {
+    public abstract Object execute(Object t, Object i);
+
+    @Specialization(guards = {"i >= 0", "i < t.size()"})
+    public static Object doTuple(ChanTuple t, long i) {
+        return t.get((int) i);
+    }
+
+    @Specialization(guards = {"i >= 0", "i < list.size()"})
+    public static Object doList(ChanList list, long i) {
+        return list.get((int) i);
+    }
+
+    @Fallback
+    @TruffleBoundary
+    public static Object doGeneric(Object x, Object i, @Bind Node node) {
+        try {
+            return Builtins.index(x, i);
+        } catch (ChanError e) {
+            throw ChanException.of(e, node);
+        }
+    }
+}

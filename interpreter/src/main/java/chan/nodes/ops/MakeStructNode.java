@@ -1,0 +1,21 @@
+package chan.nodes.ops;
+
+import chan.values.ChanStruct;
+import chan.values.ChanStructType;
+import com.oracle.truffle.api.bytecode.ConstantOperand;
+import com.oracle.truffle.api.bytecode.OperationProxy;
+import com.oracle.truffle.api.bytecode.Variadic;
+import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.nodes.Node;
+
+/** `Point{x: 1, y: 2}`: the builder puts the values in declaration order, nil for fields left out. */
+@OperationProxy.Proxyable
+@ConstantOperand(type = ChanStructType.class)
+public abstract class MakeStructNode extends Node {
+    public abstract Object execute(ChanStructType type, Object[] values);
+
+    @Specialization
+    public static ChanStruct doMake(ChanStructType type, @Variadic Object[] values) {
+        return new ChanStruct(type, values);
+    }
+}

@@ -1,0 +1,28 @@
+package chan.nodes.ops;
+
+import chan.ChanException;
+import chan.builtins.Builtins;
+import chan.values.ChanError;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.bytecode.OperationProxy;
+import com.oracle.truffle.api.dsl.Bind;
+import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.nodes.NodeInfo;
+
+/** `a[i] = v` on an array or a dict, the only mutable collections. */
+@OperationProxy.Proxyable
+@NodeInfo(shortName = "[]=")
+public abstract class SetIndexNode extends Node {
+    public abstract void execute(Object target, Object index, Object value);
+
+    @Specialization
+    @TruffleBoundary
+    public static void doGeneric(Object target, Object index, Object value, @Bind Node node) {
+        try {
+            Builtins.setIndex(target, index, value);
+        } catch (ChanError e) {
+            throw ChanException.of(e, node);
+        }
+    }
+}

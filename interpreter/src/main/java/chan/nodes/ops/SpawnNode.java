@@ -1,0 +1,59 @@
+package chan.nodes.ops;
+
+import chan.ChanContext;
+import chan.ChanException;
+import chan.runtime.ChanRuntimeError;
+import chan.runtime.Scheduler;
+import chan.runtime.Strand;
+import chan.values.ChanFunction;
+import chan.values.ChanNil;
+import chan.values.Copying;
+import chan.values.Types;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.bytecode.ConstantOperand;
+import com.oracle.truffle.api.bytecode.OperationProxy;
+import com.oracle.truffle.api.bytecode.Variadic;
+import com.oracle.truffle.api.dsl.Bind;
+import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.nodes.Node;
+
+/**
+ * `start f(a, b)`, `start { … }` (a closure of no parameters) and `start on (k) …`: a new thread
+ * whose body is the call, with its arguments evaluated now. Everything handed over is copied, so
+ * no array or dict is shared. The new thread's first run calls the function with the arguments
+ * array {@code [f, a, b]} (see {@code chan.threads.StrandResumeNode}).
+ */
+@OperationProxy.Proxyable
+@ConstantOperand(type = String.class, name = "site")
+public abstract class SpawnNode extends Node {
+    public abstract Object execute(String site, Object core, Object callee, Object[] args);
+
+    @Specialization
+    @TruffleBoundary
+    public static Strand doSpawn(String site, Object core, Object callee, @Variadic(startOffset = 1) Object[] args, @Bind Node node) {
+        if (!(callee instanceof ChanFunction function)) {
+            throw ChanException.error("cannot start " + Types.name(callee) + ": not a function", node);
+        }
+        if (function.arity() >= 0 && function.arity() != args.length - 1) {
+            throw ChanException.error(function.name() + " takes " + function.arity() + " arguments, got " + (args.length - 1), node);
+        }
+        for (int i = 1; i < args.length; i++) {
+            args[i] = Copying.copyForTransfer(args[i]);
+        }
+        args[0] = function.copyForTransfer();
+        Scheduler scheduler = ChanContext.get(node).scheduler();
+        int target = core == ChanNil.NIL ? scheduler.currentCore() : coreNumber(core, node);
+        try {
+            return scheduler.spawn(args, target, site);
+        } catch (ChanRuntimeError e) {
+            throw ChanException.error(e.getMessage(), node);
+        }
+    }
+
+    private static int coreNumber(Object core, Node node) {
+        if (core instanceof Long k && k >= 0 && k <= Integer.MAX_VALUE) {
+            return (int) (long) k;
+        }
+        throw ChanException.error("start on: the core must be a non-negative int, got " + Types.name(core), node);
+    }
+}

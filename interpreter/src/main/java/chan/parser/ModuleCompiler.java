@@ -1,0 +1,1158 @@
+package chan.parser;
+
+import chan.ChanLanguage;
+import chan.grammar.ChanParser.*;
+import chan.nodes.ChanBytecodeRootNode;
+import chan.nodes.ChanBytecodeRootNodeGen;
+import chan.nodes.ChanModule;
+import chan.nodes.FunctionTemplate;
+import chan.nodes.GlobalCell;
+import chan.values.ChanAtom;
+import chan.values.ChanFunction;
+import chan.values.ChanNil;
+import chan.values.ChanStructType;
+import chan.values.ChanTuple;
+import com.oracle.truffle.api.bytecode.BytecodeConfig;
+import com.oracle.truffle.api.bytecode.BytecodeLabel;
+import com.oracle.truffle.api.bytecode.BytecodeLocal;
+import com.oracle.truffle.api.source.Source;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+
+/**
+ * Compiles one parsed module into Bytecode DSL roots: one per named function, one per function
+ * expression or `start` block, and one for the module body (its consts, then its top-level
+ * statements). The static checks of LANGUAGE.md happen here, while names are resolved; errors go
+ * to {@link Diagnostics} and compilation goes on, so one run reports them all.
+ *
+ * <p>This is the longest file of the interpreter because it is the one place that knows how each
+ * construct maps onto operations; patterns ({@link PatternCompiler}) and `choose`
+ * ({@link ChooseCompiler}) have their own files.
+ */
+public final class ModuleCompiler {
+    /** A top-level name of the module. */
+    static final class Declaration {
+        enum Kind { FUNCTION, CONST, STRUCT, IMPORT }
+
+        final Kind kind;
+        final String name;
+        final GlobalCell cell;
+        /** The struct type or imported module, known while compiling. */
+        final Object staticValue;
+
+        Declaration(Kind kind, String name, GlobalCell cell, Object staticValue) {
+            this.kind = kind;
+            this.name = name;
+            this.cell = cell;
+            this.staticValue = staticValue;
+        }
+    }
+
+    /** A loop or `choose` that `break` (and, for loops, `continue`) can leave. */
+    private record Breakable(BytecodeLabel breakLabel, BytecodeLabel continueLabel) {}
+
+    private final ChanLanguage language;
+    private final Source source;
+    private final ModuleLoader loader;
+    private final Diagnostics diagnostics;
+    private final ChanModule module;
+    final Map<String, Declaration> declarations = new LinkedHashMap<>();
+    private final Set<String> topLevelLets = new HashSet<>();
+    private final Map<String, ChanModule> importedModules = new LinkedHashMap<>();
+    private final Map<ChanModule, ChanFunction> importedInits = new LinkedHashMap<>();
+    private final Map<FuncDeclContext, ChanBytecodeRootNode> functionRoots = new LinkedHashMap<>();
+
+    ChanBytecodeRootNodeGen.Builder b;
+    Scope scope;
+    private final Deque<Breakable> breakables = new ArrayDeque<>();
+    final PatternCompiler patterns = new PatternCompiler(this);
+    private final ChooseCompiler choose = new ChooseCompiler(this);
+
+    ModuleCompiler(ChanLanguage language, Source source, ModuleLoader loader, Diagnostics diagnostics, ChanModule module) {
+        this.language = language;
+        this.source = source;
+        this.loader = loader;
+        this.diagnostics = diagnostics;
+        this.module = module;
+    }
+
+    /** Compiles the module and returns the function that initialises it (null after errors). */
+    ChanFunction compile(ProgramContext program) {
+        collectDeclarations(program);
+        for (TopDeclContext top : program.topDecl()) {
+            if (top.funcDecl() != null) {
+                functionRoots.put(top.funcDecl(), compileNamedFunction(top.funcDecl()));
+            }
+        }
+        ChanBytecodeRootNode[] init = {compileModuleBody(program)};
+        for (Map.Entry<FuncDeclContext, ChanBytecodeRootNode> e : functionRoots.entrySet()) {
+            ChanBytecodeRootNode root = e.getValue();
+            declarations.get(e.getKey().fnName.getText()).cell.value = new ChanFunction(root.getName(), root.arity(), root.getCallTarget(), null);
+        }
+        if (System.getenv("CHAN_DUMP_BYTECODE") != null) {
+            functionRoots.values().forEach(r -> System.err.println(r.dump()));
+            System.err.println(init[0].dump());
+        }
+        return new ChanFunction(init[0].getName(), 0, init[0].getCallTarget(), null);
+    }
+
+    // ---- declarations ----
+
+    private void collectDeclarations(ProgramContext program) {
+        for (TopDeclContext top : program.topDecl()) {
+            if (top.importDecl() != null) {
+                declareImport(top.importDecl());
+            } else if (top.structDecl() != null) {
+                StructDeclContext s = top.structDecl();
+                String[] fields = s.IDENT().stream().skip(1).map(t -> t.getText()).toArray(String[]::new);
+                checkDistinct(s.IDENT().stream().skip(1).map(t -> t.getSymbol()).toList(), "field");
+                ChanStructType type = new ChanStructType(s.structName.getText(), fields);
+                declare(s.structName, Declaration.Kind.STRUCT, type).cell.value = type;
+            } else if (top.funcDecl() != null) {
+                declare(top.funcDecl().fnName, Declaration.Kind.FUNCTION, null);
+            } else if (top.statement() instanceof ConstStmtContext c) {
+                declare(c.name().getStart(), Declaration.Kind.CONST, null);
+            } else if (top.statement() instanceof LetStmtContext let) {
+                topLevelLets.addAll(PatternCompiler.boundNames(let.pattern()));
+            }
+        }
+    }
+
+    private void declareImport(ImportDeclContext imp) {
+        Token at = imp.getStart();
+        String alias;
+        ChanModule imported;
+        if (imp.path != null) {
+            String path = Literals.string(imp.path.getText());
+            alias = imp.alias != null ? imp.alias.getText() : ModuleLoader.defaultAlias(path);
+            imported = loader.loadFile(path, source, this, imp.path);
+        } else {
+            alias = imp.alias != null ? imp.alias.getText() : imp.modName.getText();
+            imported = loader.loadStdlib(imp.modName.getText(), this, imp.modName);
+        }
+        if (imported == null) {
+            return;
+        }
+        Declaration d = declare(imp.alias != null ? imp.alias : (imp.modName != null ? imp.modName : at), Declaration.Kind.IMPORT, imported);
+        d.cell.value = imported;
+        importedModules.put(alias, imported);
+    }
+
+    void recordImportInit(ChanModule imported, ChanFunction init) {
+        importedInits.put(imported, init);
+    }
+
+    private Declaration declare(Token name, Declaration.Kind kind, Object staticValue) {
+        String text = name.getText();
+        if (declarations.containsKey(text)) {
+            error(name, "'" + text + "' is declared twice at the top level of this module");
+        }
+        Declaration d = new Declaration(kind, text, new GlobalCell(text), staticValue);
+        declarations.putIfAbsent(text, d);
+        module.members().putIfAbsent(text, d.cell);
+        return d;
+    }
+
+    private void checkDistinct(List<Token> names, String what) {
+        Set<String> seen = new HashSet<>();
+        for (Token t : names) {
+            if (!seen.add(t.getText())) {
+                error(t, "duplicate " + what + " '" + t.getText() + "'");
+            }
+        }
+    }
+
+    // ---- functions ----
+
+    /**
+     * Builds one root in a builder of its own. Every function gets its own builder, function
+     * expressions included (built while their enclosing function is half-built): Truffle 25.0.1
+     * mixes up the continuation constants of several roots built by one builder.
+     */
+    private ChanBytecodeRootNode buildRoot(ParserRuleContext where, Runnable body) {
+        ChanBytecodeRootNodeGen.Builder outer = b;
+        ChanBytecodeRootNode[] root = new ChanBytecodeRootNode[1];
+        ChanBytecodeRootNodeGen.create(language, BytecodeConfig.WITH_SOURCE, builder -> {
+            b = builder;
+            b.beginSource(source);
+            beginSection(where);
+            b.beginRoot();
+            body.run();
+            emitReturnNil();
+            root[0] = b.endRoot();
+            b.endSourceSection();
+            b.endSource();
+        });
+        b = outer;
+        return root[0];
+    }
+
+    private ChanBytecodeRootNode compileNamedFunction(FuncDeclContext f) {
+        String name = f.fnName.getText();
+        Scope saved = scope;
+        scope = new Scope(null, name, false);
+        List<ParamContext> params = f.params() == null ? List.of() : f.params().param();
+        String returnType = f.ret == null ? null : f.ret.getText();
+        ChanBytecodeRootNode root = buildRoot(f, () -> {
+            emitPrologue(params, name);
+            visitStatements(f.block().statement(), returnType);
+        });
+        scope = saved;
+        root.setName(name);
+        root.setArity(params.size());
+        return root;
+    }
+
+    /** Creates the root's scratch local and the parameter locals, checking annotated types. */
+    private void emitPrologue(List<ParamContext> params, String functionName) {
+        scope.scratch = b.createLocal();
+        checkDistinct(params.stream().map(p -> p.name().getStart()).toList(), "parameter");
+        for (int i = 0; i < params.size(); i++) {
+            ParamContext p = params.get(i);
+            String name = p.name().getText();
+            BytecodeLocal local = b.createLocal(name, null);
+            scope.declare(name, local, false);
+            String type = p.typeName() != null ? p.typeName().getText() : p.ATOM() != null ? p.ATOM().getText().substring(1) : null;
+            b.beginStoreLocal(local);
+            if (type != null) {
+                b.beginCheckType(type, functionName + ": argument " + name);
+            }
+            b.emitLoadArgument(i + 1);
+            if (type != null) {
+                b.endCheckType();
+            }
+            b.endStoreLocal();
+        }
+        emitPoll(Costs.CALL);
+    }
+
+    private void emitReturnNil() {
+        b.beginReturn();
+        b.emitLoadConstant(ChanNil.NIL);
+        b.endReturn();
+    }
+
+    private ChanBytecodeRootNode compileModuleBody(ProgramContext program) {
+        scope = new Scope(null, "<main>", true);
+        ChanBytecodeRootNode root = buildRoot(program, () -> emitModuleBody(program));
+        root.setName(module.name().equals("<main>") ? "<main>" : "<module " + module.name() + ">");
+        return root;
+    }
+
+    private void emitModuleBody(ProgramContext program) {
+        scope.scratch = b.createLocal();
+        b.beginIfThen();
+        b.emitInitModule(module);
+        emitReturnNil();
+        b.endIfThen();
+        for (ChanFunction init : importedInits.values()) {
+            emitSuspendable(() -> {
+                b.beginCall();
+                b.emitLoadConstant(init);
+                b.endCall();
+            });
+        }
+        for (TopDeclContext top : program.topDecl()) {
+            if (top.statement() instanceof ConstStmtContext c) {
+                b.beginStoreGlobal(declarations.get(c.name().getText()).cell);
+                visitExpr(c.expr());
+                b.endStoreGlobal();
+            }
+        }
+        for (TopDeclContext top : program.topDecl()) {
+            if (top.statement() != null && !(top.statement() instanceof ConstStmtContext)) {
+                visitStatement(top.statement(), null);
+            }
+        }
+    }
+
+    /**
+     * Compiles a function expression or `start` block as a nested root and emits, in the enclosing
+     * function, the closure that captures the values it uses.
+     */
+    private void emitClosure(ParserRuleContext where, String name, List<ParamContext> params, String returnType, Runnable body) {
+        Scope enclosing = scope;
+        FunctionTemplate template = new FunctionTemplate(name, params.size());
+        scope = new Scope(enclosing, name, false);
+        Deque<Breakable> savedBreakables = new ArrayDeque<>(breakables);
+        breakables.clear();
+        ChanBytecodeRootNode root = buildRoot(where, () -> {
+            emitPrologue(params, name);
+            body.run();
+        });
+        breakables.addAll(savedBreakables);
+        root.setName(name);
+        root.setArity(params.size());
+        template.setRoot(root);
+        List<Scope.Capture> captures = scope.captures();
+        scope = enclosing;
+        b.beginMakeClosure(template);
+        for (Scope.Capture c : captures) {
+            emitLoad(c.outer());
+        }
+        b.endMakeClosure();
+    }
+
+    // ---- suspension and preemption ----
+
+    /**
+     * Emits an operation that may suspend the thread, and the loop that carries the suspension up
+     * to the caller and, on resume, resumes the callee (see ChanBytecodeRootNode). Leaves the
+     * operation's final value on the stack.
+     */
+    void emitSuspendable(Runnable operation) {
+        BytecodeLocal tmp = scope.scratch;
+        b.beginBlock();
+        b.beginStoreLocal(tmp);
+        operation.run();
+        b.endStoreLocal();
+        b.beginWhile();
+        b.beginIsSuspended();
+        b.emitLoadLocal(tmp);
+        b.endIsSuspended();
+        b.beginStoreLocal(tmp);
+        b.beginResumeCallee();
+        b.emitLoadLocal(tmp);
+        b.beginYield();
+        b.emitLoadLocal(tmp);
+        b.endYield();
+        b.endResumeCallee();
+        b.endStoreLocal();
+        b.endWhile();
+        b.emitLoadLocal(tmp);
+        b.endBlock();
+    }
+
+    /** Charges the core for guest work and lets the scheduler preempt a thread that used its quantum. */
+    void emitPoll(int cycles) {
+        emitSuspendable(() -> b.emitPoll(cycles));
+    }
+
+    // ---- statements ----
+
+    private void visitStatements(List<StatementContext> statements, String returnType) {
+        for (StatementContext s : statements) {
+            visitStatement(s, returnType);
+        }
+    }
+
+    private void visitBlock(BlockContext block, String returnType) {
+        b.beginBlock();
+        scope.pushBlock();
+        visitStatements(block.statement(), returnType);
+        scope.popBlock();
+        b.endBlock();
+    }
+
+    void visitStatement(StatementContext s, String returnType) {
+        beginSection(s);
+        if (s instanceof LetStmtContext let) {
+            visitLet(let.pattern(), let.expr(), false);
+        } else if (s instanceof ConstStmtContext c) {
+            visitLocalConst(c);
+        } else if (s instanceof AssignStmtContext a) {
+            visitAssign(a);
+        } else if (s instanceof IfStmtContext i) {
+            visitIf(i.ifStatement(), returnType);
+        } else if (s instanceof WhileStmtContext w) {
+            visitWhile(w, returnType);
+        } else if (s instanceof ForStmtContext f) {
+            visitFor(f, returnType);
+        } else if (s instanceof BreakStmtContext br) {
+            visitBreak(br, false);
+        } else if (s instanceof ContinueStmtContext c) {
+            visitBreak(c, true);
+        } else if (s instanceof ReturnStmtContext r) {
+            visitReturn(r, returnType);
+        } else if (s instanceof ThrowStmtContext t) {
+            b.beginThrow();
+            visitExpr(t.expr());
+            b.endThrow();
+        } else if (s instanceof TryStmtContext t) {
+            visitTry(t, returnType);
+        } else if (s instanceof MatchStmtContext m) {
+            visitMatch(m, returnType);
+        } else if (s instanceof ChooseStmtContext c) {
+            choose.compile(c, c.chooseOption(), false, returnType);
+        } else if (s instanceof PriChooseStmtContext c) {
+            choose.compile(c, c.chooseOption(), true, returnType);
+        } else if (s instanceof SendStmtContext send) {
+            emitSend(send.channel, send.value);
+        } else if (s instanceof BlockStmtContext block) {
+            visitBlock(block.block(), returnType);
+        } else if (s instanceof ExprStmtContext e) {
+            visitExpr(e.expr());
+        } else if (!(s instanceof EmptyStmtContext)) {
+            throw new IllegalStateException("unknown statement " + s.getClass());
+        }
+        b.endSourceSection();
+    }
+
+    private void visitLet(PatternContext pattern, ExprContext value, boolean constant) {
+        if (pattern instanceof BindPatternContext bind) {
+            // Evaluate first: in `let x = x + 1` the right side sees the outer x.
+            BytecodeLocal tmp = b.createLocal();
+            b.beginStoreLocal(tmp);
+            visitExpr(value);
+            b.endStoreLocal();
+            String name = bind.name().getText();
+            if (name.equals("_")) {
+                return;
+            }
+            BytecodeLocal local = declareLocal(bind.name().getStart(), constant);
+            b.beginStoreLocal(local);
+            b.emitLoadLocal(tmp);
+            b.endStoreLocal();
+            return;
+        }
+        BytecodeLocal subject = b.createLocal();
+        b.beginStoreLocal(subject);
+        visitExpr(value);
+        b.endStoreLocal();
+        patterns.declareBindings(pattern, constant);
+        b.beginIfThen();
+        b.beginNot();
+        patterns.emitTest(pattern, subject);
+        b.endNot();
+        b.beginMatchFailed("cannot destructure");
+        b.emitLoadLocal(subject);
+        b.endMatchFailed();
+        b.endIfThen();
+    }
+
+    BytecodeLocal declareLocal(Token name, boolean constant) {
+        BytecodeLocal local = b.createLocal(name.getText(), null);
+        if (!scope.declare(name.getText(), local, constant)) {
+            error(name, "'" + name.getText() + "' is already declared in this block");
+        }
+        return local;
+    }
+
+    private void visitLocalConst(ConstStmtContext c) {
+        if (isTopLevel(c)) {
+            return; // module-level consts are evaluated first, by compileModuleBody
+        }
+        BytecodeLocal tmp = b.createLocal();
+        b.beginStoreLocal(tmp);
+        visitExpr(c.expr());
+        b.endStoreLocal();
+        BytecodeLocal local = declareLocal(c.name().getStart(), true);
+        b.beginStoreLocal(local);
+        b.emitLoadLocal(tmp);
+        b.endStoreLocal();
+    }
+
+    private static boolean isTopLevel(ParserRuleContext ctx) {
+        return ctx.getParent() instanceof TopDeclContext;
+    }
+
+    private void visitAssign(AssignStmtContext a) {
+        String op = a.op.getText();
+        ExprContext target = a.target;
+        if (target instanceof PostfixExprContext pe && pe.postfix() instanceof PrimaryPostfixContext pp && pp.primary() instanceof NamePrimaryContext np) {
+            Token name = np.name().getStart();
+            Scope.Ref ref = resolveForAssignment(name);
+            if (!(ref instanceof Scope.Local local)) {
+                return;
+            }
+            b.beginStoreLocal(local.local());
+            if (op.equals("=")) {
+                visitExpr(a.value);
+            } else {
+                emitCompound(op, () -> b.emitLoadLocal(local.local()), a.value);
+            }
+            b.endStoreLocal();
+        } else if (target instanceof PostfixExprContext pe && pe.postfix() instanceof IndexPostfixContext ip) {
+            BytecodeLocal container = b.createLocal();
+            BytecodeLocal index = b.createLocal();
+            b.beginStoreLocal(container);
+            visitPostfix(ip.postfix());
+            b.endStoreLocal();
+            b.beginStoreLocal(index);
+            visitExpr(ip.index);
+            b.endStoreLocal();
+            beginSection(a);
+            b.beginSetIndex();
+            b.emitLoadLocal(container);
+            b.emitLoadLocal(index);
+            if (op.equals("=")) {
+                visitExpr(a.value);
+            } else {
+                emitCompound(op, () -> {
+                    b.beginIndex();
+                    b.emitLoadLocal(container);
+                    b.emitLoadLocal(index);
+                    b.endIndex();
+                }, a.value);
+            }
+            b.endSetIndex();
+            b.endSourceSection();
+        } else if (target instanceof PostfixExprContext pe && pe.postfix() instanceof FieldPostfixContext) {
+            error(a.target.getStart(), "struct fields cannot be assigned: structs are immutable (use `r with {field: value}`)");
+        } else {
+            error(a.target.getStart(), "cannot assign to this expression");
+        }
+    }
+
+    private void emitCompound(String op, Runnable current, ExprContext value) {
+        switch (op) {
+            case "+=" -> b.beginAdd();
+            case "-=" -> b.beginSub();
+            case "*=" -> b.beginMul();
+            case "/=" -> b.beginDiv();
+            default -> b.beginMod();
+        }
+        current.run();
+        visitExpr(value);
+        switch (op) {
+            case "+=" -> b.endAdd();
+            case "-=" -> b.endSub();
+            case "*=" -> b.endMul();
+            case "/=" -> b.endDiv();
+            default -> b.endMod();
+        }
+    }
+
+    private Scope.Ref resolveForAssignment(Token name) {
+        String text = name.getText();
+        Scope.Local local = scope.findLocal(text);
+        if (local != null) {
+            if (local.constant()) {
+                error(name, "cannot assign to const '" + text + "'");
+            }
+            return local;
+        }
+        Scope.Ref ref = resolve(name);
+        if (ref instanceof Scope.Captured) {
+            error(name, "cannot assign to '" + text + "': it is captured from an enclosing function, and closures capture by value");
+        } else if (ref instanceof Scope.Global g) {
+            error(name, "cannot assign to " + kindName(g.declaration().kind) + " '" + text + "'");
+        } else if (ref instanceof Scope.Builtin) {
+            error(name, "cannot assign to built-in '" + text + "'");
+        }
+        return null;
+    }
+
+    private static String kindName(Declaration.Kind kind) {
+        return switch (kind) {
+            case FUNCTION -> "function";
+            case CONST -> "const";
+            case STRUCT -> "struct";
+            case IMPORT -> "module";
+        };
+    }
+
+    private void visitIf(IfStatementContext i, String returnType) {
+        if (i.elseIf == null && i.elseBlock == null) {
+            b.beginIfThen();
+            emitCondition(i.cond);
+            visitBlock(i.then, returnType);
+            b.endIfThen();
+        } else {
+            b.beginIfThenElse();
+            emitCondition(i.cond);
+            visitBlock(i.then, returnType);
+            if (i.elseIf != null) {
+                beginSection(i.elseIf);
+                visitIf(i.elseIf, returnType);
+                b.endSourceSection();
+            } else {
+                visitBlock(i.elseBlock, returnType);
+            }
+            b.endIfThenElse();
+        }
+    }
+
+    void emitCondition(ExprContext cond) {
+        b.beginTruthy();
+        visitExpr(cond);
+        b.endTruthy();
+    }
+
+    private void visitWhile(WhileStmtContext w, String returnType) {
+        b.beginBlock();
+        BytecodeLabel breakLabel = b.createLabel();
+        b.beginWhile();
+        emitCondition(w.cond);
+        emitLoopBody(breakLabel, () -> visitBlock(w.body, returnType));
+        b.endWhile();
+        b.emitLabel(breakLabel);
+        b.endBlock();
+    }
+
+    /** A loop body with its `continue` label at the end, then the preemption check. */
+    private void emitLoopBody(BytecodeLabel breakLabel, Runnable body) {
+        b.beginBlock();
+        BytecodeLabel continueLabel = b.createLabel();
+        breakables.push(new Breakable(breakLabel, continueLabel));
+        body.run();
+        breakables.pop();
+        b.emitLabel(continueLabel);
+        emitPoll(Costs.LOOP);
+        b.endBlock();
+    }
+
+    private void visitFor(ForStmtContext f, String returnType) {
+        b.beginBlock();
+        scope.pushBlock();
+        BytecodeLabel breakLabel = b.createLabel();
+        BytecodeLocal iterator = b.createLocal();
+        BytecodeLocal element = b.createLocal();
+        beginSection(f.iter);
+        b.beginStoreLocal(iterator);
+        b.beginMakeIter();
+        visitExpr(f.iter);
+        b.endMakeIter();
+        b.endStoreLocal();
+        b.endSourceSection();
+        b.beginWhile();
+        b.emitLoadConstant(true);
+        emitLoopBody(breakLabel, () -> {
+            beginSection(f.iter);
+            b.beginStoreLocal(element);
+            b.beginIterAfter();
+            b.emitLoadLocal(iterator);
+            emitSuspendable(() -> {
+                b.beginIterNext(site("receive (for loop)", f.iter));
+                b.emitLoadLocal(iterator);
+                b.endIterNext();
+            });
+            b.endIterAfter();
+            b.endStoreLocal();
+            b.endSourceSection();
+            b.beginIfThen();
+            b.beginIsIterDone();
+            b.emitLoadLocal(element);
+            b.endIsIterDone();
+            b.emitBranch(breakLabel);
+            b.endIfThen();
+            scope.pushBlock();
+            bindPattern(f.pattern(), element, "for: cannot destructure");
+            visitBlock(f.body, returnType);
+            scope.popBlock();
+        });
+        b.endWhile();
+        b.emitLabel(breakLabel);
+        scope.popBlock();
+        b.endBlock();
+    }
+
+    /** Binds a `for` or `catch` pattern to a value held in a local. */
+    private void bindPattern(PatternContext pattern, BytecodeLocal value, String failure) {
+        if (pattern instanceof BindPatternContext bind) {
+            if (!bind.name().getText().equals("_")) {
+                BytecodeLocal local = declareLocal(bind.name().getStart(), false);
+                b.beginStoreLocal(local);
+                b.emitLoadLocal(value);
+                b.endStoreLocal();
+            }
+            return;
+        }
+        patterns.declareBindings(pattern, false);
+        b.beginIfThen();
+        b.beginNot();
+        patterns.emitTest(pattern, value);
+        b.endNot();
+        b.beginMatchFailed(failure);
+        b.emitLoadLocal(value);
+        b.endMatchFailed();
+        b.endIfThen();
+    }
+
+    private void visitBreak(ParserRuleContext s, boolean isContinue) {
+        for (Breakable target : breakables) {
+            if (!isContinue) {
+                b.emitBranch(target.breakLabel());
+                return;
+            }
+            if (target.continueLabel() != null) {
+                b.emitBranch(target.continueLabel());
+                return;
+            }
+        }
+        error(s.getStart(), (isContinue ? "'continue'" : "'break'") + " outside a loop" + (isContinue ? "" : " or choose"));
+    }
+
+    /** `break` inside an option leaves the `choose`; `continue` goes on to the enclosing loop. */
+    void withChooseBreak(BytecodeLabel end, Runnable body) {
+        breakables.push(new Breakable(end, null));
+        body.run();
+        breakables.pop();
+    }
+
+    private void visitReturn(ReturnStmtContext r, String returnType) {
+        b.beginReturn();
+        if (returnType != null) {
+            b.beginCheckType(returnType, scope.functionName + ": result");
+        }
+        if (r.expr() != null) {
+            visitExpr(r.expr());
+        } else {
+            b.emitLoadConstant(ChanNil.NIL);
+        }
+        if (returnType != null) {
+            b.endCheckType();
+        }
+        b.endReturn();
+    }
+
+    private void visitTry(TryStmtContext t, String returnType) {
+        b.beginTryCatch();
+        visitBlock(t.body, returnType);
+        b.beginBlock();
+        scope.pushBlock();
+        BytecodeLocal caught = declareLocal(t.name().getStart(), false);
+        b.beginStoreLocal(caught);
+        b.beginCaughtValue();
+        b.emitLoadException();
+        b.endCaughtValue();
+        b.endStoreLocal();
+        visitBlock(t.handler, returnType);
+        scope.popBlock();
+        b.endBlock();
+        b.endTryCatch();
+    }
+
+    private void visitMatch(MatchStmtContext m, String returnType) {
+        b.beginBlock();
+        BytecodeLocal subject = b.createLocal();
+        b.beginStoreLocal(subject);
+        visitExpr(m.subject);
+        b.endStoreLocal();
+        BytecodeLabel end = b.createLabel();
+        for (MatchArmContext arm : m.matchArm()) {
+            beginSection(arm);
+            b.beginBlock();
+            scope.pushBlock();
+            patterns.declareBindings(arm.pattern(), false);
+            b.beginIfThen();
+            if (arm.guard != null) {
+                b.beginAnd();
+                patterns.emitTest(arm.pattern(), subject);
+                visitExpr(arm.guard);
+                b.endAnd();
+            } else {
+                b.beginTruthy();
+                patterns.emitTest(arm.pattern(), subject);
+                b.endTruthy();
+            }
+            b.beginBlock();
+            visitStatement(arm.body, returnType);
+            b.emitBranch(end);
+            b.endBlock();
+            b.endIfThen();
+            scope.popBlock();
+            b.endBlock();
+            b.endSourceSection();
+        }
+        beginSection(m);
+        b.beginMatchFailed("no match arm fits");
+        b.emitLoadLocal(subject);
+        b.endMatchFailed();
+        b.endSourceSection();
+        b.emitLabel(end);
+        b.endBlock();
+    }
+
+    void emitSend(ExprContext channel, ExprContext value) {
+        b.beginCheckSent();
+        emitSuspendable(() -> {
+            b.beginSend(site("send", channel));
+            visitExpr(channel);
+            visitExpr(value);
+            b.endSend();
+        });
+        b.endCheckSent();
+    }
+
+    // ---- expressions ----
+
+    void visitExpr(ExprContext e) {
+        beginSection(e);
+        emitExpr(e);
+        b.endSourceSection();
+    }
+
+    private void emitExpr(ExprContext e) {
+        if (e instanceof PostfixExprContext p) {
+            visitPostfix(p.postfix());
+        } else if (e instanceof UnaryExprContext u) {
+            emitUnary(u);
+        } else if (e instanceof RecvExprContext r) {
+            emitReceive(r.expr());
+        } else if (e instanceof RecvStatusExprContext r) {
+            b.beginWithStatus();
+            emitReceive(r.expr());
+            b.endWithStatus();
+        } else if (e instanceof BinaryExprContext bin) {
+            emitBinary(bin);
+        } else if (e instanceof AndExprContext and) {
+            b.beginAnd();
+            visitExpr(and.left);
+            visitExpr(and.right);
+            b.endAnd();
+        } else if (e instanceof OrExprContext or) {
+            b.beginOr();
+            visitExpr(or.left);
+            visitExpr(or.right);
+            b.endOr();
+        } else if (e instanceof StartExprContext s) {
+            emitStart(s);
+        } else {
+            throw new IllegalStateException("unknown expression " + e.getClass());
+        }
+    }
+
+    void emitReceive(ExprContext channel) {
+        emitSuspendable(() -> {
+            b.beginReceive(site("receive", channel));
+            visitExpr(channel);
+            b.endReceive();
+        });
+    }
+
+    private void emitUnary(UnaryExprContext u) {
+        String op = u.op.getText();
+        if (op.equals("-") && u.expr() instanceof PostfixExprContext p && p.postfix() instanceof PrimaryPostfixContext pp
+                        && pp.primary() instanceof LiteralPrimaryContext lit && (lit.literal().INT() != null || lit.literal().FLOAT() != null)) {
+            b.emitLoadConstant(Literals.negate(Literals.value(lit.literal())));
+            return;
+        }
+        switch (op) {
+            case "!" -> {
+                b.beginNot();
+                visitExpr(u.expr());
+                b.endNot();
+            }
+            case "-" -> {
+                b.beginNeg();
+                visitExpr(u.expr());
+                b.endNeg();
+            }
+            default -> {
+                b.beginBitNot();
+                visitExpr(u.expr());
+                b.endBitNot();
+            }
+        }
+    }
+
+    private void emitBinary(BinaryExprContext bin) {
+        String op = bin.op.getText();
+        // The operation's position is its operator, so `a / b` reports the `/`.
+        b.beginSourceSection(bin.op.getStartIndex(), bin.op.getStopIndex() - bin.op.getStartIndex() + 1);
+        switch (op) {
+            case "+" -> b.beginAdd();
+            case "-" -> b.beginSub();
+            case "*" -> b.beginMul();
+            case "/" -> b.beginDiv();
+            case "%" -> b.beginMod();
+            case "<<" -> b.beginShl();
+            case ">>" -> b.beginShr();
+            case "&" -> b.beginBitAnd();
+            case "^" -> b.beginBitXor();
+            case "|" -> b.beginBitOr();
+            case "<" -> b.beginLess();
+            case "<=" -> b.beginLessEqual();
+            case ">" -> b.beginGreater();
+            case ">=" -> b.beginGreaterEqual();
+            case "==" -> b.beginEqual();
+            case "!=" -> b.beginNotEqual();
+            default -> throw new IllegalStateException(op);
+        }
+        visitExpr(bin.left);
+        visitExpr(bin.right);
+        switch (op) {
+            case "+" -> b.endAdd();
+            case "-" -> b.endSub();
+            case "*" -> b.endMul();
+            case "/" -> b.endDiv();
+            case "%" -> b.endMod();
+            case "<<" -> b.endShl();
+            case ">>" -> b.endShr();
+            case "&" -> b.endBitAnd();
+            case "^" -> b.endBitXor();
+            case "|" -> b.endBitOr();
+            case "<" -> b.endLess();
+            case "<=" -> b.endLessEqual();
+            case ">" -> b.endGreater();
+            case ">=" -> b.endGreaterEqual();
+            case "==" -> b.endEqual();
+            case "!=" -> b.endNotEqual();
+            default -> throw new IllegalStateException(op);
+        }
+        b.endSourceSection();
+    }
+
+    private void emitStart(StartExprContext s) {
+        String site = Diagnostics.name(source) + ":" + s.getStart().getLine();
+        if (s.block() != null) {
+            b.beginSpawn(site);
+            emitCore(s.core);
+            emitClosure(s.block(), "<start>", List.of(), null, () -> visitStatements(s.block().statement(), null));
+            b.endSpawn();
+            return;
+        }
+        if (!(s.call instanceof CallPostfixContext call)) {
+            error(s.call.getStart(), "`start` takes a block or a function call");
+            b.emitLoadConstant(ChanNil.NIL);
+            return;
+        }
+        b.beginSpawn(site);
+        emitCore(s.core);
+        visitPostfix(call.postfix());
+        if (call.args() != null) {
+            for (ExprContext arg : call.args().expr()) {
+                visitExpr(arg);
+            }
+        }
+        b.endSpawn();
+    }
+
+    private void emitCore(ExprContext core) {
+        if (core == null) {
+            b.emitLoadConstant(ChanNil.NIL);
+        } else {
+            visitExpr(core);
+        }
+    }
+
+    void visitPostfix(PostfixContext p) {
+        beginSection(p);
+        if (p instanceof PrimaryPostfixContext pp) {
+            visitPrimary(pp.primary());
+        } else if (p instanceof CallPostfixContext call) {
+            emitSuspendable(() -> {
+                b.beginCall();
+                visitPostfix(call.postfix());
+                if (call.args() != null) {
+                    for (ExprContext arg : call.args().expr()) {
+                        visitExpr(arg);
+                    }
+                }
+                b.endCall();
+            });
+        } else if (p instanceof IndexPostfixContext ip) {
+            b.beginIndex();
+            visitPostfix(ip.postfix());
+            visitExpr(ip.index);
+            b.endIndex();
+        } else if (p instanceof FieldPostfixContext fp) {
+            emitField(fp);
+        } else if (p instanceof WithPostfixContext wp) {
+            String[] fields = wp.fieldInit().stream().map(fi -> fi.name().getText()).toArray(String[]::new);
+            checkDistinct(wp.fieldInit().stream().map(fi -> fi.name().getStart()).toList(), "field");
+            b.beginStructWith(fields);
+            visitPostfix(wp.postfix());
+            for (FieldInitContext fi : wp.fieldInit()) {
+                visitExpr(fi.expr());
+            }
+            b.endStructWith();
+        }
+        b.endSourceSection();
+    }
+
+    /** `m.member` of an imported module resolves while compiling; `r.field` reads a struct field. */
+    private void emitField(FieldPostfixContext fp) {
+        String member = fp.name().getText();
+        if (fp.postfix() instanceof PrimaryPostfixContext pp && pp.primary() instanceof NamePrimaryContext np
+                        && scope.findVariable(np.name().getText()) == null && declarations.get(np.name().getText()) instanceof Declaration d
+                        && d.kind == Declaration.Kind.IMPORT) {
+            ChanModule imported = (ChanModule) d.staticValue;
+            GlobalCell cell = imported.members().get(member);
+            if (cell == null) {
+                error(fp.name().getStart(), "module " + imported.name() + " has no member '" + member + "'");
+                b.emitLoadConstant(ChanNil.NIL);
+            } else {
+                b.emitLoadGlobal(cell);
+            }
+            return;
+        }
+        b.beginGetField(member);
+        visitPostfix(fp.postfix());
+        b.endGetField();
+    }
+
+    private void visitPrimary(PrimaryContext p) {
+        if (p instanceof LiteralPrimaryContext lit) {
+            b.emitLoadConstant(Literals.value(lit.literal()));
+        } else if (p instanceof NamePrimaryContext np) {
+            Scope.Ref ref = resolve(np.name().getStart());
+            if (ref == null) {
+                b.emitLoadConstant(ChanNil.NIL);
+            } else {
+                emitLoad(ref);
+            }
+        } else if (p instanceof UnitPrimaryContext) {
+            b.emitLoadConstant(ChanTuple.EMPTY);
+        } else if (p instanceof SingleTuplePrimaryContext st) {
+            b.beginMakeTuple();
+            visitExpr(st.expr());
+            b.endMakeTuple();
+        } else if (p instanceof TuplePrimaryContext t) {
+            b.beginMakeTuple();
+            t.expr().forEach(this::visitExpr);
+            b.endMakeTuple();
+        } else if (p instanceof ParenPrimaryContext paren) {
+            visitExpr(paren.expr());
+        } else if (p instanceof ListPrimaryContext list) {
+            b.beginMakeList();
+            list.expr().forEach(this::visitExpr);
+            b.endMakeList();
+        } else if (p instanceof MapPrimaryContext map) {
+            b.beginMakeMap();
+            for (MapEntryContext entry : map.mapEntry()) {
+                visitExpr(entry.key);
+                visitExpr(entry.value);
+            }
+            b.endMakeMap();
+        } else if (p instanceof StructPrimaryContext sp) {
+            emitStructLiteral(sp);
+        } else if (p instanceof LambdaPrimaryContext lambda) {
+            List<ParamContext> params = lambda.params() == null ? List.of() : lambda.params().param();
+            String returnType = lambda.ret == null ? null : lambda.ret.getText();
+            emitClosure(lambda, "<fn>", params, returnType, () -> {
+                if (lambda.body != null) {
+                    visitStatements(lambda.body.statement(), returnType);
+                } else {
+                    b.beginReturn();
+                    if (returnType != null) {
+                        b.beginCheckType(returnType, "<fn>: result");
+                    }
+                    visitExpr(lambda.value);
+                    if (returnType != null) {
+                        b.endCheckType();
+                    }
+                    b.endReturn();
+                }
+            });
+        }
+    }
+
+    private void emitStructLiteral(StructPrimaryContext sp) {
+        Token name = sp.IDENT().getSymbol();
+        Declaration d = declarations.get(name.getText());
+        if (d == null || d.kind != Declaration.Kind.STRUCT) {
+            error(name, "'" + name.getText() + "' is not a struct type");
+            b.emitLoadConstant(ChanNil.NIL);
+            return;
+        }
+        ChanStructType type = (ChanStructType) d.staticValue;
+        checkDistinct(sp.fieldInit().stream().map(fi -> fi.name().getStart()).toList(), "field");
+        FieldInitContext[] byField = new FieldInitContext[type.fieldNames().length];
+        for (FieldInitContext fi : sp.fieldInit()) {
+            int index = type.fieldIndex(fi.name().getText());
+            if (index < 0) {
+                error(fi.name().getStart(), "struct " + type.name() + " has no field '" + fi.name().getText() + "'");
+            } else {
+                byField[index] = fi;
+            }
+        }
+        b.beginMakeStruct(type);
+        for (FieldInitContext fi : byField) {
+            if (fi == null) {
+                b.emitLoadConstant(ChanNil.NIL);
+            } else {
+                visitExpr(fi.expr());
+            }
+        }
+        b.endMakeStruct();
+    }
+
+    // ---- names ----
+
+    /** Resolves a name used as a value, reporting the static errors of LANGUAGE.md §3. */
+    Scope.Ref resolve(Token name) {
+        String text = name.getText();
+        Scope.Ref variable = scope.findVariable(text);
+        if (variable != null) {
+            return variable;
+        }
+        Declaration d = declarations.get(text);
+        if (d != null) {
+            return new Scope.Global(d);
+        }
+        if (topLevelLets.contains(text) && !insideModuleBody()) {
+            error(name, "function '" + outermostFunctionName() + "' cannot use top-level variable '" + text
+                            + "': pass it as an argument or make it a const");
+            return null;
+        }
+        ChanFunction builtin = language.builtins().lookup(text);
+        if (builtin != null) {
+            return new Scope.Builtin(builtin);
+        }
+        error(name, "undefined name '" + text + "'");
+        return null;
+    }
+
+    private boolean insideModuleBody() {
+        Scope s = scope;
+        while (s.enclosing != null) {
+            s = s.enclosing;
+        }
+        return s.isModuleBody;
+    }
+
+    private String outermostFunctionName() {
+        Scope s = scope;
+        while (s.enclosing != null) {
+            s = s.enclosing;
+        }
+        return s.functionName;
+    }
+
+    void emitLoad(Scope.Ref ref) {
+        switch (ref) {
+            case Scope.Local l -> b.emitLoadLocal(l.local());
+            case Scope.Captured c -> b.emitLoadCapture(c.index());
+            case Scope.Global g -> b.emitLoadGlobal(g.declaration().cell);
+            case Scope.Builtin bf -> b.emitLoadConstant(bf.function());
+        }
+    }
+
+    ChanStructType structType(Token name) {
+        Declaration d = declarations.get(name.getText());
+        if (d == null || d.kind != Declaration.Kind.STRUCT) {
+            error(name, "'" + name.getText() + "' is not a struct type");
+            return null;
+        }
+        return (ChanStructType) d.staticValue;
+    }
+
+    // ---- positions and errors ----
+
+    void beginSection(ParserRuleContext ctx) {
+        int start = ctx.getStart().getStartIndex();
+        int stop = ctx.getStop() == null ? start : Math.max(start, ctx.getStop().getStopIndex());
+        if (start < 0) {
+            start = 0;
+            stop = 0;
+        }
+        b.beginSourceSection(start, stop - start + 1);
+    }
+
+    /** What a blocked thread is doing, for deadlock reports: `receive at prog.chan:12:5`. */
+    String site(String operation, ParserRuleContext at) {
+        return operation + " at " + Diagnostics.name(source) + ":" + at.getStart().getLine() + ":" + (at.getStart().getCharPositionInLine() + 1);
+    }
+
+    void error(Token at, String message) {
+        diagnostics.add(source, at.getLine(), at.getCharPositionInLine() + 1, "error: " + message);
+    }
+
+    ChanAtom atom(String text) {
+        return ChanAtom.of(text.substring(1));
+    }
+
+    Source source() {
+        return source;
+    }
+}

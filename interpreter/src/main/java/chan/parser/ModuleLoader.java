@@ -1,0 +1,162 @@
+package chan.parser;
+
+import chan.ChanContext;
+import chan.ChanLanguage;
+import chan.ChanOptions;
+import chan.grammar.ChanLexer;
+import chan.grammar.ChanParser;
+import chan.nodes.ChanModule;
+import chan.values.ChanFunction;
+import com.oracle.truffle.api.TruffleFile;
+import com.oracle.truffle.api.source.Source;
+import java.io.IOException;
+import java.nio.CharBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CodePointBuffer;
+import org.antlr.v4.runtime.CodePointCharStream;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+
+/**
+ * Parses and compiles the main file and every module it imports, each once. `import list;` looks in
+ * the `--path` directories, then the stdlib; `import "./x.chan" as x;` is relative to the importing
+ * file. Syntax and static errors of all files collect in one {@link Diagnostics}.
+ */
+public final class ModuleLoader {
+    /** The result: the main module's initialiser, or the errors that stop the program. */
+    public record Program(ChanFunction main, Diagnostics diagnostics) {}
+
+    private final ChanLanguage language;
+    private final ChanContext context;
+    private final Diagnostics diagnostics = new Diagnostics();
+    private final Map<String, ChanModule> loaded = new HashMap<>();
+    private final List<String> loading = new ArrayList<>();
+
+    public ModuleLoader(ChanLanguage language, ChanContext context) {
+        this.language = language;
+        this.context = context;
+    }
+
+    public Program loadMain(Source source) {
+        ChanModule main = new ChanModule("<main>");
+        ChanFunction init = compile(source, main);
+        return new Program(diagnostics.isEmpty() ? init : null, diagnostics);
+    }
+
+    /** Parses and compiles one file into {@code module}; returns its initialiser. */
+    private ChanFunction compile(Source source, ChanModule module) {
+        ChanParser.ProgramContext tree = parse(source);
+        if (tree == null) {
+            return null;
+        }
+        ModuleCompiler compiler = new ModuleCompiler(language, source, this, diagnostics, module);
+        return compiler.compile(tree);
+    }
+
+    private ChanParser.ProgramContext parse(Source source) {
+        // UTF-16 indexes, as Truffle's source sections count them.
+        var chars = CodePointCharStream.fromBuffer(CodePointBuffer.withChars(CharBuffer.wrap(source.getCharacters().toString().toCharArray())), Diagnostics.name(source));
+        ChanLexer lexer = new ChanLexer(chars);
+        ChanParser parser = new ChanParser(new CommonTokenStream(lexer));
+        int before = diagnostics.size();
+        var listener = new BaseErrorListener() {
+            @Override
+            public void syntaxError(Recognizer<?, ?> r, Object offending, int line, int column, String msg, RecognitionException e) {
+                // Report the first syntax error of a file: the ones after it are usually its echoes.
+                if (diagnostics.size() == before) {
+                    diagnostics.add(source, line, column + 1, "syntax error: " + SyntaxMessages.describe((Token) offending, msg));
+                }
+            }
+        };
+        lexer.removeErrorListeners();
+        lexer.addErrorListener(listener);
+        parser.removeErrorListeners();
+        parser.addErrorListener(listener);
+        ChanParser.ProgramContext tree = parser.program();
+        return diagnostics.size() == before ? tree : null;
+    }
+
+    /** `import "./ring.chan" as ring;` relative to the importing file. */
+    ChanModule loadFile(String path, Source from, ModuleCompiler importer, Token at) {
+        TruffleFile base = from.getPath() == null ? context.env().getCurrentWorkingDirectory() : context.env().getPublicTruffleFile(from.getPath()).getParent();
+        TruffleFile file = base == null ? context.env().getPublicTruffleFile(path) : base.resolve(path);
+        if (!file.exists()) {
+            importer.error(at, "cannot find module file " + path);
+            return null;
+        }
+        return load(file, defaultAlias(path), importer, at);
+    }
+
+    /** `import list;`: the first NAME.chan on the module path. */
+    ChanModule loadStdlib(String name, ModuleCompiler importer, Token at) {
+        for (String dir : modulePath()) {
+            TruffleFile file = context.env().getPublicTruffleFile(dir).resolve(name + ".chan");
+            if (file.exists()) {
+                return load(file, name, importer, at);
+            }
+        }
+        importer.error(at, "no module named '" + name + "' (looked in " + String.join(", ", modulePath()) + ")");
+        return null;
+    }
+
+    private List<String> modulePath() {
+        List<String> dirs = new ArrayList<>();
+        for (String dir : context.option(ChanOptions.Path).split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty()) {
+                dirs.add(dir);
+            }
+        }
+        String home = System.getProperty("chan.home", ".");
+        dirs.add(home + "/stdlib");
+        return dirs;
+    }
+
+    private ChanModule load(TruffleFile file, String name, ModuleCompiler importer, Token at) {
+        String key;
+        try {
+            key = file.getCanonicalFile().getPath();
+        } catch (IOException e) {
+            key = file.getAbsoluteFile().getPath();
+        }
+        ChanModule cached = loaded.get(key);
+        if (cached != null) {
+            if (cached.init() != null) {
+                importer.recordImportInit(cached, cached.init());
+            }
+            return cached;
+        }
+        if (loading.contains(key)) {
+            importer.error(at, "import cycle: " + String.join(" -> ", loading) + " -> " + key);
+            return null;
+        }
+        Source source;
+        try {
+            source = Source.newBuilder(ChanLanguage.ID, file).build();
+        } catch (IOException | SecurityException e) {
+            importer.error(at, "cannot read module " + file.getPath() + ": " + e.getMessage());
+            return null;
+        }
+        ChanModule module = new ChanModule(name);
+        loading.add(key);
+        ChanFunction init = compile(source, module);
+        loading.remove(key);
+        loaded.put(key, module);
+        if (init != null) {
+            module.setInit(init);
+            importer.recordImportInit(module, init);
+        }
+        return module;
+    }
+
+    /** The name a file module is bound to without `as`: its file name without `.chan`. */
+    static String defaultAlias(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return name.endsWith(".chan") ? name.substring(0, name.length() - 5) : name;
+    }
+}

@@ -1,0 +1,106 @@
+package chan.parser;
+
+import chan.nodes.GlobalCell;
+import chan.values.ChanFunction;
+import com.oracle.truffle.api.bytecode.BytecodeLocal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Name resolution for one function being compiled. A name is, innermost first: a local of this
+ * function's blocks, a value captured from an enclosing function (closures and `start` blocks
+ * capture by value, when they are created), a top-level declaration of the module, or a built-in.
+ * A named function has no enclosing function: it sees its own locals and the module's
+ * declarations, never a top-level `let`.
+ */
+final class Scope {
+    /** What a name refers to. */
+    sealed interface Ref permits Local, Captured, Global, Builtin {}
+
+    record Local(String name, BytecodeLocal local, boolean constant) implements Ref {}
+
+    record Captured(String name, int index, boolean constant) implements Ref {}
+
+    record Global(ModuleCompiler.Declaration declaration) implements Ref {}
+
+    record Builtin(ChanFunction function) implements Ref {}
+
+    /** A value this function captures, and where the enclosing function finds it. */
+    record Capture(String name, int index, Ref outer) {}
+
+    final Scope enclosing;
+    final String functionName;
+    final boolean isModuleBody;
+    private final List<Map<String, Local>> blocks = new ArrayList<>();
+    private final Map<String, Capture> captures = new LinkedHashMap<>();
+    /** The root's scratch local, holding a suspension while it travels up (ModuleCompiler.emitSuspendable). */
+    BytecodeLocal scratch;
+
+    Scope(Scope enclosing, String functionName, boolean isModuleBody) {
+        this.enclosing = enclosing;
+        this.functionName = functionName;
+        this.isModuleBody = isModuleBody;
+        pushBlock();
+    }
+
+    void pushBlock() {
+        blocks.add(new HashMap<>());
+    }
+
+    void popBlock() {
+        blocks.remove(blocks.size() - 1);
+    }
+
+    /** Declares a local in the innermost block; false if that block already has the name. */
+    boolean declare(String name, BytecodeLocal local, boolean constant) {
+        return blocks.get(blocks.size() - 1).putIfAbsent(name, new Local(name, local, constant)) == null;
+    }
+
+    /** Whether this function (not an enclosing one) has the name as a local. */
+    Local findLocal(String name) {
+        for (int i = blocks.size() - 1; i >= 0; i--) {
+            Local local = blocks.get(i).get(name);
+            if (local != null) {
+                return local;
+            }
+        }
+        return null;
+    }
+
+    /** A local of this function or of an enclosing one (then captured), or null. */
+    Ref findVariable(String name) {
+        Local local = findLocal(name);
+        if (local != null) {
+            return local;
+        }
+        Capture capture = captures.get(name);
+        if (capture != null) {
+            return new Captured(name, capture.index(), isConstant(capture.outer()));
+        }
+        if (enclosing == null) {
+            return null;
+        }
+        Ref outer = enclosing.findVariable(name);
+        if (outer == null) {
+            return null;
+        }
+        Capture added = new Capture(name, captures.size(), outer);
+        captures.put(name, added);
+        return new Captured(name, added.index(), isConstant(outer));
+    }
+
+    private static boolean isConstant(Ref ref) {
+        return ref instanceof Local l ? l.constant() : ref instanceof Captured c && c.constant();
+    }
+
+    List<Capture> captures() {
+        return new ArrayList<>(captures.values());
+    }
+
+    static GlobalCell cell(Global g) {
+        return g.declaration().cell;
+    }
+}

@@ -1,0 +1,45 @@
+package chan.values;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * An atom such as {@code :ok}: an interned symbol, the natural tag of a message.
+ *
+ * <p>Invariant: at most one instance exists per name (see {@link #of}), so equality is identity and
+ * the interpreter may compare atoms with {@code ==}. The table is global and never shrinks, like
+ * Erlang's atom table; programs make a bounded number of atoms (they come from source literals).
+ */
+public final class ChanAtom {
+    private static final ConcurrentHashMap<String, ChanAtom> TABLE = new ConcurrentHashMap<>();
+
+    private final String name;
+
+    private ChanAtom(String name) {
+        this.name = name;
+    }
+
+    /** The unique atom with this name (without the leading colon). */
+    @TruffleBoundary
+    public static ChanAtom of(String name) {
+        ChanAtom atom = TABLE.get(name);
+        return atom != null ? atom : TABLE.computeIfAbsent(name, ChanAtom::new);
+    }
+
+    /** The name without the colon: {@code of("ok").name()} is {@code "ok"}. */
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String toString() {
+        return ":" + name;
+    }
+
+    @Override
+    public int hashCode() {
+        // Derived from the name, not the identity, so hash layouts are the same in every run.
+        return name.hashCode() * 31 + 7;
+    }
+}

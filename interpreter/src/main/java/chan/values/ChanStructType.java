@@ -1,0 +1,65 @@
+package chan.values;
+
+import java.util.Arrays;
+
+/**
+ * The type of a struct, from a declaration {@code struct Point { x, y }}: a name and ordered fields.
+ *
+ * <p>Equality is structural (same name, same field names in the same order), not identity: a struct
+ * value sent to another thread or built by another module from the same declaration text must still
+ * be the same type, and {@link ValueOrder} (which orders structs by name and fields) must agree with
+ * {@code equals}. The field array is never exposed or modified after construction.
+ */
+public final class ChanStructType {
+    private final String name;
+    private final String[] fieldNames;
+
+    public ChanStructType(String name, String[] fieldNames) {
+        this.name = name;
+        this.fieldNames = fieldNames.clone();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int fieldCount() {
+        return fieldNames.length;
+    }
+
+    public String fieldName(int i) {
+        return fieldNames[i];
+    }
+
+    /** A copy of the field names, in declaration order. */
+    public String[] fieldNames() {
+        return fieldNames.clone();
+    }
+
+    /** The position of field {@code field}, or -1 if the struct has no such field. */
+    public int fieldIndex(String field) {
+        // Linear: structs have a handful of fields, and the interpreter caches the index per site.
+        for (int i = 0; i < fieldNames.length; i++) {
+            if (fieldNames[i].equals(field)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ChanStructType t && (t == this
+                        || (t.name.equals(name) && Arrays.equals(t.fieldNames, fieldNames)));
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode() * 31 + Arrays.hashCode(fieldNames);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,122 @@
+package chan;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A few programs run through `./chan` (the script at the repository root, the working directory) as a
+ * real process, as a user runs them: exit codes, the two streams, the error format of docs/errors.md.
+ * A missing `./chan` fails every test here: nothing is skipped.
+ */
+class LauncherProcessTest {
+    private static final Path CHAN = Path.of("chan").toAbsolutePath();
+    private static final long TIMEOUT_SECONDS = 300;
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {
+        String describe() {
+            return "exit " + exit + "\n--- stdout ---\n" + out + "--- stderr ---\n" + err;
+        }
+    }
+
+    @Test
+    void helloWorld() throws Exception {
+        Run run = chan(null, program("hello.chan", "print(\"hello, world\");\n").toString());
+        assertEquals(0, run.exit(), run.describe());
+        assertEquals("hello, world\n", run.out(), run.describe());
+        assertEquals("", run.err(), run.describe());
+    }
+
+    @Test
+    void syntaxErrorExits2WithTheLineAndACaret() throws Exception {
+        Path p = program("bad.chan", "let x = 1;\nprint(1 +);\n");
+        Run run = chan(null, p.toString());
+        assertEquals(2, run.exit(), run.describe());
+        assertEquals("", run.out(), run.describe());
+        assertErrorAt(run, p + ":2:10: syntax error: ", "print(1 +);", 10);
+    }
+
+    @Test
+    void runtimeErrorExits1AfterTheOutputSoFar() throws Exception {
+        Path p = program("div.chan", "print(\"before\");\nlet z = 0;\nprint(7 / z);\n");
+        Run run = chan(null, p.toString());
+        assertEquals(1, run.exit(), run.describe());
+        assertEquals("before\n", run.out(), run.describe());
+        assertErrorAt(run, p + ":3:", "print(7 / z);", 9);
+        assertTrue(run.err().lines().findFirst().orElse("").endsWith("error: division by zero"), run.describe());
+        assertTrue(run.err().contains("at <main> (" + p + ":3:"), "a .chan stack trace\n" + run.describe());
+    }
+
+    @Test
+    void argumentsAndStandardInputReachTheProgram() throws Exception {
+        Path p = program("echo.chan", "print(args());\nprint(read_line());\nprint(read_line());\n");
+        Path in = Files.writeString(dir.resolve("in.txt"), "first line\n", UTF_8);
+        Run run = chan(in, p.toString(), "a", "--seed", "3", "b", "--", "--cores", "c");
+        assertEquals(0, run.exit(), run.describe());
+        assertEquals("[\"a\", \"b\", \"--cores\", \"c\"]\nfirst line\nnil\n", run.out(), run.describe());
+    }
+
+    @Test
+    void testCommandReportsEachFailureAndATotal() throws Exception {
+        Path suite = Files.createDirectories(dir.resolve("suite"));
+        Files.writeString(suite.resolve("good.chan"), "// passes\nprint(1 + 1);\n", UTF_8);
+        Files.writeString(suite.resolve("good.out"), "2\n", UTF_8);
+        Files.writeString(suite.resolve("bad.chan"), "// fails: wrong expectation\nprint(3);\n", UTF_8);
+        Files.writeString(suite.resolve("bad.out"), "4\n", UTF_8);
+        Run run = chan(null, "test", suite.toString());
+        assertEquals(1, run.exit(), run.describe());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(List.of("FAIL " + suite.resolve("bad.chan") + ": stdout line 1: expected \"4\", got \"3\"",
+                "1 passed, 1 failed"), lines, run.describe());
+    }
+
+    /** Checks `PREFIX…` on the first line of stderr, the source line, and a caret under the column. */
+    private static void assertErrorAt(Run run, String prefix, String source, int column) {
+        List<String> err = run.err().lines().toList();
+        assertTrue(err.size() >= 3, "error line, source line and caret\n" + run.describe());
+        assertTrue(err.get(0).startsWith(prefix), "expected '" + prefix + "…'\n" + run.describe());
+        int at = err.get(1).indexOf(source);
+        assertTrue(at >= 0, "the source line\n" + run.describe());
+        assertEquals(" ".repeat(at + column - 1) + "^", err.get(2).stripTrailing(), "the caret\n" + run.describe());
+        assertFalse(run.err().contains("\tat ") || run.err().contains("Exception"), "a Java stack trace\n" + run.describe());
+    }
+
+    private Path program(String name, String source) throws IOException {
+        return Files.writeString(dir.resolve(name), source, UTF_8);
+    }
+
+    private Run chan(Path stdin, String... args) throws IOException, InterruptedException {
+        assertTrue(Files.isRegularFile(CHAN), "./chan is missing at the repository root " + CHAN.getParent());
+        assertTrue(Files.isExecutable(CHAN), "./chan is not executable: " + CHAN);
+        List<String> command = new ArrayList<>(List.of(CHAN.toString()));
+        command.addAll(List.of(args));
+        Path out = dir.resolve("stdout.txt");
+        Path err = dir.resolve("stderr.txt");
+        var builder = new ProcessBuilder(command).directory(CHAN.getParent().toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.redirectInput(stdin == null ? ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())
+                : ProcessBuilder.Redirect.from(stdin.toFile()));
+        Process process = builder.start();
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail("./chan " + String.join(" ", args) + " did not end within " + TIMEOUT_SECONDS + " s");
+        }
+        return new Run(process.exitValue(), Files.readString(out, UTF_8), Files.readString(err, UTF_8));
+    }
+}

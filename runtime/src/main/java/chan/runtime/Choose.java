@@ -1,0 +1,80 @@
+package chan.runtime;
+
+/**
+ * {@code choose} (Go's select, after runtime/select.go), for the current strand, in three passes:
+ * <ol>
+ * <li>Poll the enabled options in a random order drawn from the run's generator; the first ready
+ *     one is performed. A receive is ready when the channel has a buffered item, a waiting sender, or
+ *     is closed; a send when it has a waiting receiver or buffer room, or is closed (then it is the
+ *     error {@code send on closed channel}). So among ready options each is picked with equal chance.
+ * <li>None ready: take {@code default} if there is one; else enqueue a {@link ChoiceWaiter} on every
+ *     enabled channel and block (with no enabled option at all, block forever: a deadlock if nothing
+ *     else can run).
+ * <li>The first waiter completed by another strand claims the choose and withdraws the others
+ *     ({@link ChoiceWaiter#claim}): a blocked choose commits exactly once.
+ * </ol>
+ * Results: the chosen option's index as an Integer, {@link #DEFAULT} (-1), or {@link Scheduler#BLOCK}.
+ * The received value is in the strand's {@code chosenValue} (nil for a send), the receive status in
+ * {@code recvOk}. A blocked choose resumes with {@code resumeValue} the Integer index, or
+ * {@link Channel#CLOSED} when its send option's channel was closed (the guest error).
+ */
+public final class Choose {
+    private Choose() {}
+
+    /** The result when {@code default} is taken. */
+    public static final Integer DEFAULT = -1;
+
+    public static Object select(Scheduler s, ChooseCase[] cases, boolean hasDefault) {
+        Strand cur = s.running("choose");
+        int[] order = s.scratch(cases.length);
+        int n = 0;
+        for (int i = 0; i < cases.length; i++) {
+            if (cases[i].active()) order[n++] = i;
+        }
+        s.spend(CostModel.CHOOSE + n * CostModel.CHOOSE_CASE);
+
+        // Pass 1: poll in a random permutation (Fisher-Yates), perform the first ready option.
+        for (int k = n - 1; k > 0; k--) {
+            int j = (int) s.random(k + 1);
+            int tmp = order[k];
+            order[k] = order[j];
+            order[j] = tmp;
+        }
+        for (int k = 0; k < n; k++) {
+            int i = order[k];
+            ChooseCase c = cases[i];
+            if (c.kind == ChooseCase.Kind.RECV ? c.channel.canReceive() : c.channel.canSend()) {
+                return perform(s, cur, c, i);
+            }
+        }
+        if (hasDefault) return DEFAULT;
+
+        // Pass 2: wait on every enabled channel, in option order.
+        ChoiceWaiter[] waiters = new ChoiceWaiter[n];
+        int w = 0;
+        for (int i = 0; i < cases.length; i++) {
+            ChooseCase c = cases[i];
+            if (!c.active()) continue;
+            boolean send = c.kind == ChooseCase.Kind.SEND;
+            WaitQueue q = send ? c.channel.sendq : c.channel.recvq;
+            ChoiceWaiter waiter = new ChoiceWaiter(cur, q, i, send ? c.value : null);
+            q.add(waiter);
+            waiters[w++] = waiter;
+        }
+        // Pass 3 happens when one waiter is completed: see ChoiceWaiter.
+        return s.park(cur, n == 0 ? null : waiters);
+    }
+
+    private static Object perform(Scheduler s, Strand cur, ChooseCase c, int index) {
+        Integer result = index;
+        if (c.kind == ChooseCase.Kind.RECV) {
+            long at = c.channel.take(cur);
+            cur.chosenValue = cur.resumeValue;
+            return s.waitUntil(cur, at, result);
+        }
+        if (c.channel.isClosed()) throw new ChanRuntimeError("send on closed channel");
+        long at = c.channel.give(cur, c.value);
+        cur.chosenValue = s.nil;
+        return s.waitUntil(cur, at, result);
+    }
+}

@@ -1,0 +1,49 @@
+package chan.runtime;
+
+/**
+ * One simulated core: its virtual clock, its run queue, and its counters for {@link Stats}.
+ *
+ * <p>The run queue ({@link RunQueue}) is ordered by (readyAt, seq): a strand runs no earlier than the time its wake-up
+ * reaches this core, and strands that became ready at the same time run in the order they were made
+ * runnable — FIFO in virtual time. A yielding strand re-enters with readyAt = now, behind every strand
+ * that was already ready. Sleepers wait here too, with a future readyAt.
+ *
+ * <p>Invariants: clock only grows, and clock = busy + idle cycles so far; the running strand is not
+ * in the queue; every strand in the queue is RUNNABLE, or BLOCKED in a sleep.
+ */
+final class Core {
+    final int id;
+    long clock;
+    long busy;
+    final RunQueue runq = new RunQueue();
+    /** The strand this core ran last: switching back to it costs no context switch. */
+    Strand last;
+
+    long runs;
+    long threads;
+    long sentLocal;
+    long sentRemote;
+    long receivedLocal;
+    long receivedRemote;
+
+    Core(int id) {
+        this.id = id;
+    }
+
+    /** The earliest time this core could start a strand, or Long.MAX_VALUE when its queue is empty. */
+    long earliest() {
+        Strand h = runq.peek();
+        return h == null ? Long.MAX_VALUE : Math.max(clock, h.readyAt);
+    }
+
+    /** Whether a queued strand could run now, at the core's clock. */
+    boolean hasReady() {
+        Strand h = runq.peek();
+        return h != null && h.readyAt <= clock;
+    }
+
+    void spend(long cycles) {
+        clock += cycles;
+        busy += cycles;
+    }
+}

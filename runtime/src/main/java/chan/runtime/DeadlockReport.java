@@ -1,0 +1,59 @@
+package chan.runtime;
+
+import java.util.List;
+
+/**
+ * What the run prints after {@code deadlock: all threads are blocked}: every blocked thread with its
+ * core and the operation it is blocked in, then any cycles found in the wait-for graph
+ * ({@link WaitForGraph} says how the graph is built). Threads are listed by id; each cycle starts at
+ * its lowest id.
+ */
+public final class DeadlockReport {
+    /** One blocked thread; {@code waitsFor} are the ids of the threads it is taken to wait for. */
+    public record Blocked(int id, int core, String site, List<Integer> waitsFor) {}
+
+    /** At most this many threads are listed by {@link #format}; the rest are counted. */
+    static final int MAX_LISTED = 100;
+
+    private final List<Blocked> blocked;
+    private final List<List<Integer>> cycles;
+
+    DeadlockReport(List<Blocked> blocked, List<List<Integer>> cycles) {
+        this.blocked = List.copyOf(blocked);
+        this.cycles = List.copyOf(cycles);
+    }
+
+    public List<Blocked> blocked() { return blocked; }
+
+    /** Each cycle as thread ids, lowest first, without repeating the first at the end. */
+    public List<List<Integer>> cycles() { return cycles; }
+
+    /**
+     * Lines like {@code   thread 1 (main) on core 0: receive at prog.chan:5:9} and
+     * {@code   cycle: thread 2 -> thread 3 -> thread 2}, without a final newline.
+     */
+    public String format() {
+        StringBuilder b = new StringBuilder();
+        int listed = 0;
+        for (Blocked t : blocked) {
+            if (listed++ == MAX_LISTED) {
+                b.append("\n  ... and ").append(blocked.size() - MAX_LISTED).append(" more blocked threads");
+                break;
+            }
+            if (!b.isEmpty()) b.append('\n');
+            b.append("  thread ").append(t.id()).append(t.id() == 1 ? " (main)" : "")
+                    .append(" on core ").append(t.core()).append(": ").append(t.site());
+        }
+        for (List<Integer> cycle : cycles) {
+            b.append("\n  cycle:");
+            for (int id : cycle) b.append(" thread ").append(id).append(" ->");
+            b.append(" thread ").append(cycle.get(0));
+        }
+        return b.toString();
+    }
+
+    @Override
+    public String toString() {
+        return format();
+    }
+}

@@ -1,0 +1,110 @@
+package chan.runtime;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The rules a machine is built from, as written in a machine file (see {@link MachineFile}) or by a
+ * preset: package and die structure, a latency per sharing level, latencies per HyperTransport hop
+ * with a per-hop extension past the listed ones, the links between packages, and per-pair overrides.
+ *
+ * <p>Latency of core i to core j, first rule that applies: a {@code latency cores} override; same core;
+ * same die ({@code same-die}, default {@code same-package}); same package; otherwise by the hop distance
+ * h between the packages (shortest path over the links, or 1 when no links are given):
+ * {@code hop[h-1]}, or past the list {@code hop[last] + (h - listed) * extra-hop}.
+ */
+final class MachineSpec {
+    String name = "machine";
+    int packages = 1;
+    int coresPerPackage = 0;
+    int dies = 1;
+    int sameCore = 2;
+    int sameDie = -1;
+    int samePackage = -1;
+    int[] hops = new int[0];
+    int extraHop = 70;
+    /** {a, b, line}: package links, and {a, b, latency, line}: pair overrides. */
+    final List<int[]> links = new ArrayList<>();
+    final List<int[]> pairs = new ArrayList<>();
+
+    /** @param source names the origin in errors, e.g. {@code my.machine}; line 0 means the whole file */
+    Machine build(String source) {
+        if (coresPerPackage < 1) throw error(source, 0, "missing 'cores-per-package'");
+        int n = packages * coresPerPackage;
+        if (n > Machine.MAX_CORES) throw error(source, 0, n + " cores; at most " + Machine.MAX_CORES + " are supported");
+        if (coresPerPackage % dies != 0) {
+            throw error(source, 0, "cores-per-package " + coresPerPackage + " is not a multiple of dies-per-package " + dies);
+        }
+        if (coresPerPackage > 1 && samePackage < 0) throw error(source, 0, "missing 'latency same-package'");
+        if (packages > 1 && hops.length == 0) throw error(source, 0, "missing 'latency hop' (the machine has " + packages + " packages)");
+        int[][] dist = hopDistances(source);
+        int[] pkg = new int[n];
+        int perDie = coresPerPackage / dies;
+        int[] lat = new int[n * n];
+        for (int i = 0; i < n; i++) pkg[i] = i / coresPerPackage;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                int l;
+                if (i == j) l = sameCore;
+                else if (pkg[i] == pkg[j]) l = i / perDie == j / perDie && sameDie >= 0 ? sameDie : samePackage;
+                else l = hopLatency(dist[pkg[i]][pkg[j]]);
+                lat[i * n + j] = l;
+            }
+        }
+        for (int[] p : pairs) {
+            for (int k = 0; k < 2; k++) {
+                if (p[k] >= n) throw error(source, p[3], "no core " + p[k] + " (cores are 0.." + (n - 1) + ")");
+            }
+            lat[p[0] * n + p[1]] = p[2];
+            lat[p[1] * n + p[0]] = p[2];
+        }
+        return new Machine(name, pkg, lat);
+    }
+
+    private int hopLatency(int h) {
+        if (h <= hops.length) return hops[h - 1];
+        return hops[hops.length - 1] + (h - hops.length) * extraHop;
+    }
+
+    /** Shortest hop counts between packages by breadth-first search over the links. */
+    private int[][] hopDistances(String source) {
+        int p = packages;
+        int[][] dist = new int[p][p];
+        if (links.isEmpty()) {
+            for (int[] row : dist) Arrays.fill(row, 1);
+            for (int i = 0; i < p; i++) dist[i][i] = 0;
+            return dist;
+        }
+        boolean[][] adj = new boolean[p][p];
+        for (int[] l : links) {
+            for (int k = 0; k < 2; k++) {
+                if (l[k] >= p) throw error(source, l[2], "no package " + l[k] + " (packages are 0.." + (p - 1) + ")");
+            }
+            adj[l[0]][l[1]] = adj[l[1]][l[0]] = true;
+        }
+        for (int s = 0; s < p; s++) {
+            Arrays.fill(dist[s], -1);
+            dist[s][s] = 0;
+            ArrayDeque<Integer> queue = new ArrayDeque<>(List.of(s));
+            while (!queue.isEmpty()) {
+                int u = queue.poll();
+                for (int v = 0; v < p; v++) {
+                    if (adj[u][v] && dist[s][v] < 0) {
+                        dist[s][v] = dist[s][u] + 1;
+                        queue.add(v);
+                    }
+                }
+            }
+            for (int v = 0; v < p; v++) {
+                if (dist[s][v] < 0) throw error(source, 0, "packages " + s + " and " + v + " are not connected by links");
+            }
+        }
+        return dist;
+    }
+
+    static MachineException error(String source, int line, String message) {
+        return new MachineException(source + (line > 0 ? ":" + line : "") + ": " + message);
+    }
+}

@@ -1,0 +1,346 @@
+package chan.runtime;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The simulated machine at run time: one run queue and one virtual clock per core, driven as a
+ * discrete-event loop by the interpreter (see package-info for the loop). One host thread runs it all,
+ * so no operation ever blocks the host: an operation that must wait marks the current strand and
+ * returns {@link #BLOCK}, and whoever completes the wait later makes the strand runnable again.
+ *
+ * <p>Invariants:
+ * <ul>
+ * <li>next() starts the strand that can start earliest in virtual time: the core with the smallest
+ *     {@link Core#earliest()} (ties to the lower core id); a timer due no later than that fires first.
+ * <li>At most one strand is current (RUNNING); next() is called only when none is.
+ * <li>Every decision is a function of the program, the seed and the machine: queues are ordered by
+ *     (time, sequence number), lists by id; no hash order, wall clock or identity hash is consulted.
+ * <li>A strand woken by another core's operation is runnable no earlier than the operation's time plus
+ *     the latency between the cores (docs/machine-model.md).
+ * </ul>
+ * This file is the loop and the strand lifecycle (~200 lines); exits and monitors are {@link Exits},
+ * the deadlock report {@link WaitForGraph}, message timing the helpers at the end.
+ */
+public final class Scheduler {
+    /** Returned by an operation that blocked the current strand: suspend it and call {@link #suspended}. */
+    public static final Object BLOCK = new Marker("BLOCK");
+
+    private final Machine machine;
+    final SchedulerOptions options;
+    final Object nil;
+    final Core[] cores;
+    private final Rng rng;
+    private final Timers timers = new Timers();
+    final Trace trace;
+    final ArrayList<Strand> live = new ArrayList<>();
+    private Strand current;
+    private Strand main;
+    private long slice;
+    private long runStart;
+    private long seq;
+    private int lastStrandId;
+    private int lastChannelId;
+    long crashes;
+    private boolean ended;
+    private int[] scratch = new int[8];
+
+    public Scheduler(Machine machine, long seed, SchedulerOptions options) {
+        this.machine = machine;
+        this.options = options;
+        this.nil = options.nil;
+        this.rng = new Rng(seed);
+        this.cores = new Core[machine.cores()];
+        for (int i = 0; i < cores.length; i++) cores[i] = new Core(i);
+        this.trace = options.traceFile == null ? null : new Trace(options.traceFile, machine);
+    }
+
+    public Machine machine() { return machine; }
+
+    public int cores() { return cores.length; }
+
+    public Strand current() { return current; }
+
+    /** The current strand's core (core 0 when no strand runs). */
+    public int currentCore() { return current == null ? 0 : current.core(); }
+
+    /** The current core's virtual clock, in cycles. */
+    public long now() { return cores[currentCore()].clock; }
+
+    /** Seeded and deterministic: uniform in 0 ≤ r < bound. */
+    public long random(long bound) {
+        if (bound <= 0) throw new ChanRuntimeError("rand: bound must be positive, got " + bound);
+        return rng.below(bound);
+    }
+
+    // ---- strands
+
+    /** Creates the main thread (id 1) on core 0, runnable at time 0. */
+    public Strand spawnMain(Object body) {
+        if (main != null) throw new IllegalStateException("spawnMain: called twice");
+        main = newStrand(body, 0);
+        makeRunnable(main, cores[0].clock);
+        return main;
+    }
+
+    /** Starts a strand on {@code core} from the current one; it may run once the request reaches that core. */
+    public Strand spawn(Object body, int core, Object spawnSite) {
+        if (core < 0 || core >= cores.length) {
+            throw new ChanRuntimeError("core " + core + " out of range 0.." + (cores.length - 1));
+        }
+        if (live.size() >= options.maxThreads) {
+            throw new ChanRuntimeError("too many threads (limit " + options.maxThreads + ")");
+        }
+        int from = currentCore();
+        spend(CostModel.SPAWN);
+        Strand t = newStrand(body, core);
+        t.spawnSite = spawnSite;
+        makeRunnable(t, now() + machine.lat(from, core));
+        return t;
+    }
+
+    private Strand newStrand(Object body, int core) {
+        Strand t = new Strand(++lastStrandId, core, body);
+        t.liveIndex = live.size();
+        live.add(t);
+        cores[core].threads++;
+        return t;
+    }
+
+    // ---- the loop
+
+    /** The next strand to run, now current; null when nothing can run (see {@link #deadlockReport}). */
+    public Strand next() {
+        if (current != null) throw new IllegalStateException("next: thread " + current.id() + " is still running");
+        while (true) {
+            Core best = null;
+            long at = Long.MAX_VALUE;
+            for (Core c : cores) {
+                long t = c.earliest();
+                if (t < at) {
+                    best = c;
+                    at = t;
+                }
+            }
+            if (!timers.isEmpty() && timers.nextTime() <= at) {
+                timers.fireNext();
+            } else if (best == null) {
+                end();
+                return null;
+            } else {
+                return dispatch(best, at);
+            }
+        }
+    }
+
+    private Strand dispatch(Core c, long at) {
+        c.clock = Math.max(c.clock, at); // idle until the strand's wake-up has arrived
+        Strand t = c.runq.poll();
+        if (c.last != t) {
+            c.spend(CostModel.CONTEXT_SWITCH);
+            c.last = t;
+        }
+        t.state = Strand.State.RUNNING;
+        current = t;
+        slice = 0;
+        runStart = c.clock;
+        c.runs++;
+        if (trace != null) trace.arrive(t, runStart);
+        return t;
+    }
+
+    /** The interpreter suspended t after it blocked, yielded or was preempted. */
+    public void suspended(Strand t) {
+        endRun(t, "suspended");
+        if (t.killed) {
+            Exits.terminate(this, t, options.killedReason, cores[t.core()].clock);
+        } else if (t.state == Strand.State.RUNNING) { // preempted without yieldCurrent()
+            t.resumeValue = nil;
+            makeRunnable(t, cores[t.core()].clock);
+        }
+    }
+
+    /**
+     * t ended, normally or by an uncaught error ({@code crashed}). Notifies its monitors.
+     * @return whether anyone monitored t (if not and it crashed, the interpreter prints the crash line)
+     */
+    public boolean finished(Strand t, Object reason, boolean crashed) {
+        if (t == current) endRun(t, "finished");
+        if (crashed) crashes++;
+        boolean monitored = t.monitors != null;
+        if (t.state != Strand.State.DONE) Exits.terminate(this, t, reason, cores[t.core()].clock);
+        if (t == main) end();
+        return monitored;
+    }
+
+    private void endRun(Strand t, String op) {
+        if (t != current) throw new IllegalStateException(op + ": " + t + " is not the running thread");
+        Core c = cores[t.core()];
+        if (trace != null) trace.slice(c.id, t.id(), runStart, c.clock);
+        current = null;
+    }
+
+    /**
+     * Charges guest execution to the current core. Returns true when the strand has used up its quantum
+     * and something else should run first: a strand ready on this core, a core whose next start is
+     * earlier than this core's clock, or a due timer. The interpreter then calls {@link #yieldCurrent}.
+     */
+    public boolean charge(long cycles) {
+        spend(cycles);
+        if (slice < options.quantum) return false;
+        slice = 0;
+        Core mine = cores[currentCore()];
+        if (mine.hasReady()) return true;
+        for (Core c : cores) {
+            if (c.earliest() < mine.clock) return true;
+        }
+        return timers.nextTime() < mine.clock;
+    }
+
+    /** Re-queues the current strand behind every strand already ready on its core. */
+    public Object yieldCurrent() {
+        Strand t = running("yield");
+        t.resumeValue = nil;
+        makeRunnable(t, now());
+        return BLOCK;
+    }
+
+    /** Blocks the current strand for {@code cycles}; it resumes with nil. */
+    public Object sleep(long cycles) {
+        Strand t = running("sleep");
+        spend(CostModel.TIMER);
+        t.resumeValue = nil;
+        makeRunnable(t, now() + Math.max(0, cycles));
+        t.state = Strand.State.BLOCKED;
+        return BLOCK;
+    }
+
+    /** A channel of capacity 1 that receives the Long virtual time {@code now + cycles} at that time. */
+    public Channel after(long cycles) {
+        spend(CostModel.TIMER);
+        Channel ch = new Channel(this, 1);
+        timers.add(now() + Math.max(0, cycles), ch, currentCore());
+        return ch;
+    }
+
+    public Channel monitor(Strand t) { return Exits.monitor(this, t); }
+
+    public void kill(Strand t) { Exits.kill(this, t); }
+
+    /** Whether t was killed (the interpreter checks this for the current strand, which it must end). */
+    public boolean isKilled(Strand t) { return t.killed; }
+
+    // ---- the end of a run
+
+    public boolean mainDone() {
+        return main != null && main.state == Strand.State.DONE;
+    }
+
+    /** Non-null only when live strands remain, all BLOCKED, and no timer or wake-up is pending. */
+    public DeadlockReport deadlockReport() {
+        if (current != null || !timers.isEmpty() || live.isEmpty()) return null;
+        for (Core c : cores) {
+            if (!c.runq.isEmpty()) return null;
+        }
+        return WaitForGraph.report(liveById());
+    }
+
+    /** Strands still blocked (sorted by id), for the report at a normal exit. */
+    public List<Strand> leaked() {
+        return liveById().stream().filter(t -> t.state == Strand.State.BLOCKED).toList();
+    }
+
+    public int liveThreads() { return live.size(); }
+
+    public Stats stats() { return new Stats(machine, cores, lastStrandId, crashes); }
+
+    /** Writes the trace (if any). Called by itself when main finishes or next() returns null; idempotent. */
+    public void end() {
+        if (ended) return;
+        ended = true;
+        if (trace != null) trace.close();
+    }
+
+    private List<Strand> liveById() {
+        ArrayList<Strand> list = new ArrayList<>(live);
+        list.sort(Comparator.comparingInt(Strand::id));
+        return list;
+    }
+
+    // ---- helpers for channels, choose and exits (message timing lives here)
+
+    Strand running(String op) {
+        if (current == null) throw new IllegalStateException(op + ": no thread is running");
+        return current;
+    }
+
+    int newChannelId() { return ++lastChannelId; }
+
+    int lat(int from, int to) { return machine.lat(from, to); }
+
+    void spend(long cycles) {
+        if (cycles <= 0) return;
+        cores[currentCore()].spend(cycles);
+        slice += cycles;
+    }
+
+    void makeRunnable(Strand t, long at) {
+        t.state = Strand.State.RUNNABLE;
+        t.readyAt = at;
+        t.seq = ++seq;
+        cores[t.core()].runq.add(t);
+    }
+
+    /** Blocks t (already queued where {@code waitOn} says) until some operation completes it. */
+    Object park(Strand t, Object waitOn) {
+        t.waitOn = waitOn;
+        t.readyAt = now();
+        t.state = Strand.State.BLOCKED;
+        return BLOCK;
+    }
+
+    /** The current strand's operation is complete at {@code at}: spin until then if short, else block. */
+    Object waitUntil(Strand t, long at, Object result) {
+        long wait = at - now();
+        if (wait <= CostModel.SPIN_LIMIT) {
+            spend(wait);
+            if (trace != null) trace.arrive(t, now());
+            return result;
+        }
+        t.resumeValue = result;
+        makeRunnable(t, at);
+        return BLOCK;
+    }
+
+    /** When value v sent from core {@code from} at {@code sentAt} is visible to {@code to}; counts the message. */
+    long arrival(Object v, int from, long sentAt, Strand to) {
+        int j = to.core();
+        if (from == j) {
+            cores[from].sentLocal++;
+            cores[j].receivedLocal++;
+        } else {
+            cores[from].sentRemote++;
+            cores[j].receivedRemote++;
+        }
+        if (trace != null) trace.flow(from, sentAt, to);
+        return sentAt + transferTime(v, from, j);
+    }
+
+    /** Latency plus {@link CostModel#CACHE_LINE} per line beyond the first, for a cross-core transfer. */
+    long transferTime(Object v, int from, int to) {
+        long t = machine.lat(from, to);
+        if (from != to) {
+            long bytes = options.valueSizer.bytes(v);
+            long lines = (bytes + CostModel.CACHE_LINE_BYTES - 1) / CostModel.CACHE_LINE_BYTES;
+            if (lines > 1) t += (lines - 1) * CostModel.CACHE_LINE;
+        }
+        return t;
+    }
+
+    /** A reusable int array of at least n entries (choose's poll order; choose does not nest). */
+    int[] scratch(int n) {
+        if (scratch.length < n) scratch = new int[Math.max(n, 2 * scratch.length)];
+        return scratch;
+    }
+}

@@ -1,0 +1,71 @@
+package chan.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A snapshot of the run's counters, for {@code --stats}: per core, busy cycles (guest code charged by
+ * the interpreter, runtime operations, context switches, spinning), idle cycles (the final time minus
+ * busy), strand runs (dispatches), threads placed on it, and messages it sent and received, local (same
+ * core) or remote. A message is one value passed from a strand to a strand through a channel, counted
+ * when it is received; timer ticks and exit notices are not counted.
+ */
+public final class Stats {
+    public record CoreStats(int core, long busy, long idle, long runs, long threads,
+                            long sentLocal, long sentRemote, long receivedLocal, long receivedRemote) {}
+
+    private final String machine;
+    private final long finalTime;
+    private final long threadsCreated;
+    private final long crashes;
+    private final List<CoreStats> cores = new ArrayList<>();
+
+    Stats(Machine m, Core[] cs, long threadsCreated, long crashes) {
+        this.machine = m.name();
+        long end = 0;
+        for (Core c : cs) end = Math.max(end, c.clock);
+        this.finalTime = end;
+        this.threadsCreated = threadsCreated;
+        this.crashes = crashes;
+        for (Core c : cs) {
+            cores.add(new CoreStats(c.id, c.busy, end - c.busy, c.runs, c.threads,
+                    c.sentLocal, c.sentRemote, c.receivedLocal, c.receivedRemote));
+        }
+    }
+
+    /** The largest core clock: when the last core finished. */
+    public long finalTime() { return finalTime; }
+
+    public long threadsCreated() { return threadsCreated; }
+
+    public long crashes() { return crashes; }
+
+    public List<CoreStats> cores() { return cores; }
+
+    public long messagesLocal() { return cores.stream().mapToLong(CoreStats::receivedLocal).sum(); }
+
+    public long messagesRemote() { return cores.stream().mapToLong(CoreStats::receivedRemote).sum(); }
+
+    public String format() {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "machine %s, %d cores, final virtual time %d cycles, %d threads, %d crashed%n",
+                machine, cores.size(), finalTime, threadsCreated, crashes));
+        b.append(String.format(Locale.ROOT, "%5s %14s %14s %10s %8s %21s %21s%n",
+                "core", "busy", "idle", "runs", "threads", "sent local/remote", "recv local/remote"));
+        CoreStats total = new CoreStats(-1, 0, 0, 0, 0, 0, 0, 0, 0);
+        for (CoreStats c : cores) {
+            row(b, Integer.toString(c.core()), c);
+            total = new CoreStats(-1, total.busy() + c.busy(), total.idle() + c.idle(), total.runs() + c.runs(),
+                    total.threads() + c.threads(), total.sentLocal() + c.sentLocal(), total.sentRemote() + c.sentRemote(),
+                    total.receivedLocal() + c.receivedLocal(), total.receivedRemote() + c.receivedRemote());
+        }
+        row(b, "all", total);
+        return b.toString();
+    }
+
+    private static void row(StringBuilder b, String name, CoreStats c) {
+        b.append(String.format(Locale.ROOT, "%5s %14d %14d %10d %8d %21s %21s%n", name, c.busy(), c.idle(), c.runs(),
+                c.threads(), c.sentLocal() + "/" + c.sentRemote(), c.receivedLocal() + "/" + c.receivedRemote()));
+    }
+}

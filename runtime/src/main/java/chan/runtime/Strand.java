@@ -1,0 +1,86 @@
+package chan.runtime;
+
+/**
+ * A strand: one lightweight Chan thread as the scheduler sees it. Its {@link #body} is the interpreter's
+ * (a suspended continuation); everything else is scheduling state. Ids are sequential from 1 (the main
+ * thread) in spawn order, so they are deterministic.
+ *
+ * <p>States and where the strand is:
+ * <ul>
+ * <li>RUNNING: it is {@link Scheduler#current()}.
+ * <li>RUNNABLE: in its core's run queue, to run no earlier than {@code readyAt}; its result is decided
+ *     (in {@link #resumeValue}) even if the message carrying it is still in flight to its core.
+ * <li>BLOCKED: waiting on one channel ({@code waitOn} is that {@link WaitQueue} and the strand is the
+ *     queue node), on a choose ({@code waitOn} is its {@link ChoiceWaiter}[]), asleep (in its run queue
+ *     until {@code readyAt}, {@code waitOn} null), or forever (a choose with no options).
+ * <li>DONE: finished or killed; {@link #resumeValue} holds the exit reason, {@link #body} is null.
+ * </ul>
+ * While blocked in a send, {@link #resumeValue} holds the value being sent and {@code readyAt} the time
+ * it was offered. Size: about 80 bytes with compressed pointers, and nothing else is allocated for a
+ * blocked send or receive (a million blocked strands cost ~80 MB here).
+ */
+public final class Strand extends WaitNode {
+    public enum State { RUNNABLE, RUNNING, BLOCKED, DONE }
+
+    private final int id;
+    private final int core;
+    State state = State.RUNNABLE;
+
+    /** The interpreter's continuation (null once DONE). */
+    public Object body;
+    /** What the strand resumes with: a received value, {@link Channel#DONE}/{@link Channel#CLOSED}, a choose index. */
+    public Object resumeValue;
+    /** After a choose: the value received by the chosen option (nil for a send option). */
+    public Object chosenValue;
+    /** Status of the last receive: false when it found the channel closed and drained. */
+    public boolean recvOk;
+    /** Set by the interpreter before it blocks; toString() like {@code receive at prog.chan:12:5}. */
+    public Object blockSite;
+    /** Where the strand was started; toString() like {@code prog.chan:12}. Null for the main thread. */
+    public Object spawnSite;
+
+    long readyAt;
+    long seq;
+    int liveIndex = -1;
+    boolean killed;
+    /** null, a {@link WaitQueue}, or a {@link ChoiceWaiter}[] (see the class comment). */
+    Object waitOn;
+    /** null, one monitor {@link Channel}, or a {@code java.util.ArrayList<Channel>}. */
+    Object monitors;
+
+    Strand(int id, int core, Object body) {
+        this.id = id;
+        this.core = core;
+        this.body = body;
+    }
+
+    public int id() { return id; }
+
+    public int core() { return core; }
+
+    public State state() { return state; }
+
+    /** The exit reason once DONE, else null. */
+    public Object exitReason() {
+        return state == State.DONE ? resumeValue : null;
+    }
+
+    @Override
+    Strand strand() { return this; }
+
+    @Override
+    Object sendValue() { return resumeValue; }
+
+    @Override
+    void complete(Scheduler s, Object value, boolean ok, long at) {
+        waitOn = null;
+        resumeValue = value;
+        recvOk = ok;
+        s.makeRunnable(this, at);
+    }
+
+    @Override
+    public String toString() {
+        return "thread " + id;
+    }
+}

@@ -1,0 +1,36 @@
+package chan.runtime;
+
+import java.util.Comparator;
+import java.util.PriorityQueue;
+
+/**
+ * Pending {@code after(n)} timers, fired in virtual-time order (ties in the order they were armed).
+ * A timer fires as a send from no strand on the core that armed it: its channel (capacity 1) receives
+ * the Long time it fired at. (Sleeps are not timers: a sleeper waits in its core's run queue.)
+ */
+final class Timers {
+    private record Timer(long time, long seq, Channel channel, int core) {}
+
+    private final PriorityQueue<Timer> heap =
+            new PriorityQueue<>(Comparator.comparingLong(Timer::time).thenComparingLong(Timer::seq));
+    private long seq;
+
+    void add(long time, Channel channel, int core) {
+        heap.add(new Timer(time, ++seq, channel, core));
+    }
+
+    boolean isEmpty() {
+        return heap.isEmpty();
+    }
+
+    /** Time of the next timer, or Long.MAX_VALUE. */
+    long nextTime() {
+        Timer t = heap.peek();
+        return t == null ? Long.MAX_VALUE : t.time();
+    }
+
+    void fireNext() {
+        Timer t = heap.poll();
+        t.channel().post(t.time(), t.core(), t.time());
+    }
+}

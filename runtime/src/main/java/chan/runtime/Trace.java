@@ -1,0 +1,100 @@
+package chan.runtime;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+
+/**
+ * Writes the run's timeline as Chrome trace event JSON ({@code {"traceEvents":[...]}}), which Perfetto
+ * and chrome://tracing load. Process 0 is the machine; track (tid) N is core N, named "core N". Each
+ * stretch a strand runs on a core is a complete slice ("ph":"X") named "thread N"; each value passed
+ * between strands is a flow arrow from the sender's core at the send time ("ph":"s") to the slice in
+ * which the receiver gets it ("ph":"f", bound to the enclosing slice). Timestamps are virtual cycles
+ * written as trace microseconds: 1 µs on screen = 1 cycle.
+ *
+ * <p>Events are streamed as they happen and the file is completed by {@link #close}; an I/O error is
+ * reported then, as a {@link ChanRuntimeError} naming the file. The one map here is looked up by
+ * strand id and never iterated, so it cannot affect the order of anything.
+ */
+final class Trace {
+    private final Path file;
+    private BufferedWriter out;
+    private IOException failure;
+    private long flows;
+    /** Strand id → the flow that will end when that strand next runs. */
+    private final HashMap<Integer, Long> pending = new HashMap<>();
+
+    Trace(Path file, Machine m) {
+        this.file = file;
+        try {
+            out = Files.newBufferedWriter(file);
+        } catch (IOException e) {
+            throw new ChanRuntimeError("cannot write trace file " + file + ": " + e.getMessage());
+        }
+        write("{\"traceEvents\":[\n");
+        write("{\"name\":\"process_name\",\"ph\":\"M\",\"pid\":0,\"tid\":0,\"args\":{\"name\":\""
+                + escape(m.toString()) + "\"}}");
+        for (int c = 0; c < m.cores(); c++) {
+            write(",\n{\"name\":\"thread_name\",\"ph\":\"M\",\"pid\":0,\"tid\":" + c + ",\"args\":{\"name\":\"core " + c + "\"}}");
+            write(",\n{\"name\":\"thread_sort_index\",\"ph\":\"M\",\"pid\":0,\"tid\":" + c + ",\"args\":{\"sort_index\":" + c + "}}");
+        }
+    }
+
+    void slice(int core, int strand, long start, long end) {
+        write(",\n{\"name\":\"thread " + strand + "\",\"cat\":\"run\",\"ph\":\"X\",\"pid\":0,\"tid\":" + core
+                + ",\"ts\":" + start + ",\"dur\":" + (end - start) + ",\"args\":{\"thread\":" + strand + "}}");
+    }
+
+    /** A value leaves core {@code from} at {@code at} for strand {@code to}. */
+    void flow(int from, long at, Strand to) {
+        long id = ++flows;
+        write(",\n{\"name\":\"message\",\"cat\":\"message\",\"ph\":\"s\",\"id\":" + id + ",\"pid\":0,\"tid\":" + from
+                + ",\"ts\":" + at + "}");
+        pending.put(to.id(), id);
+    }
+
+    /** Strand t runs (or continues) at {@code at} on its core: end the flow bringing its value, if any. */
+    void arrive(Strand t, long at) {
+        Long id = pending.remove(t.id());
+        if (id == null) return;
+        write(",\n{\"name\":\"message\",\"cat\":\"message\",\"ph\":\"f\",\"bp\":\"e\",\"id\":" + id + ",\"pid\":0,\"tid\":"
+                + t.core() + ",\"ts\":" + at + "}");
+    }
+
+    void close() {
+        write("\n],\n\"otherData\":{\"timeUnit\":\"1 microsecond in the trace = 1 virtual cycle\"}}\n");
+        try {
+            if (out != null) out.close();
+        } catch (IOException e) {
+            if (failure == null) failure = e;
+        }
+        out = null;
+        if (failure != null) throw new ChanRuntimeError("cannot write trace file " + file + ": " + failure.getMessage());
+    }
+
+    private void write(String s) {
+        if (out == null || failure != null) return;
+        try {
+            out.write(s);
+        } catch (IOException e) {
+            failure = e;
+        }
+    }
+
+    static String escape(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (char ch : s.toCharArray()) {
+            switch (ch) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                default -> {
+                    if (ch < 0x20) b.append(String.format("\\u%04x", (int) ch));
+                    else b.append(ch);
+                }
+            }
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,158 @@
+package chan.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Machines: the presets' shapes and latencies, --cores, machine files and their errors. */
+class MachineTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void amd8x4FollowsTheHotOsTableWithACubeOfPackages() {
+        Machine m = Machine.preset("amd-8x4");
+        assertEquals(32, m.cores());
+        assertEquals(8, m.packages());
+        assertEquals(1, m.packageOf(4));
+        assertEquals(7, m.packageOf(31));
+        assertEquals(2, m.latency(5, 5));
+        assertEquals(75, m.latency(0, 3));
+        assertEquals(190, m.latency(0, 4)); // package 1: one hop
+        assertEquals(260, m.latency(0, 12)); // package 3: two hops
+        assertEquals(330, m.latency(0, 28)); // package 7: three hops, +70
+        for (int i = 0; i < 32; i++) {
+            for (int j = 0; j < 32; j++) assertEquals(m.latency(i, j), m.latency(j, i));
+        }
+    }
+
+    @Test
+    void theOtherPresetsHaveThePapersShapes() {
+        Machine a44 = Machine.preset("amd-4x4");
+        assertEquals(16, a44.cores());
+        assertEquals(4, a44.packages());
+        assertEquals(62, a44.latency(0, 1));
+        assertEquals(169, a44.latency(0, 4));
+        assertEquals(235, a44.latency(0, 12)); // the diagonal of the square
+        Machine a22 = Machine.preset("amd-2x2");
+        assertEquals(4, a22.cores());
+        assertEquals(63, a22.latency(0, 1));
+        assertEquals(165, a22.latency(1, 2));
+        Machine intel = Machine.preset("intel-2x4");
+        assertEquals(8, intel.cores());
+        assertEquals(2, intel.packages());
+        assertEquals(25, intel.latency(0, 1)); // shared L2
+        assertEquals(177, intel.latency(0, 2)); // other die, same package
+        assertEquals(177, intel.latency(0, 7));
+        Machine u = Machine.preset("uniform");
+        assertEquals(4, u.cores());
+        assertEquals(75, u.latency(0, 3));
+    }
+
+    @Test
+    void coresTakesTheFirstNCoresOrMakesNUniformOnes() {
+        assertEquals(64, Machine.preset("uniform", 64).cores());
+        Machine m = Machine.preset("amd-8x4", 6);
+        assertEquals(6, m.cores());
+        assertEquals(2, m.packages());
+        assertEquals(190, m.latency(0, 5));
+        assertEquals("machine amd-2x2 has 4 cores; cannot use 5",
+                assertThrows(MachineException.class, () -> Machine.preset("amd-2x2", 5)).getMessage());
+        assertThrows(MachineException.class, () -> Machine.preset("amd-2x2", 0));
+        assertThrows(MachineException.class, () -> Machine.preset("uniform", 0));
+        assertThrows(MachineException.class, () -> Machine.preset("uniform", Machine.MAX_CORES + 1));
+    }
+
+    @Test
+    void unknownNamesAndBadCoreNumbersAreClearErrors() {
+        assertEquals("unknown machine 'foo' (known: uniform, amd-8x4, amd-4x4, amd-2x2, intel-2x4; or a machine file)",
+                assertThrows(MachineException.class, () -> Machine.resolve("foo", null)).getMessage());
+        assertEquals("core 4 out of range 0..3 on machine uniform",
+                assertThrows(MachineException.class, () -> Machine.preset("uniform").latency(0, 4)).getMessage());
+        assertThrows(MachineException.class, () -> Machine.preset("uniform").packageOf(-1));
+    }
+
+    @Test
+    void resolveTakesPresetsFilesAndTheDefault() throws IOException {
+        assertEquals("uniform", Machine.resolve(null, null).name());
+        assertEquals(8, Machine.resolve(null, 8).cores());
+        assertEquals(16, Machine.resolve("amd-4x4", null).cores());
+        Path f = write("two.machine", "packages 2\ncores-per-package 2\nlatency same-package 40\nlatency hop 100\n");
+        Machine m = Machine.resolve(f.toString(), 3);
+        assertEquals("two", m.name());
+        assertEquals(3, m.cores());
+        assertEquals(100, m.latency(0, 2));
+    }
+
+    @Test
+    void aMachineFileSupportsDiesLinksExtraHopsAndOverrides() throws IOException {
+        Machine m = Machine.load(write("x.machine", """
+                # a line of four packages
+                name line
+                packages 4
+                cores-per-package 4
+                dies-per-package 2
+                latency same-core 3
+                latency same-die 10
+                latency same-package 50
+                latency hop 100 150   # one and two hops
+                latency extra-hop 25
+                link 0 1
+                link 1 2
+                link 2 3
+                latency cores 0 15 999
+                """));
+        assertEquals("line", m.name());
+        assertEquals(3, m.latency(0, 0));
+        assertEquals(10, m.latency(0, 1));
+        assertEquals(50, m.latency(0, 2));
+        assertEquals(100, m.latency(0, 4));
+        assertEquals(150, m.latency(0, 8));
+        assertEquals(175, m.latency(0, 12));
+        assertEquals(999, m.latency(15, 0));
+    }
+
+    @Test
+    void machineFileErrorsNameTheFileAndLine() throws IOException {
+        assertError("a.machine:2: unknown directive 'cpus' (expected name, packages, cores-per-package, dies-per-package, latency, link)",
+                "a.machine", "packages 1\ncpus 4\n");
+        assertError("b.machine:1: expected a non-negative number, found 'four'", "b.machine", "cores-per-package four\n");
+        assertError("c.machine: missing 'cores-per-package'", "c.machine", "packages 2\n");
+        assertError("d.machine: missing 'latency hop' (the machine has 2 packages)", "d.machine",
+                "packages 2\ncores-per-package 1\n");
+        assertError("e.machine:4: no package 5 (packages are 0..1)", "e.machine",
+                "packages 2\ncores-per-package 1\nlatency hop 9\nlink 0 5\n");
+        assertError("f.machine: packages 0 and 2 are not connected by links", "f.machine",
+                "packages 3\ncores-per-package 1\nlatency hop 9\nlink 0 1\n");
+        assertError("g.machine:3: unknown latency kind 'l3' (expected same-core, same-die, same-package, hop, extra-hop, cores)",
+                "g.machine", "cores-per-package 2\nlatency same-package 5\nlatency l3 75\n");
+        assertError("h.machine:1: 'packages' takes 1 argument(s)", "h.machine", "packages 2 3\n");
+        Path missing = dir.resolve("nope.machine");
+        assertEquals("cannot read machine file " + missing + ": " + missing,
+                assertThrows(MachineException.class, () -> Machine.load(missing)).getMessage());
+    }
+
+    @Test
+    void firstCoresOfTheWholeMachineIsTheMachine() {
+        Machine m = Machine.preset("amd-2x2");
+        assertSame(m, m.firstCores(4));
+    }
+
+    private void assertError(String expected, String name, String text) throws IOException {
+        Path f = write(name, text);
+        String message = assertThrows(MachineException.class, () -> Machine.load(f)).getMessage();
+        assertEquals(expected, message.replace(dir.toString() + "/", ""));
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path f = dir.resolve(name);
+        Files.writeString(f, text);
+        return f;
+    }
+}

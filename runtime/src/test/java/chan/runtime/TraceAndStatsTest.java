@@ -1,0 +1,105 @@
+package chan.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** --trace writes valid Chrome trace JSON (tracks per core, run slices, message flows); --stats counts. */
+class TraceAndStatsTest {
+    @TempDir
+    Path dir;
+
+    /** Ping-pong between core 0 and core 1, five round trips, plus one local message. */
+    private Sim pingPong(SchedulerOptions o) {
+        Sim sim = new Sim(Machine.preset("amd-2x2"), 1, o);
+        Channel ping = new Channel(sim.s, 0);
+        Channel pong = new Channel(sim.s, 0);
+        Channel local = new Channel(sim.s, 1);
+        List<Sim.Step> main = new java.util.ArrayList<>();
+        main.add((t, in) -> sim.start(2, Sim.repeat(5, List.of(sim.recv(ping), (u, v) -> pong.send(v)))));
+        main.addAll(Sim.repeat(5, List.of(sim.send(ping, "x"), sim.recv(pong))));
+        main.add(sim.send(local, 1));
+        main.add(sim.recv(local));
+        sim.main(main);
+        return sim.run();
+    }
+
+    @Test
+    void theTraceIsValidJsonWithCoreTracksSlicesAndFlows() throws IOException {
+        Path file = dir.resolve("t.json");
+        Sim sim = pingPong(new SchedulerOptions().traceFile(file));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> root = (Map<String, Object>) Json.parse(Files.readString(file));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> events = (List<Map<String, Object>>) root.get("traceEvents");
+        List<Object> trackNames = events.stream().filter(e -> "thread_name".equals(e.get("name")))
+                .<Object>map(e -> ((Map<?, ?>) e.get("args")).get("name")).toList();
+        assertEquals(List.of("core 0", "core 1", "core 2", "core 3"), trackNames);
+        List<Map<String, Object>> slices = events.stream().filter(e -> "X".equals(e.get("ph"))).toList();
+        assertTrue(slices.stream().anyMatch(e -> "thread 2".equals(e.get("name")) && ((Long) e.get("tid")) == 2));
+        for (Map<String, Object> e : slices) assertTrue((Long) e.get("dur") >= 0);
+        Map<Object, List<Object>> flows = events.stream().filter(e -> "s".equals(e.get("ph")) || "f".equals(e.get("ph")))
+                .collect(Collectors.groupingBy(e -> e.get("id"), Collectors.mapping(e -> e.get("ph"), Collectors.toList())));
+        assertEquals(11, flows.size(), "ten messages between cores and one local one");
+        flows.values().forEach(p -> assertEquals(List.of("s", "f"), p));
+        assertTrue(sim.s.mainDone());
+    }
+
+    @Test
+    void statsCountBusyCyclesAndLocalAndRemoteMessages() {
+        Sim sim = pingPong(new SchedulerOptions());
+        Stats st = sim.s.stats();
+        assertEquals(1, st.messagesLocal());
+        assertEquals(10, st.messagesRemote());
+        Stats.CoreStats c0 = st.cores().get(0);
+        Stats.CoreStats c2 = st.cores().get(2);
+        assertEquals(5, c0.sentRemote());
+        assertEquals(5, c0.receivedRemote());
+        assertEquals(1, c0.sentLocal());
+        assertEquals(5, c2.receivedRemote());
+        assertEquals(1, c2.threads());
+        assertEquals(0, st.cores().get(1).busy());
+        for (Stats.CoreStats c : st.cores()) assertEquals(st.finalTime(), c.busy() + c.idle());
+        String text = st.format();
+        assertTrue(text.startsWith("machine amd-2x2, 4 cores, final virtual time " + st.finalTime() + " cycles"), text);
+        assertTrue(text.contains("1/5"), text);
+    }
+
+    @Test
+    void largeMessagesCostAPerCacheLineCharge() {
+        long small = transfer(8);
+        long large = transfer(64 * 5);
+        assertEquals(4 * CostModel.CACHE_LINE, large - small);
+    }
+
+    private long transfer(int bytes) {
+        Sim sim = new Sim(Machine.preset("amd-2x2"), 1, new SchedulerOptions().valueSizer(v -> bytes));
+        Channel c = new Channel(sim.s, 1);
+        long[] at = new long[2];
+        sim.main((t, in) -> sim.start(2, sim.recv(c), (u, v) -> {
+            at[1] = sim.s.now();
+            return v;
+        }), sim.sleep(10_000), (t, in) -> {
+            at[0] = sim.s.now();
+            return c.send("big");
+        });
+        sim.run();
+        return at[1] - at[0];
+    }
+
+    @Test
+    void anUnwritableTracePathIsAClearError() {
+        Path bad = dir.resolve("no/such/dir/t.json");
+        ChanRuntimeError e = org.junit.jupiter.api.Assertions.assertThrows(ChanRuntimeError.class,
+                () -> new Scheduler(Machine.preset("uniform"), 1, new SchedulerOptions().traceFile(bad)));
+        assertTrue(e.getMessage().startsWith("cannot write trace file " + bad), e.getMessage());
+    }
+}
