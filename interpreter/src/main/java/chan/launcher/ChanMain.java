@@ -49,6 +49,8 @@ public final class ChanMain {
                 return 0;
             case TEST:
                 return TestCommand.run(Path.of(cl.file() == null ? "tests" : cl.file()), out, err);
+            case BENCH:
+                return BenchCommand.run(cl.file(), cl.programArgs().isEmpty() ? 20 : Integer.parseInt(cl.programArgs().get(0)), out, err);
             case REPL:
                 err.println("chan: the REPL is not available yet; run a file: chan FILE.chan");
                 return 2;

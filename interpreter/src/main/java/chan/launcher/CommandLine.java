@@ -11,7 +11,7 @@ import java.util.Map;
  * the file are the program's arguments, and everything after `--` goes to the program untouched.
  */
 final class CommandLine {
-    enum Command { RUN, REPL, TEST, HELP }
+    enum Command { RUN, REPL, TEST, BENCH, HELP }
 
     static final class UsageError extends Exception {
         private static final long serialVersionUID = 1L;
@@ -25,6 +25,7 @@ final class CommandLine {
                     usage: chan FILE.chan [args…] [options]   run a program
                            chan repl                          interactive session
                            chan test [DIR]                    run a directory of conformance programs
+                           chan bench FILE.chan [RUNS]        time a program over RUNS runs in one engine
                     options: --cores N  --machine NAME|FILE  --seed S  --stats  --trace FILE
                              --warn-leaks  --path DIRS  --max-depth N  --internal-errors""";
 
@@ -59,6 +60,10 @@ final class CommandLine {
                 cl.command = Command.HELP;
             } else if (a.startsWith("--") && cl.file == null) {
                 throw new UsageError("unknown option " + a);
+            } else if (cl.file == null && cl.command == Command.RUN && a.equals("bench")) {
+                cl.command = Command.BENCH;
+            } else if (cl.file == null && cl.command == Command.BENCH) {
+                cl.file = a;
             } else if (cl.file == null && cl.command == Command.RUN && (a.equals("repl") || a.equals("test"))) {
                 cl.command = a.equals("repl") ? Command.REPL : Command.TEST;
                 if (cl.command == Command.TEST && i + 1 < args.length && !args[i + 1].startsWith("--")) {
