@@ -35,6 +35,10 @@ public final class ChanModule {
         this.init = init;
     }
 
+    public void reset() {
+        initialised = false;
+    }
+
     /** Marks the module initialised; true if it already was. */
     public boolean markInitialised() {
         boolean was = initialised;

@@ -108,6 +108,7 @@ public final class ProgramRootNode extends RootNode {
                         .valueSizer(MessageSize::bytes)
                         .stats(context.option(ChanOptions.Stats))
                         .traceFile(trace.isEmpty() ? null : Path.of(trace));
+        program.reset();
         Scheduler scheduler = new Scheduler(machine, context.option(ChanOptions.Seed), options);
         context.setScheduler(scheduler);
         return scheduler.spawnMain(new Object[]{program.main()});

@@ -30,7 +30,12 @@ import org.antlr.v4.runtime.Token;
  */
 public final class ModuleLoader {
     /** The result: the main module's initialiser, or the errors that stop the program. */
-    public record Program(ChanFunction main, Diagnostics diagnostics) {}
+    public record Program(ChanFunction main, Diagnostics diagnostics, List<ChanModule> modules) {
+        /** Makes every module run its initialisation again: each run of a parsed program starts afresh. */
+        public void reset() {
+            modules.forEach(ChanModule::reset);
+        }
+    }
 
     private final ChanLanguage language;
     private final ChanContext context;
@@ -46,7 +51,9 @@ public final class ModuleLoader {
     public Program loadMain(Source source) {
         ChanModule main = new ChanModule("<main>");
         ChanFunction init = compile(source, main);
-        return new Program(diagnostics.isEmpty() ? init : null, diagnostics);
+        List<ChanModule> modules = new ArrayList<>(loaded.values());
+        modules.add(main);
+        return new Program(diagnostics.isEmpty() ? init : null, diagnostics, modules);
     }
 
     /** Parses and compiles one file into {@code module}; returns its initialiser. */
