@@ -58,7 +58,7 @@ public final class Channel {
         Strand cur = s.running("send");
         s.spend(CostModel.SEND);
         if (closed) throw new ChanRuntimeError("send on closed channel");
-        if (canSend()) return s.waitUntil(cur, give(cur, value), DONE);
+        if (canSend()) return Timing.waitUntil(s, cur, give(cur, value), DONE);
         cur.resumeValue = value;
         sendq.add(cur);
         return s.park(cur, sendq);
@@ -70,7 +70,7 @@ public final class Channel {
         s.spend(CostModel.RECEIVE);
         if (canReceive()) {
             long at = take(cur); // sets cur.resumeValue and cur.recvOk
-            return s.waitUntil(cur, at, cur.resumeValue);
+            return Timing.waitUntil(s, cur, at, cur.resumeValue);
         }
         recvq.add(cur);
         return s.park(cur, recvq);
@@ -111,7 +111,7 @@ public final class Channel {
         }
         Strand to = r.strand();
         lastReceiver = to;
-        long arrive = s.arrival(v, cur.core(), now, to);
+        long arrive = Timing.arrival(s, v, cur.core(), now, to);
         r.complete(s, v, true, arrive);
         return capacity == 0 ? arrive + s.lat(to.core(), cur.core()) : now;
     }
@@ -126,7 +126,7 @@ public final class Channel {
         if (buf != null && buf.size() > 0) {
             lastReceiver = cur;
             Object v = buf.headValue();
-            long visible = s.arrival(v, buf.headCore(), buf.headTime(), cur);
+            long visible = Timing.arrival(s, v, buf.headCore(), buf.headTime(), cur);
             buf.removeHead();
             WaitNode w = sendq.poll(); // room now: the oldest blocked sender's value joins the buffer
             if (w != null) {
@@ -143,7 +143,7 @@ public final class Channel {
             lastSender = from;
             lastReceiver = cur;
             Object v = w.sendValue();
-            long got = Math.max(now, s.arrival(v, from.core(), from.readyAt, cur));
+            long got = Math.max(now, Timing.arrival(s, v, from.core(), from.readyAt, cur));
             w.complete(s, DONE, true, got + s.lat(to, from.core()));
             return received(cur, v, true, got);
         }
@@ -160,7 +160,7 @@ public final class Channel {
     void post(Object v, int from, long at) {
         if (closed) return;
         WaitNode r = recvq.poll();
-        if (r != null) r.complete(s, v, true, at + s.transferTime(v, from, r.strand().core()));
+        if (r != null) r.complete(s, v, true, at + Timing.transferTime(s, v, from, r.strand().core()));
         else if (buf != null && !buf.isFull()) buf.add(v, from, at);
     }
 

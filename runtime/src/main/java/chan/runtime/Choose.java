@@ -70,11 +70,11 @@ public final class Choose {
         if (c.kind == ChooseCase.Kind.RECV) {
             long at = c.channel.take(cur);
             cur.chosenValue = cur.resumeValue;
-            return s.waitUntil(cur, at, result);
+            return Timing.waitUntil(s, cur, at, result);
         }
         if (c.channel.isClosed()) throw new ChanRuntimeError("send on closed channel");
         long at = c.channel.give(cur, c.value);
         cur.chosenValue = s.nil;
-        return s.waitUntil(cur, at, result);
+        return Timing.waitUntil(s, cur, at, result);
     }
 }

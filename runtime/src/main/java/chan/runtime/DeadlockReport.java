@@ -10,7 +10,7 @@ import java.util.List;
  */
 public final class DeadlockReport {
     /** One blocked thread; {@code waitsFor} are the ids of the threads it is taken to wait for. */
-    public record Blocked(int id, int core, String site, List<Integer> waitsFor) {}
+    public record Blocked(int id, boolean main, int core, String site, List<Integer> waitsFor) {}
 
     /** At most this many threads are listed by {@link #format}; the rest are counted. */
     static final int MAX_LISTED = 100;
@@ -30,24 +30,23 @@ public final class DeadlockReport {
 
     /**
      * Lines like {@code   thread 1 (main) on core 0: receive at prog.chan:5:9} and
-     * {@code   cycle: thread 2 -> thread 3 -> thread 2}, without a final newline.
+     * {@code   cycle: thread 2 -> thread 3 -> thread 2}, each ending in a newline.
      */
     public String format() {
         StringBuilder b = new StringBuilder();
         int listed = 0;
         for (Blocked t : blocked) {
             if (listed++ == MAX_LISTED) {
-                b.append("\n  ... and ").append(blocked.size() - MAX_LISTED).append(" more blocked threads");
+                b.append("  ... and ").append(blocked.size() - MAX_LISTED).append(" more blocked threads\n");
                 break;
             }
-            if (!b.isEmpty()) b.append('\n');
-            b.append("  thread ").append(t.id()).append(t.id() == 1 ? " (main)" : "")
-                    .append(" on core ").append(t.core()).append(": ").append(t.site());
+            b.append("  thread ").append(t.id()).append(t.main() ? " (main)" : "")
+                    .append(" on core ").append(t.core()).append(": ").append(t.site()).append('\n');
         }
         for (List<Integer> cycle : cycles) {
-            b.append("\n  cycle:");
+            b.append("  cycle:");
             for (int id : cycle) b.append(" thread ").append(id).append(" ->");
-            b.append(" thread ").append(cycle.get(0));
+            b.append(" thread ").append(cycle.get(0)).append('\n');
         }
         return b.toString();
     }

@@ -73,11 +73,10 @@ final class Exits {
             q.remove(t);
         } else if (t.waitOn instanceof ChoiceWaiter[]) {
             ChoiceWaiter.claim(t, null);
+        } else if (t.state == Strand.State.RUNNABLE || t.state == Strand.State.BLOCKED) {
+            s.cores[t.core()].runq.remove(t); // runnable, asleep, or blocked forever: O(queue length), kills are rare
         }
         t.waitOn = null;
-        if (t.state == Strand.State.RUNNABLE || t.state == Strand.State.BLOCKED) {
-            s.cores[t.core()].runq.remove(t); // O(queue length); kills are rare
-        }
     }
 
     /** Swap-remove from the live list, keeping each strand's liveIndex right. */

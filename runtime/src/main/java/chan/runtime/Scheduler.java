@@ -20,8 +20,10 @@ import java.util.List;
  * <li>A strand woken by another core's operation is runnable no earlier than the operation's time plus
  *     the latency between the cores (docs/machine-model.md).
  * </ul>
- * This file is the loop and the strand lifecycle (~200 lines); exits and monitors are {@link Exits},
- * the deadlock report {@link WaitForGraph}, message timing the helpers at the end.
+ * This file is the loop, the clocks and the strand lifecycle; it is longer than most (~300 lines)
+ * because it is the one owner of the clocks and run queues, and its public methods are the API the
+ * interpreter calls. Message timing is {@link Timing}, exits and monitors {@link Exits}, the deadlock
+ * report {@link WaitForGraph}.
  */
 public final class Scheduler {
     /** Returned by an operation that blocked the current strand: suspend it and call {@link #suspended}. */
@@ -57,6 +59,8 @@ public final class Scheduler {
     }
 
     public Machine machine() { return machine; }
+
+    public SchedulerOptions options() { return options; }
 
     public int cores() { return cores.length; }
 
@@ -167,6 +171,7 @@ public final class Scheduler {
      */
     public boolean finished(Strand t, Object reason, boolean crashed) {
         if (t == current) endRun(t, "finished");
+        if (t.killed) reason = options.killedReason; // it was killed before it could end by itself
         if (crashed) crashes++;
         boolean monitored = t.monitors != null;
         if (t.state != Strand.State.DONE) Exits.terminate(this, t, reason, cores[t.core()].clock);
@@ -184,10 +189,12 @@ public final class Scheduler {
     /**
      * Charges guest execution to the current core. Returns true when the strand has used up its quantum
      * and something else should run first: a strand ready on this core, a core whose next start is
-     * earlier than this core's clock, or a due timer. The interpreter then calls {@link #yieldCurrent}.
+     * earlier than this core's clock, or a due timer. Also true at once when the strand has killed
+     * itself. The interpreter then calls {@link #yieldCurrent}; {@link #suspended} ends a killed strand.
      */
     public boolean charge(long cycles) {
         spend(cycles);
+        if (current != null && current.killed) return true; // killed itself: suspended() will end it
         if (slice < options.quantum) return false;
         slice = 0;
         Core mine = cores[currentCore()];
@@ -243,7 +250,7 @@ public final class Scheduler {
         for (Core c : cores) {
             if (!c.runq.isEmpty()) return null;
         }
-        return WaitForGraph.report(liveById());
+        return WaitForGraph.report(liveById(), main);
     }
 
     /** Strands still blocked (sorted by id), for the report at a normal exit. */
@@ -268,7 +275,7 @@ public final class Scheduler {
         return list;
     }
 
-    // ---- helpers for channels, choose and exits (message timing lives here)
+    // ---- helpers for channels, choose, timing and exits
 
     Strand running(String op) {
         if (current == null) throw new IllegalStateException(op + ": no thread is running");
@@ -298,44 +305,6 @@ public final class Scheduler {
         t.readyAt = now();
         t.state = Strand.State.BLOCKED;
         return BLOCK;
-    }
-
-    /** The current strand's operation is complete at {@code at}: spin until then if short, else block. */
-    Object waitUntil(Strand t, long at, Object result) {
-        long wait = at - now();
-        if (wait <= CostModel.SPIN_LIMIT) {
-            spend(wait);
-            if (trace != null) trace.arrive(t, now());
-            return result;
-        }
-        t.resumeValue = result;
-        makeRunnable(t, at);
-        return BLOCK;
-    }
-
-    /** When value v sent from core {@code from} at {@code sentAt} is visible to {@code to}; counts the message. */
-    long arrival(Object v, int from, long sentAt, Strand to) {
-        int j = to.core();
-        if (from == j) {
-            cores[from].sentLocal++;
-            cores[j].receivedLocal++;
-        } else {
-            cores[from].sentRemote++;
-            cores[j].receivedRemote++;
-        }
-        if (trace != null) trace.flow(from, sentAt, to);
-        return sentAt + transferTime(v, from, j);
-    }
-
-    /** Latency plus {@link CostModel#CACHE_LINE} per line beyond the first, for a cross-core transfer. */
-    long transferTime(Object v, int from, int to) {
-        long t = machine.lat(from, to);
-        if (from != to) {
-            long bytes = options.valueSizer.bytes(v);
-            long lines = (bytes + CostModel.CACHE_LINE_BYTES - 1) / CostModel.CACHE_LINE_BYTES;
-            if (lines > 1) t += (lines - 1) * CostModel.CACHE_LINE;
-        }
-        return t;
     }
 
     /** A reusable int array of at least n entries (choose's poll order; choose does not nest). */

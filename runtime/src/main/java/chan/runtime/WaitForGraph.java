@@ -24,8 +24,8 @@ final class WaitForGraph {
 
     static final int MAX_CYCLES = 10;
 
-    /** @param live the live strands sorted by id, all of them BLOCKED */
-    static DeadlockReport report(List<Strand> live) {
+    /** @param live the live strands sorted by id, all of them BLOCKED; main is the main strand or null */
+    static DeadlockReport report(List<Strand> live, Strand main) {
         int n = live.size();
         HashMap<Integer, Integer> index = new HashMap<>(); // id → position; looked up only, never iterated
         for (int i = 0; i < n; i++) index.put(live.get(i).id(), i);
@@ -41,7 +41,7 @@ final class WaitForGraph {
             }
             adj[i] = targets.stream().mapToInt(index::get).toArray();
             String site = t.blockSite == null ? "blocked" : t.blockSite.toString();
-            blocked.add(new DeadlockReport.Blocked(t.id(), t.core(), site, List.copyOf(targets)));
+            blocked.add(new DeadlockReport.Blocked(t.id(), t == main, t.core(), site, List.copyOf(targets)));
         }
         List<List<Integer>> cycles = new ArrayList<>();
         for (int[] scc : components(adj)) {

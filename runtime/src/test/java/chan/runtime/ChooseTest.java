@@ -112,7 +112,7 @@ class ChooseTest {
         sim.run();
         DeadlockReport r = sim.s.deadlockReport();
         assertNotNull(r);
-        assertEquals("  thread 1 (main) on core 0: choose at t.chan:3:1", r.format());
+        assertEquals("  thread 1 (main) on core 0: choose at t.chan:3:1\n", r.format());
     }
 
     @Test
@@ -225,5 +225,23 @@ class ChooseTest {
                 sim.log("chose"));
         sim.run();
         assertEquals(List.of("1 chose 0", "2 got v"), sim.log.stream().sorted().toList());
+    }
+
+    @Test
+    void aBlockedSendOptionCompletesWhenAReceiverArrives() {
+        Sim sim = Sim.uniform(2);
+        Channel out = new Channel(sim.s, 0);
+        Channel never = new Channel(sim.s, 0);
+        sim.main(
+                (t, in) -> sim.start(1, sim.sleep(5000), sim.recv(out), sim.log("got")),
+                (t, in) -> Choose.select(sim.s,
+                        new ChooseCase[] {ChooseCase.recv(never, true), ChooseCase.send(out, "v", true)}, false),
+                (t, in) -> {
+                    sim.log.add("chose " + in + " value " + t.chosenValue);
+                    return in;
+                });
+        sim.run();
+        assertEquals(List.of("2 got v", "chose 1 value nil"), sim.log);
+        assertTrue(never.recvq.isEmpty());
     }
 }

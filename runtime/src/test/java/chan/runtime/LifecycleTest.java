@@ -147,6 +147,21 @@ class LifecycleTest {
     }
 
     @Test
+    void aThreadThatKillsItselfYieldsAtItsNextChargeAndEnds() {
+        Sim sim = Sim.uniform(1);
+        Strand[] w = new Strand[1];
+        sim.main((t, in) -> {
+            w[0] = sim.start(0, (u, v) -> {
+                sim.s.kill(u);
+                return sim.s.charge(1) ? sim.s.yieldCurrent() : v;
+            }, sim.log("not reached"));
+            return sim.s.monitor(w[0]).receive();
+        }, sim.log("exit"));
+        sim.run();
+        assertEquals(List.of("1 exit [exit, thread 2, killed]"), sim.log);
+    }
+
+    @Test
     void threadsStillBlockedWhenMainEndsAreLeaked() {
         Sim sim = Sim.uniform(2);
         Channel c = new Channel(sim.s, 0);
@@ -178,7 +193,7 @@ class LifecycleTest {
                 "  thread 1 (main) on core 0: receive at p.chan:12:1",
                 "  thread 2 on core 0: receive at p.chan:4:9",
                 "  thread 3 on core 1: receive at p.chan:8:9",
-                "  cycle: thread 2 -> thread 3 -> thread 2"), r.format());
+                "  cycle: thread 2 -> thread 3 -> thread 2", ""), r.format());
     }
 
     @Test

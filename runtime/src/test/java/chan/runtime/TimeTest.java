@@ -191,4 +191,18 @@ class TimeTest {
         sim.run();
         assertEquals(List.of("2 other core ran null", "1 main resumed nil"), sim.log);
     }
+
+    @Test
+    void newsOfACloseTravelsAtTheLatencyToo() {
+        Sim sim = new Sim(Machine.preset("amd-8x4"), 1);
+        Channel c = new Channel(sim.s, 0);
+        long[] closedAt = new long[1];
+        sim.main((t, in) -> sim.start(12, sim.recv(c), sim.logTime("woke")), sim.sleep(10_000), (t, in) -> {
+            c.close();
+            closedAt[0] = sim.s.now();
+            return in;
+        });
+        sim.run();
+        assertEquals(List.of("2 woke nil @" + (closedAt[0] + 260)), sim.log);
+    }
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * real process, as a user runs them: exit codes, the two streams, the error format of docs/errors.md.
  * A missing `./chan` fails every test here: nothing is skipped.
  */
-class LauncherProcessTest {
+class LauncherProcessIT {
     private static final Path CHAN = Path.of("chan").toAbsolutePath();
     private static final long TIMEOUT_SECONDS = 300;
 
