@@ -25,6 +25,18 @@ import org.junit.jupiter.api.TestFactory;
 class ConformanceTest {
     private static final Path SUITE = Path.of("tests");
 
+    /** The programs of examples/ print what their X.out says, like the suite's. */
+    @TestFactory
+    Stream<DynamicTest> examples() throws IOException {
+        Path examples = Path.of("examples");
+        List<DynamicTest> tests = ConformanceCase.discover(examples).stream()
+                .map(c -> dynamicTest("examples/" + c.name(), c.program().toUri(),
+                        () -> c.check().ifPresent(f -> fail(c.program() + ": " + f.detail()))))
+                .toList();
+        assertTrue(!tests.isEmpty(), "examples/ holds no X.chan with its X.out");
+        return tests.stream();
+    }
+
     @TestFactory
     Stream<DynamicTest> conformance() throws IOException {
         assertTrue(Files.isDirectory(SUITE), "no tests/ in the working directory " + Path.of("").toAbsolutePath());
