@@ -59,6 +59,6 @@ public final class ChanFunction {
 
     @Override
     public String toString() {
-        return name == null ? "<fn>" : "<fn " + name + ">";
+        return name == null || name.startsWith("<") ? "<fn>" : "<fn " + name + ">";
     }
 }
