@@ -7,7 +7,6 @@ import chan.nodes.ChanBytecodeRootNodeGen;
 import chan.nodes.ChanModule;
 import chan.nodes.FunctionTemplate;
 import chan.nodes.GlobalCell;
-import chan.values.ChanAtom;
 import chan.values.ChanFunction;
 import chan.values.ChanNil;
 import chan.values.ChanStructType;
@@ -66,7 +65,6 @@ public final class ModuleCompiler {
     private final ChanModule module;
     final Map<String, Declaration> declarations = new LinkedHashMap<>();
     private final Set<String> topLevelLets = new HashSet<>();
-    private final Map<String, ChanModule> importedModules = new LinkedHashMap<>();
     private final Map<ChanModule, ChanFunction> importedInits = new LinkedHashMap<>();
     private final Map<FuncDeclContext, ChanBytecodeRootNode> functionRoots = new LinkedHashMap<>();
 
@@ -127,7 +125,6 @@ public final class ModuleCompiler {
     }
 
     private void declareImport(ImportDeclContext imp) {
-        Token at = imp.getStart();
         String alias;
         ChanModule imported;
         if (imp.path != null) {
@@ -141,9 +138,8 @@ public final class ModuleCompiler {
         if (imported == null) {
             return;
         }
-        Declaration d = declare(imp.alias != null ? imp.alias : (imp.modName != null ? imp.modName : at), Declaration.Kind.IMPORT, imported);
+        Declaration d = declare(imp.alias != null ? imp.alias : (imp.modName != null ? imp.modName : imp.path), alias, Declaration.Kind.IMPORT, imported);
         d.cell.value = imported;
-        importedModules.put(alias, imported);
     }
 
     void recordImportInit(ChanModule imported, ChanFunction init) {
@@ -151,9 +147,13 @@ public final class ModuleCompiler {
     }
 
     private Declaration declare(Token name, Declaration.Kind kind, Object staticValue) {
-        String text = name.getText();
+        return declare(name, name.getText(), kind, staticValue);
+    }
+
+    /** Declares a top-level name; {@code at} is where errors about it point. */
+    private Declaration declare(Token at, String text, Declaration.Kind kind, Object staticValue) {
         if (declarations.containsKey(text)) {
-            error(name, "'" + text + "' is declared twice at the top level of this module");
+            error(at, "'" + text + "' is declared twice at the top level of this module");
         }
         Declaration d = new Declaration(kind, text, new GlobalCell(text), staticValue);
         declarations.putIfAbsent(text, d);
@@ -1148,11 +1148,4 @@ public final class ModuleCompiler {
         diagnostics.add(source, at.getLine(), at.getCharPositionInLine() + 1, "error: " + message);
     }
 
-    ChanAtom atom(String text) {
-        return ChanAtom.of(text.substring(1));
-    }
-
-    Source source() {
-        return source;
-    }
 }

@@ -1,6 +1,5 @@
 package chan.parser;
 
-import chan.nodes.GlobalCell;
 import chan.values.ChanFunction;
 import com.oracle.truffle.api.bytecode.BytecodeLocal;
 import java.util.ArrayList;
@@ -98,9 +97,5 @@ final class Scope {
 
     List<Capture> captures() {
         return new ArrayList<>(captures.values());
-    }
-
-    static GlobalCell cell(Global g) {
-        return g.declaration().cell;
     }
 }
