@@ -61,10 +61,10 @@ pattern
     | '(' pattern (',' pattern)+ ','? ')'                             # tuplePattern
     | '(' pattern ')'                                                 # parenPattern
     | '[' (pattern (',' pattern)* (',' '...' rest=name)? | '...' rest=name)? ']'   # listPattern
-    | IDENT '{' (fieldPattern (',' fieldPattern)* ','?)? '}'          # structPattern
+    | (module=IDENT '.')? structName=IDENT '{' (fieldPattern (',' fieldPattern)* ','?)? '}'   # structPattern
     | '^' name                                                        # pinPattern
     ;
-fieldPattern : name (':' pattern)? ;
+fieldPattern : name (':' pattern | glued=ATOM)? ;     // `x:y` lexes as IDENT ATOM: the field x bound to y
 
 expr
     : postfix                                                         # postfixExpr
@@ -102,11 +102,11 @@ primary
     | '(' expr ')'                                                    # parenPrimary
     | '[' (expr (',' expr)* ','?)? ']'                                # listPrimary
     | '{' (mapEntry (',' mapEntry)* ','?)? '}'                        # mapPrimary
-    | IDENT '{' (fieldInit (',' fieldInit)* ','?)? '}'                # structPrimary
+    | (module=IDENT '.')? structName=IDENT '{' (fieldInit (',' fieldInit)* ','?)? '}'   # structPrimary
     | FN '(' params? ')' ('->' ret=typeName)? (body=block | '=>' value=expr)   # lambdaPrimary
     ;
 mapEntry    : key=expr '=>' value=expr ;
-fieldInit   : name ':' expr ;
+fieldInit   : name (':' expr | glued=ATOM) ;         // `x:y` lexes as IDENT ATOM: the field x set to y
 
 literal     : INT | FLOAT | STRING | ATOM | TRUE | FALSE | NIL ;
 
@@ -132,6 +132,8 @@ INT    : '0' [xX] [0-9a-fA-F] [0-9a-fA-F_]* | '0' [bB] [01] [01_]* | '0' [oO] [0
 fragment DIGITS   : [0-9] [0-9_]* ;
 fragment EXPONENT : [eE] [+-]? [0-9]+ ;
 STRING : '"' ( ~["\\\r\n] | '\\' . | '\\u{' [0-9a-fA-F]+ '}' )* '"' ;
+// A string that reaches the end of its line: a token of its own so the error can say so.
+UNTERMINATED_STRING : '"' ( ~["\\\r\n] | '\\' . )* ;
 
 LINE_COMMENT  : '//' ~[\r\n]* -> skip ;
 BLOCK_COMMENT : '/*' .*? '*/' -> skip ;

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.Token;
 
 /**
@@ -223,11 +224,13 @@ public final class ModuleCompiler {
             String type = p.typeName() != null ? p.typeName().getText() : p.ATOM() != null ? p.ATOM().getText().substring(1) : null;
             b.beginStoreLocal(local);
             if (type != null) {
+                beginSection(p); // a wrong argument is reported at its parameter's annotation
                 b.beginCheckType(type, functionName + ": argument " + name);
             }
             b.emitLoadArgument(i + 1);
             if (type != null) {
                 b.endCheckType();
+                b.endSourceSection();
             }
             b.endStoreLocal();
         }
@@ -953,7 +956,7 @@ public final class ModuleCompiler {
             b.beginStructWith(fields);
             visitPostfix(wp.postfix());
             for (FieldInitContext fi : wp.fieldInit()) {
-                visitExpr(fi.expr());
+                emitFieldValue(fi);
             }
             b.endStructWith();
         }
@@ -1038,14 +1041,11 @@ public final class ModuleCompiler {
     }
 
     private void emitStructLiteral(StructPrimaryContext sp) {
-        Token name = sp.IDENT().getSymbol();
-        Declaration d = declarations.get(name.getText());
-        if (d == null || d.kind != Declaration.Kind.STRUCT) {
-            error(name, "'" + name.getText() + "' is not a struct type");
+        ChanStructType type = structType(sp.module, sp.structName);
+        if (type == null) {
             b.emitLoadConstant(ChanNil.NIL);
             return;
         }
-        ChanStructType type = (ChanStructType) d.staticValue;
         checkDistinct(sp.fieldInit().stream().map(fi -> fi.name().getStart()).toList(), "field");
         FieldInitContext[] byField = new FieldInitContext[type.fieldNames().length];
         for (FieldInitContext fi : sp.fieldInit()) {
@@ -1061,7 +1061,7 @@ public final class ModuleCompiler {
             if (fi == null) {
                 b.emitLoadConstant(ChanNil.NIL);
             } else {
-                visitExpr(fi.expr());
+                emitFieldValue(fi);
             }
         }
         b.endMakeStruct();
@@ -1118,7 +1118,45 @@ public final class ModuleCompiler {
         }
     }
 
-    ChanStructType structType(Token name) {
+    /** The value of `field: value`, or of `field:name`, which the lexer reads as the atom `:name`. */
+    private void emitFieldValue(FieldInitContext fi) {
+        if (fi.expr() != null) {
+            visitExpr(fi.expr());
+            return;
+        }
+        Scope.Ref ref = resolve(nameAfterColon(fi.glued));
+        if (ref == null) {
+            b.emitLoadConstant(ChanNil.NIL);
+        } else {
+            emitLoad(ref);
+        }
+    }
+
+    /** The name `y` inside the atom token `:y` of `x:y`, positioned where the name stands. */
+    static Token nameAfterColon(Token atom) {
+        CommonToken name = new CommonToken(atom);
+        name.setText(atom.getText().substring(1));
+        name.setCharPositionInLine(atom.getCharPositionInLine() + 1);
+        name.setStartIndex(atom.getStartIndex() + 1);
+        return name;
+    }
+
+    /** The struct type named `Name` here or `module.Name` in an imported module, or null after an error. */
+    ChanStructType structType(Token module, Token name) {
+        if (module != null) {
+            Declaration m = declarations.get(module.getText());
+            if (m == null || m.kind != Declaration.Kind.IMPORT || scope.findVariable(module.getText()) != null) {
+                error(module, "'" + module.getText() + "' is not an imported module");
+                return null;
+            }
+            ChanModule imported = (ChanModule) m.staticValue;
+            GlobalCell cell = imported.members().get(name.getText());
+            if (cell == null || !(cell.value instanceof ChanStructType type)) {
+                error(name, "module " + imported.name() + " has no struct type '" + name.getText() + "'");
+                return null;
+            }
+            return type;
+        }
         Declaration d = declarations.get(name.getText());
         if (d == null || d.kind != Declaration.Kind.STRUCT) {
             error(name, "'" + name.getText() + "' is not a struct type");

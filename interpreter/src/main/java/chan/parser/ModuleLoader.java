@@ -21,6 +21,7 @@ import org.antlr.v4.runtime.CodePointCharStream;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.Token;
 
 /**
@@ -77,7 +78,14 @@ public final class ModuleLoader {
             public void syntaxError(Recognizer<?, ?> r, Object offending, int line, int column, String msg, RecognitionException e) {
                 // Report the first syntax error of a file: the ones after it are usually its echoes.
                 if (diagnostics.size() == before) {
-                    diagnostics.add(source, line, column + 1, "syntax error: " + SyntaxMessages.describe((Token) offending, msg));
+                    Token token = (Token) offending;
+                    if (token != null && token.getType() == Token.EOF && token.getTokenIndex() > 0 && r instanceof Parser p) {
+                        // Point just past the last token, on a line the reader can see, not past the end of the file.
+                        Token last = p.getInputStream().get(token.getTokenIndex() - 1);
+                        line = last.getLine();
+                        column = last.getCharPositionInLine() + last.getText().length();
+                    }
+                    diagnostics.add(source, line, column + 1, "syntax error: " + SyntaxMessages.describe(token, msg));
                 }
             }
         };

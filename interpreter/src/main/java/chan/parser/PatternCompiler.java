@@ -71,6 +71,8 @@ final class PatternCompiler {
             for (FieldPatternContext f : s.fieldPattern()) {
                 if (f.pattern() != null) {
                     collect(f.pattern(), names, tokens);
+                } else if (f.glued != null) {
+                    add(ModuleCompiler.nameAfterColon(f.glued), names, tokens);
                 } else {
                     add(f.name().getStart(), names, tokens);
                 }
@@ -166,7 +168,7 @@ final class PatternCompiler {
 
     private void emitStruct(StructPatternContext s, BytecodeLocal subject, List<Step> path) {
         var b = c.b;
-        ChanStructType type = c.structType(s.IDENT().getSymbol());
+        ChanStructType type = c.structType(s.module, s.structName);
         b.beginAnd();
         if (type == null) {
             b.emitLoadConstant(false);
@@ -183,6 +185,8 @@ final class PatternCompiler {
             path.add(Step.field(field));
             if (f.pattern() != null) {
                 emitTest(f.pattern(), subject, path);
+            } else if (f.glued != null) {
+                emitBind(f.glued.getText().substring(1), subject, path);
             } else {
                 emitBind(field, subject, path);
             }

@@ -11,9 +11,8 @@ import java.math.BigInteger;
  * <p>Rules. Ints never wrap: a 64-bit overflow continues in BigInteger, and a BigInteger result
  * returns to Long when it fits ({@link Numbers#normalize}). Mixed int and float give a float. Integer
  * {@code /} and {@code %} truncate toward zero (Go, C): {@code -7 / 2 == -3}, {@code -7 % 2 == -1};
- * an int divided by int zero is the error "division by zero". Float division follows IEEE instead
- * ({@code 1.0 / 0 == inf}, {@code 0.0 / 0 == nan}, {@code 5.0 % 0 == nan}), as in Go and Java: the
- * float type already has values for these, and programs that divide floats expect them. {@code +}
+ * {@code /} or {@code %} by zero, int or float, is the error "division by zero" (LANGUAGE.md §1 says so
+ * without exception; Go's runtime would give +Inf for floats). {@code +}
  * also joins two strings or two lists; a string plus anything else is an error (Go's strictness:
  * write {@code "n=" + str(n)}). Bitwise operators and shifts take ints only; {@code >>} is arithmetic
  * (floor); a negative shift count is an error, and so is a left shift beyond {@link #MAX_SHIFT}.
@@ -76,7 +75,7 @@ public final class Arith {
         if (!Numbers.isNumber(a) || !Numbers.isNumber(b)) {
             throw mismatch("divide", a, b);
         } else if (a instanceof Double || b instanceof Double) {
-            return Numbers.toDouble(a) / Numbers.toDouble(b);
+            return Numbers.toDouble(a) / nonZero(Numbers.toDouble(b));
         } else if (a instanceof Long x && b instanceof Long y) {
             return divInts(x, y);
         }
@@ -89,7 +88,7 @@ public final class Arith {
         if (!Numbers.isNumber(a) || !Numbers.isNumber(b)) {
             throw new ChanError(applyMessage("%", a, b));
         } else if (a instanceof Double || b instanceof Double) {
-            return Numbers.toDouble(a) % Numbers.toDouble(b); // fmod: the sign of the dividend, like Go
+            return Numbers.toDouble(a) % nonZero(Numbers.toDouble(b)); // fmod: the sign of the dividend, like Go
         } else if (a instanceof Long x && b instanceof Long y) {
             return modInts(x, y);
         }
@@ -170,6 +169,13 @@ public final class Arith {
             return TWO_63; // the one quotient that overflows
         }
         return x / y;
+    }
+
+    private static double nonZero(double divisor) {
+        if (divisor == 0.0) {
+            throw divisionByZero();
+        }
+        return divisor;
     }
 
     public static Object modInts(long x, long y) {

@@ -27,9 +27,14 @@ public abstract class DivNode extends Node {
         return b != 0 && b != -1;
     }
 
-    @Specialization
+    @Specialization(guards = "isNonZero(b)")
     public static double doDouble(double a, double b) {
         return a / b;
+    }
+
+    /** A float zero divisor (either sign) is the generic path's "division by zero". */
+    public static boolean isNonZero(double b) {
+        return b != 0.0;
     }
 
     @Fallback
