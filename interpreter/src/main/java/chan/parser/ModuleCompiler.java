@@ -263,12 +263,10 @@ public final class ModuleCompiler {
                 b.endCall();
             });
         }
-        for (TopDeclContext top : program.topDecl()) {
-            if (top.statement() instanceof ConstStmtContext c) {
-                b.beginStoreGlobal(declarations.get(c.name().getText()).cell);
-                visitExpr(c.expr());
-                b.endStoreGlobal();
-            }
+        for (ConstStmtContext c : ConstOrder.of(program)) {
+            b.beginStoreGlobal(declarations.get(c.name().getText()).cell);
+            visitExpr(c.expr());
+            b.endStoreGlobal();
         }
         for (TopDeclContext top : program.topDecl()) {
             if (top.statement() != null && !(top.statement() instanceof ConstStmtContext)) {

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The guest relational operators {@code < <= > >=}.
  *
- * <p>Defined for two numbers (int and float mixed, compared exactly), two strings (by code point),
+ * <p>Defined for two numbers (int and float mixed, compared exactly), two strings (by code point), two atoms (by name),
  * and two tuples or two lists, lexicographically with these same rules element by element (a prefix
  * is smaller; {@code [1, 2] < [1.0, 3]}). Anything else is the error "cannot compare string and int".
  * NaN is unordered: every comparison involving it is false, also when it decides a comparison of two
@@ -53,6 +53,9 @@ public final class Compare {
         }
         if (a instanceof String x && b instanceof String y) {
             return Integer.signum(Strings.compare(x, y));
+        }
+        if (a instanceof ChanAtom x && b instanceof ChanAtom y) {
+            return Integer.signum(Strings.compare(x.name(), y.name())); // alphabetical, as in Erlang
         }
         if (a instanceof ChanTuple x && b instanceof ChanTuple y) {
             return sequences(List.of(x.toArray()).iterator(), List.of(y.toArray()).iterator());

@@ -45,7 +45,8 @@ class CompareTest {
     @Test
     void otherCombinationsAreErrors() {
         assertError("cannot compare string and int", () -> Compare.less("a", 1L));
-        assertError("cannot compare atom and atom", () -> Compare.less(ChanAtom.of("a"), ChanAtom.of("b")));
+        assertTrue(Compare.less(ChanAtom.of("abort"), ChanAtom.of("ok")));
+        assertError("cannot compare atom and string", () -> Compare.less(ChanAtom.of("a"), "b"));
         assertError("cannot compare list and tuple", () -> Compare.less(ChanList.EMPTY, ChanTuple.EMPTY));
         assertError("cannot compare map and map", () -> Compare.greater(ChanMap.EMPTY, ChanMap.EMPTY));
         assertError("cannot compare string and int", () -> Compare.less(ChanList.of(1L, "a"), ChanList.of(1L, 2L)));

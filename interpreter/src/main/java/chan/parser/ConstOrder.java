@@ -1,0 +1,88 @@
+package chan.parser;
+
+import chan.grammar.ChanParser.ConstStmtContext;
+import chan.grammar.ChanParser.FuncDeclContext;
+import chan.grammar.ChanParser.ProgramContext;
+import chan.grammar.ChanParser.TopDeclContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.antlr.v4.runtime.tree.ParseTree;
+import org.antlr.v4.runtime.tree.TerminalNode;
+
+/**
+ * The order in which a module's consts are evaluated: each after the consts it uses, directly or through
+ * the top-level functions it calls, so that declarations work "in any order" (LANGUAGE.md §3) as Go's
+ * package-level constants do. A dependency is any identifier with a const's or function's name in the
+ * initialiser (a local of the same name makes a harmless extra edge). Where consts depend on each other
+ * in a cycle, source order decides, and reading one not yet set is the runtime error "used before it is
+ * initialised".
+ */
+final class ConstOrder {
+    private final Map<String, ConstStmtContext> consts = new LinkedHashMap<>();
+    private final Map<String, FuncDeclContext> functions = new HashMap<>();
+    private final Map<String, Set<String>> constsUsedByFunction = new HashMap<>();
+    private final Set<String> done = new HashSet<>();
+    private final Set<String> inProgress = new HashSet<>();
+    private final List<ConstStmtContext> order = new ArrayList<>();
+
+    private ConstOrder(ProgramContext program) {
+        for (TopDeclContext top : program.topDecl()) {
+            if (top.statement() instanceof ConstStmtContext c) {
+                consts.putIfAbsent(c.name().getText(), c);
+            } else if (top.funcDecl() != null) {
+                functions.putIfAbsent(top.funcDecl().fnName.getText(), top.funcDecl());
+            }
+        }
+    }
+
+    /** The module's top-level consts, each after those it depends on. */
+    static List<ConstStmtContext> of(ProgramContext program) {
+        ConstOrder o = new ConstOrder(program);
+        o.consts.keySet().forEach(o::visit);
+        return o.order;
+    }
+
+    private void visit(String name) {
+        if (done.contains(name) || !inProgress.add(name)) {
+            return; // evaluated already, or a cycle: source order decides
+        }
+        ConstStmtContext c = consts.get(name);
+        Set<String> used = new HashSet<>();
+        collectConsts(c.expr(), used, new HashSet<>());
+        used.forEach(this::visit);
+        inProgress.remove(name);
+        done.add(name);
+        order.add(c);
+    }
+
+    /** Adds to {@code into} the consts named in {@code tree} and in the functions it names, transitively. */
+    private void collectConsts(ParseTree tree, Set<String> into, Set<String> functionsSeen) {
+        if (tree instanceof TerminalNode leaf) {
+            String text = leaf.getText();
+            if (consts.containsKey(text)) {
+                into.add(text);
+            } else if (functions.containsKey(text) && functionsSeen.add(text)) {
+                into.addAll(constsUsedBy(text, functionsSeen));
+            }
+            return;
+        }
+        for (int i = 0; i < tree.getChildCount(); i++) {
+            collectConsts(tree.getChild(i), into, functionsSeen);
+        }
+    }
+
+    private Set<String> constsUsedBy(String function, Set<String> functionsSeen) {
+        Set<String> cached = constsUsedByFunction.get(function);
+        if (cached == null) {
+            cached = new HashSet<>();
+            collectConsts(functions.get(function).block(), cached, functionsSeen);
+            constsUsedByFunction.put(function, cached);
+        }
+        return cached;
+    }
+}
