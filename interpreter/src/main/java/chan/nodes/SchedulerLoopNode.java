@@ -51,10 +51,9 @@ final class SchedulerLoopNode extends Node implements RepeatingNode {
             Object result = resume.execute(t.body, t.resumeValue);
             if (result instanceof ContinuationResult) {
                 t.body = result;
-                suspended(scheduler, t);
-            } else {
-                finished(scheduler, t);
+                return suspended(scheduler, t) ? ProgramRootNode.EXIT_OK : CONTINUE_LOOP_STATUS;
             }
+            return finished(scheduler, t) ? ProgramRootNode.EXIT_OK : CONTINUE_LOOP_STATUS;
         } catch (ChanException e) {
             if (crashed(context, scheduler, t, t == frame.getObject(mainSlot), e)) {
                 return ProgramRootNode.EXIT_ERROR;
@@ -72,14 +71,18 @@ final class SchedulerLoopNode extends Node implements RepeatingNode {
         return scheduler.next();
     }
 
+    /** t blocked, yielded or was preempted; true if the main thread is done (it may have been killed). */
     @TruffleBoundary
-    private static void suspended(Scheduler scheduler, Strand t) {
+    private static boolean suspended(Scheduler scheduler, Strand t) {
         scheduler.suspended(t);
+        return scheduler.mainDone();
     }
 
+    /** t ended normally; true if it was the main thread. */
     @TruffleBoundary
-    private static void finished(Scheduler scheduler, Strand t) {
+    private static boolean finished(Scheduler scheduler, Strand t) {
         scheduler.finished(t, ChanAtom.of("normal"), false);
+        return scheduler.mainDone();
     }
 
     @TruffleBoundary
