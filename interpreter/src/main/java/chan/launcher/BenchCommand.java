@@ -39,7 +39,7 @@ final class BenchCommand {
         ByteArrayOutputStream programOut = new ByteArrayOutputStream();
         try (Engine engine = Engine.newBuilder("chan").option("engine.WarnInterpreterOnly", "false")
                         .allowExperimentalOptions(true).build();
-                        Context context = Context.newBuilder("chan").engine(engine).out(programOut)
+                        Context context = Context.newBuilder("chan").engine(engine).out(programOut).err(err)
                                         .arguments("chan", programArgs.toArray(new String[0])).options(options).build()) {
             Source source = Source.newBuilder("chan", new File(file)).build();
             long[] nanos = new long[runs];
