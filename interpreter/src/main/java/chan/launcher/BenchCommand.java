@@ -1,46 +1,98 @@
 package chan.launcher;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.Source;
 
 /**
- * `chan bench FILE [RUNS]`: runs a program RUNS times in one engine (so the JIT warms up across
- * runs), discards its output, and prints wall time per run for the second half of the runs (after
- * warm-up): min, median and max, and whether the optimizing runtime is active. Figures are for
- * comparing runs side by side on one machine, not absolute claims.
+ * `chan bench FILE [RUNS] [args…] [options]`: runs a program RUNS times in one engine (so the JIT warms
+ * up across runs) and prints wall time per run for the second half of the runs (after warm-up): min,
+ * median and max, and whether the optimizing runtime is active. The program's arguments and options
+ * (`--cores`, `--machine`, …) are passed to every run. Figures are for comparing runs side by side on
+ * one machine, not absolute claims.
+ *
+ * <p>A program that prints a line {@code ops N} (N operations per run) also gets nanoseconds per
+ * operation, in wall time and in the CPU time of the thread that runs the program (the whole simulated
+ * machine runs on that one host thread; JIT compiler and GC threads are not counted): on a loaded
+ * machine the CPU figure is the steadier one. Memory: "peak heap" is the largest heap occupancy seen during a timed run (the sum of the
+ * heap pools' peaks, garbage included); "peak live heap" comes from one extra, untimed run during which
+ * a sampler forces a full GC every {@link HeapSampler#PERIOD_MS} ms and keeps the largest heap left
+ * after it, minus the live heap before the run: what the run itself keeps reachable at its worst.
  */
 final class BenchCommand {
+    private static final Pattern OPS = Pattern.compile("(?m)^ops (\\d+)\\s*$");
+
     private BenchCommand() {}
 
-    static int run(String file, int runs, PrintStream out, PrintStream err) {
-        try (Engine engine = Engine.newBuilder("chan").option("engine.WarnInterpreterOnly", "false").build();
-                        Context context = Context.newBuilder("chan").engine(engine).out(OutputStream.nullOutputStream()).build()) {
+    static int run(String file, int runs, List<String> programArgs, Map<String, String> options, PrintStream out, PrintStream err) {
+        ByteArrayOutputStream programOut = new ByteArrayOutputStream();
+        try (Engine engine = Engine.newBuilder("chan").option("engine.WarnInterpreterOnly", "false")
+                        .allowExperimentalOptions(true).build();
+                        Context context = Context.newBuilder("chan").engine(engine).out(programOut).err(err)
+                                        .arguments("chan", programArgs.toArray(new String[0])).options(options).build()) {
             Source source = Source.newBuilder("chan", new File(file)).build();
             long[] nanos = new long[runs];
+            long[] cpu = new long[runs];
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long peakHeap = 0;
             for (int i = 0; i < runs; i++) {
+                programOut.reset();
+                HeapSampler.resetPeaks();
                 long start = System.nanoTime();
+                long startCpu = threads.getCurrentThreadCpuTime();
                 int exit = context.eval(source).asInt();
+                cpu[i] = threads.getCurrentThreadCpuTime() - startCpu;
                 nanos[i] = System.nanoTime() - start;
                 if (exit != 0) {
                     err.println("chan bench: " + file + " exited with " + exit);
                     return exit;
                 }
+                if (i >= runs / 2) {
+                    peakHeap = Math.max(peakHeap, HeapSampler.poolPeaks());
+                }
             }
+            long ops = opsOf(programOut.toString());
+            HeapSampler sampler = HeapSampler.start();
+            context.eval(source);
+            long live = sampler.stop();
             long[] warm = Arrays.copyOfRange(nanos, runs / 2, runs);
             Arrays.sort(warm);
+            long[] warmCpu = Arrays.copyOfRange(cpu, runs / 2, runs);
+            Arrays.sort(warmCpu);
             out.printf("%s: %d runs, after warm-up: min %.2f ms, median %.2f ms, max %.2f ms; runtime: %s%n", file, runs,
                             warm[0] / 1e6, warm[warm.length / 2] / 1e6, warm[warm.length - 1] / 1e6, describe(engine));
+            if (ops > 0) {
+                out.printf("  %d ops per run: %.1f ns/op (median), %.1f ns/op (min); cpu %.1f ns/op (median)%n", ops,
+                                (double) warm[warm.length / 2] / ops, (double) warm[0] / ops, (double) warmCpu[warmCpu.length / 2] / ops);
+            }
+            out.printf("  peak heap %.1f MB; peak live heap %.1f MB (%d bytes, %d samples)%n", peakHeap / 1e6, live / 1e6, live,
+                            sampler.samples());
             return 0;
         } catch (IOException e) {
             err.println("chan bench: cannot read " + file + ": " + e.getMessage());
             return 2;
         }
+    }
+
+    /** N from the program's {@code ops N} line, or 0. */
+    private static long opsOf(String output) {
+        Matcher m = OPS.matcher(output);
+        long ops = 0;
+        while (m.find()) {
+            ops = Long.parseLong(m.group(1));
+        }
+        return ops;
     }
 
     /** "Interpreted" means the fallback runtime: the Graal JIT is not active. */

@@ -50,13 +50,21 @@ public final class ChanMain {
             case TEST:
                 return TestCommand.run(Path.of(cl.file() == null ? "tests" : cl.file()), out, err);
             case BENCH:
-                return BenchCommand.run(cl.file(), cl.programArgs().isEmpty() ? 20 : Integer.parseInt(cl.programArgs().get(0)), out, err);
+                return bench(cl, out, err);
             case REPL:
                 err.println("chan: the REPL is not available yet; run a file: chan FILE.chan");
                 return 2;
             default:
                 return runFile(cl, in, out, err);
         }
+    }
+
+    /** `chan bench FILE [RUNS] [args…]`: the first word after the file is RUNS when it is a number. */
+    private static int bench(CommandLine cl, PrintStream out, PrintStream err) {
+        java.util.List<String> words = cl.programArgs();
+        boolean counted = !words.isEmpty() && words.get(0).matches("[1-9][0-9]{0,5}");
+        int runs = counted ? Integer.parseInt(words.get(0)) : 20;
+        return BenchCommand.run(cl.file(), runs, counted ? words.subList(1, words.size()) : words, cl.options(), out, err);
     }
 
     private static int runFile(CommandLine cl, InputStream in, PrintStream out, PrintStream err) {

@@ -1,25 +1,23 @@
 package chan.nodes;
 
 import chan.ChanContext;
-import chan.ChanException;
 import chan.ChanLanguage;
 import chan.ChanOptions;
-import chan.ErrorReport;
 import chan.parser.ModuleLoader;
-import chan.runtime.DeadlockReport;
 import chan.runtime.Machine;
 import chan.runtime.MachineException;
 import chan.runtime.Scheduler;
 import chan.runtime.SchedulerOptions;
 import chan.runtime.Strand;
-import chan.threads.StrandResumeNodeGen;
-import chan.threads.StrandResumeNode;
 import chan.values.ChanAtom;
 import chan.values.ChanNil;
 import chan.values.ChanTuple;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
-import com.oracle.truffle.api.bytecode.ContinuationResult;
+import com.oracle.truffle.api.Truffle;
+import com.oracle.truffle.api.frame.FrameDescriptor;
+import com.oracle.truffle.api.frame.FrameSlotKind;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.LoopNode;
 import com.oracle.truffle.api.nodes.RootNode;
 import java.nio.file.Path;
 
@@ -28,7 +26,7 @@ import java.nio.file.Path;
  * runnable thread from the scheduler, resumes it until it blocks, yields or ends, and repeats until
  * the main thread ends (exit 0), dies of an uncaught error (exit 1) or every thread is blocked
  * (deadlock, exit 3). Syntax and static errors found before the run give exit 2. The loop is a
- * Truffle root, so the compiler sees the resumes (DESIGN.md).
+ * Truffle loop node whose body is {@link SchedulerLoopNode}, so the compiler sees the resumes (DESIGN.md).
  */
 public final class ProgramRootNode extends RootNode {
     public static final int EXIT_OK = 0;
@@ -36,12 +34,21 @@ public final class ProgramRootNode extends RootNode {
     public static final int EXIT_STATIC = 2;
     public static final int EXIT_DEADLOCK = 3;
 
+    /** The frame holds one value: the main thread, which the loop needs to tell its crash apart. */
+    private static final int MAIN_SLOT = 0;
+
     private final ModuleLoader.Program program;
-    @Child private StrandResumeNode resume = StrandResumeNodeGen.create();
+    @Child private LoopNode loop = Truffle.getRuntime().createLoopNode(new SchedulerLoopNode(MAIN_SLOT));
 
     public ProgramRootNode(ChanLanguage language, ModuleLoader.Program program) {
-        super(language);
+        super(language, frameWithMainSlot());
         this.program = program;
+    }
+
+    private static FrameDescriptor frameWithMainSlot() {
+        FrameDescriptor.Builder b = FrameDescriptor.newBuilder();
+        b.addSlot(FrameSlotKind.Object, "main", null);
+        return b.build();
     }
 
     @Override
@@ -55,39 +62,9 @@ public final class ProgramRootNode extends RootNode {
         if (main == null) {
             return EXIT_STATIC;
         }
-        Scheduler scheduler = context.scheduler();
-        int exit = EXIT_OK;
-        while (true) {
-            Strand t = scheduler.next();
-            if (t == null) {
-                exit = scheduler.mainDone() ? EXIT_OK : deadlock(context, scheduler);
-                break;
-            }
-            context.callDepth = 0;
-            try {
-                Object result = resume.execute(t.body, t.resumeValue);
-                if (result instanceof ContinuationResult) {
-                    t.body = result;
-                    scheduler.suspended(t);
-                } else {
-                    scheduler.finished(t, ChanAtom.of("normal"), false);
-                }
-            } catch (ChanException e) {
-                if (crashed(context, scheduler, t, t == main, e)) {
-                    exit = EXIT_ERROR;
-                    break;
-                }
-            } catch (StackOverflowError e) {
-                if (crashed(context, scheduler, t, t == main, ChanException.error("stack overflow: the host stack is exhausted", null))) {
-                    exit = EXIT_ERROR;
-                    break;
-                }
-            }
-            if (scheduler.mainDone()) {
-                break;
-            }
-        }
-        finish(context, scheduler);
+        frame.setObject(MAIN_SLOT, main);
+        Object exit = loop.execute(frame);
+        finish(context, context.scheduler());
         return exit;
     }
 
@@ -112,28 +89,6 @@ public final class ProgramRootNode extends RootNode {
         Scheduler scheduler = new Scheduler(machine, context.option(ChanOptions.Seed), options);
         context.setScheduler(scheduler);
         return scheduler.spawnMain(new Object[]{program.main()});
-    }
-
-    /** A thread died of an uncaught error; true if it was the main thread (the run ends). */
-    @TruffleBoundary
-    private static boolean crashed(ChanContext context, Scheduler scheduler, Strand t, boolean isMain, ChanException e) {
-        boolean monitored = scheduler.finished(t, e.value(), true);
-        if (isMain) {
-            context.err().print(ErrorReport.format(e));
-        } else if (!monitored) {
-            context.err().println("thread " + t.id() + " (" + t.spawnSite + ") crashed: " + e.describe());
-        }
-        return isMain;
-    }
-
-    @TruffleBoundary
-    private static int deadlock(ChanContext context, Scheduler scheduler) {
-        DeadlockReport report = scheduler.deadlockReport();
-        context.err().println("deadlock: all threads are blocked");
-        if (report != null) {
-            context.err().print(report.format());
-        }
-        return EXIT_DEADLOCK;
     }
 
     @TruffleBoundary

@@ -1,0 +1,114 @@
+package chan.nodes;
+
+import chan.ChanContext;
+import chan.ChanException;
+import chan.ErrorReport;
+import chan.runtime.DeadlockReport;
+import chan.runtime.Scheduler;
+import chan.runtime.Strand;
+import chan.threads.StrandResumeNode;
+import chan.threads.StrandResumeNodeGen;
+import chan.values.ChanAtom;
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.bytecode.ContinuationResult;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.nodes.RepeatingNode;
+
+/**
+ * One turn of the scheduler loop: take the next runnable thread, resume it until it blocks, yields
+ * or ends. It is the body of a Truffle {@code LoopNode}, because a run enters {@link ProgramRootNode}
+ * only once: a plain Java loop there would never be compiled, while a loop node is compiled on stack
+ * replacement (OSR) once it is hot, with the resumes of the threads' continuations inlined into it
+ * (DESIGN.md: ~30 ns per resume from a compiled scheduler, 150–250 ns from an interpreted one).
+ * The loop's result is the program's exit code; the main thread is in frame slot {@code mainSlot}.
+ * Calls into the runtime (plain Java) are boundaries, so that partial evaluation stops there.
+ */
+final class SchedulerLoopNode extends Node implements RepeatingNode {
+    private final int mainSlot;
+    @Child private StrandResumeNode resume = StrandResumeNodeGen.create();
+
+    SchedulerLoopNode(int mainSlot) {
+        this.mainSlot = mainSlot;
+    }
+
+    @Override
+    public boolean executeRepeating(VirtualFrame frame) {
+        throw CompilerDirectives.shouldNotReachHere("the scheduler loop returns its exit code: executeRepeatingWithValue");
+    }
+
+    @Override
+    public Object executeRepeatingWithValue(VirtualFrame frame) {
+        ChanContext context = ChanContext.get(this);
+        Scheduler scheduler = context.scheduler();
+        Strand t = next(scheduler);
+        if (t == null) {
+            return mainDone(scheduler) ? ProgramRootNode.EXIT_OK : deadlock(context, scheduler);
+        }
+        context.callDepth = 0;
+        try {
+            Object result = resume.execute(t.body, t.resumeValue);
+            if (result instanceof ContinuationResult) {
+                t.body = result;
+                return suspended(scheduler, t) ? ProgramRootNode.EXIT_OK : CONTINUE_LOOP_STATUS;
+            }
+            return finished(scheduler, t) ? ProgramRootNode.EXIT_OK : CONTINUE_LOOP_STATUS;
+        } catch (ChanException e) {
+            if (crashed(context, scheduler, t, t == frame.getObject(mainSlot), e)) {
+                return ProgramRootNode.EXIT_ERROR;
+            }
+        } catch (StackOverflowError e) {
+            if (crashed(context, scheduler, t, t == frame.getObject(mainSlot), ChanException.error("stack overflow: the host stack is exhausted", null))) {
+                return ProgramRootNode.EXIT_ERROR;
+            }
+        }
+        return mainDone(scheduler) ? ProgramRootNode.EXIT_OK : CONTINUE_LOOP_STATUS;
+    }
+
+    @TruffleBoundary
+    private static Strand next(Scheduler scheduler) {
+        return scheduler.next();
+    }
+
+    /** t blocked, yielded or was preempted; true if the main thread is done (it may have been killed). */
+    @TruffleBoundary
+    private static boolean suspended(Scheduler scheduler, Strand t) {
+        scheduler.suspended(t);
+        return scheduler.mainDone();
+    }
+
+    /** t ended normally; true if it was the main thread. */
+    @TruffleBoundary
+    private static boolean finished(Scheduler scheduler, Strand t) {
+        scheduler.finished(t, ChanAtom.of("normal"), false);
+        return scheduler.mainDone();
+    }
+
+    @TruffleBoundary
+    private static boolean mainDone(Scheduler scheduler) {
+        return scheduler.mainDone();
+    }
+
+    /** A thread died of an uncaught error; true if it was the main thread (the run ends). */
+    @TruffleBoundary
+    private static boolean crashed(ChanContext context, Scheduler scheduler, Strand t, boolean isMain, ChanException e) {
+        boolean monitored = scheduler.finished(t, e.value(), true);
+        if (isMain) {
+            context.err().print(ErrorReport.format(e));
+        } else if (!monitored) {
+            context.err().println("thread " + t.id() + " (" + t.spawnSite + ") crashed: " + e.describe());
+        }
+        return isMain;
+    }
+
+    @TruffleBoundary
+    private static int deadlock(ChanContext context, Scheduler scheduler) {
+        DeadlockReport report = scheduler.deadlockReport();
+        context.err().println("deadlock: all threads are blocked");
+        if (report != null) {
+            context.err().print(report.format());
+        }
+        return ProgramRootNode.EXIT_DEADLOCK;
+    }
+}

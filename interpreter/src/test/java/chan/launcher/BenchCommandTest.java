@@ -1,0 +1,57 @@
+package chan.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `chan bench FILE RUNS args…`: arguments reach the program, `ops N` becomes ns/op, memory is reported. */
+class BenchCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void reportsTimePerOperationAndMemory() throws IOException {
+        Path program = dir.resolve("ping.chan");
+        Files.writeString(program, """
+                        fn echo(c) { while (true) { c <- <-c; } }
+                        let n = int(args()[0]);
+                        let c = chan();
+                        start echo(c);
+                        let i = 0;
+                        while (i < n) { c <- i; <-c; i = i + 1; }
+                        print("ops", n);
+                        """);
+        String out = bench("bench", program.toString(), "2", "50", "--cores", "1");
+        assertTrue(out.contains("2 runs"), out);
+        assertTrue(out.contains("50 ops per run: "), out);
+        assertTrue(out.matches("(?s).*[0-9.]+ ns/op \\(median\\).*cpu [0-9.]+ ns/op.*"), out);
+        assertTrue(out.contains("peak live heap"), out);
+    }
+
+    @Test
+    void failingProgramGivesItsExitCode() throws IOException {
+        Path program = dir.resolve("fail.chan");
+        Files.writeString(program, "let x = 1 / 0;\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = ChanMain.run(new String[]{"bench", program.toString(), "2"}, new ByteArrayInputStream(new byte[0]),
+                        new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+        assertEquals(1, exit, err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static String bench(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = ChanMain.run(args, new ByteArrayInputStream(new byte[0]), new PrintStream(out), new PrintStream(err));
+        assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}
