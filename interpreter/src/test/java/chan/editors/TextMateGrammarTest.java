@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The TextMate grammar editors/textmate/chan.tmLanguage.json colours Chan as the interpreter reads it:
- * every .chan file of examples/, tests/ and stdlib/ is tokenized with the grammar ({@link
+ * every .chan file of examples/, tests/ and stdlib/, and every ```chan block of docs/*.md, is tokenized with the grammar ({@link
  * TextMateTokenizer}, on java.util.regex) and each character's scopes are compared with the token the
  * interpreter's ANTLR lexer puts there (keywords, strings, atoms, numbers, channel operators, names,
  * comments), and no begin/end rule may be left open at the end of a file.
@@ -154,9 +154,33 @@ class TextMateGrammarTest {
         return files.stream().map(f -> dynamicTest(f.toString(), f.toUri(), () -> checkFile(grammar, f)));
     }
 
+    /** The ```chan blocks of docs/*.md, checked like the files (the block is the text, the page names it). */
+    @TestFactory
+    Stream<DynamicTest> docsBlocks() throws IOException {
+        Map<String, Object> grammar = grammar();
+        List<DynamicTest> tests = new ArrayList<>();
+        try (Stream<Path> pages = Files.list(Path.of("docs"))) {
+            for (Path page : pages.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
+                var block = Pattern.compile("(?m)^( *)```chan[^\n]*\n(.*?)^ *```\s*$", Pattern.DOTALL)
+                        .matcher(Files.readString(page, UTF_8));
+                while (block.find()) {
+                    String indent = block.group(1);
+                    String code = block.group(2).replaceAll("(?m)^" + indent, "");
+                    String name = page + " block at offset " + block.start();
+                    tests.add(dynamicTest(name, () -> checkText(grammar, name, code)));
+                }
+            }
+        }
+        assertTrue(tests.size() > 20, "only " + tests.size() + " chan blocks in docs/");
+        return tests.stream();
+    }
+
     /** Tokenizes a file with the grammar and with the lexer, and compares them character by character. */
     private static void checkFile(Map<String, Object> grammar, Path file) throws IOException {
-        String text = Files.readString(file, UTF_8).replace("\r\n", "\n");
+        checkText(grammar, file.toString(), Files.readString(file, UTF_8).replace("\r\n", "\n"));
+    }
+
+    private static void checkText(Map<String, Object> grammar, String file, String text) {
         var tokenizer = new TextMateTokenizer(grammar);
         List<List<String>> scopes = new ArrayList<>();
         for (String line : text.split("\n", -1)) {
