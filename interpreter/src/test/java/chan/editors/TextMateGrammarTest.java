@@ -23,11 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The TextMate grammar editors/textmate/chan.tmLanguage.json colours Chan as the interpreter reads it:
- * every .chan file of examples/, tests/ and stdlib/, and every ```chan block of docs/*.md, is tokenized with the grammar ({@link
- * TextMateTokenizer}, on java.util.regex) and each character's scopes are compared with the token the
- * interpreter's ANTLR lexer puts there (keywords, strings, atoms, numbers, channel operators, names,
- * comments), and no begin/end rule may be left open at the end of a file.
+ * The TextMate grammar editors/textmate/chan.tmLanguage.json colours Chan as the interpreter reads it.
+ * Every .chan file of examples/, tests/ and stdlib/, and every ```chan block of docs/*.md, is tokenized
+ * with the grammar ({@link TextMateTokenizer}, on java.util.regex), and each character's scopes are
+ * compared with the token the interpreter's ANTLR lexer puts there (keywords, strings, atoms, numbers,
+ * channel operators, names, comments); no begin/end rule may be left open at the end of a file.
  *
  * <p>The grammar may use only regex features that Oniguruma (VS Code, TextMate) and java.util.regex
  * read alike, so that what is tested here is what editors do; {@link #grammarUsesOnlyPortableRegexes}
