@@ -24,10 +24,11 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The TextMate grammar editors/textmate/chan.tmLanguage.json colours Chan as the interpreter reads it.
- * Every .chan file of examples/, tests/ and stdlib/, and every ```chan block of docs/*.md, is tokenized
- * with the grammar ({@link TextMateTokenizer}, on java.util.regex), and each character's scopes are
- * compared with the token the interpreter's ANTLR lexer puts there (keywords, strings, atoms, numbers,
- * channel operators, names, comments); no begin/end rule may be left open at the end of a file.
+ * Every .chan file of examples/, tests/, stdlib/, kernel-src/ and bench/, and every ```chan block of
+ * docs/*.md, is tokenized with the grammar ({@link TextMateTokenizer}, on java.util.regex), and each
+ * character's scopes are compared with the token the interpreter's ANTLR lexer puts there (keywords,
+ * strings, atoms, numbers, channel operators, names, comments); no begin/end rule may be left open at
+ * the end of a file.
  *
  * <p>The grammar may use only regex features that Oniguruma (VS Code, TextMate) and java.util.regex
  * read alike, so that what is tested here is what editors do; {@link #grammarUsesOnlyPortableRegexes}
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class TextMateGrammarTest {
     private static final Path GRAMMAR = Path.of("editors/textmate/chan.tmLanguage.json");
-    private static final List<String> SOURCES = List.of("examples", "tests", "stdlib", "kernel-src");
+    private static final List<String> SOURCES = List.of("examples", "tests", "stdlib", "kernel-src", "bench");
     /** Constructs whose meaning differs between Oniguruma and Java (\h is hex in one, space in the other). */
     private static final List<String> NOT_PORTABLE = List.of("\\h", "\\H", "\\G", "\\x{", "[[:", "&&[", "\\K", "\\R", "(?~");
 
