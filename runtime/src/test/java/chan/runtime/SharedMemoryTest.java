@@ -167,6 +167,27 @@ class SharedMemoryTest {
     }
 
     @Test
+    void accessesHappenInVirtualTimeOrderNotInTheOrderTheHostRunsThem() {
+        Sim sim = Sim.uniform(2);
+        SharedMemory[] m = new SharedMemory[1];
+        List<Object> seen = new ArrayList<>();
+        sim.main((t, in) -> {
+            m[0] = block(sim, 1);
+            // core 0 runs first on the host and gets far ahead before it writes ...
+            sim.start(0, (s, x) -> sim.s.charge(5_000) ? sim.s.yieldCurrent() : x, (s, x) -> m[0].store(0, 1L));
+            // ... but core 1 reads much earlier in virtual time, so it must see the old value
+            sim.start(1, (s, x) -> sim.s.charge(100) ? sim.s.yieldCurrent() : x, (s, x) -> m[0].load(0), (s, x) -> {
+                seen.add(x);
+                return x;
+            });
+            return in;
+        });
+        sim.run();
+        assertEquals(List.of(0L), seen);
+        assertEquals(1L, m[0].peek(0));
+    }
+
+    @Test
     void sameRunSameTimes() {
         assertEquals(updateTime(8, 4, 20), updateTime(8, 4, 20));
     }
