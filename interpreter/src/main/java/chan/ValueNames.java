@@ -19,6 +19,7 @@ final class ValueNames {
         Types.register(Channel.class, "chan");
         Types.register(Strand.class, "thread");
         Types.register(ChanModule.class, "module");
+        Types.register(chan.runtime.SharedMemory.class, "shared");
         Display.register(Strand.class, t -> "<thread " + ((Strand) t).id() + ">");
         Display.register(Channel.class, c -> "<chan " + ((Channel) c).id() + ">");
     }

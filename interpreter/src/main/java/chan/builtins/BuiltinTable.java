@@ -94,6 +94,11 @@ public final class BuiltinTable {
             scheduler().kill(thread(a[1], "kill"));
             return ChanNil.NIL;
         });
+        // shared memory, to compare with messages (docs/kernel.md)
+        add("shared", -1, SharedLines::make);
+        add("shared_load", 2, a -> SharedLines.load(a[1], a[2]));
+        add("shared_store", 3, a -> SharedLines.store(a[1], a[2], a[3]));
+        add("shared_cas", 4, a -> SharedLines.cas(a[1], a[2], a[3], a[4]));
     }
 
     private final Map<String, ChanFunction> functions = new LinkedHashMap<>();

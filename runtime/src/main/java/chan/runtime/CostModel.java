@@ -39,6 +39,13 @@ public final class CostModel {
     public static final int CACHE_LINE_BYTES = 64;
 
     /**
+     * Each invalidation probe beyond the first when a core takes a shared line exclusive
+     * ({@link SharedMemory}): the probes travel in parallel, so the farthest latency is paid once, but
+     * the requesting core issues them and collects their answers one by one.
+     */
+    public static final long INVALIDATION = 10;
+
+    /**
      * A strand that must wait at most this long for data to arrive (or for the acknowledgement of a
      * rendezvous) spins, charging the wait as busy cycles; a longer wait blocks it so that the core can
      * run other strands. Equal to a context switch: spinning longer than a switch would be a loss.

@@ -44,6 +44,7 @@ public final class Scheduler {
     private long seq;
     private int lastStrandId;
     private int lastChannelId;
+    private int lastSharedId;
     long crashes;
     private boolean ended;
     private int[] scratch = new int[8];
@@ -151,6 +152,11 @@ public final class Scheduler {
         runStart = c.clock;
         c.runs++;
         if (trace != null) trace.arrive(t, runStart);
+        if (t.deferred != null) { // its turn has come: no core can act earlier now
+            java.util.function.Supplier<Object> op = t.deferred;
+            t.deferred = null;
+            t.resumeValue = op.get();
+        }
         return t;
     }
 
@@ -211,6 +217,30 @@ public final class Scheduler {
         t.resumeValue = nil;
         makeRunnable(t, now());
         return BLOCK;
+    }
+
+    /**
+     * Runs {@code op} for the current strand at a moment when no other core can act earlier in virtual
+     * time, and returns its result: at once if that holds now, else the strand yields, returning BLOCK,
+     * and {@code op} runs when the strand is next dispatched (it resumes with the result). Shared
+     * memory uses this so that accesses from different cores happen in virtual-time order.
+     */
+    public Object atOwnTurn(java.util.function.Supplier<Object> op) {
+        Strand t = running("shared memory");
+        if (!anotherCoreIsEarlier()) return op.get();
+        t.deferred = op;
+        yieldCurrent();
+        return BLOCK;
+    }
+
+    /** Whether a strand on another core, or a timer, could act before the current core's clock. */
+    private boolean anotherCoreIsEarlier() {
+        Core mine = cores[currentCore()];
+        for (Core c : cores) {
+            long t = c.earliest();
+            if (c != mine && (t < mine.clock || (t == mine.clock && c.id < mine.id))) return true;
+        }
+        return !timers.isEmpty() && timers.nextTime() <= mine.clock;
     }
 
     /** Blocks the current strand for {@code cycles}; it resumes with nil. */
@@ -283,6 +313,8 @@ public final class Scheduler {
     }
 
     int newChannelId() { return ++lastChannelId; }
+
+    int newSharedId() { return ++lastSharedId; }
 
     int lat(int from, int to) { return machine.lat(from, to); }
 

@@ -39,6 +39,8 @@ public final class Strand extends WaitNode {
     /** Where the strand was started; toString() like {@code prog.chan:12}. Null for the main thread. */
     public Object spawnSite;
 
+    /** A shared-memory access to run when the strand is next dispatched ({@link Scheduler#atOwnTurn}). */
+    java.util.function.Supplier<Object> deferred;
     long readyAt;
     long seq;
     int liveIndex = -1;
