@@ -1,5 +1,8 @@
 package chan;
 
+import com.oracle.truffle.api.source.SourceSection;
+import java.util.ArrayList;
+import java.util.List;
 import chan.values.ChanError;
 import chan.values.ChanTuple;
 import chan.values.Display;
@@ -9,12 +12,14 @@ import com.oracle.truffle.api.nodes.Node;
 
 /**
  * A Chan error in flight: `throw v` raises any value v; errors of the language itself carry the
- * value `(:error, "message")`. The location node gives the error's position and the Truffle stack
- * trace gives the Chan stack trace.
+ * value `(:error, "message")`. Each Chan function it unwinds through adds its frame, which gives the
+ * error's position and the Chan stack trace.
  */
 public final class ChanException extends AbstractTruffleException {
     private static final long serialVersionUID = 1L;
     private final Object value;
+    /** The Chan frames this error has unwound through, innermost first; see {@link #addFrame}. */
+    private ArrayList<ErrorReport.Frame> frames;
 
     public ChanException(Object value, Node location) {
         super(null, null, UNLIMITED_STACK_TRACE, location);
@@ -35,6 +40,27 @@ public final class ChanException extends AbstractTruffleException {
 
     public Object value() {
         return value;
+    }
+
+    /**
+     * Records that this error is leaving a Chan function at a position: called by every bytecode root
+     * the error unwinds through, resumed continuations included (Truffle's own stack trace has no
+     * bytecode index for those, so their positions would be lost).
+     */
+    @TruffleBoundary
+    public void addFrame(String function, SourceSection position) {
+        if (position == null || !position.isAvailable()) {
+            return;
+        }
+        if (frames == null) {
+            frames = new ArrayList<>();
+        }
+        frames.add(new ErrorReport.Frame(function, position));
+    }
+
+    /** The frames recorded by {@link #addFrame}, innermost first (empty if none). */
+    List<ErrorReport.Frame> frames() {
+        return frames == null ? List.of() : frames;
     }
 
     /** The text printed for an uncaught error: the message of a language error, else `uncaught throw: v`. */

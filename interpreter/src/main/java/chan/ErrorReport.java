@@ -58,6 +58,10 @@ public final class ErrorReport {
     }
 
     private static List<Frame> frames(ChanException e) {
+        if (!e.frames().isEmpty()) {
+            return e.frames();
+        }
+        // Raised outside any Chan function's bytecode: fall back to Truffle's stack trace.
         List<Frame> frames = new ArrayList<>();
         for (TruffleStackTraceElement element : TruffleStackTrace.getStackTrace(e)) {
             SourceSection position = position(element);
