@@ -30,6 +30,8 @@ public final class ChanContext {
     private Scheduler scheduler;
     /** Current nesting of guest calls in the running strand, for the `stack overflow` error. */
     public int callDepth;
+    /** Whether the running strand was resumed from a continuation (errors then record their stack: ResumedFrames). */
+    public boolean runningResumed;
     public final int maxDepth;
 
     ChanContext(ChanLanguage language, TruffleLanguage.Env env) {

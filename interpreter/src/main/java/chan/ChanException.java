@@ -15,10 +15,13 @@ import com.oracle.truffle.api.nodes.Node;
 public final class ChanException extends AbstractTruffleException {
     private static final long serialVersionUID = 1L;
     private final Object value;
+    /** The positions of the Chan stack when raised in a resumed thread (see {@link ResumedFrames}); else null. */
+    final java.util.List<ErrorReport.Frame> resumedFrames;
 
     public ChanException(Object value, Node location) {
         super(null, null, UNLIMITED_STACK_TRACE, location);
         this.value = value;
+        this.resumedFrames = ResumedFrames.capture(location);
     }
 
     /** An error raised by the language, e.g. `division by zero`. */

@@ -6,8 +6,6 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleStackTrace;
 import com.oracle.truffle.api.TruffleStackTraceElement;
 import com.oracle.truffle.api.bytecode.BytecodeLocation;
-import com.oracle.truffle.api.bytecode.ContinuationRootNode;
-import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.SourceSection;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,11 +56,14 @@ public final class ErrorReport {
     }
 
     private static List<Frame> frames(ChanException e) {
+        if (e.resumedFrames != null) {
+            return e.resumedFrames;
+        }
         List<Frame> frames = new ArrayList<>();
         for (TruffleStackTraceElement element : TruffleStackTrace.getStackTrace(e)) {
             SourceSection position = position(element);
             if (position != null) {
-                frames.add(new Frame(functionName(element.getTarget().getRootNode()), position));
+                frames.add(new Frame(ResumedFrames.functionName(element.getTarget().getRootNode()), position));
             }
         }
         return frames;
@@ -77,12 +78,5 @@ public final class ErrorReport {
             }
         }
         return null;
-    }
-
-    private static String functionName(RootNode root) {
-        if (root instanceof ContinuationRootNode c) {
-            return ((RootNode) c.getSourceRootNode()).getName();
-        }
-        return root.getName();
     }
 }

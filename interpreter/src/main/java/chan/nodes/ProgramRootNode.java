@@ -64,6 +64,7 @@ public final class ProgramRootNode extends RootNode {
                 break;
             }
             context.callDepth = 0;
+            context.runningResumed = t.body instanceof ContinuationResult;
             try {
                 Object result = resume.execute(t.body, t.resumeValue);
                 if (result instanceof ContinuationResult) {
