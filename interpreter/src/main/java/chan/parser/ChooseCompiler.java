@@ -1,5 +1,6 @@
 package chan.parser;
 
+import chan.grammar.ChanLexer;
 import chan.grammar.ChanParser.*;
 import chan.nodes.ChooseShape;
 import chan.values.ChanNil;
@@ -87,7 +88,7 @@ final class ChooseCompiler {
         if (pattern != null) {
             BytecodeLocal received = b.createLocal();
             b.beginStoreLocal(received);
-            b.beginChosen(o.chooseComm() instanceof RecvStatusCommContext ? "status" : "value");
+            b.beginChosen(withStatus(o.chooseComm()) ? "status" : "value");
             b.emitLoadLocal(chosen);
             b.endChosen();
             b.endStoreLocal();
@@ -130,6 +131,12 @@ final class ChooseCompiler {
         }
         b.endStoreLocal();
         return local;
+    }
+
+    /** `<-?`: the option receives the pair (value, ok). */
+    private static boolean withStatus(ChooseCommContext comm) {
+        return comm instanceof RecvStatusCommContext
+                        || (comm instanceof ReplicatedRecvCommContext r && r.op.getType() == ChanLexer.RECV_STATUS);
     }
 
     private static ChooseShape.Kind kindOf(ChooseCommContext comm) {
