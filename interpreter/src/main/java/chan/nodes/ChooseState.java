@@ -40,7 +40,7 @@ public final class ChooseState {
         List<Integer> owners = new ArrayList<>();
         for (int i = 0; i < shape.kinds().length; i++) {
             Object guard = operands[3 * i];
-            boolean enabled = guard == ChanNil.NIL || (guard != Boolean.FALSE);
+            boolean enabled = guard != ChanNil.NIL && guard != Boolean.FALSE; // only false and nil are falsy
             if (shape.kinds()[i] == ChooseShape.Kind.DEFAULT) {
                 continue;
             }

@@ -35,7 +35,7 @@ final class ChooseCompiler {
             if (kinds[i] == ChooseShape.Kind.DEFAULT && ++defaults > 1) {
                 c.error(o.getStart(), "a choose has at most one default option");
             }
-            operands[3 * i] = store(o.guard, null);
+            operands[3 * i] = o.guard == null ? constant(Boolean.TRUE) : store(o.guard, null); // no guard: always enabled
             operands[3 * i + 1] = store(channelOf(o.chooseComm()), o.chooseComm() instanceof AfterCommContext a ? a.delay : null);
             operands[3 * i + 2] = store(o.chooseComm() instanceof SendCommContext s ? s.value : null, null);
         }
@@ -113,6 +113,15 @@ final class ChooseCompiler {
         c.scope.popBlock();
         b.endBlock();
         b.endIfThen();
+    }
+
+    private BytecodeLocal constant(Object value) {
+        var b = c.b;
+        BytecodeLocal local = b.createLocal();
+        b.beginStoreLocal(local);
+        b.emitLoadConstant(value);
+        b.endStoreLocal();
+        return local;
     }
 
     /** Evaluates an expression into a fresh local (nil when absent); for `after(n)`, makes the timer channel. */
