@@ -49,7 +49,7 @@ chooseComm
     | channel=expr RECV value=expr                                    # sendComm
     | AFTER '(' delay=expr ')'                                        # afterComm
     | DEFAULT                                                         # defaultComm
-    | FOR '(' var=name IN channels=expr ')' (pattern '=')? RECV name  # replicatedRecvComm
+    | FOR '(' var=name IN channels=expr ')' (pattern '=')? op=(RECV | RECV_STATUS) name   # replicatedRecvComm
     ;
 
 pattern

@@ -3,13 +3,7 @@ package chan;
 import chan.nodes.Positions;
 import chan.parser.Diagnostics;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
-import com.oracle.truffle.api.TruffleStackTrace;
-import com.oracle.truffle.api.TruffleStackTraceElement;
-import com.oracle.truffle.api.bytecode.BytecodeLocation;
-import com.oracle.truffle.api.bytecode.ContinuationRootNode;
-import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.SourceSection;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -57,36 +51,8 @@ public final class ErrorReport {
         return Positions.fileName(s) + ":" + s.getStartLine();
     }
 
+    /** The frames the error left, innermost first (recorded as it unwound: ChanException.addFrame). */
     private static List<Frame> frames(ChanException e) {
-        if (!e.frames().isEmpty()) {
-            return e.frames();
-        }
-        // Raised outside any Chan function's bytecode: fall back to Truffle's stack trace.
-        List<Frame> frames = new ArrayList<>();
-        for (TruffleStackTraceElement element : TruffleStackTrace.getStackTrace(e)) {
-            SourceSection position = position(element);
-            if (position != null) {
-                frames.add(new Frame(functionName(element.getTarget().getRootNode()), position));
-            }
-        }
-        return frames;
-    }
-
-    private static SourceSection position(TruffleStackTraceElement element) {
-        BytecodeLocation location = BytecodeLocation.get(element);
-        if (location != null) {
-            SourceSection s = location.getSourceLocation();
-            if (s != null && s.isAvailable()) {
-                return s;
-            }
-        }
-        return null;
-    }
-
-    private static String functionName(RootNode root) {
-        if (root instanceof ContinuationRootNode c) {
-            return ((RootNode) c.getSourceRootNode()).getName();
-        }
-        return root.getName();
+        return e.frames();
     }
 }

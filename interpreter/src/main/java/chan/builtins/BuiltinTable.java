@@ -91,8 +91,10 @@ public final class BuiltinTable {
         add("after", 1, a -> scheduler().after(cycles(a[1], "after")));
         add("monitor", 1, a -> scheduler().monitor(thread(a[1], "monitor")));
         add("kill", 1, a -> {
-            scheduler().kill(thread(a[1], "kill"));
-            return ChanNil.NIL;
+            var target = thread(a[1], "kill");
+            scheduler().kill(target);
+            // A thread that kills itself stops here: it suspends, and the scheduler ends it.
+            return target == scheduler().current() ? scheduler().yieldCurrent() : ChanNil.NIL;
         });
         // shared memory, to compare with messages (docs/kernel.md)
         add("shared", -1, SharedLines::make);

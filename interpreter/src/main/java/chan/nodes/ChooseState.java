@@ -6,6 +6,7 @@ import chan.runtime.ChooseCase;
 import chan.runtime.Strand;
 import chan.values.ChanList;
 import chan.values.ChanNil;
+import chan.values.Copying;
 import chan.values.Types;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.nodes.Node;
@@ -40,7 +41,7 @@ public final class ChooseState {
         List<Integer> owners = new ArrayList<>();
         for (int i = 0; i < shape.kinds().length; i++) {
             Object guard = operands[3 * i];
-            boolean enabled = guard == ChanNil.NIL || (guard != Boolean.FALSE);
+            boolean enabled = guard != ChanNil.NIL && guard != Boolean.FALSE; // only false and nil are falsy
             if (shape.kinds()[i] == ChooseShape.Kind.DEFAULT) {
                 continue;
             }
@@ -57,7 +58,8 @@ public final class ChooseState {
             }
             Channel channel = target == ChanNil.NIL ? null : channel(target, node);
             boolean on = enabled && channel != null; // a nil channel is never ready, as in Go
-            cases.add(shape.kinds()[i] == ChooseShape.Kind.SEND ? ChooseCase.send(channel, operands[3 * i + 2], on) : ChooseCase.recv(channel, on));
+            // A sent value crosses to another thread: its arrays and dicts go as copies, as with `c <- v`.
+            cases.add(shape.kinds()[i] == ChooseShape.Kind.SEND ? ChooseCase.send(channel, Copying.copyForTransfer(operands[3 * i + 2]), on) : ChooseCase.recv(channel, on));
             owners.add(i);
         }
         int[] optionOf = owners.stream().mapToInt(Integer::intValue).toArray();

@@ -22,7 +22,7 @@ public final class ChooseStateAccess {
         ChooseState s = (ChooseState) state;
         Scheduler scheduler = ChanContext.get(node).scheduler();
         try {
-            return Choose.select(scheduler, s.cases, s.hasDefault);
+            return Choose.select(scheduler, s.cases, s.hasDefault, shape.prioritised());
         } catch (ChanRuntimeError e) {
             throw ChanException.error(e.getMessage(), node);
         }

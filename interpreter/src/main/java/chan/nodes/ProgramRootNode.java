@@ -64,7 +64,7 @@ public final class ProgramRootNode extends RootNode {
         }
         frame.setObject(MAIN_SLOT, main);
         Object exit = loop.execute(frame);
-        finish(context, context.scheduler());
+        finish(context, context.scheduler(), Integer.valueOf(EXIT_OK).equals(exit));
         return exit;
     }
 
@@ -92,12 +92,30 @@ public final class ProgramRootNode extends RootNode {
     }
 
     @TruffleBoundary
-    private static void finish(ChanContext context, Scheduler scheduler) {
+    private static void finish(ChanContext context, Scheduler scheduler, boolean normalExit) {
         scheduler.end();
+        if (normalExit && (context.option(ChanOptions.WarnLeaks) || context.option(ChanOptions.Stats))) {
+            warnLeaks(context, scheduler.leaked());
+        }
         if (context.option(ChanOptions.Stats)) {
             context.err().print(scheduler.stats().format());
         }
         context.out().flush();
+    }
+
+    /** `--warn-leaks`, `--stats`: the threads main left blocked on a channel or choose, one line each. */
+    private static void warnLeaks(ChanContext context, java.util.List<Strand> leaked) {
+        if (leaked.isEmpty()) {
+            return;
+        }
+        StringBuilder b = new StringBuilder();
+        b.append("warning: ").append(leaked.size()).append(leaked.size() == 1 ? " thread" : " threads")
+                        .append(" leaked (still blocked when main ended):\n");
+        for (Strand t : leaked) {
+            b.append("  thread ").append(t.id()).append(" on core ").append(t.core()).append(": ")
+                            .append(t.blockSite == null ? "blocked" : t.blockSite).append('\n');
+        }
+        context.err().print(b);
     }
 
     @Override

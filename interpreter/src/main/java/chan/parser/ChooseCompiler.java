@@ -1,5 +1,6 @@
 package chan.parser;
 
+import chan.grammar.ChanLexer;
 import chan.grammar.ChanParser.*;
 import chan.nodes.ChooseShape;
 import chan.values.ChanNil;
@@ -34,7 +35,7 @@ final class ChooseCompiler {
             if (kinds[i] == ChooseShape.Kind.DEFAULT && ++defaults > 1) {
                 c.error(o.getStart(), "a choose has at most one default option");
             }
-            operands[3 * i] = store(o.guard, null);
+            operands[3 * i] = o.guard == null ? constant(Boolean.TRUE) : store(o.guard, null); // no guard: always enabled
             operands[3 * i + 1] = store(channelOf(o.chooseComm()), o.chooseComm() instanceof AfterCommContext a ? a.delay : null);
             operands[3 * i + 2] = store(o.chooseComm() instanceof SendCommContext s ? s.value : null, null);
         }
@@ -87,7 +88,7 @@ final class ChooseCompiler {
         if (pattern != null) {
             BytecodeLocal received = b.createLocal();
             b.beginStoreLocal(received);
-            b.beginChosen(o.chooseComm() instanceof RecvStatusCommContext ? "status" : "value");
+            b.beginChosen(withStatus(o.chooseComm()) ? "status" : "value");
             b.emitLoadLocal(chosen);
             b.endChosen();
             b.endStoreLocal();
@@ -114,6 +115,15 @@ final class ChooseCompiler {
         b.endIfThen();
     }
 
+    private BytecodeLocal constant(Object value) {
+        var b = c.b;
+        BytecodeLocal local = b.createLocal();
+        b.beginStoreLocal(local);
+        b.emitLoadConstant(value);
+        b.endStoreLocal();
+        return local;
+    }
+
     /** Evaluates an expression into a fresh local (nil when absent); for `after(n)`, makes the timer channel. */
     private BytecodeLocal store(ExprContext e, ExprContext afterDelay) {
         var b = c.b;
@@ -130,6 +140,12 @@ final class ChooseCompiler {
         }
         b.endStoreLocal();
         return local;
+    }
+
+    /** `<-?`: the option receives the pair (value, ok). */
+    private static boolean withStatus(ChooseCommContext comm) {
+        return comm instanceof RecvStatusCommContext
+                        || (comm instanceof ReplicatedRecvCommContext r && r.op.getType() == ChanLexer.RECV_STATUS);
     }
 
     private static ChooseShape.Kind kindOf(ChooseCommContext comm) {

@@ -788,10 +788,10 @@ public final class ModuleCompiler {
         } else if (e instanceof UnaryExprContext u) {
             emitUnary(u);
         } else if (e instanceof RecvExprContext r) {
-            emitReceive(r.expr());
+            emitReceive(r, r.expr());
         } else if (e instanceof RecvStatusExprContext r) {
             b.beginWithStatus();
-            emitReceive(r.expr());
+            emitReceive(r, r.expr());
             b.endWithStatus();
         } else if (e instanceof BinaryExprContext bin) {
             emitBinary(bin);
@@ -812,9 +812,10 @@ public final class ModuleCompiler {
         }
     }
 
-    void emitReceive(ExprContext channel) {
+    /** `<-channel`; a thread blocked here is reported at the `<-` ({@code at}). */
+    void emitReceive(ExprContext at, ExprContext channel) {
         emitSuspendable(() -> {
-            b.beginReceive(site("receive", channel));
+            b.beginReceive(site("receive", at));
             visitExpr(channel);
             b.endReceive();
         });

@@ -25,6 +25,14 @@ public final class Choose {
     public static final Integer DEFAULT = -1;
 
     public static Object select(Scheduler s, ChooseCase[] cases, boolean hasDefault) {
+        return select(s, cases, hasDefault, false);
+    }
+
+    /**
+     * As {@link #select(Scheduler, ChooseCase[], boolean)}; with {@code prioritised} ({@code prichoose})
+     * pass 1 polls in option order, so the first ready option wins, and draws nothing from the generator.
+     */
+    public static Object select(Scheduler s, ChooseCase[] cases, boolean hasDefault, boolean prioritised) {
         Strand cur = s.running("choose");
         int[] order = s.scratch(cases.length);
         int n = 0;
@@ -33,8 +41,8 @@ public final class Choose {
         }
         s.spend(CostModel.CHOOSE + n * CostModel.CHOOSE_CASE);
 
-        // Pass 1: poll in a random permutation (Fisher-Yates), perform the first ready option.
-        for (int k = n - 1; k > 0; k--) {
+        // Pass 1: poll in a random permutation (Fisher-Yates; option order for prichoose), perform the first ready option.
+        for (int k = prioritised ? 0 : n - 1; k > 0; k--) {
             int j = (int) s.random(k + 1);
             int tmp = order[k];
             order[k] = order[j];

@@ -56,6 +56,9 @@ public final class Machine {
             return MachinePresets.get(nameOrFile == null ? "uniform" : nameOrFile, coresOrNull);
         }
         Path file = Path.of(nameOrFile);
+        if (!Files.exists(file) && (nameOrFile.contains("/") || nameOrFile.contains(java.io.File.separator) || nameOrFile.endsWith(".machine"))) {
+            throw new MachineException("cannot read machine file " + nameOrFile + ": no such file");
+        }
         if (!Files.exists(file)) {
             throw new MachineException("unknown machine '" + nameOrFile + "' (known: "
                     + String.join(", ", MachinePresets.names()) + "; or a machine file)");

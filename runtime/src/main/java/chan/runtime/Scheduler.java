@@ -28,6 +28,8 @@ import java.util.List;
 public final class Scheduler {
     /** Returned by an operation that blocked the current strand: suspend it and call {@link #suspended}. */
     public static final Object BLOCK = new Marker("BLOCK");
+    /** The {@code waitOn} of a sleeping strand, which waits in its run queue, not on a channel. */
+    static final Object ASLEEP = new Marker("ASLEEP");
 
     private final Machine machine;
     final SchedulerOptions options;
@@ -147,6 +149,7 @@ public final class Scheduler {
             c.last = t;
         }
         t.state = Strand.State.RUNNING;
+        t.waitOn = null; // a sleeper's ASLEEP
         current = t;
         slice = 0;
         runStart = c.clock;
@@ -250,6 +253,7 @@ public final class Scheduler {
         t.resumeValue = nil;
         makeRunnable(t, now() + Math.max(0, cycles));
         t.state = Strand.State.BLOCKED;
+        t.waitOn = ASLEEP;
         return BLOCK;
     }
 
@@ -283,14 +287,17 @@ public final class Scheduler {
         return WaitForGraph.report(liveById(), main);
     }
 
-    /** Strands still blocked (sorted by id), for the report at a normal exit. */
+    /**
+     * Strands leaked when main ended: blocked on a channel or a choose (or forever), sorted by id. A
+     * sleeper is not leaked (it would wake by itself), nor is a runnable strand.
+     */
     public List<Strand> leaked() {
-        return liveById().stream().filter(t -> t.state == Strand.State.BLOCKED).toList();
+        return liveById().stream().filter(t -> t.state == Strand.State.BLOCKED && t.waitOn != ASLEEP).toList();
     }
 
     public int liveThreads() { return live.size(); }
 
-    public Stats stats() { return new Stats(machine, cores, lastStrandId, crashes); }
+    public Stats stats() { return new Stats(machine, cores, lastStrandId, crashes, mainDone() ? leaked().size() : 0); }
 
     /** Writes the trace (if any). Called by itself when main finishes or next() returns null; idempotent. */
     public void end() {

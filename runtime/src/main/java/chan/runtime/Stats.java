@@ -19,9 +19,11 @@ public final class Stats {
     private final long finalTime;
     private final long threadsCreated;
     private final long crashes;
+    private final long leaked;
     private final List<CoreStats> cores = new ArrayList<>();
 
-    Stats(Machine m, Core[] cs, long threadsCreated, long crashes) {
+    Stats(Machine m, Core[] cs, long threadsCreated, long crashes, long leaked) {
+        this.leaked = leaked;
         this.machine = m.name();
         long end = 0;
         for (Core c : cs) end = Math.max(end, c.clock);
@@ -41,6 +43,9 @@ public final class Stats {
 
     public long crashes() { return crashes; }
 
+    /** Threads still blocked on a channel or choose when main ended ({@link Scheduler#leaked}). */
+    public long leaked() { return leaked; }
+
     public List<CoreStats> cores() { return cores; }
 
     public long messagesLocal() { return cores.stream().mapToLong(CoreStats::receivedLocal).sum(); }
@@ -49,8 +54,8 @@ public final class Stats {
 
     public String format() {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "machine %s, %d cores, final virtual time %d cycles, %d threads, %d crashed%n",
-                machine, cores.size(), finalTime, threadsCreated, crashes));
+        b.append(String.format(Locale.ROOT, "machine %s, %d cores, final virtual time %d cycles, %d threads, %d crashed, %d leaked%n",
+                machine, cores.size(), finalTime, threadsCreated, crashes, leaked));
         b.append(String.format(Locale.ROOT, "%5s %14s %14s %10s %8s %21s %21s%n",
                 "core", "busy", "idle", "runs", "threads", "sent local/remote", "recv local/remote"));
         CoreStats total = new CoreStats(-1, 0, 0, 0, 0, 0, 0, 0, 0);

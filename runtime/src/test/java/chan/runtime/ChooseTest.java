@@ -44,6 +44,33 @@ class ChooseTest {
     }
 
     @Test
+    void prioritisedPicksTheFirstReadyOptionAndDrawsNothing() {
+        Sim sim = new Sim(Machine.preset("uniform", 1), 3);
+        Sim reference = new Sim(Machine.preset("uniform", 1), 3);
+        Channel a = new Channel(sim.s, 10);
+        Channel b = new Channel(sim.s, 10);
+        Channel c = new Channel(sim.s, 10);
+        List<Object> picked = new ArrayList<>();
+        sim.main((t, in) -> {
+            b.send(1);
+            c.send(2);
+            ChooseCase[] cases = {ChooseCase.recv(a, true), ChooseCase.recv(b, true), ChooseCase.recv(c, true)};
+            for (int n = 0; n < 2; n++) picked.add(Choose.select(sim.s, cases, false, true));
+            picked.add(Choose.select(sim.s, cases, true, true)); // all empty now: default
+            picked.add(sim.s.random(1_000_000));
+            return in;
+        });
+        sim.run();
+        reference.main((t, in) -> {
+            picked.add(reference.s.random(1_000_000));
+            return in;
+        });
+        reference.run();
+        assertEquals(List.of(1, 2, Choose.DEFAULT), picked.subList(0, 3));
+        assertEquals(picked.get(4), picked.get(3), "a prioritised choose consumed no random numbers");
+    }
+
+    @Test
     void differentSeedsPickDifferentlyAndTheSameSeedIdentically() {
         assertEquals(List.of(sequence(7)), List.of(sequence(7)));
         assertNotEquals(List.of(sequence(7)), List.of(sequence(8)));

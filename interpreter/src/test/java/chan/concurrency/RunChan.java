@@ -1,0 +1,29 @@
+package chan.concurrency;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import chan.launcher.ChanMain;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs `chan ARGS…` in this process, as the launcher would, and keeps what it printed. */
+record RunChan(int exit, String out, String err) {
+    static RunChan run(String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int exit;
+        try (PrintStream o = new PrintStream(out, true, UTF_8); PrintStream e = new PrintStream(err, true, UTF_8)) {
+            exit = ChanMain.run(args, InputStream.nullInputStream(), o, e);
+        }
+        return new RunChan(exit, out.toString(UTF_8), err.toString(UTF_8));
+    }
+
+    static String[] args(String program, String... options) {
+        List<String> all = new ArrayList<>(List.of(program));
+        all.addAll(List.of(options));
+        return all.toArray(String[]::new);
+    }
+}

@@ -1,0 +1,95 @@
+// Checks that --trace writes valid Chrome trace JSON: metadata naming one track per core, slices for thread runs, and s/f flow pairs for messages.
+package chan.concurrency;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TraceFileTest {
+    @TempDir
+    Path dir;
+
+    /** examples/pipeline.chan puts its three stages on cores 0, 1 and 2 and passes values between them. */
+    @Test
+    void thePipelineExampleWritesAValidChromeTrace() throws IOException {
+        Path trace = dir.resolve("pipeline.json");
+        RunChan r = RunChan.run("examples/pipeline.chan", "--trace", trace.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(Files.readString(Path.of("examples/pipeline.out"), UTF_8), r.out(), "tracing does not change the output");
+
+        Object root = Json.parse(Files.readString(trace, UTF_8));
+        Map<?, ?> top = assertInstanceOf(Map.class, root);
+        List<?> events = assertInstanceOf(List.class, top.get("traceEvents"));
+        assertFalse(events.isEmpty());
+
+        Set<Long> namedTracks = new TreeSet<>();
+        Set<Long> sliceTracks = new TreeSet<>();
+        Map<Long, Long> flowStarts = new HashMap<>();
+        Map<Long, Long> flowEnds = new HashMap<>();
+        int slices = 0;
+        for (Object o : events) {
+            Map<?, ?> e = assertInstanceOf(Map.class, o);
+            String ph = (String) e.get("ph");
+            assertEquals(0L, number(e, "pid"), "one process, the machine: " + e);
+            long tid = number(e, "tid");
+            switch (ph) {
+                case "M" -> {
+                    if ("thread_name".equals(e.get("name"))) {
+                        assertEquals("core " + tid, ((Map<?, ?>) e.get("args")).get("name"));
+                        assertTrue(namedTracks.add(tid), "one track per core");
+                    }
+                }
+                case "X" -> {
+                    slices++;
+                    sliceTracks.add(tid);
+                    assertTrue(((String) e.get("name")).matches("thread \\d+"), e.toString());
+                    assertTrue(number(e, "ts") >= 0 && number(e, "dur") >= 0, e.toString());
+                }
+                case "s" -> flowStarts.put(number(e, "id"), number(e, "ts"));
+                case "f" -> {
+                    assertEquals("e", e.get("bp"), "a flow ends in its enclosing slice");
+                    flowEnds.put(number(e, "id"), number(e, "ts"));
+                }
+                default -> throw new AssertionError("unexpected event phase " + ph + ": " + e);
+            }
+        }
+        assertEquals(Set.of(0L, 1L, 2L, 3L), namedTracks, "the default machine has four cores, each a named track");
+        assertTrue(sliceTracks.containsAll(Set.of(0L, 1L, 2L)), "the stages ran on cores 0, 1 and 2: " + sliceTracks);
+        assertTrue(slices >= 3, "slices: " + slices);
+        assertFalse(flowStarts.isEmpty(), "messages are drawn as flows");
+        for (var end : flowEnds.entrySet()) {
+            Long start = flowStarts.get(end.getKey());
+            assertTrue(start != null, "flow " + end.getKey() + " ends but never starts");
+            assertTrue(start <= end.getValue(), "a message arrives no earlier than it was sent");
+        }
+        assertTrue(flowEnds.size() * 10 >= flowStarts.size() * 9, "nearly every message that left also arrived: "
+                        + flowEnds.size() + " of " + flowStarts.size());
+    }
+
+    @Test
+    void anUnwritableTraceFileIsAClearError() {
+        RunChan r = RunChan.run("examples/hello.chan", "--trace", dir.resolve("no/such/dir/t.json").toString());
+        assertTrue(r.exit() != 0, r.out());
+        assertTrue(r.err().contains("cannot write trace file"), r.err());
+        assertFalse(r.err().contains("\tat "), "no Java stack trace: " + r.err());
+    }
+
+    private static long number(Map<?, ?> e, String key) {
+        Object v = e.get(key);
+        assertTrue(v instanceof Number, key + " is a number in " + e);
+        return ((Number) v).longValue();
+    }
+}
