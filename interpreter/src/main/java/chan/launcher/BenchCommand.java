@@ -5,12 +5,16 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.List;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.io.FileSystem;
+import org.graalvm.polyglot.io.IOAccess;
 
 /**
- * `chan bench FILE [RUNS]`: runs a program RUNS times in one engine (so the JIT warms up across
+ * `chan bench FILE [RUNS [ARGS…]]`: runs a program RUNS times (default 20) in one engine, with ARGS
+ * as its arguments (`args()`), so the JIT warms up across
  * runs), discards its output, and prints wall time per run for the second half of the runs (after
  * warm-up): min, median and max, and whether the optimizing runtime is active. Figures are for
  * comparing runs side by side on one machine, not absolute claims.
@@ -18,9 +22,13 @@ import org.graalvm.polyglot.Source;
 final class BenchCommand {
     private BenchCommand() {}
 
-    static int run(String file, int runs, PrintStream out, PrintStream err) {
+    static int run(String file, List<String> words, PrintStream out, PrintStream err) {
+        int runs = words.isEmpty() ? 20 : Integer.parseInt(words.get(0));
+        String[] programArgs = words.isEmpty() ? new String[0] : words.subList(1, words.size()).toArray(new String[0]);
         try (Engine engine = Engine.newBuilder("chan").option("engine.WarnInterpreterOnly", "false").build();
-                        Context context = Context.newBuilder("chan").engine(engine).out(OutputStream.nullOutputStream()).build()) {
+                        Context context = Context.newBuilder("chan").engine(engine).out(OutputStream.nullOutputStream())
+                                        .allowIO(IOAccess.newBuilder().fileSystem(FileSystem.newReadOnlyFileSystem(FileSystem.newDefaultFileSystem())).build())
+                                        .arguments("chan", programArgs).build()) {
             Source source = Source.newBuilder("chan", new File(file)).build();
             long[] nanos = new long[runs];
             for (int i = 0; i < runs; i++) {

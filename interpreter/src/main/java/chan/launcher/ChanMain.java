@@ -50,7 +50,7 @@ public final class ChanMain {
             case TEST:
                 return TestCommand.run(Path.of(cl.file() == null ? "tests" : cl.file()), out, err);
             case BENCH:
-                return BenchCommand.run(cl.file(), cl.programArgs().isEmpty() ? 20 : Integer.parseInt(cl.programArgs().get(0)), out, err);
+                return BenchCommand.run(cl.file(), cl.programArgs(), out, err);
             case REPL:
                 err.println("chan: the REPL is not available yet; run a file: chan FILE.chan");
                 return 2;

@@ -25,7 +25,7 @@ final class CommandLine {
                     usage: chan FILE.chan [args…] [options]   run a program
                            chan repl                          interactive session
                            chan test [DIR]                    run a directory of conformance programs
-                           chan bench FILE.chan [RUNS]        time a program over RUNS runs in one engine
+                           chan bench FILE.chan [RUNS [ARGS]] time a program over RUNS runs in one engine
                     options: --cores N  --machine NAME|FILE  --seed S  --stats  --trace FILE
                              --warn-leaks  --path DIRS  --max-depth N  --internal-errors""";
 
