@@ -174,7 +174,7 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
     public static final class LoadGlobal {
         @Specialization
         static Object doLoad(GlobalCell cell, @Bind Node node) {
-            Object value = cell.value;
+            Object value = cell.get();
             if (value == null) {
                 CompilerDirectives.transferToInterpreter();
                 throw ChanException.error("'" + cell.name + "' is used before it is initialised", node);
@@ -188,7 +188,7 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
     public static final class StoreGlobal {
         @Specialization
         static void doStore(GlobalCell cell, Object value) {
-            cell.value = value;
+            cell.set(value);
         }
     }
 

@@ -93,7 +93,7 @@ public final class ModuleCompiler {
         ChanBytecodeRootNode[] init = {compileModuleBody(program)};
         for (Map.Entry<FuncDeclContext, ChanBytecodeRootNode> e : functionRoots.entrySet()) {
             ChanBytecodeRootNode root = e.getValue();
-            declarations.get(e.getKey().fnName.getText()).cell.value = new ChanFunction(root.getName(), root.arity(), root.getCallTarget(), null);
+            declarations.get(e.getKey().fnName.getText()).cell.set(new ChanFunction(root.getName(), root.arity(), root.getCallTarget(), null));
         }
         if (System.getenv("CHAN_DUMP_BYTECODE") != null) {
             functionRoots.values().forEach(r -> System.err.println(r.dump()));
@@ -113,7 +113,7 @@ public final class ModuleCompiler {
                 String[] fields = s.IDENT().stream().skip(1).map(t -> t.getText()).toArray(String[]::new);
                 checkDistinct(s.IDENT().stream().skip(1).map(t -> t.getSymbol()).toList(), "field");
                 ChanStructType type = new ChanStructType(s.structName.getText(), fields);
-                declare(s.structName, Declaration.Kind.STRUCT, type).cell.value = type;
+                declare(s.structName, Declaration.Kind.STRUCT, type).cell.set(type);
             } else if (top.funcDecl() != null) {
                 declare(top.funcDecl().fnName, Declaration.Kind.FUNCTION, null);
             } else if (top.statement() instanceof ConstStmtContext c) {
@@ -139,7 +139,7 @@ public final class ModuleCompiler {
             return;
         }
         Declaration d = declare(imp.alias != null ? imp.alias : (imp.modName != null ? imp.modName : imp.path), alias, Declaration.Kind.IMPORT, imported);
-        d.cell.value = imported;
+        d.cell.set(imported);
     }
 
     void recordImportInit(ChanModule imported, ChanFunction init) {
