@@ -25,7 +25,10 @@ final class BenchCommand {
     static int run(String file, List<String> words, PrintStream out, PrintStream err) {
         int runs = words.isEmpty() ? 20 : Integer.parseInt(words.get(0));
         String[] programArgs = words.isEmpty() ? new String[0] : words.subList(1, words.size()).toArray(new String[0]);
-        try (Engine engine = Engine.newBuilder("chan").option("engine.WarnInterpreterOnly", "false").build();
+        // One compilation tier: on a busy machine the compiler threads get little CPU, and compiling
+        // every hot function twice (tier 1, then tier 2 with inlining) delays the code being measured.
+        try (Engine engine = Engine.newBuilder("chan").option("engine.WarnInterpreterOnly", "false")
+                        .allowExperimentalOptions(true).option("engine.MultiTier", "false").build();
                         Context context = Context.newBuilder("chan").engine(engine).out(OutputStream.nullOutputStream())
                                         .allowIO(IOAccess.newBuilder().fileSystem(FileSystem.newReadOnlyFileSystem(FileSystem.newDefaultFileSystem())).build())
                                         .arguments("chan", programArgs).build()) {
