@@ -44,19 +44,25 @@ final class Args {
             return l;
         }
         if (v instanceof BigInteger) {
-            throw new ChanError(builtin + ": " + what + " " + v + " is too large");
+            throw error(builtin + ": " + what + " " + v + " is too large");
         }
         throw expected(builtin, "an int " + what, v);
+    }
+
+    /** Builds an error message off the compiled fast path (array and len are inlined into Chan code). */
+    @TruffleBoundary
+    private static ChanError error(String message) {
+        return new ChanError(message);
     }
 
     /** A size for a new list or array: {@code 0 <= n <= MAX_SIZE}. */
     static int size(String builtin, Object v) {
         long n = longInt(builtin, "size", v);
         if (n < 0) {
-            throw new ChanError(builtin + ": negative size " + n);
+            throw error(builtin + ": negative size " + n);
         }
         if (n > MAX_SIZE) {
-            throw new ChanError(builtin + ": size " + n + " is too large");
+            throw error(builtin + ": size " + n + " is too large");
         }
         return (int) n;
     }

@@ -12,6 +12,16 @@ public record Builtin(String name, int arity, Implementation implementation) {
         Object call(Object[] args);
     }
 
+    /**
+     * Built-ins small and pure enough for the compiler to inline into the calling Chan code (no
+     * I/O, no scheduler, errors behind boundaries): the hot ones of numeric and array code.
+     */
+    private static final java.util.Set<String> INLINABLE = java.util.Set.of("abs", "sqrt", "len", "array");
+
+    public boolean inlinable() {
+        return INLINABLE.contains(name);
+    }
+
     @com.oracle.truffle.api.CompilerDirectives.TruffleBoundary
     public Object call(Object[] args) {
         return implementation.call(args);

@@ -64,6 +64,7 @@ public final class BuiltinTable {
         add("slice", 3, a -> Builtins.slice(a[1], a[2], a[3]));
         add("contains", 2, a -> Builtins.contains(a[1], a[2]));
         add("abs", 1, a -> Builtins.abs(a[1]));
+        add("sqrt", 1, a -> Builtins.sqrt(a[1]));
         add("min", 2, a -> Builtins.min(a[1], a[2]));
         add("max", 2, a -> Builtins.max(a[1], a[2]));
         add("ord", 1, a -> Builtins.ord(a[1]));

@@ -207,12 +207,26 @@ public final class Builtins {
 
     /** {@code abs(n)}: the absolute value of an int (never overflows) or a float. */
     public static Object abs(Object n) {
-        if (n instanceof Double d) {
+        if (n instanceof Long l && l != Long.MIN_VALUE) {
+            return Math.abs(l); // the common case, without the generic compare
+        } else if (n instanceof Double d) {
             return Math.abs(d); // also clears the sign of -0.0, which no comparison with 0 would
         } else if (!Numbers.isInt(n)) {
             throw Args.expected("abs", "a number", n);
         }
         return Compare.less(n, 0L) ? Arith.neg(n) : n;
+    }
+
+    /** {@code sqrt(x)}: the square root of a number as a float (IEEE: NaN for a negative x). */
+    public static double sqrt(Object x) {
+        if (x instanceof Double d) {
+            return Math.sqrt(d);
+        } else if (x instanceof Long l) {
+            return Math.sqrt(l);
+        } else if (!Numbers.isNumber(x)) {
+            throw Args.expected("sqrt", "a number", x);
+        }
+        return Math.sqrt(Numbers.toDouble(x));
     }
 
     /** {@code min(a, b)}: the smaller by {@code <} (numbers, strings, tuples, lists); a when neither is. */

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.io.FileSystem;
+import org.graalvm.polyglot.io.IOAccess;
 
 /**
  * `chan bench FILE [RUNS] [args…] [options]`: runs a program RUNS times in one engine (so the JIT warms
@@ -37,9 +39,12 @@ final class BenchCommand {
 
     static int run(String file, int runs, List<String> programArgs, Map<String, String> options, PrintStream out, PrintStream err) {
         ByteArrayOutputStream programOut = new ByteArrayOutputStream();
+        // One compilation tier: on a busy machine the compiler threads get little CPU, and compiling
+        // every hot function twice (tier 1, then tier 2 with inlining) delays the code being measured.
         try (Engine engine = Engine.newBuilder("chan").option("engine.WarnInterpreterOnly", "false")
-                        .allowExperimentalOptions(true).build();
+                        .allowExperimentalOptions(true).option("engine.MultiTier", "false").build();
                         Context context = Context.newBuilder("chan").engine(engine).out(programOut).err(err)
+                                        .allowIO(IOAccess.newBuilder().fileSystem(FileSystem.newReadOnlyFileSystem(FileSystem.newDefaultFileSystem())).build())
                                         .arguments("chan", programArgs.toArray(new String[0])).options(options).build()) {
             Source source = Source.newBuilder("chan", new File(file)).build();
             long[] nanos = new long[runs];

@@ -14,15 +14,21 @@ import com.oracle.truffle.api.nodes.RootNode;
  */
 public final class BuiltinRootNode extends RootNode {
     private final Builtin builtin;
+    /** Whether compiled code inlines the implementation; the others run behind a boundary. */
+    private final boolean inlinable;
 
     public BuiltinRootNode(ChanLanguage language, Builtin builtin) {
         super(language);
         this.builtin = builtin;
+        this.inlinable = builtin.inlinable();
     }
 
     @Override
     public Object execute(VirtualFrame frame) {
         try {
+            if (inlinable) {
+                return builtin.implementation().call(frame.getArguments());
+            }
             return builtin.call(frame.getArguments());
         } catch (ChanError e) {
             throw ChanException.of(e, this);

@@ -49,9 +49,12 @@ import com.oracle.truffle.api.nodes.RootNode;
  */
 @GenerateBytecode(languageClass = ChanLanguage.class, //
         enableYield = true, // threads are continuations
-        // The uncached interpreter and boxing elimination both re-open a deopt loop on roots that
-        // yield in Truffle 25.0.x (DESIGN.md), so both stay off.
+        // The uncached interpreter re-opens a deopt loop on roots that yield in Truffle 25.0.x
+        // (DESIGN.md), so it stays off. Boxing elimination keeps ints, floats and bools unboxed in
+        // frame slots (Mandelbrot, NBody); with ContinuationLocations.refresh in place a channel
+        // ping-pong compiles once and never deoptimizes (TraceCompilation), so it is on.
         enableUncachedInterpreter = false, //
+        boxingEliminationTypes = {long.class, double.class, boolean.class}, //
         // Precise error positions for operations that throw without a cached node of their own.
         storeBytecodeIndexInFrame = true, //
         enableTagInstrumentation = true)
@@ -192,7 +195,7 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
     public static final class LoadGlobal {
         @Specialization
         static Object doLoad(GlobalCell cell, @Bind Node node) {
-            Object value = cell.value;
+            Object value = cell.get();
             if (value == null) {
                 CompilerDirectives.transferToInterpreter();
                 throw ChanException.error("'" + cell.name + "' is used before it is initialised", node);
@@ -206,7 +209,7 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
     public static final class StoreGlobal {
         @Specialization
         static void doStore(GlobalCell cell, Object value) {
-            cell.value = value;
+            cell.set(value);
         }
     }
 

@@ -37,7 +37,7 @@ public abstract class ChanIterator {
         } else if (v instanceof ChanTuple t) {
             return new Indexed(t.size(), t::get);
         } else if (v instanceof ChanArray a) {
-            return new Indexed(a.size(), a::get);
+            return new OverArray(a);
         } else if (v instanceof String s) {
             return new Indexed(Strings.length(s), i -> Strings.at(s, i));
         } else if (v instanceof Channel c) {
@@ -65,6 +65,26 @@ public abstract class ChanIterator {
         @TruffleBoundary
         public Object next() {
             return index < length ? getter.get(index++) : DONE;
+        }
+    }
+
+    /**
+     * An array's elements, read as the loop reaches them; the length is fixed when the loop starts.
+     * Its own class, with no boundary, so a compiled loop over an array inlines the reads.
+     */
+    public static final class OverArray extends ChanIterator {
+        private final ChanArray array;
+        private final int length;
+        private int index;
+
+        OverArray(ChanArray array) {
+            this.array = array;
+            this.length = array.size();
+        }
+
+        @Override
+        public Object next() {
+            return index < length ? array.get(index++) : DONE;
         }
     }
 

@@ -94,7 +94,7 @@ public final class ModuleCompiler {
         ChanBytecodeRootNode[] init = {compileModuleBody(program)};
         for (Map.Entry<FuncDeclContext, ChanBytecodeRootNode> e : functionRoots.entrySet()) {
             ChanBytecodeRootNode root = e.getValue();
-            declarations.get(e.getKey().fnName.getText()).cell.value = new ChanFunction(root.getName(), root.arity(), root.getCallTarget(), null);
+            declarations.get(e.getKey().fnName.getText()).cell.set(new ChanFunction(root.getName(), root.arity(), root.getCallTarget(), null));
         }
         if (System.getenv("CHAN_DUMP_BYTECODE") != null) {
             functionRoots.values().forEach(r -> System.err.println(r.dump()));
@@ -114,7 +114,7 @@ public final class ModuleCompiler {
                 String[] fields = s.IDENT().stream().skip(1).map(t -> t.getText()).toArray(String[]::new);
                 checkDistinct(s.IDENT().stream().skip(1).map(t -> t.getSymbol()).toList(), "field");
                 ChanStructType type = new ChanStructType(s.structName.getText(), fields);
-                declare(s.structName, Declaration.Kind.STRUCT, type).cell.value = type;
+                declare(s.structName, Declaration.Kind.STRUCT, type).cell.set(type);
             } else if (top.funcDecl() != null) {
                 declare(top.funcDecl().fnName, Declaration.Kind.FUNCTION, null);
             } else if (top.statement() instanceof ConstStmtContext c) {
@@ -140,7 +140,7 @@ public final class ModuleCompiler {
             return;
         }
         Declaration d = declare(imp.alias != null ? imp.alias : (imp.modName != null ? imp.modName : imp.path), alias, Declaration.Kind.IMPORT, imported);
-        d.cell.value = imported;
+        d.cell.set(imported);
     }
 
     void recordImportInit(ChanModule imported, ChanFunction init) {
@@ -1150,7 +1150,7 @@ public final class ModuleCompiler {
             }
             ChanModule imported = (ChanModule) m.staticValue;
             GlobalCell cell = imported.members().get(name.getText());
-            if (cell == null || !(cell.value instanceof ChanStructType type)) {
+            if (cell == null || !(cell.get() instanceof ChanStructType type)) {
                 error(name, "module " + imported.name() + " has no struct type '" + name.getText() + "'");
                 return null;
             }

@@ -54,6 +54,11 @@ class ExtrasTest {
         assertEquals(2.5, Builtins.abs(-2.5));
         assertEquals(0.0, Builtins.abs(-0.0));
         assertEquals(3L, Builtins.abs(3L));
+        assertEquals(3L, Builtins.abs(-3L));
+        assertEquals(1.4142135623730951, Builtins.sqrt(2.0));
+        assertEquals(3.0, Builtins.sqrt(9L));
+        assertTrue(Double.isNaN(Builtins.sqrt(-1.0)));
+        assertError("sqrt: expected a number, got string", () -> Builtins.sqrt("x"));
         assertEquals(1L, Builtins.min(1L, 2.0));
         assertEquals(2.0, Builtins.max(1L, 2.0));
         assertEquals(1L, Builtins.min(1L, 1.0)); // the first when equal

@@ -2,6 +2,7 @@ package chan.nodes.ops;
 
 import chan.ChanException;
 import chan.builtins.Builtins;
+import chan.values.ChanArray;
 import chan.values.ChanError;
 import chan.values.ChanList;
 import chan.values.ChanTuple;
@@ -27,6 +28,11 @@ public abstract class IndexNode extends Node {
     @Specialization(guards = {"i >= 0", "i < list.size()"})
     public static Object doList(ChanList list, long i) {
         return list.get((int) i);
+    }
+
+    @Specialization(guards = {"i >= 0", "i < array.size()"})
+    public static Object doArray(ChanArray array, long i) {
+        return array.get((int) i);
     }
 
     @Fallback

@@ -16,6 +16,11 @@ public abstract class IterNextNode extends Node {
     public abstract Object execute(String site, Object it);
 
     @Specialization
+    public static Object doArray(@SuppressWarnings("unused") String site, ChanIterator.OverArray it) {
+        return it.next();
+    }
+
+    @Specialization(replaces = "doArray")
     public static Object doNext(String site, ChanIterator it, @Bind Node node) {
         Object next = it.next();
         if (next == Scheduler.BLOCK) {

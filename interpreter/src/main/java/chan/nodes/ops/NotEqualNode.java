@@ -1,5 +1,6 @@
 package chan.nodes.ops;
 
+import chan.values.ChanNil;
 import chan.values.Equality;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.bytecode.OperationProxy;
@@ -22,6 +23,21 @@ public abstract class NotEqualNode extends Node {
     @Specialization
     public static boolean doBoolean(boolean a, boolean b) {
         return a != b;
+    }
+
+    @Specialization
+    public static boolean doDouble(double a, double b) {
+        return a != b; // IEEE, as the generic rule says: nan != nan, -0.0 == 0.0
+    }
+
+    /** nil equals only itself, so a comparison with nil (`next == nil`) is an identity test. */
+    @Specialization(guards = "isNil(a) || isNil(b)")
+    public static boolean doNil(Object a, Object b) {
+        return a != b;
+    }
+
+    public static boolean isNil(Object v) {
+        return v == ChanNil.NIL;
     }
 
     @Fallback

@@ -2,10 +2,12 @@ package chan.nodes.ops;
 
 import chan.ChanException;
 import chan.builtins.Builtins;
+import chan.values.ChanArray;
 import chan.values.ChanError;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.bytecode.OperationProxy;
 import com.oracle.truffle.api.dsl.Bind;
+import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.nodes.NodeInfo;
@@ -16,7 +18,12 @@ import com.oracle.truffle.api.nodes.NodeInfo;
 public abstract class SetIndexNode extends Node {
     public abstract void execute(Object target, Object index, Object value);
 
-    @Specialization
+    @Specialization(guards = {"i >= 0", "i < array.size()"})
+    public static void doArray(ChanArray array, long i, Object value) {
+        array.set((int) i, value);
+    }
+
+    @Fallback
     @TruffleBoundary
     public static void doGeneric(Object target, Object index, Object value, @Bind Node node) {
         try {
