@@ -14,6 +14,9 @@ import chan.values.ChanTuple;
 import com.oracle.truffle.api.bytecode.BytecodeConfig;
 import com.oracle.truffle.api.bytecode.BytecodeLabel;
 import com.oracle.truffle.api.bytecode.BytecodeLocal;
+import com.oracle.truffle.api.instrumentation.StandardTags.CallTag;
+import com.oracle.truffle.api.instrumentation.StandardTags.ExpressionTag;
+import com.oracle.truffle.api.instrumentation.StandardTags.StatementTag;
 import com.oracle.truffle.api.source.Source;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -65,8 +68,14 @@ public final class ModuleCompiler {
     private final ChanModule module;
     final Map<String, Declaration> declarations = new LinkedHashMap<>();
     private final Set<String> topLevelLets = new HashSet<>();
+    /** The top-level `let` names of this module alone (a REPL input's new variables). */
+    private final Set<String> replLets = new java.util.LinkedHashSet<>();
     private final Map<ChanModule, ChanFunction> importedInits = new LinkedHashMap<>();
     private final Map<FuncDeclContext, ChanBytecodeRootNode> functionRoots = new LinkedHashMap<>();
+    /** In a REPL input: the session's earlier names (see ReplBindings); null for a file. */
+    private ReplBindings repl;
+    /** In a REPL input: the names this input declares (they may redefine earlier ones). */
+    private final Map<String, Declaration> declaredHere = new LinkedHashMap<>();
 
     ChanBytecodeRootNodeGen.Builder b;
     Scope scope;
@@ -82,9 +91,24 @@ public final class ModuleCompiler {
         this.module = module;
     }
 
+    /** Compiles a REPL input against the session's earlier names instead of a module of its own. */
+    void compileAsReplInput(ReplBindings bindings) {
+        this.repl = bindings;
+        declarations.putAll(bindings.declarations);
+        topLevelLets.addAll(bindings.liveVariables().keySet());
+    }
+
+    /** The input compiled: make its names the session's (REPL only). */
+    void commitReplInput() {
+        repl.commit(declaredHere, replLets);
+    }
+
     /** Compiles the module and returns the function that initialises it (null after errors). */
     ChanFunction compile(ProgramContext program) {
         collectDeclarations(program);
+        if (repl != null) {
+            forgetRedefinedVariables();
+        }
         for (TopDeclContext top : program.topDecl()) {
             if (top.funcDecl() != null) {
                 functionRoots.put(top.funcDecl(), compileNamedFunction(top.funcDecl()));
@@ -120,6 +144,7 @@ public final class ModuleCompiler {
                 declare(c.name().getStart(), Declaration.Kind.CONST, null);
             } else if (top.statement() instanceof LetStmtContext let) {
                 topLevelLets.addAll(PatternCompiler.boundNames(let.pattern()));
+                replLets.addAll(PatternCompiler.boundNames(let.pattern()));
             }
         }
     }
@@ -152,6 +177,9 @@ public final class ModuleCompiler {
 
     /** Declares a top-level name; {@code at} is where errors about it point. */
     private Declaration declare(Token at, String text, Declaration.Kind kind, Object staticValue) {
+        if (repl != null && !declaredHere.containsKey(text)) {
+            return redeclare(text, kind, staticValue);
+        }
         if (declarations.containsKey(text)) {
             error(at, "'" + text + "' is declared twice at the top level of this module");
         }
@@ -159,6 +187,27 @@ public final class ModuleCompiler {
         declarations.putIfAbsent(text, d);
         module.members().putIfAbsent(text, d.cell);
         return d;
+    }
+
+    /** A REPL input's declaration: it may redefine an earlier name, whose cell it keeps. */
+    private Declaration redeclare(String text, Declaration.Kind kind, Object staticValue) {
+        GlobalCell cell = repl.cellFor(text);
+        repl.changing(cell);
+        Declaration d = new Declaration(kind, text, cell, staticValue);
+        declarations.put(text, d);
+        declaredHere.put(text, d);
+        module.members().put(text, cell);
+        return d;
+    }
+
+    /** In a REPL input, a `let` of an earlier function's (or const's) name makes it a variable. */
+    private void forgetRedefinedVariables() {
+        for (String name : replLets) {
+            if (!declaredHere.containsKey(name)) {
+                declarations.remove(name);
+            }
+        }
+        topLevelLets.removeAll(declaredHere.keySet());
     }
 
     private void checkDistinct(List<Token> names, String what) {
@@ -253,6 +302,9 @@ public final class ModuleCompiler {
         b.emitInitModule(module);
         emitReturnNil();
         b.endIfThen();
+        if (repl != null) {
+            loadReplVariables();
+        }
         for (ChanFunction init : importedInits.values()) {
             emitSuspendable(() -> {
                 b.beginCall();
@@ -267,11 +319,68 @@ public final class ModuleCompiler {
                 b.endStoreGlobal();
             }
         }
+        StatementContext last = null;
         for (TopDeclContext top : program.topDecl()) {
             if (top.statement() != null && !(top.statement() instanceof ConstStmtContext)) {
-                visitStatement(top.statement(), null);
+                last = top.statement();
             }
         }
+        for (TopDeclContext top : program.topDecl()) {
+            if (top.statement() != null && !(top.statement() instanceof ConstStmtContext)) {
+                if (repl != null && top.statement() == last && last instanceof ExprStmtContext e) {
+                    emitReplResult(e);
+                } else {
+                    visitStatement(top.statement(), null);
+                    if (repl != null) {
+                        storeReplVariables();
+                    }
+                }
+            }
+        }
+    }
+
+    // ---- REPL inputs (see ReplBindings) ----
+
+    /** Copies the session's variables into locals of an outer block, so this input's `let`s may shadow them. */
+    private void loadReplVariables() {
+        repl.liveVariables().forEach((name, cell) -> {
+            if (!declaredHere.containsKey(name)) {
+                BytecodeLocal local = b.createLocal(name, null);
+                scope.declare(name, local, false);
+                b.beginStoreLocal(local);
+                b.emitLoadGlobal(cell);
+                b.endStoreLocal();
+            }
+        });
+        scope.pushBlock();
+    }
+
+    /** Writes every top-level variable visible now back to its cell, so it outlives the input. */
+    private void storeReplVariables() {
+        Set<String> names = new java.util.LinkedHashSet<>(repl.liveVariables().keySet());
+        names.addAll(replLets);
+        for (String name : names) {
+            Scope.Local local = scope.findLocal(name);
+            if (local != null && !declaredHere.containsKey(name)) {
+                b.beginStoreGlobal(repl.cellFor(name));
+                b.emitLoadLocal(local.local());
+                b.endStoreGlobal();
+            }
+        }
+    }
+
+    /** The input ends with an expression: its value is the input's result, which the REPL prints. */
+    private void emitReplResult(ExprStmtContext e) {
+        BytecodeLocal result = b.createLocal();
+        beginSection(e);
+        b.beginStoreLocal(result);
+        visitExpr(e.expr());
+        b.endStoreLocal();
+        b.endSourceSection();
+        storeReplVariables();
+        b.beginReturn();
+        b.emitLoadLocal(result);
+        b.endReturn();
     }
 
     /**
@@ -354,6 +463,14 @@ public final class ModuleCompiler {
 
     void visitStatement(StatementContext s, String returnType) {
         beginSection(s);
+        // Tags let the Truffle tools (debugger, profiler) see statements, expressions and calls.
+        b.beginTag(StatementTag.class);
+        emitStatement(s, returnType);
+        b.endTag(StatementTag.class);
+        b.endSourceSection();
+    }
+
+    private void emitStatement(StatementContext s, String returnType) {
         if (s instanceof LetStmtContext let) {
             visitLet(let.pattern(), let.expr(), false);
         } else if (s instanceof ConstStmtContext c) {
@@ -393,7 +510,6 @@ public final class ModuleCompiler {
         } else if (!(s instanceof EmptyStmtContext)) {
             throw new IllegalStateException("unknown statement " + s.getClass());
         }
-        b.endSourceSection();
     }
 
     private void visitLet(PatternContext pattern, ExprContext value, boolean constant) {
@@ -777,7 +893,9 @@ public final class ModuleCompiler {
 
     void visitExpr(ExprContext e) {
         beginSection(e);
+        b.beginTag(ExpressionTag.class);
         emitExpr(e);
+        b.endTag(ExpressionTag.class);
         b.endSourceSection();
     }
 
@@ -931,6 +1049,7 @@ public final class ModuleCompiler {
             visitPrimary(pp.primary());
         } else if (p instanceof CallPostfixContext call) {
             emitSuspendable(() -> {
+                b.beginTag(CallTag.class);
                 b.beginCall();
                 visitPostfix(call.postfix());
                 if (call.args() != null) {
@@ -939,6 +1058,7 @@ public final class ModuleCompiler {
                     }
                 }
                 b.endCall();
+                b.endTag(CallTag.class);
             });
         } else if (p instanceof IndexPostfixContext ip) {
             b.beginIndex();
