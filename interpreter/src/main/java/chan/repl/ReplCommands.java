@@ -28,8 +28,9 @@ final class ReplCommands {
                       :trace FILE|off     write a Chrome trace of what runs from now on to FILE
                       :time EXPR          run EXPR, print its value, the virtual cycles and the wall time
                       :quit               leave (Ctrl-D does too)
-                    Ctrl-C stops a running input and keeps the session. Threads started by an input run
-                    while inputs run and are paused between inputs.""";
+                    Ctrl-C stops a running input and keeps the session. Threads run alongside each input;
+                    when it ends they run on until all are blocked (at most 100000 virtual cycles), then
+                    pause until the next input.""";
 
     private final ReplSession session;
     private final ResultPrinter printer;

@@ -129,8 +129,9 @@ final class ReplSession {
     }
 
     void setMachine(String nameOrFile) {
-        Machine.resolve(nameOrFile, cores); // fails before anything changes
+        Machine.resolve(nameOrFile, null); // fails before anything changes
         machineName = nameOrFile;
+        cores = null; // all of the new machine's cores, until :cores says otherwise
         reset();
     }
 
