@@ -68,7 +68,7 @@ class DebuggerProtocolIT {
             paused = dt.event("Debugger.paused");
             assertTrue(topFunction(paused).equals("add") && topLine(paused) == 2, "steps over to line 3:\n" + paused);
 
-            Matcher scope = Pattern.compile("\"scopeChain\":\\[\\{\"type\":\"local\".*?\"objectId\":\"([^\"]+)\"").matcher(paused);
+            Matcher scope = Pattern.compile("\"scopeChain\":\\[\\{.*?\"objectId\":\"([^\"]+)\"").matcher(paused);
             assertTrue(scope.find(), "a local scope:\n" + paused);
             String locals = dt.call("Runtime.getProperties", "{\"objectId\":\"" + scope.group(1) + "\"}");
             for (String[] local : new String[][] {{"a", "2"}, {"b", "3"}, {"sum", "5"}}) {

@@ -463,11 +463,26 @@ public final class ModuleCompiler {
 
     void visitStatement(StatementContext s, String returnType) {
         beginSection(s);
-        // Tags let the Truffle tools (debugger, profiler) see statements, expressions and calls.
-        b.beginTag(StatementTag.class);
-        emitStatement(s, returnType);
-        b.endTag(StatementTag.class);
+        if (s instanceof LetStmtContext || s instanceof ConstStmtContext || s instanceof EmptyStmtContext) {
+            // A let or const tags the computing of its value (see tagStatement); an empty one has nothing to tag.
+            emitStatement(s, returnType);
+        } else {
+            tagStatement(() -> emitStatement(s, returnType));
+        }
         b.endSourceSection();
+    }
+
+    /**
+     * Tags a statement for the Truffle tools (the debugger stops and steps at statements). A Tag
+     * takes one child, hence the Block; a `let` cannot sit in a Block (its locals would end with it),
+     * so it tags only the computing of its value.
+     */
+    private void tagStatement(Runnable statement) {
+        b.beginTag(StatementTag.class);
+        b.beginBlock();
+        statement.run();
+        b.endBlock();
+        b.endTag(StatementTag.class);
     }
 
     private void emitStatement(StatementContext s, String returnType) {
@@ -516,9 +531,11 @@ public final class ModuleCompiler {
         if (pattern instanceof BindPatternContext bind) {
             // Evaluate first: in `let x = x + 1` the right side sees the outer x.
             BytecodeLocal tmp = b.createLocal();
-            b.beginStoreLocal(tmp);
-            visitExpr(value);
-            b.endStoreLocal();
+            tagStatement(() -> {
+                b.beginStoreLocal(tmp);
+                visitExpr(value);
+                b.endStoreLocal();
+            });
             String name = bind.name().getText();
             if (name.equals("_")) {
                 return;
@@ -530,9 +547,11 @@ public final class ModuleCompiler {
             return;
         }
         BytecodeLocal subject = b.createLocal();
-        b.beginStoreLocal(subject);
-        visitExpr(value);
-        b.endStoreLocal();
+        tagStatement(() -> {
+            b.beginStoreLocal(subject);
+            visitExpr(value);
+            b.endStoreLocal();
+        });
         patterns.declareBindings(pattern, constant);
         b.beginIfThen();
         b.beginNot();
@@ -557,9 +576,11 @@ public final class ModuleCompiler {
             return; // module-level consts are evaluated first, by compileModuleBody
         }
         BytecodeLocal tmp = b.createLocal();
-        b.beginStoreLocal(tmp);
-        visitExpr(c.expr());
-        b.endStoreLocal();
+        tagStatement(() -> {
+            b.beginStoreLocal(tmp);
+            visitExpr(c.expr());
+            b.endStoreLocal();
+        });
         BytecodeLocal local = declareLocal(c.name().getStart(), true);
         b.beginStoreLocal(local);
         b.emitLoadLocal(tmp);
