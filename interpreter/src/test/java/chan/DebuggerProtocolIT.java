@@ -80,6 +80,38 @@ class DebuggerProtocolIT {
         }
     }
 
+    @Test
+    void stopsBeforeTheFirstStatementAndStepsIntoAFunction() throws Exception {
+        Path program = Files.writeString(dir.resolve("twice.chan"), """
+                        fn twice(x) {
+                          return x * 2;
+                        }
+                        print(twice(21));
+                        """, UTF_8);
+        int port = freePort();
+        Path err = dir.resolve("err.txt");
+        Path out = dir.resolve("out.txt");
+        Process chan = new ProcessBuilder(CHAN.toString(), "--inspect=" + port, program.toString())
+                        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        try {
+            Devtools dt = new Devtools(webSocketUrl(port, chan, err));
+            dt.call("Runtime.enable", "{}");
+            dt.call("Debugger.enable", "{}");
+            dt.send("Runtime.runIfWaitingForDebugger", "{}");
+            String paused = dt.event("Debugger.paused");
+            assertTrue(topFunction(paused).equals("<main>") && topLine(paused) == 3, "stops at the first statement, line 4:\n" + paused);
+            dt.send("Debugger.stepInto", "{}");
+            paused = dt.event("Debugger.paused");
+            assertTrue(topFunction(paused).equals("twice") && topLine(paused) == 1, "steps into twice, line 2:\n" + paused);
+            dt.send("Debugger.resume", "{}");
+            assertTrue(chan.waitFor(WAIT_SECONDS, TimeUnit.SECONDS), "the program ends after resume");
+            assertTrue(Files.readString(out, UTF_8).equals("42\n"), Files.readString(out, UTF_8));
+        } finally {
+            chan.destroyForcibly();
+            chan.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
     private static String topFunction(String paused) {
         Matcher m = Pattern.compile("\"functionName\":\"([^\"]*)\"").matcher(paused);
         return m.find() ? m.group(1) : "";
