@@ -83,7 +83,8 @@ final class ReplCommands {
         } catch (MachineException | chan.runtime.ChanRuntimeError e) {
             out.println(name + ": " + e.getMessage());
         } catch (IOException e) {
-            out.println(name + ": cannot read " + arg + ": " + e.getMessage());
+            String why = e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage();
+            out.println(name + ": cannot read " + arg + ": " + why);
         }
         return true;
     }
