@@ -79,7 +79,9 @@ final class InputRunner extends RootNode {
                 return;
             }
             boolean late = scheduler.now() > deadline;
+            scheduler.yieldAtQuantum(); // alone on the machine, a busy thread would never yield
             runSlice(context, scheduler, t, false);
+            scheduler.cancelPreempt();
             if (late) {
                 return;
             }

@@ -115,7 +115,8 @@ final class ReplSession {
         context.env().submitThreadLocal(new Thread[]{replThread}, new ThreadLocalAction(false, false) {
             @Override
             protected void perform(Access access) {
-                if (scheduler.current() != null) {
+                // A late action (the input ended before it ran) must not disturb the next input's schedule.
+                if (interruptRequested && scheduler.current() != null) {
                     scheduler.requestPreempt();
                 }
             }

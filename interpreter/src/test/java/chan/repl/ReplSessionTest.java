@@ -75,6 +75,12 @@ class ReplSessionTest {
     }
 
     @Test
+    void aBusyThreadLeftRunningDoesNotKeepThePromptAway() {
+        Session s = run("start { let i = 0; while (true) { i = i + 1; } };", "1 + 1", ":threads", "2 + 2");
+        assertEquals(List.of("<thread 2>", "2", "thread 2 on core 0: runnable (started at <repl-1>:1)", "4"), s.lines(), s.err());
+    }
+
+    @Test
     void aDeadlockedInputIsAbandonedAndTheSessionGoesOn() {
         Session s = run("let c = chan();", "<-c", "1 + 1");
         assertTrue(s.err().startsWith("deadlock: the input is blocked and no thread can run"), s.err());

@@ -229,6 +229,18 @@ public final class Scheduler {
         slice = Math.max(slice, options.quantum);
     }
 
+    /**
+     * Makes the running strand yield when its quantum ends even if nothing else is ready (the REPL
+     * bounds how long threads run on after an input this way); {@link #cancelPreempt} withdraws it.
+     */
+    public void yieldAtQuantum() {
+        preemptRequested = true;
+    }
+
+    public void cancelPreempt() {
+        preemptRequested = false;
+    }
+
     /** Re-queues the current strand behind every strand already ready on its core. */
     public Object yieldCurrent() {
         Strand t = running("yield");
