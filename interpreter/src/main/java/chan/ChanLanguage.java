@@ -19,7 +19,9 @@ import org.graalvm.options.OptionDescriptors;
  * {@link ProgramRootNode}: a discrete-event loop over the simulated machine of the {@code runtime}
  * module that resumes each thread's continuation in turn.
  */
-@ProvidedTags({StandardTags.RootTag.class, StandardTags.RootBodyTag.class, StandardTags.StatementTag.class, StandardTags.CallTag.class, StandardTags.ExpressionTag.class})
+// The debugger asks for AlwaysHalt when it steps; Chan has no `debugger;` statement, so none is emitted.
+@ProvidedTags({StandardTags.RootTag.class, StandardTags.RootBodyTag.class, StandardTags.StatementTag.class, StandardTags.CallTag.class,
+        StandardTags.ExpressionTag.class, com.oracle.truffle.api.debug.DebuggerTags.AlwaysHalt.class})
 @TruffleLanguage.Registration(id = ChanLanguage.ID, name = "Chan", defaultMimeType = ChanLanguage.MIME_TYPE,
         characterMimeTypes = ChanLanguage.MIME_TYPE, contextPolicy = TruffleLanguage.ContextPolicy.SHARED,
         fileTypeDetectors = ChanFileDetector.class, website = "https://chan.dev")

@@ -52,8 +52,7 @@ public final class ChanMain {
             case BENCH:
                 return bench(cl, out, err);
             case REPL:
-                err.println("chan: the REPL is not available yet; run a file: chan FILE.chan");
-                return 2;
+                return runRepl(cl, in, out, err);
             default:
                 return runFile(cl, in, out, err);
         }
@@ -73,12 +72,7 @@ public final class ChanMain {
             err.println("chan: cannot read " + cl.file() + ": no such file");
             return 2;
         }
-        Context.Builder builder = Context.newBuilder("chan").in(in).out(out).err(err)
-                        .allowIO(IOAccess.newBuilder().fileSystem(org.graalvm.polyglot.io.FileSystem.newReadOnlyFileSystem(
-                                        org.graalvm.polyglot.io.FileSystem.newDefaultFileSystem())).build())
-                        .arguments("chan", cl.programArgs().toArray(new String[0]))
-                        .options(cl.options());
-        try (Context context = builder.build()) {
+        try (Context context = contextBuilder(cl, in, out, err).build()) {
             Source source = Source.newBuilder("chan", path.toFile()).name(cl.file()).build();
             return context.eval(source).asInt();
         } catch (PolyglotException e) {
@@ -86,6 +80,31 @@ public final class ChanMain {
                 return e.getExitStatus();
             }
             return internalError(e, cl, err);
+        } catch (Exception | Error e) {
+            return internalError(e, cl, err);
+        }
+    }
+
+    private static Context.Builder contextBuilder(CommandLine cl, InputStream in, PrintStream out, PrintStream err) {
+        Context.Builder builder = Context.newBuilder("chan").in(in).out(out).err(err)
+                        .allowIO(IOAccess.newBuilder().fileSystem(org.graalvm.polyglot.io.FileSystem.newReadOnlyFileSystem(
+                                        org.graalvm.polyglot.io.FileSystem.newDefaultFileSystem())).build())
+                        .arguments("chan", cl.programArgs().toArray(new String[0]))
+                        .options(cl.options());
+        if (!cl.toolOptions().isEmpty()) {
+            // The debugger and the profiler: some of their options are marked experimental.
+            builder.options(cl.toolOptions()).allowExperimentalOptions(true);
+        }
+        return builder;
+    }
+
+    /** `chan repl`: the interactive session (chan.repl.ChanRepl) in one context. */
+    private static int runRepl(CommandLine cl, InputStream in, PrintStream out, PrintStream err) {
+        try (Context context = contextBuilder(cl, in, out, err).build()) {
+            return chan.repl.ChanRepl.run(context, in, out, err, cl.internalErrors());
+        } catch (IllegalArgumentException | chan.runtime.MachineException e) {
+            err.println("chan: " + e.getMessage());
+            return 2;
         } catch (Exception | Error e) {
             return internalError(e, cl, err);
         }

@@ -27,7 +27,9 @@ final class CommandLine {
                            chan test [DIR]                    run a directory of conformance programs
                            chan bench FILE.chan [RUNS] [args…] time a program over RUNS runs in one engine
                     options: --cores N  --machine NAME|FILE  --seed S  --stats  --trace FILE
-                             --warn-leaks  --path DIRS  --max-depth N  --internal-errors""";
+                             --warn-leaks  --path DIRS  --max-depth N  --internal-errors
+                    tools:   --inspect[=[HOST:]PORT]  debug in Chrome DevTools (--inspect.Suspend=false …)
+                             --cpusampler              print a CPU profile of Chan functions at exit""";
 
     /** Options with a value, and the language option each sets. */
     private static final Map<String, String> VALUED = Map.of("--cores", "chan.Cores", "--machine", "chan.Machine",
@@ -39,6 +41,8 @@ final class CommandLine {
     private String file;
     private final List<String> programArgs = new ArrayList<>();
     private final Map<String, String> options = new LinkedHashMap<>();
+    /** Options of the Truffle tools: `--inspect=9229` is `inspect=9229`, `--cpusampler` is `cpusampler=true`. */
+    private final Map<String, String> toolOptions = new LinkedHashMap<>();
 
     static CommandLine parse(String[] args) throws UsageError {
         CommandLine cl = new CommandLine();
@@ -56,6 +60,9 @@ final class CommandLine {
                 cl.options.put(VALUED.get(a), checkValue(a, args[++i]));
             } else if (FLAGS.containsKey(a)) {
                 cl.options.put(FLAGS.get(a), "true");
+            } else if (a.startsWith("--inspect") || a.startsWith("--cpusampler")) {
+                int eq = a.indexOf('=');
+                cl.toolOptions.put(eq < 0 ? a.substring(2) : a.substring(2, eq), eq < 0 ? "true" : a.substring(eq + 1));
             } else if (a.equals("--help") || a.equals("-h")) {
                 cl.command = Command.HELP;
             } else if (a.startsWith("--") && cl.file == null) {
@@ -111,6 +118,10 @@ final class CommandLine {
 
     Map<String, String> options() {
         return options;
+    }
+
+    Map<String, String> toolOptions() {
+        return toolOptions;
     }
 
     boolean internalErrors() {

@@ -79,16 +79,20 @@ public final class ProgramRootNode extends RootNode {
             return null;
         }
         String trace = context.option(ChanOptions.Trace);
-        SchedulerOptions options = new SchedulerOptions().nil(ChanNil.NIL)
-                        .normalReason(ChanAtom.of("normal")).killedReason(ChanAtom.of("killed"))
-                        .exitMessageFactory((t, reason) -> new ChanTuple(ChanAtom.of("exit"), t, reason))
-                        .valueSizer(MessageSize::bytes)
-                        .stats(context.option(ChanOptions.Stats))
+        SchedulerOptions options = schedulerOptions().stats(context.option(ChanOptions.Stats))
                         .traceFile(trace.isEmpty() ? null : Path.of(trace));
         program.reset();
         Scheduler scheduler = new Scheduler(machine, context.option(ChanOptions.Seed), options);
         context.setScheduler(scheduler);
         return scheduler.spawnMain(new Object[]{program.main()});
+    }
+
+    /** How Chan values look to the runtime: nil, exit reasons and messages, message sizes. */
+    public static SchedulerOptions schedulerOptions() {
+        return new SchedulerOptions().nil(ChanNil.NIL)
+                        .normalReason(ChanAtom.of("normal")).killedReason(ChanAtom.of("killed"))
+                        .exitMessageFactory((t, reason) -> new ChanTuple(ChanAtom.of("exit"), t, reason))
+                        .valueSizer(MessageSize::bytes);
     }
 
     @TruffleBoundary

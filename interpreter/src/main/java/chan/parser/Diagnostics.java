@@ -19,6 +19,11 @@ public final class Diagnostics {
         entries.add(new Entry(source, line, column, message));
     }
 
+    /** Forgets every error (a REPL session reports each input's errors on their own). */
+    void clear() {
+        entries.clear();
+    }
+
     int size() {
         return entries.size();
     }

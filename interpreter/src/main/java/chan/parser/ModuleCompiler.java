@@ -14,6 +14,9 @@ import chan.values.ChanTuple;
 import com.oracle.truffle.api.bytecode.BytecodeConfig;
 import com.oracle.truffle.api.bytecode.BytecodeLabel;
 import com.oracle.truffle.api.bytecode.BytecodeLocal;
+import com.oracle.truffle.api.instrumentation.StandardTags.CallTag;
+import com.oracle.truffle.api.instrumentation.StandardTags.ExpressionTag;
+import com.oracle.truffle.api.instrumentation.StandardTags.StatementTag;
 import com.oracle.truffle.api.source.Source;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -66,8 +69,14 @@ public final class ModuleCompiler {
     private final ChanModule module;
     final Map<String, Declaration> declarations = new LinkedHashMap<>();
     private final Set<String> topLevelLets = new HashSet<>();
+    /** The top-level `let` names of this module alone (a REPL input's new variables). */
+    private final Set<String> replLets = new java.util.LinkedHashSet<>();
     private final Map<ChanModule, ChanFunction> importedInits = new LinkedHashMap<>();
     private final Map<FuncDeclContext, ChanBytecodeRootNode> functionRoots = new LinkedHashMap<>();
+    /** In a REPL input: the session's earlier names (see ReplBindings); null for a file. */
+    private ReplBindings repl;
+    /** In a REPL input: the names this input declares (they may redefine earlier ones). */
+    private final Map<String, Declaration> declaredHere = new LinkedHashMap<>();
 
     ChanBytecodeRootNodeGen.Builder b;
     Scope scope;
@@ -83,9 +92,24 @@ public final class ModuleCompiler {
         this.module = module;
     }
 
+    /** Compiles a REPL input against the session's earlier names instead of a module of its own. */
+    void compileAsReplInput(ReplBindings bindings) {
+        this.repl = bindings;
+        declarations.putAll(bindings.declarations);
+        topLevelLets.addAll(bindings.liveVariables().keySet());
+    }
+
+    /** The input compiled: make its names the session's (REPL only). */
+    void commitReplInput() {
+        repl.commit(declaredHere, replLets);
+    }
+
     /** Compiles the module and returns the function that initialises it (null after errors). */
     ChanFunction compile(ProgramContext program) {
         collectDeclarations(program);
+        if (repl != null) {
+            forgetRedefinedVariables();
+        }
         for (TopDeclContext top : program.topDecl()) {
             if (top.funcDecl() != null) {
                 functionRoots.put(top.funcDecl(), compileNamedFunction(top.funcDecl()));
@@ -121,6 +145,7 @@ public final class ModuleCompiler {
                 declare(c.name().getStart(), Declaration.Kind.CONST, null);
             } else if (top.statement() instanceof LetStmtContext let) {
                 topLevelLets.addAll(PatternCompiler.boundNames(let.pattern()));
+                replLets.addAll(PatternCompiler.boundNames(let.pattern()));
             }
         }
     }
@@ -153,6 +178,9 @@ public final class ModuleCompiler {
 
     /** Declares a top-level name; {@code at} is where errors about it point. */
     private Declaration declare(Token at, String text, Declaration.Kind kind, Object staticValue) {
+        if (repl != null && !declaredHere.containsKey(text)) {
+            return redeclare(text, kind, staticValue);
+        }
         if (declarations.containsKey(text)) {
             error(at, "'" + text + "' is declared twice at the top level of this module");
         }
@@ -160,6 +188,27 @@ public final class ModuleCompiler {
         declarations.putIfAbsent(text, d);
         module.members().putIfAbsent(text, d.cell);
         return d;
+    }
+
+    /** A REPL input's declaration: it may redefine an earlier name, whose cell it keeps. */
+    private Declaration redeclare(String text, Declaration.Kind kind, Object staticValue) {
+        GlobalCell cell = repl.cellFor(text);
+        repl.changing(cell);
+        Declaration d = new Declaration(kind, text, cell, staticValue);
+        declarations.put(text, d);
+        declaredHere.put(text, d);
+        module.members().put(text, cell);
+        return d;
+    }
+
+    /** In a REPL input, a `let` of an earlier function's (or const's) name makes it a variable. */
+    private void forgetRedefinedVariables() {
+        for (String name : replLets) {
+            if (!declaredHere.containsKey(name)) {
+                declarations.remove(name);
+            }
+        }
+        topLevelLets.removeAll(declaredHere.keySet());
     }
 
     private void checkDistinct(List<Token> names, String what) {
@@ -256,6 +305,9 @@ public final class ModuleCompiler {
         b.emitInitModule(module);
         emitReturnNil();
         b.endIfThen();
+        if (repl != null) {
+            loadReplVariables();
+        }
         for (ChanFunction init : importedInits.values()) {
             emitSuspendable(() -> {
                 b.beginCall();
@@ -268,11 +320,68 @@ public final class ModuleCompiler {
             visitExpr(c.expr());
             b.endStoreGlobal();
         }
+        StatementContext last = null;
         for (TopDeclContext top : program.topDecl()) {
             if (top.statement() != null && !(top.statement() instanceof ConstStmtContext)) {
-                visitStatement(top.statement(), null);
+                last = top.statement();
             }
         }
+        for (TopDeclContext top : program.topDecl()) {
+            if (top.statement() != null && !(top.statement() instanceof ConstStmtContext)) {
+                if (repl != null && top.statement() == last && last instanceof ExprStmtContext e) {
+                    emitReplResult(e);
+                } else {
+                    visitStatement(top.statement(), null);
+                    if (repl != null) {
+                        storeReplVariables();
+                    }
+                }
+            }
+        }
+    }
+
+    // ---- REPL inputs (see ReplBindings) ----
+
+    /** Copies the session's variables into locals of an outer block, so this input's `let`s may shadow them. */
+    private void loadReplVariables() {
+        repl.liveVariables().forEach((name, cell) -> {
+            if (!declaredHere.containsKey(name)) {
+                BytecodeLocal local = b.createLocal(name, null);
+                scope.declare(name, local, false);
+                b.beginStoreLocal(local);
+                b.emitLoadGlobal(cell);
+                b.endStoreLocal();
+            }
+        });
+        scope.pushBlock();
+    }
+
+    /** Writes every top-level variable visible now back to its cell, so it outlives the input. */
+    private void storeReplVariables() {
+        Set<String> names = new java.util.LinkedHashSet<>(repl.liveVariables().keySet());
+        names.addAll(replLets);
+        for (String name : names) {
+            Scope.Local local = scope.findLocal(name);
+            if (local != null && !declaredHere.containsKey(name)) {
+                b.beginStoreGlobal(repl.cellFor(name));
+                b.emitLoadLocal(local.local());
+                b.endStoreGlobal();
+            }
+        }
+    }
+
+    /** The input ends with an expression: its value is the input's result, which the REPL prints. */
+    private void emitReplResult(ExprStmtContext e) {
+        BytecodeLocal result = b.createLocal();
+        beginSection(e);
+        b.beginStoreLocal(result);
+        visitExpr(e.expr());
+        b.endStoreLocal();
+        b.endSourceSection();
+        storeReplVariables();
+        b.beginReturn();
+        b.emitLoadLocal(result);
+        b.endReturn();
     }
 
     /**
@@ -355,6 +464,29 @@ public final class ModuleCompiler {
 
     void visitStatement(StatementContext s, String returnType) {
         beginSection(s);
+        if (s instanceof LetStmtContext || s instanceof ConstStmtContext || s instanceof EmptyStmtContext) {
+            // A let or const tags the computing of its value (see tagStatement); an empty one has nothing to tag.
+            emitStatement(s, returnType);
+        } else {
+            tagStatement(() -> emitStatement(s, returnType));
+        }
+        b.endSourceSection();
+    }
+
+    /**
+     * Tags a statement for the Truffle tools (the debugger stops and steps at statements). A Tag
+     * takes one child, hence the Block; a `let` cannot sit in a Block (its locals would end with it),
+     * so it tags only the computing of its value.
+     */
+    private void tagStatement(Runnable statement) {
+        b.beginTag(StatementTag.class);
+        b.beginBlock();
+        statement.run();
+        b.endBlock();
+        b.endTag(StatementTag.class);
+    }
+
+    private void emitStatement(StatementContext s, String returnType) {
         if (s instanceof LetStmtContext let) {
             visitLet(let.pattern(), let.expr(), false);
         } else if (s instanceof ConstStmtContext c) {
@@ -394,16 +526,17 @@ public final class ModuleCompiler {
         } else if (!(s instanceof EmptyStmtContext)) {
             throw new IllegalStateException("unknown statement " + s.getClass());
         }
-        b.endSourceSection();
     }
 
     private void visitLet(PatternContext pattern, ExprContext value, boolean constant) {
         if (pattern instanceof BindPatternContext bind) {
             // Evaluate first: in `let x = x + 1` the right side sees the outer x.
             BytecodeLocal tmp = b.createLocal();
-            b.beginStoreLocal(tmp);
-            visitExpr(value);
-            b.endStoreLocal();
+            tagStatement(() -> {
+                b.beginStoreLocal(tmp);
+                visitExpr(value);
+                b.endStoreLocal();
+            });
             String name = bind.name().getText();
             if (name.equals("_")) {
                 return;
@@ -415,9 +548,11 @@ public final class ModuleCompiler {
             return;
         }
         BytecodeLocal subject = b.createLocal();
-        b.beginStoreLocal(subject);
-        visitExpr(value);
-        b.endStoreLocal();
+        tagStatement(() -> {
+            b.beginStoreLocal(subject);
+            visitExpr(value);
+            b.endStoreLocal();
+        });
         patterns.declareBindings(pattern, constant);
         b.beginIfThen();
         b.beginNot();
@@ -442,9 +577,11 @@ public final class ModuleCompiler {
             return; // module-level consts are evaluated first, by compileModuleBody
         }
         BytecodeLocal tmp = b.createLocal();
-        b.beginStoreLocal(tmp);
-        visitExpr(c.expr());
-        b.endStoreLocal();
+        tagStatement(() -> {
+            b.beginStoreLocal(tmp);
+            visitExpr(c.expr());
+            b.endStoreLocal();
+        });
         BytecodeLocal local = declareLocal(c.name().getStart(), true);
         b.beginStoreLocal(local);
         b.emitLoadLocal(tmp);
@@ -778,7 +915,9 @@ public final class ModuleCompiler {
 
     void visitExpr(ExprContext e) {
         beginSection(e);
+        b.beginTag(ExpressionTag.class);
         emitExpr(e);
+        b.endTag(ExpressionTag.class);
         b.endSourceSection();
     }
 
@@ -933,6 +1072,7 @@ public final class ModuleCompiler {
             visitPrimary(pp.primary());
         } else if (p instanceof CallPostfixContext call) {
             emitSuspendable(() -> {
+                b.beginTag(CallTag.class);
                 b.beginCall();
                 visitPostfix(call.postfix());
                 if (call.args() != null) {
@@ -941,6 +1081,7 @@ public final class ModuleCompiler {
                     }
                 }
                 b.endCall();
+                b.endTag(CallTag.class);
             });
         } else if (p instanceof IndexPostfixContext ip) {
             b.beginIndex();

@@ -57,6 +57,32 @@ public final class ModuleLoader {
         return new Program(diagnostics.isEmpty() ? init : null, diagnostics, modules);
     }
 
+    /**
+     * Compiles one REPL input against the session's names; returns the function that runs it, or
+     * null when it has syntax or static errors ({@link #diagnostics()} has them, the session is
+     * unchanged). Modules imported by earlier inputs stay loaded.
+     */
+    public ChanFunction loadReplInput(Source source, ReplBindings bindings) {
+        diagnostics.clear();
+        ChanParser.ProgramContext tree = parse(source);
+        if (tree == null) {
+            return null;
+        }
+        ModuleCompiler compiler = new ModuleCompiler(language, source, this, diagnostics, new ChanModule("<main>"));
+        compiler.compileAsReplInput(bindings);
+        ChanFunction init = compiler.compile(tree);
+        if (!diagnostics.isEmpty()) {
+            bindings.rollback();
+            return null;
+        }
+        compiler.commitReplInput();
+        return init;
+    }
+
+    public Diagnostics diagnostics() {
+        return diagnostics;
+    }
+
     /** Parses and compiles one file into {@code module}; returns its initialiser. */
     private ChanFunction compile(Source source, ChanModule module) {
         ChanParser.ProgramContext tree = parse(source);

@@ -37,7 +37,7 @@ public final class Scheduler {
     final Core[] cores;
     private final Rng rng;
     private final Timers timers = new Timers();
-    final Trace trace;
+    Trace trace;
     final ArrayList<Strand> live = new ArrayList<>();
     private Strand current;
     private Strand main;
@@ -49,6 +49,8 @@ public final class Scheduler {
     private int lastSharedId;
     long crashes;
     private boolean ended;
+    /** Set by {@link #requestPreempt}: the running strand yields at its next charge. */
+    private boolean preemptRequested;
     private int[] scratch = new int[8];
 
     public Scheduler(Machine machine, long seed, SchedulerOptions options) {
@@ -119,6 +121,15 @@ public final class Scheduler {
 
     /** The next strand to run, now current; null when nothing can run (see {@link #deadlockReport}). */
     public Strand next() {
+        return next(true);
+    }
+
+    /** next() for a machine that outlives idleness (the REPL): null when nothing can run, the trace left open. */
+    public Strand nextOrIdle() {
+        return next(false);
+    }
+
+    private Strand next(boolean endWhenIdle) {
         if (current != null) throw new IllegalStateException("next: thread " + current.id() + " is still running");
         while (true) {
             Core best = null;
@@ -133,7 +144,7 @@ public final class Scheduler {
             if (!timers.isEmpty() && timers.nextTime() <= at) {
                 timers.fireNext();
             } else if (best == null) {
-                end();
+                if (endWhenIdle) end();
                 return null;
             } else {
                 return dispatch(best, at);
@@ -206,12 +217,37 @@ public final class Scheduler {
         if (current != null && current.killed) return true; // killed itself: suspended() will end it
         if (slice < options.quantum) return false;
         slice = 0;
+        if (preemptRequested) {
+            preemptRequested = false;
+            return true;
+        }
         Core mine = cores[currentCore()];
         if (mine.hasReady()) return true;
         for (Core c : cores) {
             if (c.earliest() < mine.clock) return true;
         }
         return timers.nextTime() < mine.clock;
+    }
+
+    /**
+     * Makes the running strand yield at its next charge, whatever else is ready (the REPL's Ctrl-C
+     * stops an input this way and keeps every thread's continuation). Call on the simulation's thread.
+     */
+    public void requestPreempt() {
+        preemptRequested = true;
+        slice = Math.max(slice, options.quantum);
+    }
+
+    /**
+     * Makes the running strand yield when its quantum ends even if nothing else is ready (the REPL
+     * bounds how long threads run on after an input this way); {@link #cancelPreempt} withdraws it.
+     */
+    public void yieldAtQuantum() {
+        preemptRequested = true;
+    }
+
+    public void cancelPreempt() {
+        preemptRequested = false;
     }
 
     /** Re-queues the current strand behind every strand already ready on its core. */
@@ -297,13 +333,29 @@ public final class Scheduler {
 
     public int liveThreads() { return live.size(); }
 
+    /** Every live strand, by id (the REPL's :threads). */
+    public List<Strand> threads() { return liveById(); }
+
+    /** Starts writing a Chrome trace to {@code file} from now on (the REPL's :trace), ending any open one. */
+    public void startTrace(java.nio.file.Path file) {
+        stopTrace();
+        trace = new Trace(file, machine);
+    }
+
+    /** Completes and closes the trace file, if one is open. */
+    public void stopTrace() {
+        Trace open = trace;
+        trace = null;
+        if (open != null) open.close();
+    }
+
     public Stats stats() { return new Stats(machine, cores, lastStrandId, crashes, mainDone() ? leaked().size() : 0); }
 
     /** Writes the trace (if any). Called by itself when main finishes or next() returns null; idempotent. */
     public void end() {
         if (ended) return;
         ended = true;
-        if (trace != null) trace.close();
+        stopTrace();
     }
 
     private List<Strand> liveById() {

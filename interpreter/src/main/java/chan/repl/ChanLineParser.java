@@ -1,0 +1,101 @@
+package chan.repl;
+
+import java.util.List;
+import org.jline.reader.CompletingParsedLine;
+import org.jline.reader.EOFError;
+import org.jline.reader.ParsedLine;
+import org.jline.reader.Parser;
+
+/**
+ * Tells JLine when an input is complete and what word the cursor is in. An input whose brackets,
+ * string or block comment are still open is incomplete: Enter then starts a continuation line.
+ * A REPL command (a line starting with `:`) is always complete. The word for completion is the
+ * name (letters, digits, `_`, and `.` for `module.member`) around the cursor.
+ */
+final class ChanLineParser implements Parser {
+    @Override
+    public ParsedLine parse(String line, int cursor, ParseContext context) {
+        if (context == ParseContext.ACCEPT_LINE && !line.strip().startsWith(":") && isOpen(line)) {
+            throw new EOFError(-1, cursor, "unbalanced brackets", "more");
+        }
+        int start = cursor;
+        while (start > 0 && isWordChar(line.charAt(start - 1))) {
+            start--;
+        }
+        int end = cursor;
+        while (end < line.length() && isWordChar(line.charAt(end))) {
+            end++;
+        }
+        return new Word(line, cursor, line.substring(start, end), cursor - start);
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == ':';
+    }
+
+    /** Whether a bracket, string or block comment is still open at the end of the text. */
+    static boolean isOpen(String text) {
+        int depth = 0;
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == '/' && i + 1 < n && text.charAt(i + 1) == '/') {
+                while (i < n && text.charAt(i) != '\n') {
+                    i++;
+                }
+            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
+                int close = text.indexOf("*/", i + 2);
+                if (close < 0) {
+                    return true;
+                }
+                i = close + 2;
+            } else if (c == '"') {
+                i++;
+                while (i < n && text.charAt(i) != '"') {
+                    i += text.charAt(i) == '\\' ? 2 : 1;
+                }
+                if (i >= n) {
+                    return true;
+                }
+                i++;
+            } else {
+                if (c == '(' || c == '[' || c == '{') {
+                    depth++;
+                } else if (c == ')' || c == ']' || c == '}') {
+                    depth--;
+                }
+                i++;
+            }
+        }
+        return depth > 0;
+    }
+
+    /** The line as JLine sees it for completion: one word, the one under the cursor. */
+    private record Word(String line, int cursor, String word, int wordCursor) implements CompletingParsedLine {
+        @Override
+        public int wordIndex() {
+            return 0;
+        }
+
+        @Override
+        public List<String> words() {
+            return List.of(word);
+        }
+
+        @Override
+        public CharSequence escape(CharSequence candidate, boolean complete) {
+            return candidate;
+        }
+
+        @Override
+        public int rawWordCursor() {
+            return wordCursor;
+        }
+
+        @Override
+        public int rawWordLength() {
+            return word.length();
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package chan.repl;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import org.graalvm.polyglot.Context;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.DumbTerminal;
+
+/**
+ * `chan repl` (or `chan` with no file): the interactive session, on JLine. Reads an input (several
+ * lines while brackets are open), runs it in the session ({@link ReplSession}) and prints its value;
+ * lines starting with `:` are commands ({@link ReplCommands}). History persists in ~/.chan_history
+ * (or $CHAN_HISTORY). Ctrl-C at the prompt clears the line and during an input stops it; Ctrl-D
+ * leaves. docs/repl.md is the user's guide.
+ */
+public final class ChanRepl {
+    private static final String PROMPT = "chan> ";
+    private static final String CONTINUATION = " ...> ";
+
+    private ChanRepl() {}
+
+    /** Runs the session in {@code context}, entered on this thread for the whole session; returns the exit code. */
+    public static int run(Context context, InputStream in, PrintStream out, PrintStream err, boolean internalErrors) throws IOException {
+        try (Terminal terminal = terminal(in, out)) {
+            context.enter();
+            try {
+                context.initialize("chan");
+                ReplSession session = new ReplSession();
+                try {
+                    return loop(session, reader(terminal, session), terminal, out, err, internalErrors);
+                } finally {
+                    session.close();
+                }
+            } finally {
+                context.leave();
+            }
+        }
+    }
+
+    private static int loop(ReplSession session, LineReader reader, Terminal terminal, PrintStream out, PrintStream err, boolean internalErrors) {
+        ResultPrinter printer = new ResultPrinter(out);
+        ReplCommands commands = new ReplCommands(session, printer, out);
+        out.println("Chan REPL on " + session.scheduler().machine().describe());
+        out.println("Type :help for commands, Ctrl-D to leave.");
+        while (true) {
+            String line;
+            try {
+                out.flush();
+                line = reader.readLine(PROMPT);
+            } catch (UserInterruptException e) {
+                continue; // Ctrl-C at the prompt: drop the line
+            } catch (EndOfFileException e) {
+                return 0;
+            }
+            if (line.isBlank()) {
+                continue;
+            }
+            Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> session.interrupt());
+            try {
+                if (line.strip().startsWith(":")) {
+                    if (!commands.run(line)) {
+                        return 0;
+                    }
+                } else {
+                    printer.print(session.eval(line), false);
+                }
+            } catch (RuntimeException | StackOverflowError e) {
+                err.println("internal error: " + e + " (this is a bug in Chan; please report it with the input that caused it)");
+                if (internalErrors) {
+                    e.printStackTrace(err);
+                }
+            } finally {
+                terminal.handle(Terminal.Signal.INT, previous);
+                session.context().out().flush();
+                err.flush();
+            }
+        }
+    }
+
+    private static Terminal terminal(InputStream in, PrintStream out) throws IOException {
+        if (in == System.in && out == System.out) {
+            return TerminalBuilder.builder().name("chan").system(true).build();
+        }
+        // Embedded (tests): the builder's dumb path fails under Surefire (DESIGN.md).
+        return new DumbTerminal(in, out);
+    }
+
+    private static LineReader reader(Terminal terminal, ReplSession session) {
+        String history = System.getenv("CHAN_HISTORY");
+        Path file = history != null ? Path.of(history) : Path.of(System.getProperty("user.home"), ".chan_history");
+        return LineReaderBuilder.builder().terminal(terminal).appName("chan")
+                        .parser(new ChanLineParser())
+                        .completer(new ReplCompleter(session))
+                        .variable(LineReader.HISTORY_FILE, file)
+                        .variable(LineReader.SECONDARY_PROMPT_PATTERN, CONTINUATION)
+                        .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true) // `!x` and `!=` are Chan, not history
+                        .build();
+    }
+}

@@ -1,0 +1,18 @@
+package chan.repl;
+
+/**
+ * How one REPL input ended: with a value (nil when it ends in a statement), an error already
+ * printed, a deadlock already reported, or an interrupt (Ctrl-C). {@code cycles} is the virtual
+ * time core 0 advanced while the input ran, {@code wallNanos} the host time it took.
+ */
+record InputResult(Kind kind, Object value, long cycles, long wallNanos) {
+    enum Kind { VALUE, ERROR, DEADLOCK, INTERRUPTED }
+
+    InputResult timed(long cycles, long wallNanos) {
+        return new InputResult(kind, value, cycles, wallNanos);
+    }
+
+    static InputResult of(Kind kind) {
+        return new InputResult(kind, null, 0, 0);
+    }
+}

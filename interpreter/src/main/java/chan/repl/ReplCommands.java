@@ -1,0 +1,120 @@
+package chan.repl;
+
+import chan.runtime.MachineException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The REPL's `:` commands (docs/repl.md). `:machine`, `:cores` and `:seed` change the simulated
+ * machine, which means a fresh one: like `:reset`, they drop every name and thread.
+ */
+final class ReplCommands {
+    static final List<String> NAMES = List.of(":help", ":load", ":reset", ":machine", ":cores", ":seed", ":threads",
+                    ":stats", ":trace", ":time", ":quit");
+
+    static final String HELP = """
+                    Type Chan declarations and statements; an input ending in an expression prints its value.
+                    An input with open brackets continues on the next line. Names stay defined between inputs.
+                      :help               this text
+                      :load FILE          run FILE as one input; its declarations stay in scope
+                      :reset              forget every name and thread; a fresh machine
+                      :machine NAME|FILE  use another simulated machine (resets the session)
+                      :cores N            use N cores of the machine (resets the session)
+                      :seed S             seed the random generator with S (resets the session)
+                      :threads            every live thread: id, core, state, where it is blocked
+                      :stats              per-core statistics of the session so far
+                      :trace FILE|off     write a Chrome trace of what runs from now on to FILE
+                      :time EXPR          run EXPR, print its value, the virtual cycles and the wall time
+                      :quit               leave (Ctrl-D does too)
+                    Ctrl-C stops a running input and keeps the session. Threads run alongside each input;
+                    when it ends they run on until all are blocked (at most 100000 virtual cycles), then
+                    pause until the next input.""";
+
+    private final ReplSession session;
+    private final ResultPrinter printer;
+    private final PrintStream out;
+
+    ReplCommands(ReplSession session, ResultPrinter printer, PrintStream out) {
+        this.session = session;
+        this.printer = printer;
+        this.out = out;
+    }
+
+    /** Runs a command line; false when the session should end. */
+    boolean run(String line) {
+        String[] parts = line.strip().split("\\s+", 2);
+        String name = parts[0];
+        String arg = parts.length > 1 ? parts[1].strip() : "";
+        try {
+            switch (name) {
+                case ":quit", ":q" -> {
+                    return false;
+                }
+                case ":help", ":h" -> out.println(HELP);
+                case ":reset" -> {
+                    session.reset();
+                    out.println("session reset: " + describeMachine());
+                }
+                case ":load" -> printer.print(session.load(needs(arg, "a file")), false);
+                case ":machine" -> {
+                    session.setMachine(needs(arg, "a machine name or file"));
+                    out.println("session reset: " + describeMachine());
+                }
+                case ":cores" -> {
+                    session.setCores(Integer.parseInt(needs(arg, "a number of cores")));
+                    out.println("session reset: " + describeMachine());
+                }
+                case ":seed" -> {
+                    session.setSeed(Long.parseLong(needs(arg, "a number")));
+                    out.println("session reset: seed " + session.seed());
+                }
+                case ":threads" -> out.print(ThreadList.format(session.scheduler()));
+                case ":stats" -> out.print(session.scheduler().stats().format());
+                case ":trace" -> trace(needs(arg, "a file, or off"));
+                case ":time" -> printer.print(session.eval(needs(arg, "an expression")), true);
+                default -> out.println("unknown command " + name + " (:help lists them)");
+            }
+        } catch (UsageError e) {
+            out.println(name + ": " + e.getMessage());
+        } catch (NumberFormatException e) {
+            out.println(name + ": not a number: " + arg);
+        } catch (MachineException | chan.runtime.ChanRuntimeError e) {
+            out.println(name + ": " + e.getMessage());
+        } catch (IOException e) {
+            String why = e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage();
+            out.println(name + ": cannot read " + arg + ": " + why);
+        }
+        return true;
+    }
+
+    private void trace(String arg) {
+        if (arg.equals("off")) {
+            session.trace(null);
+            out.println("trace off");
+        } else {
+            session.trace(Path.of(arg));
+            out.println("tracing to " + arg + " (:trace off completes the file)");
+        }
+    }
+
+    private String describeMachine() {
+        return session.scheduler().machine().describe();
+    }
+
+    private static String needs(String arg, String what) {
+        if (arg.isEmpty()) {
+            throw new UsageError("needs " + what);
+        }
+        return arg;
+    }
+
+    private static final class UsageError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UsageError(String message) {
+            super(message);
+        }
+    }
+}

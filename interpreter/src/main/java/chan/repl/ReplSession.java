@@ -1,0 +1,182 @@
+package chan.repl;
+
+import chan.ChanContext;
+import chan.ChanLanguage;
+import chan.ChanOptions;
+import chan.nodes.ProgramRootNode;
+import chan.parser.ModuleLoader;
+import chan.parser.ReplBindings;
+import chan.runtime.Machine;
+import chan.runtime.Scheduler;
+import chan.runtime.Strand;
+import chan.values.ChanFunction;
+import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.ThreadLocalAction;
+import com.oracle.truffle.api.TruffleFile;
+import com.oracle.truffle.api.source.Source;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The state a REPL session keeps between inputs: the names defined so far ({@link ReplBindings}),
+ * the loaded modules, and one simulated machine whose threads outlive the input that started them.
+ * Every method runs on the REPL's thread with the polyglot context entered, except
+ * {@link #interrupt}, which the Ctrl-C handler calls from its own thread.
+ */
+final class ReplSession {
+    private final ChanContext context;
+    private final ChanLanguage language;
+    private final Thread replThread = Thread.currentThread();
+    private final CallTarget runner;
+    private ReplBindings bindings;
+    private ModuleLoader loader;
+    private Scheduler scheduler;
+    private String machineName;
+    private Integer cores;
+    private long seed;
+    private int inputs;
+    private volatile boolean interruptRequested;
+    private long foregroundEndCycles;
+    private long foregroundEndNanos;
+
+    ReplSession() {
+        this.context = ChanContext.get(null);
+        this.language = context.language();
+        this.runner = new InputRunner(language).getCallTarget();
+        this.machineName = context.option(ChanOptions.Machine);
+        int n = context.option(ChanOptions.Cores);
+        this.cores = n > 0 ? n : null;
+        this.seed = context.option(ChanOptions.Seed);
+        reset();
+    }
+
+    /** Forgets every name and thread and starts a fresh machine with the current settings. */
+    void reset() {
+        Machine machine = Machine.resolve(machineName, cores);
+        if (scheduler != null) {
+            scheduler.stopTrace();
+        }
+        bindings = new ReplBindings();
+        loader = new ModuleLoader(language, context);
+        scheduler = new Scheduler(machine, seed, ProgramRootNode.schedulerOptions().stats(true));
+        context.setScheduler(scheduler);
+    }
+
+    /** Compiles and runs one input typed at the prompt. */
+    InputResult eval(String code) {
+        inputs++;
+        return run(Source.newBuilder(ChanLanguage.ID, withSemicolon(code), "<repl-" + inputs + ">").build());
+    }
+
+    /**
+     * At the prompt the last `;` may be left out: `1 + 2` is the statement `1 + 2;`. After a
+     * declaration's `}` the added `;` is an empty statement.
+     */
+    static String withSemicolon(String code) {
+        String text = code.stripTrailing();
+        return text.endsWith(";") ? code : text + ";";
+    }
+
+    /** `:load FILE`: runs a file as one input, its declarations staying in scope. */
+    InputResult load(String file) throws IOException {
+        TruffleFile f = context.env().getPublicTruffleFile(file);
+        return run(Source.newBuilder(ChanLanguage.ID, f).name(file).build());
+    }
+
+    private InputResult run(Source source) {
+        ChanFunction input = loader.loadReplInput(source, bindings);
+        if (input == null) {
+            context.err().print(loader.diagnostics().format());
+            return InputResult.of(InputResult.Kind.ERROR);
+        }
+        interruptRequested = false;
+        long cyclesBefore = scheduler.now();
+        long wallBefore = System.nanoTime();
+        foregroundEndCycles = cyclesBefore;
+        foregroundEndNanos = wallBefore;
+        Strand foreground = scheduler.spawn(new Object[]{input}, 0, source.getName());
+        InputResult result = (InputResult) runner.call(foreground, this);
+        context.out().flush();
+        return result.timed(foregroundEndCycles - cyclesBefore, foregroundEndNanos - wallBefore);
+    }
+
+    /** The input's own thread has ended (what `:time` measures); other threads may still run on. */
+    void foregroundEnded() {
+        foregroundEndCycles = scheduler.now();
+        foregroundEndNanos = System.nanoTime();
+    }
+
+    /**
+     * Ctrl-C: stops the running input at its next safepoint. The running thread is preempted, not
+     * unwound, so it keeps its state; the runner then ends the foreground thread.
+     */
+    void interrupt() {
+        interruptRequested = true;
+        context.env().submitThreadLocal(new Thread[]{replThread}, new ThreadLocalAction(false, false) {
+            @Override
+            protected void perform(Access access) {
+                // A late action (the input ended before it ran) must not disturb the next input's schedule.
+                if (interruptRequested && scheduler.current() != null) {
+                    scheduler.requestPreempt();
+                }
+            }
+        });
+    }
+
+    boolean takeInterrupt() {
+        boolean requested = interruptRequested;
+        interruptRequested = false;
+        return requested;
+    }
+
+    void setMachine(String nameOrFile) {
+        Machine.resolve(nameOrFile, null); // fails before anything changes
+        machineName = nameOrFile;
+        cores = null; // all of the new machine's cores, until :cores says otherwise
+        reset();
+    }
+
+    void setCores(int n) {
+        Machine.resolve(machineName, n);
+        cores = n;
+        reset();
+    }
+
+    void setSeed(long s) {
+        seed = s;
+        reset();
+    }
+
+    void trace(Path file) {
+        if (file == null) {
+            scheduler.stopTrace();
+        } else {
+            scheduler.startTrace(file);
+        }
+    }
+
+    void close() {
+        scheduler.stopTrace();
+        context.out().flush();
+    }
+
+    Scheduler scheduler() {
+        return scheduler;
+    }
+
+    ReplBindings bindings() {
+        return bindings;
+    }
+
+    ChanLanguage language() {
+        return language;
+    }
+
+    long seed() {
+        return seed;
+    }
+
+    ChanContext context() {
+        return context;
+    }
+}

@@ -1,0 +1,101 @@
+package chan.repl;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import chan.launcher.ChanMain;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What persists between REPL inputs, and how (ReplBindings): redefinition reaching earlier callers,
+ * closures still capturing by value, an input with a static error changing nothing, the language's
+ * scope rules, and threads living on between inputs. Runs a session in-process on a dumb terminal.
+ */
+class ReplSessionTest {
+    private record Session(String out, String err) {
+        /** The printed lines, prompts removed. */
+        List<String> lines() {
+            return out.replace("chan> ", "").replace(" ...> ", "").lines().skip(2).filter(l -> !l.isEmpty()).toList();
+        }
+    }
+
+    private static Session run(String... inputs) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String text = String.join("\n", inputs) + "\n";
+        int exit = ChanMain.run(new String[] {"repl"}, new ByteArrayInputStream(text.getBytes(UTF_8)),
+                        new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
+        assertEquals(0, exit, err.toString(UTF_8));
+        return new Session(out.toString(UTF_8), err.toString(UTF_8));
+    }
+
+    @Test
+    void aRedefinedFunctionReachesItsEarlierCallers() {
+        Session s = run("fn base() { return 1; }", "fn twice() { return 2 * base(); }", "twice()",
+                        "fn base() { return 10; }", "twice()");
+        assertEquals(List.of("2", "20"), s.lines(), s.err());
+    }
+
+    @Test
+    void variablesPersistAndClosuresStillCaptureByValue() {
+        Session s = run("let x = 1;", "let f = fn () => x;", "x = 2;", "f()", "x", "let x = \"shadow\";", "x");
+        assertEquals(List.of("1", "2", "\"shadow\""), s.lines(), s.err());
+    }
+
+    @Test
+    void anInputWithAStaticErrorChangesNothing() {
+        Session s = run("fn f() { return 1; }", "fn f() { return missing; } let y = 5;", "f()", "y");
+        assertEquals(List.of("1"), s.lines().stream().filter(l -> !l.startsWith("<")).toList(), s.out());
+        assertTrue(s.err().contains("<repl-2>:1:17: error: undefined name 'missing'"), s.err());
+        assertTrue(s.err().contains("<repl-4>:1:1: error: undefined name 'y'"), s.err());
+    }
+
+    @Test
+    void aNamedFunctionStillCannotUseATopLevelVariable() {
+        Session s = run("let limit = 3;", "fn over(n) { return n > limit; }", "const LIMIT = 3;", "fn over(n) { return n > LIMIT; }", "over(4)");
+        assertTrue(s.err().contains("function 'over' cannot use top-level variable 'limit'"), s.err());
+        assertEquals(List.of("true"), s.lines(), s.err());
+    }
+
+    @Test
+    void threadsOutliveTheInputThatStartedThem() {
+        Session s = run("let c = chan();", "fn echo(c) { for (v in c) { print(\"echo\", v); } }", "start echo(c);",
+                        "c <- :a;", "c <- :b;", ":threads");
+        assertEquals("<thread 4>", s.lines().get(0), s.out()); // the value of `start`: inputs 1 to 3 ran as threads 1 to 3
+        assertEquals("echo :a", s.lines().get(1), s.out());
+        assertEquals("echo :b", s.lines().get(2), s.out());
+        assertEquals("thread 4 on core 0: blocked in receive (for loop) at <repl-2>:1:24 (started at <repl-3>:1)", s.lines().get(3), s.out());
+        assertFalse(s.err().contains("deadlock"), s.err());
+    }
+
+    @Test
+    void aBusyThreadLeftRunningDoesNotKeepThePromptAway() {
+        Session s = run("start { let i = 0; while (true) { i = i + 1; } };", "1 + 1", ":threads", "2 + 2");
+        assertEquals(List.of("<thread 2>", "2", "thread 2 on core 0: runnable (started at <repl-1>:1)", "4"), s.lines(), s.err());
+    }
+
+    @Test
+    void aDeadlockedInputIsAbandonedAndTheSessionGoesOn() {
+        Session s = run("let c = chan();", "<-c", "1 + 1");
+        assertTrue(s.err().startsWith("deadlock: the input is blocked and no thread can run"), s.err());
+        assertTrue(s.err().contains("receive at <repl-2>:1:1"), s.err());
+        assertEquals(List.of("2"), s.lines(), s.out());
+    }
+
+    @Test
+    void incompleteInputIsDetectedOutsideStringsAndComments() {
+        assertTrue(ChanLineParser.isOpen("fn f() {"));
+        assertTrue(ChanLineParser.isOpen("print(\"a)\""));
+        assertTrue(ChanLineParser.isOpen("let s = \"open"));
+        assertTrue(ChanLineParser.isOpen("/* a comment"));
+        assertFalse(ChanLineParser.isOpen("print(\"{\"); // ( [ {"));
+        assertFalse(ChanLineParser.isOpen("let m = {\"a\" => [1, (2, 3)]};"));
+        assertFalse(ChanLineParser.isOpen(")"));
+    }
+}
