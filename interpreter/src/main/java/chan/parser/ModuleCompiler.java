@@ -26,6 +26,7 @@ import java.util.Set;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ParseTree;
 
 /**
  * Compiles one parsed module into Bytecode DSL roots: one per named function, one per function
@@ -203,7 +204,7 @@ public final class ModuleCompiler {
         List<ParamContext> params = f.params() == null ? List.of() : f.params().param();
         String returnType = f.ret == null ? null : f.ret.getText();
         ChanBytecodeRootNode root = buildRoot(f, () -> {
-            emitPrologue(params, name);
+            emitPrologue(f, params, name);
             visitStatements(f.block().statement(), returnType);
         });
         scope = saved;
@@ -212,16 +213,24 @@ public final class ModuleCompiler {
         return root;
     }
 
-    /** Creates the root's scratch local and the parameter locals, checking annotated types. */
-    private void emitPrologue(List<ParamContext> params, String functionName) {
+    /**
+     * Creates the root's scratch local and the parameter locals, checking annotated types. A parameter
+     * without a type that {@code function} never assigns gets no local: it is read from its argument.
+     */
+    private void emitPrologue(ParserRuleContext function, List<ParamContext> params, String functionName) {
         scope.scratch = b.createLocal();
+        Set<String> assigned = assignedNames(function);
         checkDistinct(params.stream().map(p -> p.name().getStart()).toList(), "parameter");
         for (int i = 0; i < params.size(); i++) {
             ParamContext p = params.get(i);
             String name = p.name().getText();
+            String type = p.typeName() != null ? p.typeName().getText() : p.ATOM() != null ? p.ATOM().getText().substring(1) : null;
+            if (type == null && !assigned.contains(name)) {
+                scope.declareArgument(name, i + 1);
+                continue;
+            }
             BytecodeLocal local = b.createLocal(name, null);
             scope.declare(name, local, false);
-            String type = p.typeName() != null ? p.typeName().getText() : p.ATOM() != null ? p.ATOM().getText().substring(1) : null;
             b.beginStoreLocal(local);
             if (type != null) {
                 beginSection(p); // a wrong argument is reported at its parameter's annotation
@@ -235,6 +244,23 @@ public final class ModuleCompiler {
             b.endStoreLocal();
         }
         emitPoll(Costs.CALL);
+    }
+
+    /** The names that assignment statements anywhere in {@code tree} assign to (nested functions too). */
+    private static Set<String> assignedNames(ParseTree tree) {
+        Set<String> names = new HashSet<>();
+        Deque<ParseTree> todo = new ArrayDeque<>(List.of(tree));
+        while (!todo.isEmpty()) {
+            ParseTree t = todo.pop();
+            if (t instanceof AssignStmtContext a && a.target instanceof PostfixExprContext pe
+                            && pe.postfix() instanceof PrimaryPostfixContext pp && pp.primary() instanceof NamePrimaryContext np) {
+                names.add(np.name().getText());
+            }
+            for (int i = 0; i < t.getChildCount(); i++) {
+                todo.push(t.getChild(i));
+            }
+        }
+        return names;
     }
 
     private void emitReturnNil() {
@@ -286,7 +312,7 @@ public final class ModuleCompiler {
         Deque<Breakable> savedBreakables = new ArrayDeque<>(breakables);
         breakables.clear();
         ChanBytecodeRootNode root = buildRoot(where, () -> {
-            emitPrologue(params, name);
+            emitPrologue(where, params, name);
             body.run();
         });
         breakables.addAll(savedBreakables);
@@ -1109,7 +1135,13 @@ public final class ModuleCompiler {
 
     void emitLoad(Scope.Ref ref) {
         switch (ref) {
-            case Scope.Local l -> b.emitLoadLocal(l.local());
+            case Scope.Local l -> {
+                if (l.argument() > 0) {
+                    b.emitLoadArgument(l.argument());
+                } else {
+                    b.emitLoadLocal(l.local());
+                }
+            }
             case Scope.Captured c -> b.emitLoadCapture(c.index());
             case Scope.Global g -> b.emitLoadGlobal(g.declaration().cell);
             case Scope.Builtin bf -> b.emitLoadConstant(bf.function());

@@ -207,6 +207,10 @@ final class PatternCompiler {
     private void emitBind(String name, BytecodeLocal subject, List<Step> path) {
         var b = c.b;
         Scope.Local local = c.scope.findLocal(name);
+        if (local.local() == null) { // a parameter redeclared in its block: already an error
+            b.emitLoadConstant(true);
+            return;
+        }
         b.beginBlock();
         b.beginStoreLocal(local.local());
         emitPath(subject, path, path.size());

@@ -19,7 +19,15 @@ final class Scope {
     /** What a name refers to. */
     sealed interface Ref permits Local, Captured, Global, Builtin {}
 
-    record Local(String name, BytecodeLocal local, boolean constant) implements Ref {}
+    /**
+     * A local variable; or, when {@code argument > 0}, a parameter that is never assigned, read
+     * straight from that argument (no frame slot: smaller blocked threads, fewer frame writes).
+     */
+    record Local(String name, BytecodeLocal local, boolean constant, int argument) implements Ref {
+        Local(String name, BytecodeLocal local, boolean constant) {
+            this(name, local, constant, 0);
+        }
+    }
 
     record Captured(String name, int index, boolean constant) implements Ref {}
 
@@ -56,6 +64,11 @@ final class Scope {
     /** Declares a local in the innermost block; false if that block already has the name. */
     boolean declare(String name, BytecodeLocal local, boolean constant) {
         return blocks.get(blocks.size() - 1).putIfAbsent(name, new Local(name, local, constant)) == null;
+    }
+
+    /** Declares a parameter that is never assigned: it is read from argument {@code index}. */
+    boolean declareArgument(String name, int index) {
+        return blocks.get(blocks.size() - 1).putIfAbsent(name, new Local(name, null, false, index)) == null;
     }
 
     /** Whether this function (not an enclosing one) has the name as a local. */

@@ -2,6 +2,7 @@ package chan.runtime;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 
 /**
@@ -37,6 +38,12 @@ public final class Scheduler {
     private final Timers timers = new Timers();
     final Trace trace;
     final ArrayList<Strand> live = new ArrayList<>();
+    /**
+     * Each monitored strand's monitors: one {@link Channel} or an {@code ArrayList<Channel>}. A side
+     * table rather than a field, since few strands are monitored and every strand would pay for it.
+     * Only looked up, never iterated, so hash order cannot leak into a run.
+     */
+    final HashMap<Strand, Object> monitors = new HashMap<>();
     private Strand current;
     private Strand main;
     private long slice;
@@ -145,7 +152,7 @@ public final class Scheduler {
             c.spend(CostModel.CONTEXT_SWITCH);
             c.last = t;
         }
-        t.state = Strand.State.RUNNING;
+        t.setState(Strand.State.RUNNING);
         current = t;
         slice = 0;
         runStart = c.clock;
@@ -159,7 +166,7 @@ public final class Scheduler {
         endRun(t, "suspended");
         if (t.killed) {
             Exits.terminate(this, t, options.killedReason, cores[t.core()].clock);
-        } else if (t.state == Strand.State.RUNNING) { // preempted without yieldCurrent()
+        } else if (t.state() == Strand.State.RUNNING) { // preempted without yieldCurrent()
             t.resumeValue = nil;
             makeRunnable(t, cores[t.core()].clock);
         }
@@ -173,8 +180,8 @@ public final class Scheduler {
         if (t == current) endRun(t, "finished");
         if (t.killed) reason = options.killedReason; // it was killed before it could end by itself
         if (crashed) crashes++;
-        boolean monitored = t.monitors != null;
-        if (t.state != Strand.State.DONE) Exits.terminate(this, t, reason, cores[t.core()].clock);
+        boolean monitored = monitors.containsKey(t);
+        if (t.state() != Strand.State.DONE) Exits.terminate(this, t, reason, cores[t.core()].clock);
         if (t == main) end();
         return monitored;
     }
@@ -219,7 +226,7 @@ public final class Scheduler {
         spend(CostModel.TIMER);
         t.resumeValue = nil;
         makeRunnable(t, now() + Math.max(0, cycles));
-        t.state = Strand.State.BLOCKED;
+        t.setState(Strand.State.BLOCKED);
         return BLOCK;
     }
 
@@ -241,7 +248,7 @@ public final class Scheduler {
     // ---- the end of a run
 
     public boolean mainDone() {
-        return main != null && main.state == Strand.State.DONE;
+        return main != null && main.state() == Strand.State.DONE;
     }
 
     /** Non-null only when live strands remain, all BLOCKED, and no timer or wake-up is pending. */
@@ -255,7 +262,7 @@ public final class Scheduler {
 
     /** Strands still blocked (sorted by id), for the report at a normal exit. */
     public List<Strand> leaked() {
-        return liveById().stream().filter(t -> t.state == Strand.State.BLOCKED).toList();
+        return liveById().stream().filter(t -> t.state() == Strand.State.BLOCKED).toList();
     }
 
     public int liveThreads() { return live.size(); }
@@ -293,7 +300,7 @@ public final class Scheduler {
     }
 
     void makeRunnable(Strand t, long at) {
-        t.state = Strand.State.RUNNABLE;
+        t.setState(Strand.State.RUNNABLE);
         t.readyAt = at;
         t.seq = ++seq;
         cores[t.core()].runq.add(t);
@@ -303,7 +310,7 @@ public final class Scheduler {
     Object park(Strand t, Object waitOn) {
         t.waitOn = waitOn;
         t.readyAt = now();
-        t.state = Strand.State.BLOCKED;
+        t.setState(Strand.State.BLOCKED);
         return BLOCK;
     }
 
