@@ -54,6 +54,11 @@ public final class Scheduler {
     long crashes;
     private boolean ended;
     private int[] scratch = new int[8];
+    /**
+     * Bit i set when core i's run queue may be non-empty (cleared when it is found empty), so next()
+     * looks only at cores with work; machines of more than 64 cores scan them all.
+     */
+    private long queuedCores;
 
     public Scheduler(Machine machine, long seed, SchedulerOptions options) {
         this.machine = machine;
@@ -127,11 +132,24 @@ public final class Scheduler {
         while (true) {
             Core best = null;
             long at = Long.MAX_VALUE;
-            for (Core c : cores) {
-                long t = c.earliest();
-                if (t < at) {
-                    best = c;
-                    at = t;
+            if (cores.length <= 64) {
+                for (long m = queuedCores; m != 0; m &= m - 1) { // in core order: ties go to the lower id
+                    Core c = cores[Long.numberOfTrailingZeros(m)];
+                    long t = c.earliest();
+                    if (t < at) {
+                        best = c;
+                        at = t;
+                    } else if (t == Long.MAX_VALUE) {
+                        queuedCores &= ~(1L << c.id);
+                    }
+                }
+            } else {
+                for (Core c : cores) {
+                    long t = c.earliest();
+                    if (t < at) {
+                        best = c;
+                        at = t;
+                    }
                 }
             }
             if (!timers.isEmpty() && timers.nextTime() <= at) {
@@ -304,6 +322,7 @@ public final class Scheduler {
         t.readyAt = at;
         t.seq = ++seq;
         cores[t.core()].runq.add(t);
+        queuedCores |= 1L << t.core(); // no-op beyond 64 cores (shift wraps), where next() scans all
     }
 
     /** Blocks t (already queued where {@code waitOn} says) until some operation completes it. */
