@@ -34,11 +34,12 @@ public final class ProgramRootNode extends RootNode {
     public static final int EXIT_STATIC = 2;
     public static final int EXIT_DEADLOCK = 3;
 
-    /** The frame holds one value: the main thread, which the loop needs to tell its crash apart. */
+    /** The frame holds the main thread, which the loop needs to tell its crash apart, and the next thread. */
     private static final int MAIN_SLOT = 0;
+    private static final int NEXT_SLOT = 1;
 
     private final ModuleLoader.Program program;
-    @Child private LoopNode loop = Truffle.getRuntime().createLoopNode(new SchedulerLoopNode(MAIN_SLOT));
+    @Child private LoopNode loop = Truffle.getRuntime().createLoopNode(new SchedulerLoopNode(MAIN_SLOT, NEXT_SLOT));
 
     public ProgramRootNode(ChanLanguage language, ModuleLoader.Program program) {
         super(language, frameWithMainSlot());
@@ -48,6 +49,7 @@ public final class ProgramRootNode extends RootNode {
     private static FrameDescriptor frameWithMainSlot() {
         FrameDescriptor.Builder b = FrameDescriptor.newBuilder();
         b.addSlot(FrameSlotKind.Object, "main", null);
+        b.addSlot(FrameSlotKind.Object, "next", null);
         return b.build();
     }
 

@@ -26,11 +26,22 @@ import com.oracle.truffle.api.nodes.RepeatingNode;
  * Calls into the runtime (plain Java) are boundaries, so that partial evaluation stops there.
  */
 final class SchedulerLoopNode extends Node implements RepeatingNode {
+    /** In {@link #nextSlot}: the scheduler was asked for the next thread and had none. */
+    private static final Object NONE = new Object();
+    /** From {@link #suspendedThenNext}: the main thread is done. */
+    private static final Object MAIN_DONE = new Object();
+
     private final int mainSlot;
+    /**
+     * The thread to run next when the previous turn already asked for it (null: ask now). A turn
+     * that suspends its thread asks for the next one in the same boundary call.
+     */
+    private final int nextSlot;
     @Child private StrandResumeNode resume = StrandResumeNodeGen.create();
 
-    SchedulerLoopNode(int mainSlot) {
+    SchedulerLoopNode(int mainSlot, int nextSlot) {
         this.mainSlot = mainSlot;
+        this.nextSlot = nextSlot;
     }
 
     @Override
@@ -42,7 +53,9 @@ final class SchedulerLoopNode extends Node implements RepeatingNode {
     public Object executeRepeatingWithValue(VirtualFrame frame) {
         ChanContext context = ChanContext.get(this);
         Scheduler scheduler = context.scheduler();
-        Strand t = next(scheduler);
+        Object pending = frame.getObject(nextSlot);
+        frame.setObject(nextSlot, null);
+        Strand t = pending == null ? next(scheduler) : pending == NONE ? null : (Strand) pending;
         if (t == null) {
             return mainDone(scheduler) ? ProgramRootNode.EXIT_OK : deadlock(context, scheduler);
         }
@@ -51,7 +64,12 @@ final class SchedulerLoopNode extends Node implements RepeatingNode {
             Object result = resume.execute(t.body, t.resumeValue);
             if (result instanceof ContinuationResult) {
                 t.body = result;
-                return suspended(scheduler, t) ? ProgramRootNode.EXIT_OK : CONTINUE_LOOP_STATUS;
+                Object next = suspendedThenNext(scheduler, t);
+                if (next == MAIN_DONE) {
+                    return ProgramRootNode.EXIT_OK;
+                }
+                frame.setObject(nextSlot, next);
+                return CONTINUE_LOOP_STATUS;
             }
             return finished(scheduler, t) ? ProgramRootNode.EXIT_OK : CONTINUE_LOOP_STATUS;
         } catch (ChanException e) {
@@ -71,11 +89,18 @@ final class SchedulerLoopNode extends Node implements RepeatingNode {
         return scheduler.next();
     }
 
-    /** t blocked, yielded or was preempted; true if the main thread is done (it may have been killed). */
+    /**
+     * t blocked, yielded or was preempted: MAIN_DONE if the main thread is done (it may have been
+     * killed), else the next thread to run, or NONE. One boundary call per switch instead of two.
+     */
     @TruffleBoundary
-    private static boolean suspended(Scheduler scheduler, Strand t) {
+    private static Object suspendedThenNext(Scheduler scheduler, Strand t) {
         scheduler.suspended(t);
-        return scheduler.mainDone();
+        if (scheduler.mainDone()) {
+            return MAIN_DONE;
+        }
+        Strand next = scheduler.next();
+        return next == null ? NONE : next;
     }
 
     /** t ended normally; true if it was the main thread. */

@@ -21,7 +21,9 @@ public final class Copying {
 
     /** Whether any array or dict is reachable from {@code v}; O(1). */
     public static boolean hasMutable(Object v) {
-        if (v instanceof ChanTuple t) {
+        if (v instanceof Long || v instanceof ChanAtom || v instanceof String || v instanceof Boolean || v instanceof Double) {
+            return false; // the common messages, decided before the interface check below
+        } else if (v instanceof ChanTuple t) {
             return t.containsMutable();
         } else if (v instanceof ChanList l) {
             return l.containsMutable();

@@ -81,7 +81,9 @@ final class TmuxTerminal implements AutoCloseable {
     }
 
     private String tmux(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("tmux"));
+        // A server of its own (-L): a shared one exits when its last session ends, and a session
+        // started at that moment elsewhere fails with "server exited unexpectedly".
+        List<String> command = new ArrayList<>(List.of("tmux", "-L", session));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -92,6 +94,6 @@ final class TmuxTerminal implements AutoCloseable {
 
     @Override
     public void close() throws IOException, InterruptedException {
-        new ProcessBuilder("tmux", "kill-session", "-t", session).start().waitFor(30, TimeUnit.SECONDS);
+        new ProcessBuilder("tmux", "-L", session, "kill-server").start().waitFor(30, TimeUnit.SECONDS);
     }
 }

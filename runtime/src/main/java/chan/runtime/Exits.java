@@ -17,19 +17,22 @@ final class Exits {
     static Channel monitor(Scheduler s, Strand t) {
         s.spend(CostModel.MONITOR);
         Channel ch = new Channel(s, 1);
-        if (t.state == Strand.State.DONE) {
+        if (t.state() == Strand.State.DONE) {
             ch.post(s.options.exitMessageFactory.exitMessage(t, t.resumeValue), t.core(), s.now());
-        } else if (t.monitors == null) {
-            t.monitors = ch;
-        } else if (t.monitors instanceof Channel first) {
-            ArrayList<Channel> list = new ArrayList<>(2);
-            list.add(first);
-            list.add(ch);
-            t.monitors = list;
         } else {
-            @SuppressWarnings("unchecked")
-            ArrayList<Channel> list = (ArrayList<Channel>) t.monitors;
-            list.add(ch);
+            Object monitors = s.monitors.get(t);
+            if (monitors == null) {
+                s.monitors.put(t, ch);
+            } else if (monitors instanceof Channel first) {
+                ArrayList<Channel> list = new ArrayList<>(2);
+                list.add(first);
+                list.add(ch);
+                s.monitors.put(t, list);
+            } else {
+                @SuppressWarnings("unchecked")
+                ArrayList<Channel> list = (ArrayList<Channel>) monitors;
+                list.add(ch);
+            }
         }
         return ch;
     }
@@ -39,7 +42,7 @@ final class Exits {
      * any other strand ends when the kill reaches its core, withdrawn from whatever it waited on.
      */
     static void kill(Scheduler s, Strand t) {
-        if (t.state == Strand.State.DONE) return;
+        if (t.state() == Strand.State.DONE) return;
         if (s.current() != null) s.spend(CostModel.KILL);
         t.killed = true;
         if (t == s.current()) return;
@@ -50,19 +53,20 @@ final class Exits {
     /** Ends t at time {@code at} on its core and notifies its monitors. Precondition: t is not current. */
     static void terminate(Scheduler s, Strand t, Object reason, long at) {
         withdraw(s, t);
-        t.state = Strand.State.DONE;
+        t.setState(Strand.State.DONE);
         t.body = null;
         t.blockSite = null;
         t.chosenValue = null;
         t.resumeValue = reason;
         removeLive(s, t);
-        if (t.monitors == null) return;
+        Object monitors = s.monitors.remove(t);
+        if (monitors == null) return;
         Object msg = s.options.exitMessageFactory.exitMessage(t, reason);
-        if (t.monitors instanceof Channel ch) {
+        if (monitors instanceof Channel ch) {
             ch.post(msg, t.core(), at);
         } else {
             @SuppressWarnings("unchecked")
-            ArrayList<Channel> list = (ArrayList<Channel>) t.monitors;
+            ArrayList<Channel> list = (ArrayList<Channel>) monitors;
             for (Channel ch : list) ch.post(msg, t.core(), at);
         }
     }
@@ -73,7 +77,7 @@ final class Exits {
             q.remove(t);
         } else if (t.waitOn instanceof ChoiceWaiter[]) {
             ChoiceWaiter.claim(t, null);
-        } else if (t.state == Strand.State.RUNNABLE || t.state == Strand.State.BLOCKED) {
+        } else if (t.state() == Strand.State.RUNNABLE || t.state() == Strand.State.BLOCKED) {
             s.cores[t.core()].runq.remove(t); // runnable, asleep, or blocked forever: O(queue length), kills are rare
         }
         t.waitOn = null;

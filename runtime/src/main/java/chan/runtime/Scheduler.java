@@ -2,6 +2,7 @@ package chan.runtime;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 
 /**
@@ -39,6 +40,12 @@ public final class Scheduler {
     private final Timers timers = new Timers();
     Trace trace;
     final ArrayList<Strand> live = new ArrayList<>();
+    /**
+     * Each monitored strand's monitors: one {@link Channel} or an {@code ArrayList<Channel>}. A side
+     * table rather than a field, since few strands are monitored and every strand would pay for it.
+     * Only looked up, never iterated, so hash order cannot leak into a run.
+     */
+    final HashMap<Strand, Object> monitors = new HashMap<>();
     private Strand current;
     private Strand main;
     private long slice;
@@ -52,6 +59,11 @@ public final class Scheduler {
     /** Set by {@link #requestPreempt}: the running strand yields at its next charge. */
     private boolean preemptRequested;
     private int[] scratch = new int[8];
+    /**
+     * Bit i set when core i's run queue may be non-empty (cleared when it is found empty), so next()
+     * looks only at cores with work; machines of more than 64 cores scan them all.
+     */
+    private long queuedCores;
 
     public Scheduler(Machine machine, long seed, SchedulerOptions options) {
         this.machine = machine;
@@ -134,11 +146,24 @@ public final class Scheduler {
         while (true) {
             Core best = null;
             long at = Long.MAX_VALUE;
-            for (Core c : cores) {
-                long t = c.earliest();
-                if (t < at) {
-                    best = c;
-                    at = t;
+            if (cores.length <= 64) {
+                for (long m = queuedCores; m != 0; m &= m - 1) { // in core order: ties go to the lower id
+                    Core c = cores[Long.numberOfTrailingZeros(m)];
+                    long t = c.earliest();
+                    if (t < at) {
+                        best = c;
+                        at = t;
+                    } else if (t == Long.MAX_VALUE) {
+                        queuedCores &= ~(1L << c.id);
+                    }
+                }
+            } else {
+                for (Core c : cores) {
+                    long t = c.earliest();
+                    if (t < at) {
+                        best = c;
+                        at = t;
+                    }
                 }
             }
             if (!timers.isEmpty() && timers.nextTime() <= at) {
@@ -159,7 +184,7 @@ public final class Scheduler {
             c.spend(CostModel.CONTEXT_SWITCH);
             c.last = t;
         }
-        t.state = Strand.State.RUNNING;
+        t.setState(Strand.State.RUNNING);
         t.waitOn = null; // a sleeper's ASLEEP
         current = t;
         slice = 0;
@@ -179,7 +204,7 @@ public final class Scheduler {
         endRun(t, "suspended");
         if (t.killed) {
             Exits.terminate(this, t, options.killedReason, cores[t.core()].clock);
-        } else if (t.state == Strand.State.RUNNING) { // preempted without yieldCurrent()
+        } else if (t.state() == Strand.State.RUNNING) { // preempted without yieldCurrent()
             t.resumeValue = nil;
             makeRunnable(t, cores[t.core()].clock);
         }
@@ -193,8 +218,8 @@ public final class Scheduler {
         if (t == current) endRun(t, "finished");
         if (t.killed) reason = options.killedReason; // it was killed before it could end by itself
         if (crashed) crashes++;
-        boolean monitored = t.monitors != null;
-        if (t.state != Strand.State.DONE) Exits.terminate(this, t, reason, cores[t.core()].clock);
+        boolean monitored = monitors.containsKey(t);
+        if (t.state() != Strand.State.DONE) Exits.terminate(this, t, reason, cores[t.core()].clock);
         if (t == main) end();
         return monitored;
     }
@@ -288,7 +313,7 @@ public final class Scheduler {
         spend(CostModel.TIMER);
         t.resumeValue = nil;
         makeRunnable(t, now() + Math.max(0, cycles));
-        t.state = Strand.State.BLOCKED;
+        t.setState(Strand.State.BLOCKED);
         t.waitOn = ASLEEP;
         return BLOCK;
     }
@@ -311,7 +336,7 @@ public final class Scheduler {
     // ---- the end of a run
 
     public boolean mainDone() {
-        return main != null && main.state == Strand.State.DONE;
+        return main != null && main.state() == Strand.State.DONE;
     }
 
     /** Non-null only when live strands remain, all BLOCKED, and no timer or wake-up is pending. */
@@ -328,7 +353,7 @@ public final class Scheduler {
      * sleeper is not leaked (it would wake by itself), nor is a runnable strand.
      */
     public List<Strand> leaked() {
-        return liveById().stream().filter(t -> t.state == Strand.State.BLOCKED && t.waitOn != ASLEEP).toList();
+        return liveById().stream().filter(t -> t.state() == Strand.State.BLOCKED && t.waitOn != ASLEEP).toList();
     }
 
     public int liveThreads() { return live.size(); }
@@ -384,17 +409,18 @@ public final class Scheduler {
     }
 
     void makeRunnable(Strand t, long at) {
-        t.state = Strand.State.RUNNABLE;
+        t.setState(Strand.State.RUNNABLE);
         t.readyAt = at;
         t.seq = ++seq;
         cores[t.core()].runq.add(t);
+        queuedCores |= 1L << t.core(); // no-op beyond 64 cores (shift wraps), where next() scans all
     }
 
     /** Blocks t (already queued where {@code waitOn} says) until some operation completes it. */
     Object park(Strand t, Object waitOn) {
         t.waitOn = waitOn;
         t.readyAt = now();
-        t.state = Strand.State.BLOCKED;
+        t.setState(Strand.State.BLOCKED);
         return BLOCK;
     }
 

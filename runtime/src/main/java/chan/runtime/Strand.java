@@ -16,15 +16,18 @@ package chan.runtime;
  * <li>DONE: finished or killed; {@link #resumeValue} holds the exit reason, {@link #body} is null.
  * </ul>
  * While blocked in a send, {@link #resumeValue} holds the value being sent and {@code readyAt} the time
- * it was offered. Size: about 80 bytes with compressed pointers, and nothing else is allocated for a
- * blocked send or receive (a million blocked strands cost ~80 MB here).
+ * it was offered. Size: 72 bytes with compressed pointers and compact object headers, and nothing else is allocated for a
+ * blocked send or receive (a million blocked strands cost ~72 MB here; monitors live in a side table, {@link Scheduler#monitors}).
  */
 public final class Strand extends WaitNode {
     public enum State { RUNNABLE, RUNNING, BLOCKED, DONE }
 
+    private static final State[] STATES = State.values();
+
     private final int id;
     private final int core;
-    State state = State.RUNNABLE;
+    /** The {@link State}'s ordinal: a byte rather than a reference keeps a strand at 72 bytes. */
+    private byte state;
 
     /** The interpreter's continuation (null once DONE). */
     public Object body;
@@ -47,8 +50,6 @@ public final class Strand extends WaitNode {
     boolean killed;
     /** null, a {@link WaitQueue}, or a {@link ChoiceWaiter}[] (see the class comment). */
     Object waitOn;
-    /** null, one monitor {@link Channel}, or a {@code java.util.ArrayList<Channel>}. */
-    Object monitors;
 
     Strand(int id, int core, Object body) {
         this.id = id;
@@ -60,11 +61,13 @@ public final class Strand extends WaitNode {
 
     public int core() { return core; }
 
-    public State state() { return state; }
+    public State state() { return STATES[state]; }
+
+    void setState(State s) { state = (byte) s.ordinal(); }
 
     /** The exit reason once DONE, else null. */
     public Object exitReason() {
-        return state == State.DONE ? resumeValue : null;
+        return state() == State.DONE ? resumeValue : null;
     }
 
     @Override
