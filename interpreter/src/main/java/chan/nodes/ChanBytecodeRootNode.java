@@ -205,7 +205,13 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
     @ConstantOperand(type = GlobalCell.class)
     public static final class StoreGlobal {
         @Specialization
-        static void doStore(GlobalCell cell, Object value) {
+        static void doStore(GlobalCell cell, Object value, @Bind Node node) {
+            if (chan.values.Copying.hasMutable(value)) {
+                // Every function in every thread sees a const: an array or dict in one would be shared.
+                CompilerDirectives.transferToInterpreter();
+                throw ChanException.error("const '" + cell.name + "' must be immutable, got " + chan.values.Types.name(value)
+                                + " (nothing mutable is shared between threads: make it inside a function)", node);
+            }
             cell.value = value;
         }
     }

@@ -264,9 +264,11 @@ public final class ModuleCompiler {
             });
         }
         for (ConstStmtContext c : ConstOrder.of(program)) {
+            beginSection(c); // a const's errors, e.g. a mutable value, point at it
             b.beginStoreGlobal(declarations.get(c.name().getText()).cell);
             visitExpr(c.expr());
             b.endStoreGlobal();
+            b.endSourceSection();
         }
         for (TopDeclContext top : program.topDecl()) {
             if (top.statement() != null && !(top.statement() instanceof ConstStmtContext)) {
