@@ -204,11 +204,19 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
         }
     }
 
+    /** Sets a global cell: a const (which must hold nothing mutable), or a REPL session's variable. */
     @Operation
     @ConstantOperand(type = GlobalCell.class)
+    @ConstantOperand(type = boolean.class, name = "isConst")
     public static final class StoreGlobal {
         @Specialization
-        static void doStore(GlobalCell cell, Object value) {
+        static void doStore(GlobalCell cell, boolean isConst, Object value, @Bind Node node) {
+            if (isConst && chan.values.Copying.hasMutable(value)) {
+                // Every function in every thread sees a const: an array or dict in one would be shared.
+                CompilerDirectives.transferToInterpreter();
+                throw ChanException.error("const '" + cell.name + "' must be immutable, got " + chan.values.Types.name(value)
+                                + " (nothing mutable is shared between threads: make it inside a function)", node);
+            }
             cell.set(value);
         }
     }

@@ -52,6 +52,40 @@ final class Literals {
         return Numbers.normalize(Numbers.big(number).negate());
     }
 
+    /**
+     * Why a string literal (with its quotes) is malformed, with the escape's offset in the token, or null if
+     * it is well formed: an unknown escape or a u{HEX} escape that is not a Unicode scalar value is a syntax error,
+     * as in Go, rather than being taken literally or crashing the decoder.
+     */
+    static BadEscape badEscape(String quoted) {
+        for (int i = 1; i < quoted.length() - 1; i++) {
+            if (quoted.charAt(i) != '\\') {
+                continue;
+            }
+            char e = quoted.charAt(i + 1);
+            if ("ntr0\"\\".indexOf(e) >= 0) {
+                i++;
+                continue;
+            }
+            if (e == 'u') {
+                int close = quoted.indexOf('}', i);
+                String hex = close > i + 3 && quoted.charAt(i + 2) == '{' ? quoted.substring(i + 3, close) : "";
+                if (hex.matches("[0-9a-fA-F]{1,6}")) {
+                    int cp = Integer.parseInt(hex, 16);
+                    if (cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF)) {
+                        i = close;
+                        continue;
+                    }
+                }
+                return new BadEscape(i, "invalid escape: \\u{…} needs the hex digits of a Unicode code point");
+            }
+            return new BadEscape(i, "unknown escape '\\" + e + "': the escapes are \\n \\t \\r \\0 \\\" \\\\ and \\u{HEX}");
+        }
+        return null;
+    }
+
+    record BadEscape(int offset, String message) {}
+
     /** Decodes a string literal with its quotes: the escapes n t r 0 " backslash, and u{hex} for any code point. */
     static String string(String quoted) {
         String s = quoted.substring(1, quoted.length() - 1);

@@ -316,9 +316,11 @@ public final class ModuleCompiler {
             });
         }
         for (ConstStmtContext c : ConstOrder.of(program)) {
-            b.beginStoreGlobal(declarations.get(c.name().getText()).cell);
+            beginSection(c); // a const's errors, e.g. a mutable value, point at it
+            b.beginStoreGlobal(declarations.get(c.name().getText()).cell, true);
             visitExpr(c.expr());
             b.endStoreGlobal();
+            b.endSourceSection();
         }
         StatementContext last = null;
         for (TopDeclContext top : program.topDecl()) {
@@ -363,7 +365,7 @@ public final class ModuleCompiler {
         for (String name : names) {
             Scope.Local local = scope.findLocal(name);
             if (local != null && !declaredHere.containsKey(name)) {
-                b.beginStoreGlobal(repl.cellFor(name));
+                b.beginStoreGlobal(repl.cellFor(name), false);
                 b.emitLoadLocal(local.local());
                 b.endStoreGlobal();
             }

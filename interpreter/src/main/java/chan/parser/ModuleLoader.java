@@ -97,7 +97,8 @@ public final class ModuleLoader {
         // UTF-16 indexes, as Truffle's source sections count them.
         var chars = CodePointCharStream.fromBuffer(CodePointBuffer.withChars(CharBuffer.wrap(source.getCharacters().toString().toCharArray())), Diagnostics.name(source));
         ChanLexer lexer = new ChanLexer(chars);
-        ChanParser parser = new ChanParser(new CommonTokenStream(lexer));
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        ChanParser parser = new ChanParser(tokens);
         int before = diagnostics.size();
         var listener = new BaseErrorListener() {
             @Override
@@ -120,7 +121,23 @@ public final class ModuleLoader {
         parser.removeErrorListeners();
         parser.addErrorListener(listener);
         ChanParser.ProgramContext tree = parser.program();
+        if (diagnostics.size() == before) {
+            reportBadEscapes(source, tokens);
+        }
         return diagnostics.size() == before ? tree : null;
+    }
+
+    /** The first string literal with a bad escape is a syntax error (the grammar accepts any `\\x`). */
+    private void reportBadEscapes(Source source, CommonTokenStream tokens) {
+        for (Token t : tokens.getTokens()) {
+            if (t.getType() == ChanLexer.STRING) {
+                Literals.BadEscape bad = Literals.badEscape(t.getText());
+                if (bad != null) {
+                    diagnostics.add(source, t.getLine(), t.getCharPositionInLine() + bad.offset() + 1, "syntax error: " + bad.message());
+                    return;
+                }
+            }
+        }
     }
 
     /** `import "./ring.chan" as ring;` relative to the importing file. */

@@ -9,18 +9,21 @@ import com.oracle.truffle.api.RootCallTarget;
  * Captured values are copied at creation (capture by value), so a closure never sees later
  * assignments.
  */
-public final class ChanFunction {
+public final class ChanFunction implements Transferable {
     private final String name;
     /** Number of parameters, or -1 for a built-in that takes any number. */
     private final int arity;
     private final RootCallTarget callTarget;
     @CompilationFinal(dimensions = 1) private final Object[] captures;
+    /** Whether a captured value reaches an array or dict: then the closure is copied when it crosses threads. */
+    private final boolean containsMutable;
 
     public ChanFunction(String name, int arity, RootCallTarget callTarget, Object[] captures) {
         this.name = name;
         this.arity = arity;
         this.callTarget = callTarget;
         this.captures = captures;
+        this.containsMutable = captures != null && ChanTuple.anyMutable(captures);
     }
 
     public String name() {
@@ -45,16 +48,22 @@ public final class ChanFunction {
 
     /** A copy whose captured arrays and dicts are copied, for a closure that crosses to another thread. */
     public ChanFunction copyForTransfer() {
-        if (captures == null || captures.length == 0) {
-            return this;
-        }
+        return containsMutable ? (ChanFunction) Copying.copyForTransfer(this) : this;
+    }
+
+    @Override
+    public boolean containsMutable() {
+        return containsMutable;
+    }
+
+    /** A closure sent on a channel, or held by a value that is, takes copies of its arrays and dicts too. */
+    @Override
+    public Object copyForTransfer(Copying.Copier copier) {
         Object[] copied = new Object[captures.length];
-        boolean changed = false;
         for (int i = 0; i < captures.length; i++) {
-            copied[i] = Copying.copyForTransfer(captures[i]);
-            changed |= copied[i] != captures[i];
+            copied[i] = copier.copy(captures[i]);
         }
-        return changed ? new ChanFunction(name, arity, callTarget, copied) : this;
+        return new ChanFunction(name, arity, callTarget, copied);
     }
 
     @Override

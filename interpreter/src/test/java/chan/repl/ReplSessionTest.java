@@ -89,6 +89,13 @@ class ReplSessionTest {
     }
 
     @Test
+    void aSessionVariableMayHoldAnArrayButAConstMayNot() {
+        Session s = run("let a = array(2, 0);", "a[0] = 5;", "print(a);", "const D = dict();");
+        assertEquals(List.of("array[5, 0]"), s.lines(), s.out());
+        assertTrue(s.err().contains("const 'D' must be immutable, got dict"), s.err());
+    }
+
+    @Test
     void incompleteInputIsDetectedOutsideStringsAndComments() {
         assertTrue(ChanLineParser.isOpen("fn f() {"));
         assertTrue(ChanLineParser.isOpen("print(\"a)\""));
