@@ -2,6 +2,7 @@ package chan.parser;
 
 import chan.grammar.ChanLexer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.Interval;
 
 /** Turns ANTLR's messages into short ones that name what was found: `unexpected ')'`. */
 final class SyntaxMessages {
@@ -19,6 +20,9 @@ final class SyntaxMessages {
                     ? "unexpected end of file: expected " + antlrMessage.substring(8, antlrMessage.indexOf(" at "))
                     : "unexpected end of file";
         }
+        if (opensUnclosedComment(offending)) {
+            return "unterminated comment: '/*' needs a closing '*/'";
+        }
         if (offending.getType() == ChanLexer.UNTERMINATED_STRING) {
             return "unterminated string: it needs a closing '\"' on the same line";
         }
@@ -29,5 +33,14 @@ final class SyntaxMessages {
             return "expected " + missing + " before '" + text + "'";
         }
         return "unexpected '" + text + "'";
+    }
+
+    // An opening of a block comment that never closes lexes as the operators / and *: the parser then trips on the /.
+    private static boolean opensUnclosedComment(Token t) {
+        if (!"/".equals(t.getText()) || t.getInputStream() == null) {
+            return false;
+        }
+        int next = t.getStopIndex() + 1;
+        return next < t.getInputStream().size() && t.getInputStream().getText(Interval.of(next, next)).equals("*");
     }
 }
