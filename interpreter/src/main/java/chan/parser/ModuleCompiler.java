@@ -10,12 +10,9 @@ import chan.nodes.GlobalCell;
 import chan.values.ChanFunction;
 import chan.values.ChanNil;
 import chan.values.ChanStructType;
-import chan.values.ChanTuple;
 import com.oracle.truffle.api.bytecode.BytecodeConfig;
 import com.oracle.truffle.api.bytecode.BytecodeLabel;
 import com.oracle.truffle.api.bytecode.BytecodeLocal;
-import com.oracle.truffle.api.instrumentation.StandardTags.CallTag;
-import com.oracle.truffle.api.instrumentation.StandardTags.ExpressionTag;
 import com.oracle.truffle.api.instrumentation.StandardTags.StatementTag;
 import com.oracle.truffle.api.source.Source;
 import java.util.ArrayDeque;
@@ -27,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.antlr.v4.runtime.ParserRuleContext;
-import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.Token;
 
 /**
@@ -36,9 +32,9 @@ import org.antlr.v4.runtime.Token;
  * statements). The static checks of LANGUAGE.md happen here, while names are resolved; errors go
  * to {@link Diagnostics} and compilation goes on, so one run reports them all.
  *
- * <p>This is the longest file of the interpreter because it is the one place that knows how each
- * construct maps onto operations; patterns ({@link PatternCompiler}) and `choose`
- * ({@link ChooseCompiler}) have their own files.
+ * <p>This file holds declarations, functions and statements; expressions ({@link ExpressionCompiler}),
+ * patterns ({@link PatternCompiler}), `choose` ({@link ChooseCompiler}) and the order of consts
+ * ({@link ConstOrder}) have their own files.
  */
 public final class ModuleCompiler {
     /** A top-level name of the module. */
@@ -63,7 +59,7 @@ public final class ModuleCompiler {
     private record Breakable(BytecodeLabel breakLabel, BytecodeLabel continueLabel) {}
 
     private final ChanLanguage language;
-    private final Source source;
+    final Source source;
     private final ModuleLoader loader;
     private final Diagnostics diagnostics;
     private final ChanModule module;
@@ -82,6 +78,7 @@ public final class ModuleCompiler {
     Scope scope;
     private final Deque<Breakable> breakables = new ArrayDeque<>();
     final PatternCompiler patterns = new PatternCompiler(this);
+    private final ExpressionCompiler expressions = new ExpressionCompiler(this);
     private final ChooseCompiler choose = new ChooseCompiler(this);
 
     ModuleCompiler(ChanLanguage language, Source source, ModuleLoader loader, Diagnostics diagnostics, ChanModule module) {
@@ -211,7 +208,7 @@ public final class ModuleCompiler {
         topLevelLets.removeAll(declaredHere.keySet());
     }
 
-    private void checkDistinct(List<Token> names, String what) {
+    void checkDistinct(List<Token> names, String what) {
         Set<String> seen = new HashSet<>();
         for (Token t : names) {
             if (!seen.add(t.getText())) {
@@ -390,7 +387,7 @@ public final class ModuleCompiler {
      * Compiles a function expression or `start` block as a nested root and emits, in the enclosing
      * function, the closure that captures the values it uses.
      */
-    private void emitClosure(ParserRuleContext where, String name, List<ParamContext> params, String returnType, Runnable body) {
+    void emitClosure(ParserRuleContext where, String name, List<ParamContext> params, String returnType, Runnable body) {
         Scope enclosing = scope;
         FunctionTemplate template = new FunctionTemplate(name, params.size());
         scope = new Scope(enclosing, name, false);
@@ -450,7 +447,7 @@ public final class ModuleCompiler {
 
     // ---- statements ----
 
-    private void visitStatements(List<StatementContext> statements, String returnType) {
+    void visitStatements(List<StatementContext> statements, String returnType) {
         for (StatementContext s : statements) {
             visitStatement(s, returnType);
         }
@@ -913,300 +910,23 @@ public final class ModuleCompiler {
         b.endCheckSent();
     }
 
-    // ---- expressions ----
+    // ---- expressions (ExpressionCompiler) ----
 
     void visitExpr(ExprContext e) {
-        beginSection(e);
-        b.beginTag(ExpressionTag.class);
-        emitExpr(e);
-        b.endTag(ExpressionTag.class);
-        b.endSourceSection();
+        expressions.visitExpr(e);
     }
 
-    private void emitExpr(ExprContext e) {
-        if (e instanceof PostfixExprContext p) {
-            visitPostfix(p.postfix());
-        } else if (e instanceof UnaryExprContext u) {
-            emitUnary(u);
-        } else if (e instanceof RecvExprContext r) {
-            emitReceive(r, r.expr());
-        } else if (e instanceof RecvStatusExprContext r) {
-            b.beginWithStatus();
-            emitReceive(r, r.expr());
-            b.endWithStatus();
-        } else if (e instanceof BinaryExprContext bin) {
-            emitBinary(bin);
-        } else if (e instanceof AndExprContext and) {
-            b.beginAnd();
-            visitExpr(and.left);
-            visitExpr(and.right);
-            b.endAnd();
-        } else if (e instanceof OrExprContext or) {
-            b.beginOr();
-            visitExpr(or.left);
-            visitExpr(or.right);
-            b.endOr();
-        } else if (e instanceof StartExprContext s) {
-            emitStart(s);
-        } else {
-            throw new IllegalStateException("unknown expression " + e.getClass());
-        }
+    void visitPostfix(PostfixContext p) {
+        expressions.visitPostfix(p);
     }
 
     /** `<-channel`; a thread blocked here is reported at the `<-` ({@code at}). */
     void emitReceive(ExprContext at, ExprContext channel) {
-        emitSuspendable(() -> {
-            b.beginReceive(site("receive", at));
-            visitExpr(channel);
-            b.endReceive();
-        });
+        expressions.emitReceive(at, channel);
     }
 
-    private void emitUnary(UnaryExprContext u) {
-        String op = u.op.getText();
-        if (op.equals("-") && u.expr() instanceof PostfixExprContext p && p.postfix() instanceof PrimaryPostfixContext pp
-                        && pp.primary() instanceof LiteralPrimaryContext lit && (lit.literal().INT() != null || lit.literal().FLOAT() != null)) {
-            b.emitLoadConstant(Literals.negate(Literals.value(lit.literal())));
-            return;
-        }
-        switch (op) {
-            case "!" -> {
-                b.beginNot();
-                visitExpr(u.expr());
-                b.endNot();
-            }
-            case "-" -> {
-                b.beginNeg();
-                visitExpr(u.expr());
-                b.endNeg();
-            }
-            default -> {
-                b.beginBitNot();
-                visitExpr(u.expr());
-                b.endBitNot();
-            }
-        }
-    }
-
-    private void emitBinary(BinaryExprContext bin) {
-        String op = bin.op.getText();
-        // The operation's position is its operator, so `a / b` reports the `/`.
-        b.beginSourceSection(bin.op.getStartIndex(), bin.op.getStopIndex() - bin.op.getStartIndex() + 1);
-        switch (op) {
-            case "+" -> b.beginAdd();
-            case "-" -> b.beginSub();
-            case "*" -> b.beginMul();
-            case "/" -> b.beginDiv();
-            case "%" -> b.beginMod();
-            case "<<" -> b.beginShl();
-            case ">>" -> b.beginShr();
-            case "&" -> b.beginBitAnd();
-            case "^" -> b.beginBitXor();
-            case "|" -> b.beginBitOr();
-            case "<" -> b.beginLess();
-            case "<=" -> b.beginLessEqual();
-            case ">" -> b.beginGreater();
-            case ">=" -> b.beginGreaterEqual();
-            case "==" -> b.beginEqual();
-            case "!=" -> b.beginNotEqual();
-            default -> throw new IllegalStateException(op);
-        }
-        visitExpr(bin.left);
-        visitExpr(bin.right);
-        switch (op) {
-            case "+" -> b.endAdd();
-            case "-" -> b.endSub();
-            case "*" -> b.endMul();
-            case "/" -> b.endDiv();
-            case "%" -> b.endMod();
-            case "<<" -> b.endShl();
-            case ">>" -> b.endShr();
-            case "&" -> b.endBitAnd();
-            case "^" -> b.endBitXor();
-            case "|" -> b.endBitOr();
-            case "<" -> b.endLess();
-            case "<=" -> b.endLessEqual();
-            case ">" -> b.endGreater();
-            case ">=" -> b.endGreaterEqual();
-            case "==" -> b.endEqual();
-            case "!=" -> b.endNotEqual();
-            default -> throw new IllegalStateException(op);
-        }
-        b.endSourceSection();
-    }
-
-    private void emitStart(StartExprContext s) {
-        String site = Diagnostics.name(source) + ":" + s.getStart().getLine();
-        if (s.block() != null) {
-            b.beginSpawn(site);
-            emitCore(s.core);
-            emitClosure(s.block(), "<start>", List.of(), null, () -> visitStatements(s.block().statement(), null));
-            b.endSpawn();
-            return;
-        }
-        if (!(s.call instanceof CallPostfixContext call)) {
-            error(s.call.getStart(), "`start` takes a block or a function call");
-            b.emitLoadConstant(ChanNil.NIL);
-            return;
-        }
-        b.beginSpawn(site);
-        emitCore(s.core);
-        visitPostfix(call.postfix());
-        if (call.args() != null) {
-            for (ExprContext arg : call.args().expr()) {
-                visitExpr(arg);
-            }
-        }
-        b.endSpawn();
-    }
-
-    private void emitCore(ExprContext core) {
-        if (core == null) {
-            b.emitLoadConstant(ChanNil.NIL);
-        } else {
-            visitExpr(core);
-        }
-    }
-
-    void visitPostfix(PostfixContext p) {
-        beginSection(p);
-        if (p instanceof PrimaryPostfixContext pp) {
-            visitPrimary(pp.primary());
-        } else if (p instanceof CallPostfixContext call) {
-            emitSuspendable(() -> {
-                b.beginTag(CallTag.class);
-                b.beginCall();
-                visitPostfix(call.postfix());
-                if (call.args() != null) {
-                    for (ExprContext arg : call.args().expr()) {
-                        visitExpr(arg);
-                    }
-                }
-                b.endCall();
-                b.endTag(CallTag.class);
-            });
-        } else if (p instanceof IndexPostfixContext ip) {
-            b.beginIndex();
-            visitPostfix(ip.postfix());
-            visitExpr(ip.index);
-            b.endIndex();
-        } else if (p instanceof FieldPostfixContext fp) {
-            emitField(fp);
-        } else if (p instanceof WithPostfixContext wp) {
-            String[] fields = wp.fieldInit().stream().map(fi -> fi.name().getText()).toArray(String[]::new);
-            checkDistinct(wp.fieldInit().stream().map(fi -> fi.name().getStart()).toList(), "field");
-            b.beginStructWith(fields);
-            visitPostfix(wp.postfix());
-            for (FieldInitContext fi : wp.fieldInit()) {
-                emitFieldValue(fi);
-            }
-            b.endStructWith();
-        }
-        b.endSourceSection();
-    }
-
-    /** `m.member` of an imported module resolves while compiling; `r.field` reads a struct field. */
-    private void emitField(FieldPostfixContext fp) {
-        String member = fp.name().getText();
-        if (fp.postfix() instanceof PrimaryPostfixContext pp && pp.primary() instanceof NamePrimaryContext np
-                        && scope.findVariable(np.name().getText()) == null && declarations.get(np.name().getText()) instanceof Declaration d
-                        && d.kind == Declaration.Kind.IMPORT) {
-            ChanModule imported = (ChanModule) d.staticValue;
-            GlobalCell cell = imported.members().get(member);
-            if (cell == null) {
-                error(fp.name().getStart(), "module " + imported.name() + " has no member '" + member + "'");
-                b.emitLoadConstant(ChanNil.NIL);
-            } else {
-                b.emitLoadGlobal(cell);
-            }
-            return;
-        }
-        b.beginGetField(member);
-        visitPostfix(fp.postfix());
-        b.endGetField();
-    }
-
-    private void visitPrimary(PrimaryContext p) {
-        if (p instanceof LiteralPrimaryContext lit) {
-            b.emitLoadConstant(Literals.value(lit.literal()));
-        } else if (p instanceof NamePrimaryContext np) {
-            Scope.Ref ref = resolve(np.name().getStart());
-            if (ref == null) {
-                b.emitLoadConstant(ChanNil.NIL);
-            } else {
-                emitLoad(ref);
-            }
-        } else if (p instanceof UnitPrimaryContext) {
-            b.emitLoadConstant(ChanTuple.EMPTY);
-        } else if (p instanceof SingleTuplePrimaryContext st) {
-            b.beginMakeTuple();
-            visitExpr(st.expr());
-            b.endMakeTuple();
-        } else if (p instanceof TuplePrimaryContext t) {
-            b.beginMakeTuple();
-            t.expr().forEach(this::visitExpr);
-            b.endMakeTuple();
-        } else if (p instanceof ParenPrimaryContext paren) {
-            visitExpr(paren.expr());
-        } else if (p instanceof ListPrimaryContext list) {
-            b.beginMakeList();
-            list.expr().forEach(this::visitExpr);
-            b.endMakeList();
-        } else if (p instanceof MapPrimaryContext map) {
-            b.beginMakeMap();
-            for (MapEntryContext entry : map.mapEntry()) {
-                visitExpr(entry.key);
-                visitExpr(entry.value);
-            }
-            b.endMakeMap();
-        } else if (p instanceof StructPrimaryContext sp) {
-            emitStructLiteral(sp);
-        } else if (p instanceof LambdaPrimaryContext lambda) {
-            List<ParamContext> params = lambda.params() == null ? List.of() : lambda.params().param();
-            String returnType = lambda.ret == null ? null : lambda.ret.getText();
-            emitClosure(lambda, "<fn>", params, returnType, () -> {
-                if (lambda.body != null) {
-                    visitStatements(lambda.body.statement(), returnType);
-                } else {
-                    b.beginReturn();
-                    if (returnType != null) {
-                        b.beginCheckType(returnType, "<fn>: result");
-                    }
-                    visitExpr(lambda.value);
-                    if (returnType != null) {
-                        b.endCheckType();
-                    }
-                    b.endReturn();
-                }
-            });
-        }
-    }
-
-    private void emitStructLiteral(StructPrimaryContext sp) {
-        ChanStructType type = structType(sp.module, sp.structName);
-        if (type == null) {
-            b.emitLoadConstant(ChanNil.NIL);
-            return;
-        }
-        checkDistinct(sp.fieldInit().stream().map(fi -> fi.name().getStart()).toList(), "field");
-        FieldInitContext[] byField = new FieldInitContext[type.fieldNames().length];
-        for (FieldInitContext fi : sp.fieldInit()) {
-            int index = type.fieldIndex(fi.name().getText());
-            if (index < 0) {
-                error(fi.name().getStart(), "struct " + type.name() + " has no field '" + fi.name().getText() + "'");
-            } else {
-                byField[index] = fi;
-            }
-        }
-        b.beginMakeStruct(type);
-        for (FieldInitContext fi : byField) {
-            if (fi == null) {
-                b.emitLoadConstant(ChanNil.NIL);
-            } else {
-                emitFieldValue(fi);
-            }
-        }
-        b.endMakeStruct();
+    ChanStructType structType(Token module, Token name) {
+        return expressions.structType(module, name);
     }
 
     // ---- names ----
@@ -1258,53 +978,6 @@ public final class ModuleCompiler {
             case Scope.Global g -> b.emitLoadGlobal(g.declaration().cell);
             case Scope.Builtin bf -> b.emitLoadConstant(bf.function());
         }
-    }
-
-    /** The value of `field: value`, or of `field:name`, which the lexer reads as the atom `:name`. */
-    private void emitFieldValue(FieldInitContext fi) {
-        if (fi.expr() != null) {
-            visitExpr(fi.expr());
-            return;
-        }
-        Scope.Ref ref = resolve(nameAfterColon(fi.glued));
-        if (ref == null) {
-            b.emitLoadConstant(ChanNil.NIL);
-        } else {
-            emitLoad(ref);
-        }
-    }
-
-    /** The name `y` inside the atom token `:y` of `x:y`, positioned where the name stands. */
-    static Token nameAfterColon(Token atom) {
-        CommonToken name = new CommonToken(atom);
-        name.setText(atom.getText().substring(1));
-        name.setCharPositionInLine(atom.getCharPositionInLine() + 1);
-        name.setStartIndex(atom.getStartIndex() + 1);
-        return name;
-    }
-
-    /** The struct type named `Name` here or `module.Name` in an imported module, or null after an error. */
-    ChanStructType structType(Token module, Token name) {
-        if (module != null) {
-            Declaration m = declarations.get(module.getText());
-            if (m == null || m.kind != Declaration.Kind.IMPORT || scope.findVariable(module.getText()) != null) {
-                error(module, "'" + module.getText() + "' is not an imported module");
-                return null;
-            }
-            ChanModule imported = (ChanModule) m.staticValue;
-            GlobalCell cell = imported.members().get(name.getText());
-            if (cell == null || !(cell.get() instanceof ChanStructType type)) {
-                error(name, "module " + imported.name() + " has no struct type '" + name.getText() + "'");
-                return null;
-            }
-            return type;
-        }
-        Declaration d = declarations.get(name.getText());
-        if (d == null || d.kind != Declaration.Kind.STRUCT) {
-            error(name, "'" + name.getText() + "' is not a struct type");
-            return null;
-        }
-        return (ChanStructType) d.staticValue;
     }
 
     // ---- positions and errors ----

@@ -72,7 +72,7 @@ final class PatternCompiler {
                 if (f.pattern() != null) {
                     collect(f.pattern(), names, tokens);
                 } else if (f.glued != null) {
-                    add(ModuleCompiler.nameAfterColon(f.glued), names, tokens);
+                    add(ExpressionCompiler.nameAfterColon(f.glued), names, tokens);
                 } else {
                     add(f.name().getStart(), names, tokens);
                 }

@@ -193,6 +193,11 @@ class TextMateGrammarTest {
             scopes.addAll(tokenizer.tokenizeLine(line));
             scopes.add(List.of("source.chan"));   // the newline
         }
+        if (text.lastIndexOf("/*") > text.lastIndexOf("*/")) {
+            // A block comment left open on purpose (tests/errors): an editor shows the rest as comment.
+            assertEquals(1, tokenizer.openRules(), file + ": the unclosed block comment should stay open to the end");
+            return;
+        }
         assertEquals(0, tokenizer.openRules(), file + ": a begin rule is still open at the end of the file");
 
         List<? extends Token> tokens = new ChanLexer(CharStreams.fromString(text)).getAllTokens();

@@ -1,0 +1,369 @@
+package chan.parser;
+
+import chan.grammar.ChanParser.*;
+import chan.nodes.ChanModule;
+import chan.nodes.GlobalCell;
+import chan.values.ChanNil;
+import chan.values.ChanStructType;
+import chan.values.ChanTuple;
+import com.oracle.truffle.api.instrumentation.StandardTags.CallTag;
+import com.oracle.truffle.api.instrumentation.StandardTags.ExpressionTag;
+import java.util.List;
+import org.antlr.v4.runtime.CommonToken;
+import org.antlr.v4.runtime.Token;
+
+/**
+ * Compiles expressions for a {@link ModuleCompiler}: operators, receives, `start`, calls (each a
+ * suspendable operation: the callee may block), indexing, fields and module members, literals of every
+ * kind, struct literals and `with`, and function expressions. Each expression is an expression-tagged
+ * source section, so errors and the debugger point at it.
+ */
+final class ExpressionCompiler {
+    private final ModuleCompiler c;
+
+    ExpressionCompiler(ModuleCompiler c) {
+        this.c = c;
+    }
+
+
+    void visitExpr(ExprContext e) {
+        c.beginSection(e);
+        c.b.beginTag(ExpressionTag.class);
+        emitExpr(e);
+        c.b.endTag(ExpressionTag.class);
+        c.b.endSourceSection();
+    }
+
+    private void emitExpr(ExprContext e) {
+        if (e instanceof PostfixExprContext p) {
+            visitPostfix(p.postfix());
+        } else if (e instanceof UnaryExprContext u) {
+            emitUnary(u);
+        } else if (e instanceof RecvExprContext r) {
+            emitReceive(r, r.expr());
+        } else if (e instanceof RecvStatusExprContext r) {
+            c.b.beginWithStatus();
+            emitReceive(r, r.expr());
+            c.b.endWithStatus();
+        } else if (e instanceof BinaryExprContext bin) {
+            emitBinary(bin);
+        } else if (e instanceof AndExprContext and) {
+            c.b.beginAnd();
+            visitExpr(and.left);
+            visitExpr(and.right);
+            c.b.endAnd();
+        } else if (e instanceof OrExprContext or) {
+            c.b.beginOr();
+            visitExpr(or.left);
+            visitExpr(or.right);
+            c.b.endOr();
+        } else if (e instanceof StartExprContext s) {
+            emitStart(s);
+        } else {
+            throw new IllegalStateException("unknown expression " + e.getClass());
+        }
+    }
+
+    /** `<-channel`; a thread blocked here is reported at the `<-` ({@code at}). */
+    void emitReceive(ExprContext at, ExprContext channel) {
+        c.emitSuspendable(() -> {
+            c.b.beginReceive(c.site("receive", at));
+            visitExpr(channel);
+            c.b.endReceive();
+        });
+    }
+
+    private void emitUnary(UnaryExprContext u) {
+        String op = u.op.getText();
+        if (op.equals("-") && u.expr() instanceof PostfixExprContext p && p.postfix() instanceof PrimaryPostfixContext pp
+                        && pp.primary() instanceof LiteralPrimaryContext lit && (lit.literal().INT() != null || lit.literal().FLOAT() != null)) {
+            c.b.emitLoadConstant(Literals.negate(Literals.value(lit.literal())));
+            return;
+        }
+        switch (op) {
+            case "!" -> {
+                c.b.beginNot();
+                visitExpr(u.expr());
+                c.b.endNot();
+            }
+            case "-" -> {
+                c.b.beginNeg();
+                visitExpr(u.expr());
+                c.b.endNeg();
+            }
+            default -> {
+                c.b.beginBitNot();
+                visitExpr(u.expr());
+                c.b.endBitNot();
+            }
+        }
+    }
+
+    private void emitBinary(BinaryExprContext bin) {
+        String op = bin.op.getText();
+        // The operation's position is its operator, so `a / b` reports the `/`.
+        c.b.beginSourceSection(bin.op.getStartIndex(), bin.op.getStopIndex() - bin.op.getStartIndex() + 1);
+        switch (op) {
+            case "+" -> c.b.beginAdd();
+            case "-" -> c.b.beginSub();
+            case "*" -> c.b.beginMul();
+            case "/" -> c.b.beginDiv();
+            case "%" -> c.b.beginMod();
+            case "<<" -> c.b.beginShl();
+            case ">>" -> c.b.beginShr();
+            case "&" -> c.b.beginBitAnd();
+            case "^" -> c.b.beginBitXor();
+            case "|" -> c.b.beginBitOr();
+            case "<" -> c.b.beginLess();
+            case "<=" -> c.b.beginLessEqual();
+            case ">" -> c.b.beginGreater();
+            case ">=" -> c.b.beginGreaterEqual();
+            case "==" -> c.b.beginEqual();
+            case "!=" -> c.b.beginNotEqual();
+            default -> throw new IllegalStateException(op);
+        }
+        visitExpr(bin.left);
+        visitExpr(bin.right);
+        switch (op) {
+            case "+" -> c.b.endAdd();
+            case "-" -> c.b.endSub();
+            case "*" -> c.b.endMul();
+            case "/" -> c.b.endDiv();
+            case "%" -> c.b.endMod();
+            case "<<" -> c.b.endShl();
+            case ">>" -> c.b.endShr();
+            case "&" -> c.b.endBitAnd();
+            case "^" -> c.b.endBitXor();
+            case "|" -> c.b.endBitOr();
+            case "<" -> c.b.endLess();
+            case "<=" -> c.b.endLessEqual();
+            case ">" -> c.b.endGreater();
+            case ">=" -> c.b.endGreaterEqual();
+            case "==" -> c.b.endEqual();
+            case "!=" -> c.b.endNotEqual();
+            default -> throw new IllegalStateException(op);
+        }
+        c.b.endSourceSection();
+    }
+
+    private void emitStart(StartExprContext s) {
+        String site = Diagnostics.name(c.source) + ":" + s.getStart().getLine();
+        if (s.block() != null) {
+            c.b.beginSpawn(site);
+            emitCore(s.core);
+            c.emitClosure(s.block(), "<start>", List.of(), null, () -> c.visitStatements(s.block().statement(), null));
+            c.b.endSpawn();
+            return;
+        }
+        if (!(s.call instanceof CallPostfixContext call)) {
+            c.error(s.call.getStart(), "`start` takes a block or a function call");
+            c.b.emitLoadConstant(ChanNil.NIL);
+            return;
+        }
+        c.b.beginSpawn(site);
+        emitCore(s.core);
+        visitPostfix(call.postfix());
+        if (call.args() != null) {
+            for (ExprContext arg : call.args().expr()) {
+                visitExpr(arg);
+            }
+        }
+        c.b.endSpawn();
+    }
+
+    private void emitCore(ExprContext core) {
+        if (core == null) {
+            c.b.emitLoadConstant(ChanNil.NIL);
+        } else {
+            visitExpr(core);
+        }
+    }
+
+    void visitPostfix(PostfixContext p) {
+        c.beginSection(p);
+        if (p instanceof PrimaryPostfixContext pp) {
+            visitPrimary(pp.primary());
+        } else if (p instanceof CallPostfixContext call) {
+            c.emitSuspendable(() -> {
+                c.b.beginTag(CallTag.class);
+                c.b.beginCall();
+                visitPostfix(call.postfix());
+                if (call.args() != null) {
+                    for (ExprContext arg : call.args().expr()) {
+                        visitExpr(arg);
+                    }
+                }
+                c.b.endCall();
+                c.b.endTag(CallTag.class);
+            });
+        } else if (p instanceof IndexPostfixContext ip) {
+            c.b.beginIndex();
+            visitPostfix(ip.postfix());
+            visitExpr(ip.index);
+            c.b.endIndex();
+        } else if (p instanceof FieldPostfixContext fp) {
+            emitField(fp);
+        } else if (p instanceof WithPostfixContext wp) {
+            String[] fields = wp.fieldInit().stream().map(fi -> fi.name().getText()).toArray(String[]::new);
+            c.checkDistinct(wp.fieldInit().stream().map(fi -> fi.name().getStart()).toList(), "field");
+            c.b.beginStructWith(fields);
+            visitPostfix(wp.postfix());
+            for (FieldInitContext fi : wp.fieldInit()) {
+                emitFieldValue(fi);
+            }
+            c.b.endStructWith();
+        }
+        c.b.endSourceSection();
+    }
+
+    /** `m.member` of an imported module resolves while compiling; `r.field` reads a struct field. */
+    private void emitField(FieldPostfixContext fp) {
+        String member = fp.name().getText();
+        if (fp.postfix() instanceof PrimaryPostfixContext pp && pp.primary() instanceof NamePrimaryContext np
+                        && c.scope.findVariable(np.name().getText()) == null && c.declarations.get(np.name().getText()) instanceof ModuleCompiler.Declaration d
+                        && d.kind == ModuleCompiler.Declaration.Kind.IMPORT) {
+            ChanModule imported = (ChanModule) d.staticValue;
+            GlobalCell cell = imported.members().get(member);
+            if (cell == null) {
+                c.error(fp.name().getStart(), "module " + imported.name() + " has no member '" + member + "'");
+                c.b.emitLoadConstant(ChanNil.NIL);
+            } else {
+                c.b.emitLoadGlobal(cell);
+            }
+            return;
+        }
+        c.b.beginGetField(member);
+        visitPostfix(fp.postfix());
+        c.b.endGetField();
+    }
+
+    private void visitPrimary(PrimaryContext p) {
+        if (p instanceof LiteralPrimaryContext lit) {
+            c.b.emitLoadConstant(Literals.value(lit.literal()));
+        } else if (p instanceof NamePrimaryContext np) {
+            Scope.Ref ref = c.resolve(np.name().getStart());
+            if (ref == null) {
+                c.b.emitLoadConstant(ChanNil.NIL);
+            } else {
+                c.emitLoad(ref);
+            }
+        } else if (p instanceof UnitPrimaryContext) {
+            c.b.emitLoadConstant(ChanTuple.EMPTY);
+        } else if (p instanceof SingleTuplePrimaryContext st) {
+            c.b.beginMakeTuple();
+            visitExpr(st.expr());
+            c.b.endMakeTuple();
+        } else if (p instanceof TuplePrimaryContext t) {
+            c.b.beginMakeTuple();
+            t.expr().forEach(this::visitExpr);
+            c.b.endMakeTuple();
+        } else if (p instanceof ParenPrimaryContext paren) {
+            visitExpr(paren.expr());
+        } else if (p instanceof ListPrimaryContext list) {
+            c.b.beginMakeList();
+            list.expr().forEach(this::visitExpr);
+            c.b.endMakeList();
+        } else if (p instanceof MapPrimaryContext map) {
+            c.b.beginMakeMap();
+            for (MapEntryContext entry : map.mapEntry()) {
+                visitExpr(entry.key);
+                visitExpr(entry.value);
+            }
+            c.b.endMakeMap();
+        } else if (p instanceof StructPrimaryContext sp) {
+            emitStructLiteral(sp);
+        } else if (p instanceof LambdaPrimaryContext lambda) {
+            List<ParamContext> params = lambda.params() == null ? List.of() : lambda.params().param();
+            String returnType = lambda.ret == null ? null : lambda.ret.getText();
+            c.emitClosure(lambda, "<fn>", params, returnType, () -> {
+                if (lambda.body != null) {
+                    c.visitStatements(lambda.body.statement(), returnType);
+                } else {
+                    c.b.beginReturn();
+                    if (returnType != null) {
+                        c.b.beginCheckType(returnType, "<fn>: result");
+                    }
+                    visitExpr(lambda.value);
+                    if (returnType != null) {
+                        c.b.endCheckType();
+                    }
+                    c.b.endReturn();
+                }
+            });
+        }
+    }
+
+    private void emitStructLiteral(StructPrimaryContext sp) {
+        ChanStructType type = structType(sp.module, sp.structName);
+        if (type == null) {
+            c.b.emitLoadConstant(ChanNil.NIL);
+            return;
+        }
+        c.checkDistinct(sp.fieldInit().stream().map(fi -> fi.name().getStart()).toList(), "field");
+        FieldInitContext[] byField = new FieldInitContext[type.fieldNames().length];
+        for (FieldInitContext fi : sp.fieldInit()) {
+            int index = type.fieldIndex(fi.name().getText());
+            if (index < 0) {
+                c.error(fi.name().getStart(), "struct " + type.name() + " has no field '" + fi.name().getText() + "'");
+            } else {
+                byField[index] = fi;
+            }
+        }
+        c.b.beginMakeStruct(type);
+        for (FieldInitContext fi : byField) {
+            if (fi == null) {
+                c.b.emitLoadConstant(ChanNil.NIL);
+            } else {
+                emitFieldValue(fi);
+            }
+        }
+        c.b.endMakeStruct();
+    }
+
+    /** The value of `field: value`, or of `field:name`, which the lexer reads as the atom `:name`. */
+    private void emitFieldValue(FieldInitContext fi) {
+        if (fi.expr() != null) {
+            visitExpr(fi.expr());
+            return;
+        }
+        Scope.Ref ref = c.resolve(nameAfterColon(fi.glued));
+        if (ref == null) {
+            c.b.emitLoadConstant(ChanNil.NIL);
+        } else {
+            c.emitLoad(ref);
+        }
+    }
+
+    /** The name `y` inside the atom token `:y` of `x:y`, positioned where the name stands. */
+    static Token nameAfterColon(Token atom) {
+        CommonToken name = new CommonToken(atom);
+        name.setText(atom.getText().substring(1));
+        name.setCharPositionInLine(atom.getCharPositionInLine() + 1);
+        name.setStartIndex(atom.getStartIndex() + 1);
+        return name;
+    }
+
+    /** The struct type named `Name` here or `module.Name` in an imported module, or null after an error. */
+    ChanStructType structType(Token module, Token name) {
+        if (module != null) {
+            ModuleCompiler.Declaration m = c.declarations.get(module.getText());
+            if (m == null || m.kind != ModuleCompiler.Declaration.Kind.IMPORT || c.scope.findVariable(module.getText()) != null) {
+                c.error(module, "'" + module.getText() + "' is not an imported module");
+                return null;
+            }
+            ChanModule imported = (ChanModule) m.staticValue;
+            GlobalCell cell = imported.members().get(name.getText());
+            if (cell == null || !(cell.get() instanceof ChanStructType type)) {
+                c.error(name, "module " + imported.name() + " has no struct type '" + name.getText() + "'");
+                return null;
+            }
+            return type;
+        }
+        ModuleCompiler.Declaration d = c.declarations.get(name.getText());
+        if (d == null || d.kind != ModuleCompiler.Declaration.Kind.STRUCT) {
+            c.error(name, "'" + name.getText() + "' is not a struct type");
+            return null;
+        }
+        return (ChanStructType) d.staticValue;
+    }
+}
