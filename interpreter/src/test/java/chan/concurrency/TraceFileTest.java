@@ -1,6 +1,7 @@
 // Checks that --trace writes valid Chrome trace JSON: metadata naming one track per core, slices for thread runs, and s/f flow pairs for messages.
 package chan.concurrency;
 
+import chan.testing.Json;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

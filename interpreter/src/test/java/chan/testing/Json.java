@@ -1,4 +1,4 @@
-package chan.editors;
+package chan.testing;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small JSON reader for the editor files the tests check (RFC 8259: objects become ordered maps,
- * arrays lists, numbers doubles). It exists so that the test needs no JSON library.
+ * A small JSON reader for the files tests check: editor grammars, trace files (RFC 8259: objects
+ * become ordered maps, arrays lists, numbers doubles). It exists so that the tests need no JSON library.
  */
-final class Json {
+public final class Json {
     private final String text;
     private int pos;
 
@@ -17,7 +17,7 @@ final class Json {
         this.text = text;
     }
 
-    static Object parse(String text) {
+    public static Object parse(String text) {
         var json = new Json(text);
         Object value = json.value();
         json.skipSpace();
