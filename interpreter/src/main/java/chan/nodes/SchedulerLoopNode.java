@@ -2,10 +2,10 @@ package chan.nodes;
 
 import chan.ChanContext;
 import chan.ChanException;
-import chan.ErrorReport;
 import chan.runtime.DeadlockReport;
 import chan.runtime.Scheduler;
 import chan.runtime.Strand;
+import chan.threads.Crash;
 import chan.threads.StrandResumeNode;
 import chan.threads.StrandResumeNodeGen;
 import chan.values.ChanAtom;
@@ -73,11 +73,11 @@ final class SchedulerLoopNode extends Node implements RepeatingNode {
             }
             return finished(scheduler, t) ? ProgramRootNode.EXIT_OK : CONTINUE_LOOP_STATUS;
         } catch (ChanException e) {
-            if (crashed(context, scheduler, t, t == frame.getObject(mainSlot), e)) {
+            if (Crash.report(context, scheduler, t, t == frame.getObject(mainSlot), e)) {
                 return ProgramRootNode.EXIT_ERROR;
             }
         } catch (StackOverflowError e) {
-            if (crashed(context, scheduler, t, t == frame.getObject(mainSlot), ChanException.error("stack overflow: the host stack is exhausted", null))) {
+            if (Crash.report(context, scheduler, t, t == frame.getObject(mainSlot), ChanException.error("stack overflow: the host stack is exhausted", null))) {
                 return ProgramRootNode.EXIT_ERROR;
             }
         }
@@ -113,18 +113,6 @@ final class SchedulerLoopNode extends Node implements RepeatingNode {
     @TruffleBoundary
     private static boolean mainDone(Scheduler scheduler) {
         return scheduler.mainDone();
-    }
-
-    /** A thread died of an uncaught error; true if it was the main thread (the run ends). */
-    @TruffleBoundary
-    private static boolean crashed(ChanContext context, Scheduler scheduler, Strand t, boolean isMain, ChanException e) {
-        boolean monitored = scheduler.finished(t, e.value(), true);
-        if (isMain) {
-            context.err().print(ErrorReport.format(e));
-        } else if (!monitored) {
-            context.err().println("thread " + t.id() + " (" + t.spawnSite + ") crashed: " + e.describe());
-        }
-        return isMain;
     }
 
     @TruffleBoundary

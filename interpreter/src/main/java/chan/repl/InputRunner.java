@@ -3,10 +3,10 @@ package chan.repl;
 import chan.ChanContext;
 import chan.ChanException;
 import chan.ChanLanguage;
-import chan.ErrorReport;
 import chan.runtime.DeadlockReport;
 import chan.runtime.Scheduler;
 import chan.runtime.Strand;
+import chan.threads.Crash;
 import chan.threads.StrandResumeNode;
 import chan.threads.StrandResumeNodeGen;
 import chan.values.ChanAtom;
@@ -105,22 +105,11 @@ final class InputRunner extends RootNode {
             scheduler.finished(t, ChanAtom.of("normal"), false);
             return isForeground ? result : null;
         } catch (ChanException e) {
-            return crashed(context, scheduler, t, isForeground, e) ? InputResult.of(InputResult.Kind.ERROR) : null;
+            return Crash.report(context, scheduler, t, isForeground, e) ? InputResult.of(InputResult.Kind.ERROR) : null;
         } catch (StackOverflowError e) {
             ChanException error = ChanException.error("stack overflow: the host stack is exhausted", null);
-            return crashed(context, scheduler, t, isForeground, error) ? InputResult.of(InputResult.Kind.ERROR) : null;
+            return Crash.report(context, scheduler, t, isForeground, error) ? InputResult.of(InputResult.Kind.ERROR) : null;
         }
-    }
-
-    @TruffleBoundary
-    private static boolean crashed(ChanContext context, Scheduler scheduler, Strand t, boolean isForeground, ChanException e) {
-        boolean monitored = scheduler.finished(t, e.value(), true);
-        if (isForeground) {
-            context.err().print(ErrorReport.format(e));
-        } else if (!monitored) {
-            context.err().println("thread " + t.id() + " (" + t.spawnSite + ") crashed: " + e.describe());
-        }
-        return isForeground;
     }
 
     @TruffleBoundary

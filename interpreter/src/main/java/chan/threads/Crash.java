@@ -1,0 +1,29 @@
+package chan.threads;
+
+import chan.ChanContext;
+import chan.ChanException;
+import chan.ErrorReport;
+import chan.runtime.Scheduler;
+import chan.runtime.Strand;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
+/**
+ * A thread that dies of an uncaught error (LANGUAGE.md §4, let it crash): the error becomes its exit
+ * reason for its monitors. The thread the run waits on (main, or a REPL input) gets the full report
+ * with its stack; any other, when no monitor takes the reason, gets one line on stderr.
+ */
+public final class Crash {
+    private Crash() {}
+
+    /** Ends t with error e and reports it; returns {@code awaited}, so callers can stop the run. */
+    @TruffleBoundary
+    public static boolean report(ChanContext context, Scheduler scheduler, Strand t, boolean awaited, ChanException e) {
+        boolean monitored = scheduler.finished(t, e.value(), true);
+        if (awaited) {
+            context.err().print(ErrorReport.format(e));
+        } else if (!monitored) {
+            context.err().println("thread " + t.id() + " (" + t.spawnSite + ") crashed: " + e.describe());
+        }
+        return awaited;
+    }
+}
