@@ -214,6 +214,21 @@ public final class Scheduler {
      */
     public boolean charge(long cycles) {
         spend(cycles);
+        return chargeRest();
+    }
+
+    /**
+     * The fast half of {@link #charge}, for compiled code: spends {@code cycles} and returns whether
+     * the rest of the check ({@link #chargeRest}) must run. False on almost every call, and small
+     * enough to compile into a loop body, with the rest behind a call (PollNode).
+     */
+    public boolean spendAndCheck(long cycles) {
+        spend(cycles);
+        return slice >= options.quantum || (current != null && current.killed);
+    }
+
+    /** {@link #charge} after its spend: whether the current strand must yield now. */
+    public boolean chargeRest() {
         if (current != null && current.killed) return true; // killed itself: suspended() will end it
         if (slice < options.quantum) return false;
         slice = 0;

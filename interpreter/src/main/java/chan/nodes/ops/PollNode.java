@@ -3,6 +3,8 @@ package chan.nodes.ops;
 import chan.ChanContext;
 import chan.runtime.Scheduler;
 import chan.values.ChanNil;
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.bytecode.ConstantOperand;
 import com.oracle.truffle.api.bytecode.OperationProxy;
 import com.oracle.truffle.api.dsl.Bind;
@@ -22,9 +24,18 @@ public abstract class PollNode extends Node {
     @Specialization
     public static Object doPoll(int cycles, @Bind Node node) {
         Scheduler scheduler = ChanContext.get(node).scheduler();
-        if (scheduler.charge(cycles)) {
-            return scheduler.yieldCurrent();
+        if (CompilerDirectives.injectBranchProbability(CompilerDirectives.SLOWPATH_PROBABILITY, scheduler.spendAndCheck(cycles))) {
+            return endOfQuantum(scheduler);
         }
         return ChanNil.NIL;
+    }
+
+    /**
+     * The quantum is used up (or the thread killed itself): look at the other cores and the timers.
+     * Behind a boundary so that a loop's compiled body holds only the fast path above.
+     */
+    @TruffleBoundary
+    private static Object endOfQuantum(Scheduler scheduler) {
+        return scheduler.chargeRest() ? scheduler.yieldCurrent() : ChanNil.NIL;
     }
 }
