@@ -225,11 +225,12 @@ public final class Scheduler {
     /**
      * The fast half of {@link #charge}, for compiled code: spends {@code cycles} and returns whether
      * the rest of the check ({@link #chargeRest}) must run. False on almost every call, and small
-     * enough to compile into a loop body, with the rest behind a call (PollNode).
+     * enough to compile into every loop body, the rest compiled as a cold path (PollNode): one
+     * field updated, one compared.
      */
     public boolean spendAndCheck(long cycles) {
         spend(cycles);
-        return cores[currentCore()].clock >= sliceEnd || (current != null && current.killed);
+        return cores[currentCore()].clock >= sliceEnd; // a strand that kills itself ends its slice (endSlice)
     }
 
     /** {@link #charge} after its spend: whether the current strand must yield now. */
@@ -255,6 +256,11 @@ public final class Scheduler {
      */
     public void requestPreempt() {
         preemptRequested = true;
+        endSlice();
+    }
+
+    /** Makes the next charge run {@link #chargeRest}: a preemption request, or the strand killed itself. */
+    void endSlice() {
         sliceEnd = Math.min(sliceEnd, cores[currentCore()].clock);
     }
 
