@@ -37,6 +37,8 @@ final class BenchCommand {
 
     private BenchCommand() {}
 
+    private static final boolean EACH_RUN = Boolean.getBoolean("chan.bench.eachRun");
+
     static int run(String file, int runs, List<String> programArgs, Map<String, String> options, PrintStream out, PrintStream err) {
         ByteArrayOutputStream programOut = new ByteArrayOutputStream();
         // One compilation tier: on a busy machine the compiler threads get little CPU, and compiling
@@ -59,6 +61,11 @@ final class BenchCommand {
                 int exit = context.eval(source).asInt();
                 cpu[i] = threads.getCurrentThreadCpuTime() - startCpu;
                 nanos[i] = System.nanoTime() - start;
+                if (EACH_RUN) {
+                    // -Dchan.bench.eachRun=true: when the JIT's code arrives, and the program thread's CPU
+                    // time, which a loaded machine disturbs far less than wall time
+                    err.printf("run %d: wall %.2f ms, cpu %.2f ms%n", i + 1, nanos[i] / 1e6, cpu[i] / 1e6);
+                }
                 if (exit != 0) {
                     err.println("chan bench: " + file + " exited with " + exit);
                     return exit;
@@ -77,6 +84,8 @@ final class BenchCommand {
             Arrays.sort(warmCpu);
             out.printf("%s: %d runs, after warm-up: min %.2f ms, median %.2f ms, max %.2f ms; runtime: %s%n", file, runs,
                             warm[0] / 1e6, warm[warm.length / 2] / 1e6, warm[warm.length - 1] / 1e6, describe(engine));
+            out.printf("  cpu time of the program's thread after warm-up: min %.2f ms, median %.2f ms%n", warmCpu[0] / 1e6,
+                            warmCpu[warmCpu.length / 2] / 1e6);
             if (ops > 0) {
                 out.printf("  %d ops per run: %.1f ns/op (median), %.1f ns/op (min); cpu %.1f ns/op (median)%n", ops,
                                 (double) warm[warm.length / 2] / ops, (double) warm[0] / ops, (double) warmCpu[warmCpu.length / 2] / ops);

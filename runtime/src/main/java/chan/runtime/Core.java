@@ -14,7 +14,8 @@ package chan.runtime;
 final class Core {
     final int id;
     long clock;
-    long busy;
+    /** Idle cycles so far; busy cycles are clock - idle, so spending a cycle updates one field. */
+    long idle;
     final RunQueue runq = new RunQueue();
     /** The strand this core ran last: switching back to it costs no context switch. */
     Strand last;
@@ -44,6 +45,17 @@ final class Core {
 
     void spend(long cycles) {
         clock += cycles;
-        busy += cycles;
+    }
+
+    /** Idles until {@code at} if that is later than the clock. */
+    void idleUntil(long at) {
+        if (at > clock) {
+            idle += at - clock;
+            clock = at;
+        }
+    }
+
+    long busy() {
+        return clock - idle;
     }
 }

@@ -45,7 +45,10 @@ final class Exits {
         if (t.state() == Strand.State.DONE) return;
         if (s.current() != null) s.spend(CostModel.KILL);
         t.killed = true;
-        if (t == s.current()) return;
+        if (t == s.current()) {
+            s.endSlice(); // its next charge notices
+            return;
+        }
         long at = s.now() + s.lat(s.currentCore(), t.core());
         terminate(s, t, s.options.killedReason, at);
     }

@@ -48,7 +48,12 @@ public final class Scheduler {
     final HashMap<Strand, Object> monitors = new HashMap<>();
     private Strand current;
     private Strand main;
-    private long slice;
+    /**
+     * The current core's clock at which the running strand's quantum ends (the quantum counts from
+     * its dispatch or its last quantum check); a clock, not a count, so that charging cycles updates
+     * one field.
+     */
+    private long sliceEnd;
     private long runStart;
     private long seq;
     private int lastStrandId;
@@ -178,7 +183,7 @@ public final class Scheduler {
     }
 
     private Strand dispatch(Core c, long at) {
-        c.clock = Math.max(c.clock, at); // idle until the strand's wake-up has arrived
+        c.idleUntil(at); // idle until the strand's wake-up has arrived
         Strand t = c.runq.poll();
         if (c.last != t) {
             c.spend(CostModel.CONTEXT_SWITCH);
@@ -187,7 +192,7 @@ public final class Scheduler {
         t.setState(Strand.State.RUNNING);
         t.waitOn = null; // a sleeper's ASLEEP
         current = t;
-        slice = 0;
+        sliceEnd = quantumEnd(c.clock);
         runStart = c.clock;
         c.runs++;
         if (trace != null) trace.arrive(t, runStart);
@@ -239,14 +244,30 @@ public final class Scheduler {
      */
     public boolean charge(long cycles) {
         spend(cycles);
+        return chargeRest();
+    }
+
+    /**
+     * The fast half of {@link #charge}, for compiled code: spends {@code cycles} and returns whether
+     * the rest of the check ({@link #chargeRest}) must run. False on almost every call, and small
+     * enough to compile into every loop body, the rest compiled as a cold path (PollNode): one
+     * field updated, one compared.
+     */
+    public boolean spendAndCheck(long cycles) {
+        spend(cycles);
+        return cores[currentCore()].clock >= sliceEnd; // a strand that kills itself ends its slice (endSlice)
+    }
+
+    /** {@link #charge} after its spend: whether the current strand must yield now. */
+    public boolean chargeRest() {
         if (current != null && current.killed) return true; // killed itself: suspended() will end it
-        if (slice < options.quantum) return false;
-        slice = 0;
+        Core mine = cores[currentCore()];
+        if (mine.clock < sliceEnd) return false;
+        sliceEnd = quantumEnd(mine.clock);
         if (preemptRequested) {
             preemptRequested = false;
             return true;
         }
-        Core mine = cores[currentCore()];
         if (mine.hasReady()) return true;
         for (Core c : cores) {
             if (c.earliest() < mine.clock) return true;
@@ -260,7 +281,18 @@ public final class Scheduler {
      */
     public void requestPreempt() {
         preemptRequested = true;
-        slice = Math.max(slice, options.quantum);
+        endSlice();
+    }
+
+    /** Makes the next charge run {@link #chargeRest}: a preemption request, or the strand killed itself. */
+    void endSlice() {
+        sliceEnd = Math.min(sliceEnd, cores[currentCore()].clock);
+    }
+
+    /** The end of a quantum that starts at {@code clock} (no overflow for a huge quantum). */
+    private long quantumEnd(long clock) {
+        long quantum = options.quantum;
+        return quantum > Long.MAX_VALUE - clock ? Long.MAX_VALUE : clock + quantum;
     }
 
     /**
@@ -405,7 +437,6 @@ public final class Scheduler {
     void spend(long cycles) {
         if (cycles <= 0) return;
         cores[currentCore()].spend(cycles);
-        slice += cycles;
     }
 
     void makeRunnable(Strand t, long at) {

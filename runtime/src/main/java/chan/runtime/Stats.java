@@ -31,7 +31,7 @@ public final class Stats {
         this.threadsCreated = threadsCreated;
         this.crashes = crashes;
         for (Core c : cs) {
-            cores.add(new CoreStats(c.id, c.busy, end - c.busy, c.runs, c.threads,
+            cores.add(new CoreStats(c.id, c.busy(), end - c.busy(), c.runs, c.threads,
                     c.sentLocal, c.sentRemote, c.receivedLocal, c.receivedRemote));
         }
     }
