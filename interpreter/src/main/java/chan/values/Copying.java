@@ -62,6 +62,11 @@ public final class Copying {
                 return done;
             }
             if (v instanceof ChanArray a) {
+                if (!a.isObjects()) {
+                    ChanArray fresh = a.shallowCopy(); // ints, floats or bools: nothing inside to copy
+                    copies.put(a, fresh);
+                    return fresh;
+                }
                 ChanArray fresh = new ChanArray(a.size(), ChanNil.NIL);
                 copies.put(a, fresh); // before the elements, so a cycle back to `a` finds `fresh`
                 for (int i = 0; i < a.size(); i++) {

@@ -30,9 +30,24 @@ public abstract class IndexNode extends Node {
         return list.get((int) i);
     }
 
-    @Specialization(guards = {"i >= 0", "i < array.size()"})
-    public static Object doArray(ChanArray array, long i) {
-        return array.get((int) i);
+    @Specialization(guards = {"array.isLongs()", "i >= 0", "i < array.size()"})
+    public static long doLongArray(ChanArray array, long i) {
+        return array.longs()[(int) i];
+    }
+
+    @Specialization(guards = {"array.isDoubles()", "i >= 0", "i < array.size()"})
+    public static double doDoubleArray(ChanArray array, long i) {
+        return array.doubles()[(int) i];
+    }
+
+    @Specialization(guards = {"array.isBooleans()", "i >= 0", "i < array.size()"})
+    public static boolean doBooleanArray(ChanArray array, long i) {
+        return array.booleans()[(int) i];
+    }
+
+    @Specialization(guards = {"array.isObjects()", "i >= 0", "i < array.size()"})
+    public static Object doObjectArray(ChanArray array, long i) {
+        return array.objects()[(int) i];
     }
 
     @Fallback

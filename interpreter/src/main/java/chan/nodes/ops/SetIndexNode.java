@@ -18,6 +18,27 @@ import com.oracle.truffle.api.nodes.NodeInfo;
 public abstract class SetIndexNode extends Node {
     public abstract void execute(Object target, Object index, Object value);
 
+    @Specialization(guards = {"array.isLongs()", "i >= 0", "i < array.size()"})
+    public static void doLongIntoLongs(ChanArray array, long i, long value) {
+        array.longs()[(int) i] = value;
+    }
+
+    @Specialization(guards = {"array.isDoubles()", "i >= 0", "i < array.size()"})
+    public static void doDoubleIntoDoubles(ChanArray array, long i, double value) {
+        array.doubles()[(int) i] = value;
+    }
+
+    @Specialization(guards = {"array.isBooleans()", "i >= 0", "i < array.size()"})
+    public static void doBooleanIntoBooleans(ChanArray array, long i, boolean value) {
+        array.booleans()[(int) i] = value;
+    }
+
+    @Specialization(guards = {"array.isObjects()", "i >= 0", "i < array.size()"})
+    public static void doIntoObjects(ChanArray array, long i, Object value) {
+        array.objects()[(int) i] = value;
+    }
+
+    /** A value the primitive storage cannot hold: generalizes the array to objects (once per array). */
     @Specialization(guards = {"i >= 0", "i < array.size()"})
     public static void doArray(ChanArray array, long i, Object value) {
         array.set((int) i, value);
