@@ -18,7 +18,9 @@ public final class ChanMain {
     private ChanMain() {}
 
     public static void main(String[] args) {
-        System.exit(run(args, System.in, System.out, System.err));
+        int status = run(args, System.in, System.out, System.err);
+        StartupTimes.mark("context closed");
+        System.exit(status);
     }
 
     /** Runs `chan ARGS…` in this process with the given streams and returns the exit code. */
@@ -72,9 +74,13 @@ public final class ChanMain {
             err.println("chan: cannot read " + cl.file() + ": no such file");
             return 2;
         }
+        StartupTimes.mark("launcher started");
         try (Context context = contextBuilder(cl, in, out, err).build()) {
+            StartupTimes.mark("context built");
             Source source = Source.newBuilder("chan", path.toFile()).name(cl.file()).build();
-            return context.eval(source).asInt();
+            int status = context.eval(source).asInt();
+            StartupTimes.mark("program ran");
+            return status;
         } catch (PolyglotException e) {
             if (e.isExit()) {
                 return e.getExitStatus();
