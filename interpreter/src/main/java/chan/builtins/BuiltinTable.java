@@ -60,7 +60,7 @@ public final class BuiltinTable {
             default -> throw new ChanError("array takes 1 or 2 arguments, got " + (a.length - 1));
         });
         add("dict", 0, a -> Builtins.dict());
-        // extras (docs/reference.md)
+        // extensions (docs/language.md, "Built-in functions")
         add("slice", 3, a -> Builtins.slice(a[1], a[2], a[3]));
         add("contains", 2, a -> Builtins.contains(a[1], a[2]));
         add("abs", 1, a -> Builtins.abs(a[1]));
