@@ -53,6 +53,9 @@ final class CommandLine {
                     cl.programArgs.add(args[j]);
                 }
                 break;
+            } else if (a.startsWith("--") && a.indexOf('=') > 0 && VALUED.containsKey(a.substring(0, a.indexOf('=')))) {
+                String option = a.substring(0, a.indexOf('='));   // `--cores=8`, as GraalVM launchers accept
+                cl.options.put(VALUED.get(option), checkValue(option, a.substring(a.indexOf('=') + 1)));
             } else if (VALUED.containsKey(a)) {
                 if (i + 1 >= args.length) {
                     throw new UsageError(a + " needs a value");

@@ -54,8 +54,9 @@ public final class Stats {
 
     public String format() {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "machine %s, %d cores, final virtual time %d cycles, %d threads, %d crashed, %d leaked%n",
-                machine, cores.size(), finalTime, threadsCreated, crashes, leaked));
+        b.append(String.format(Locale.ROOT, "machine %s, %d %s, final virtual time %d cycles, %d %s, %d crashed, %d leaked%n",
+                machine, cores.size(), cores.size() == 1 ? "core" : "cores", finalTime, threadsCreated,
+                threadsCreated == 1 ? "thread" : "threads", crashes, leaked));
         b.append(String.format(Locale.ROOT, "%5s %14s %14s %10s %8s %21s %21s%n",
                 "core", "busy", "idle", "runs", "threads", "sent local/remote", "recv local/remote"));
         CoreStats total = new CoreStats(-1, 0, 0, 0, 0, 0, 0, 0, 0);

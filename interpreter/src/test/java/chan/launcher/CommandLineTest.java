@@ -1,0 +1,36 @@
+package chan.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The command line of LANGUAGE.md §6: options before or after the file, program words, `--`. */
+class CommandLineTest {
+    @Test
+    void optionsStandBeforeOrAfterTheFileAndTheRestIsTheProgramsArguments() throws Exception {
+        CommandLine cl = CommandLine.parse(new String[] {"--seed", "3", "prog.chan", "a", "--cores", "2", "b", "--", "--stats", "x"});
+        assertEquals("prog.chan", cl.file());
+        assertEquals(List.of("a", "b", "--stats", "x"), cl.programArgs());
+        assertEquals("3", cl.options().get("chan.Seed"));
+        assertEquals("2", cl.options().get("chan.Cores"));
+    }
+
+    @Test
+    void aValueMayFollowAnEqualsSign() throws Exception {
+        CommandLine cl = CommandLine.parse(new String[] {"prog.chan", "--cores=8", "--machine=amd-8x4"});
+        assertEquals("8", cl.options().get("chan.Cores"));
+        assertEquals("amd-8x4", cl.options().get("chan.Machine"));
+        var bad = assertThrows(CommandLine.UsageError.class, () -> CommandLine.parse(new String[] {"prog.chan", "--cores=x"}));
+        assertEquals("--cores takes a number, got 'x'", bad.getMessage());
+    }
+
+    @Test
+    void unknownOptionsAndMissingValuesAreUsageErrors() {
+        assertEquals("unknown option --bogus",
+                        assertThrows(CommandLine.UsageError.class, () -> CommandLine.parse(new String[] {"prog.chan", "--bogus"})).getMessage());
+        assertEquals("--cores needs a value",
+                        assertThrows(CommandLine.UsageError.class, () -> CommandLine.parse(new String[] {"prog.chan", "--cores"})).getMessage());
+    }
+}
