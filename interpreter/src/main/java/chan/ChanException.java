@@ -1,14 +1,14 @@
 package chan;
 
-import com.oracle.truffle.api.source.SourceSection;
-import java.util.ArrayList;
-import java.util.List;
 import chan.values.ChanError;
 import chan.values.ChanTuple;
 import chan.values.Display;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.exception.AbstractTruffleException;
 import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.source.SourceSection;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A Chan error in flight: `throw v` raises any value v; errors of the language itself carry the
