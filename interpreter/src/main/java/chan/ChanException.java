@@ -22,7 +22,8 @@ public final class ChanException extends AbstractTruffleException {
     private ArrayList<ErrorReport.Frame> frames;
 
     public ChanException(Object value, Node location) {
-        super(null, null, UNLIMITED_STACK_TRACE, location);
+        // No Truffle stack trace: Chan records its own frames (addFrame), and nothing reads Truffle's.
+        super(null, null, 0, location);
         this.value = value;
     }
 

@@ -20,7 +20,7 @@ public final class ErrorReport {
 
     @TruffleBoundary
     public static String format(ChanException e) {
-        List<Frame> frames = frames(e);
+        List<Frame> frames = e.frames();   // recorded as the error unwound (ChanException.addFrame)
         StringBuilder sb = new StringBuilder();
         if (frames.isEmpty()) {
             return "error: " + e.describe() + "\n";
@@ -38,21 +38,5 @@ public final class ErrorReport {
             sb.append("  at ").append(f.function()).append(" (").append(Positions.format(f.position())).append(")\n");
         }
         return sb.toString();
-    }
-
-    /** Where the error happened: the innermost frame with a source position, as `file:line`. */
-    @TruffleBoundary
-    public static String shortPosition(ChanException e) {
-        List<Frame> frames = frames(e);
-        if (frames.isEmpty()) {
-            return "";
-        }
-        SourceSection s = frames.get(0).position();
-        return Positions.fileName(s) + ":" + s.getStartLine();
-    }
-
-    /** The frames the error left, innermost first (recorded as it unwound: ChanException.addFrame). */
-    private static List<Frame> frames(ChanException e) {
-        return e.frames();
     }
 }
