@@ -25,7 +25,6 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 final class ConstOrder {
     private final Map<String, ConstStmtContext> consts = new LinkedHashMap<>();
     private final Map<String, FuncDeclContext> functions = new HashMap<>();
-    private final Map<String, Set<String>> constsUsedByFunction = new HashMap<>();
     private final Set<String> done = new HashSet<>();
     private final Set<String> inProgress = new HashSet<>();
     private final List<ConstStmtContext> order = new ArrayList<>();
@@ -67,22 +66,12 @@ final class ConstOrder {
             if (consts.containsKey(text)) {
                 into.add(text);
             } else if (functions.containsKey(text) && functionsSeen.add(text)) {
-                into.addAll(constsUsedBy(text, functionsSeen));
+                collectConsts(functions.get(text).block(), into, functionsSeen);
             }
             return;
         }
         for (int i = 0; i < tree.getChildCount(); i++) {
             collectConsts(tree.getChild(i), into, functionsSeen);
         }
-    }
-
-    private Set<String> constsUsedBy(String function, Set<String> functionsSeen) {
-        Set<String> cached = constsUsedByFunction.get(function);
-        if (cached == null) {
-            cached = new HashSet<>();
-            collectConsts(functions.get(function).block(), cached, functionsSeen);
-            constsUsedByFunction.put(function, cached);
-        }
-        return cached;
     }
 }

@@ -162,13 +162,18 @@ final class ExpressionCompiler {
         }
         c.b.beginSpawn(site);
         emitCore(s.core);
+        emitCalleeAndArguments(call);
+        c.b.endSpawn();
+    }
+
+    /** The operands of a call, as `f(a, b)` and `start f(a, b)` both evaluate them: f, then a, b. */
+    private void emitCalleeAndArguments(CallPostfixContext call) {
         visitPostfix(call.postfix());
         if (call.args() != null) {
             for (ExprContext arg : call.args().expr()) {
                 visitExpr(arg);
             }
         }
-        c.b.endSpawn();
     }
 
     private void emitCore(ExprContext core) {
@@ -187,12 +192,7 @@ final class ExpressionCompiler {
             c.emitSuspendable(() -> {
                 c.b.beginTag(CallTag.class);
                 c.b.beginCall();
-                visitPostfix(call.postfix());
-                if (call.args() != null) {
-                    for (ExprContext arg : call.args().expr()) {
-                        visitExpr(arg);
-                    }
-                }
+                emitCalleeAndArguments(call);
                 c.b.endCall();
                 c.b.endTag(CallTag.class);
             });
