@@ -4,6 +4,7 @@ import chan.values.ChanError;
 import chan.values.ChanTuple;
 import chan.values.Display;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.bytecode.BytecodeNode;
 import com.oracle.truffle.api.exception.AbstractTruffleException;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.source.SourceSection;
@@ -18,8 +19,11 @@ import java.util.List;
 public final class ChanException extends AbstractTruffleException {
     private static final long serialVersionUID = 1L;
     private final Object value;
-    /** The Chan frames this error has unwound through, innermost first; see {@link #addFrame}. */
-    private ArrayList<ErrorReport.Frame> frames;
+    /** Where this error left each Chan function it unwound through, innermost first; see {@link #addFrame}. */
+    private ArrayList<Unwound> unwound;
+
+    /** A function the error left, at a bytecode index; its source position is looked up only if printed. */
+    private record Unwound(String function, BytecodeNode bytecode, int bytecodeIndex) {}
 
     public ChanException(Object value, Node location) {
         // No Truffle stack trace: Chan records its own frames (addFrame), and nothing reads Truffle's.
@@ -44,24 +48,28 @@ public final class ChanException extends AbstractTruffleException {
     }
 
     /**
-     * Records that this error is leaving a Chan function at a position: called by every bytecode root
-     * the error unwinds through, resumed continuations included (Truffle's own stack trace has no
-     * bytecode index for those, so their positions would be lost).
+     * Records that this error is leaving a Chan function: called by every bytecode root the error unwinds
+     * through, resumed continuations included (Truffle's own stack trace has no bytecode index for
+     * those, so their positions would be lost). Cheap, since most errors are caught and never printed.
      */
     @TruffleBoundary
-    public void addFrame(String function, SourceSection position) {
-        if (position == null || !position.isAvailable()) {
-            return;
+    public void addFrame(String function, BytecodeNode bytecode, int bytecodeIndex) {
+        if (unwound == null) {
+            unwound = new ArrayList<>();
         }
-        if (frames == null) {
-            frames = new ArrayList<>();
-        }
-        frames.add(new ErrorReport.Frame(function, position));
+        unwound.add(new Unwound(function, bytecode, bytecodeIndex));
     }
 
-    /** The frames recorded by {@link #addFrame}, innermost first (empty if none). */
+    /** The recorded frames that have a source position, innermost first. */
     List<ErrorReport.Frame> frames() {
-        return frames == null ? List.of() : frames;
+        List<ErrorReport.Frame> frames = new ArrayList<>();
+        for (Unwound u : unwound == null ? List.<Unwound> of() : unwound) {
+            SourceSection position = u.bytecodeIndex() < 0 ? null : u.bytecode().getSourceLocation(u.bytecodeIndex());
+            if (position != null && position.isAvailable()) {
+                frames.add(new ErrorReport.Frame(u.function(), position));
+            }
+        }
+        return frames;
     }
 
     /** The text printed for an uncaught error: the message of a language error, else `uncaught throw: v`. */

@@ -6,9 +6,7 @@ import chan.ChanLanguage;
 import chan.runtime.Scheduler;
 import chan.values.ChanFunction;
 import com.oracle.truffle.api.CompilerDirectives;
-import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.exception.AbstractTruffleException;
-import com.oracle.truffle.api.source.SourceSection;
 import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.bytecode.BytecodeNode;
 import com.oracle.truffle.api.bytecode.BytecodeRootNode;
@@ -125,14 +123,9 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
     @Override
     public AbstractTruffleException interceptTruffleException(AbstractTruffleException ex, VirtualFrame frame, BytecodeNode bytecodeNode, int bytecodeIndex) {
         if (ex instanceof ChanException e) {
-            e.addFrame(name, sourceAt(bytecodeNode, bytecodeIndex));
+            e.addFrame(name, bytecodeNode, bytecodeIndex);
         }
         return ex;
-    }
-
-    @TruffleBoundary
-    private static SourceSection sourceAt(BytecodeNode bytecodeNode, int bytecodeIndex) {
-        return bytecodeIndex < 0 ? null : bytecodeNode.getSourceLocation(bytecodeIndex);
     }
 
     @Override
