@@ -3,6 +3,9 @@ package chan.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** --trace writes valid Chrome trace JSON (tracks per core, run slices, message flows); --stats counts. */
 class TraceAndStatsTest {
+    /** Strict: a duplicate key or text after the value fails the test; integers read as Longs. */
+    private static final JsonMapper STRICT_JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_LONG_FOR_INTS)
+            .build();
+
     @TempDir
     Path dir;
 
@@ -37,7 +47,7 @@ class TraceAndStatsTest {
         Path file = dir.resolve("t.json");
         Sim sim = pingPong(new SchedulerOptions().traceFile(file));
         @SuppressWarnings("unchecked")
-        Map<String, Object> root = (Map<String, Object>) Json.parse(Files.readString(file));
+        Map<String, Object> root = (Map<String, Object>) STRICT_JSON.readValue(Files.readString(file), Object.class);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> events = (List<Map<String, Object>>) root.get("traceEvents");
         List<Object> trackNames = events.stream().filter(e -> "thread_name".equals(e.get("name")))
