@@ -1,5 +1,6 @@
 package chan.launcher;
 
+import chan.parser.ParseAhead;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -75,6 +76,8 @@ public final class ChanMain {
             return 2;
         }
         StartupTimes.mark("launcher started");
+        // The parse overlaps the context's build, which is mostly the Truffle engine starting.
+        ParseAhead.start(path, cl.file());
         try (Context context = contextBuilder(cl, in, out, err).build()) {
             StartupTimes.mark("context built");
             Source source = Source.newBuilder("chan", path.toFile()).name(cl.file()).build();
@@ -88,6 +91,8 @@ public final class ChanMain {
             return internalError(e, cl, err);
         } catch (Exception | Error e) {
             return internalError(e, cl, err);
+        } finally {
+            ParseAhead.cancel();
         }
     }
 
