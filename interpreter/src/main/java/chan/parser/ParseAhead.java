@@ -25,19 +25,19 @@ public final class ParseAhead {
     /** A parse of {@code text}, which the source called {@code name} must match to use it. */
     record Parsed(String name, String text, CommonTokenStream tokens, ChanParser.ProgramContext tree) {}
 
-    /** A program nests as deep as it likes: a parse that overflows this falls back to the main thread. */
-    private static final long STACK_BYTES = 256L << 20;
     private static volatile FutureTask<Parsed> pending;
 
     private ParseAhead() {}
 
-    /** Starts parsing {@code file}, to be taken by the parse of a source named {@code name}. */
-    public static void start(Path file, String name) {
+    /**
+     * The parse of {@code file}, to be run on another thread and taken by the parse of a source named
+     * {@code name}. A program nests as deep as it likes: a parse that overflows that thread's stack
+     * leaves the main thread to parse.
+     */
+    public static Runnable prepare(Path file, String name) {
         FutureTask<Parsed> task = new FutureTask<>(() -> parse(name, Files.readString(file)));
         pending = task;
-        Thread helper = new Thread(null, task, "chan-parse-ahead", STACK_BYTES);
-        helper.setDaemon(true);
-        helper.start();
+        return task;
     }
 
     /** Drops a parse nobody took (the context failed to build, or the run ended). */
