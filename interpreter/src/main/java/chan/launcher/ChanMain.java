@@ -104,6 +104,7 @@ public final class ChanMain {
     private static void startHelper(Runnable parse) {
         Thread helper = new Thread(null, () -> {
             try {
+                openClassPathJars();
                 AnnotationProxies.make();
             } finally {
                 parse.run(); // always: the main thread waits for it
@@ -114,6 +115,22 @@ public final class ChanMain {
             helper.start();
         } catch (OutOfMemoryError e) {
             ParseAhead.cancel(); // no thread to run it: the main thread parses
+        }
+    }
+
+    /**
+     * The engine's first step looks for its service providers in every jar of the class path, and the
+     * class loader opens each jar then (reads its central directory): looking up any resource opens
+     * them all, ahead of the main thread.
+     */
+    private static void openClassPathJars() {
+        try {
+            var found = ClassLoader.getSystemClassLoader().getResources("META-INF/services/chan.launcher.none");
+            while (found.hasMoreElements()) {
+                found.nextElement();
+            }
+        } catch (java.io.IOException e) {
+            // the engine will meet the same jar and say what is wrong with it
         }
     }
 
