@@ -48,7 +48,7 @@ public final class ModuleLoader {
 
     public Program loadMain(Source source) {
         ChanModule main = new ChanModule("<main>");
-        ChanFunction init = compile(source, main, ParseAhead.take(Diagnostics.name(source), source.getCharacters()));
+        ChanFunction init = compile(source, main, ParseAhead.takeMain(Diagnostics.name(source), source.getCharacters()));
         List<ChanModule> modules = new ArrayList<>(loaded.values());
         modules.add(main);
         return new Program(diagnostics.isEmpty() ? init : null, diagnostics, modules);
@@ -199,7 +199,7 @@ public final class ModuleLoader {
         }
         ChanModule module = new ChanModule(name);
         loading.add(key);
-        ChanFunction init = compile(source, module, null);
+        ChanFunction init = compile(source, module, ParseAhead.take(key, Diagnostics.name(source), source.getCharacters()));
         loading.remove(key);
         loaded.put(key, module);
         if (init != null) {
