@@ -15,12 +15,15 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CodePointBuffer;
 import org.antlr.v4.runtime.CodePointCharStream;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
  * Parses the main file and the modules it imports on a helper thread while the launcher builds the
@@ -133,7 +136,12 @@ public final class ParseAhead {
         return found;
     }
 
-    /** The same lexer and parser as {@link ModuleLoader}; null when the text has a syntax error. */
+    /**
+     * The same lexer and parser as {@link ModuleLoader}; null when the text has a syntax error. The
+     * parser predicts in ANTLR's SLL mode, which gives the tree LL mode gives or stops at a syntax
+     * error (ANTLR's PredictionMode.SLL), and skips LL's full-context checks (~30% of a cold parse);
+     * a text it stops at is left to the main thread's LL parse, which reports any error.
+     */
     private static Parsed parse(String name, String text) {
         boolean[] failed = {false};
         var listener = new BaseErrorListener() {
@@ -145,9 +153,14 @@ public final class ParseAhead {
         CommonTokenStream tokens = new CommonTokenStream(lexer(text, name, listener));
         ChanParser parser = new ChanParser(tokens);
         parser.removeErrorListeners();
-        parser.addErrorListener(listener);
-        ChanParser.ProgramContext tree = parser.program();
-        return failed[0] ? null : new Parsed(name, text, tokens, tree);
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        parser.setErrorHandler(new BailErrorStrategy());
+        try {
+            ChanParser.ProgramContext tree = parser.program();
+            return failed[0] ? null : new Parsed(name, text, tokens, tree);
+        } catch (ParseCancellationException e) {
+            return null;
+        }
     }
 
     /** A lexer over {@code text} counting UTF-16 indexes, as Truffle's source sections do. */
