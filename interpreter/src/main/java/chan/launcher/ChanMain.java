@@ -1,5 +1,6 @@
 package chan.launcher;
 
+import chan.parser.ParseAhead;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -14,6 +15,8 @@ public final class ChanMain {
     static final int EXIT_INTERNAL = 70;
     /** Chan calls nest deeply (a thousand-deep recursion is ordinary): run on a thread with a large stack. */
     private static final long STACK_BYTES = 2L << 30;
+    /** The helper parses too: a program nested deeper than this stack allows is parsed again on chan-main. */
+    private static final long HELPER_STACK_BYTES = 256L << 20;
 
     private ChanMain() {}
 
@@ -75,6 +78,7 @@ public final class ChanMain {
             return 2;
         }
         StartupTimes.mark("launcher started");
+        startHelper(ParseAhead.prepare(path, cl.file()));
         try (Context context = contextBuilder(cl, in, out, err).build()) {
             StartupTimes.mark("context built");
             Source source = Source.newBuilder("chan", path.toFile()).name(cl.file()).build();
@@ -88,6 +92,45 @@ public final class ChanMain {
             return internalError(e, cl, err);
         } catch (Exception | Error e) {
             return internalError(e, cl, err);
+        } finally {
+            ParseAhead.cancel();
+        }
+    }
+
+    /**
+     * Work the context's build (mostly the Truffle engine starting) leaves a second core free for: the
+     * annotation proxies the engine is about to need, then the program's parse (bench/README.md, Start-up).
+     */
+    private static void startHelper(Runnable parse) {
+        Thread helper = new Thread(null, () -> {
+            try {
+                openClassPathJars();
+                AnnotationProxies.make();
+            } finally {
+                parse.run(); // always: the main thread waits for it
+            }
+        }, "chan-start-helper", HELPER_STACK_BYTES);
+        helper.setDaemon(true);
+        try {
+            helper.start();
+        } catch (OutOfMemoryError e) {
+            ParseAhead.cancel(); // no thread to run it: the main thread parses
+        }
+    }
+
+    /**
+     * The engine's first step looks for its service providers in every jar of the class path, and the
+     * class loader opens each jar then (reads its central directory): looking up any resource opens
+     * them all, ahead of the main thread.
+     */
+    private static void openClassPathJars() {
+        try {
+            var found = ClassLoader.getSystemClassLoader().getResources("META-INF/services/chan.launcher.none");
+            while (found.hasMoreElements()) {
+                found.nextElement();
+            }
+        } catch (java.io.IOException e) {
+            // the engine will meet the same jar and say what is wrong with it
         }
     }
 

@@ -10,14 +10,11 @@ import chan.values.ChanFunction;
 import com.oracle.truffle.api.TruffleFile;
 import com.oracle.truffle.api.source.Source;
 import java.io.IOException;
-import java.nio.CharBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.antlr.v4.runtime.BaseErrorListener;
-import org.antlr.v4.runtime.CodePointBuffer;
-import org.antlr.v4.runtime.CodePointCharStream;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
@@ -51,7 +48,7 @@ public final class ModuleLoader {
 
     public Program loadMain(Source source) {
         ChanModule main = new ChanModule("<main>");
-        ChanFunction init = compile(source, main);
+        ChanFunction init = compile(source, main, ParseAhead.takeMain(Diagnostics.name(source), source.getCharacters()));
         List<ChanModule> modules = new ArrayList<>(loaded.values());
         modules.add(main);
         return new Program(diagnostics.isEmpty() ? init : null, diagnostics, modules);
@@ -64,7 +61,7 @@ public final class ModuleLoader {
      */
     public ChanFunction loadReplInput(Source source, ReplBindings bindings) {
         diagnostics.clear();
-        ChanParser.ProgramContext tree = parse(source);
+        ChanParser.ProgramContext tree = parse(source, null);
         if (tree == null) {
             return null;
         }
@@ -83,9 +80,9 @@ public final class ModuleLoader {
         return diagnostics;
     }
 
-    /** Parses and compiles one file into {@code module}; returns its initialiser. */
-    private ChanFunction compile(Source source, ChanModule module) {
-        ChanParser.ProgramContext tree = parse(source);
+    /** Parses (unless {@code ahead} did) and compiles one file into {@code module}; returns its initialiser. */
+    private ChanFunction compile(Source source, ChanModule module, ParseAhead.Parsed ahead) {
+        ChanParser.ProgramContext tree = parse(source, ahead);
         if (tree == null) {
             return null;
         }
@@ -93,13 +90,13 @@ public final class ModuleLoader {
         return compiler.compile(tree);
     }
 
-    private ChanParser.ProgramContext parse(Source source) {
-        // UTF-16 indexes, as Truffle's source sections count them.
-        var chars = CodePointCharStream.fromBuffer(CodePointBuffer.withChars(CharBuffer.wrap(source.getCharacters().toString().toCharArray())), Diagnostics.name(source));
-        ChanLexer lexer = new ChanLexer(chars);
-        CommonTokenStream tokens = new CommonTokenStream(lexer);
-        ChanParser parser = new ChanParser(tokens);
+    /** The file's tree, or null after reporting its syntax errors; {@code ahead}: a parse of it without any. */
+    private ChanParser.ProgramContext parse(Source source, ParseAhead.Parsed ahead) {
         int before = diagnostics.size();
+        if (ahead != null) {
+            reportBadEscapes(source, ahead.tokens());
+            return diagnostics.size() == before ? ahead.tree() : null;
+        }
         var listener = new BaseErrorListener() {
             @Override
             public void syntaxError(Recognizer<?, ?> r, Object offending, int line, int column, String msg, RecognitionException e) {
@@ -116,8 +113,8 @@ public final class ModuleLoader {
                 }
             }
         };
-        lexer.removeErrorListeners();
-        lexer.addErrorListener(listener);
+        CommonTokenStream tokens = new CommonTokenStream(ParseAhead.lexer(source.getCharacters().toString(), Diagnostics.name(source), listener));
+        ChanParser parser = new ChanParser(tokens);
         parser.removeErrorListeners();
         parser.addErrorListener(listener);
         ChanParser.ProgramContext tree = parser.program();
@@ -202,7 +199,7 @@ public final class ModuleLoader {
         }
         ChanModule module = new ChanModule(name);
         loading.add(key);
-        ChanFunction init = compile(source, module);
+        ChanFunction init = compile(source, module, ParseAhead.take(key, Diagnostics.name(source), source.getCharacters()));
         loading.remove(key);
         loaded.put(key, module);
         if (init != null) {
