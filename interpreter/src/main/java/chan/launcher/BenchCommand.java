@@ -43,11 +43,14 @@ final class BenchCommand {
         ByteArrayOutputStream programOut = new ByteArrayOutputStream();
         // One compilation tier: on a busy machine the compiler threads get little CPU, and compiling
         // every hot function twice (tier 1, then tier 2 with inlining) delays the code being measured.
-        try (Engine engine = Engine.newBuilder("chan").option("engine.WarnInterpreterOnly", "false")
-                        .allowExperimentalOptions(true).option("engine.MultiTier", "false").build();
-                        Context context = Context.newBuilder("chan").engine(engine).out(programOut).err(err)
-                                        .allowIO(IOAccess.newBuilder().fileSystem(FileSystem.newReadOnlyFileSystem(FileSystem.newDefaultFileSystem())).build())
-                                        .arguments("chan", programArgs.toArray(new String[0])).options(options).build()) {
+        // The context gets its own engine, as in `chan FILE`, not an explicit one: an explicit engine
+        // may serve several contexts, so its compiled code cannot fold the context to a constant and
+        // reads it from a thread-local at every operation that needs it (every Poll, every call).
+        try (Context context = Context.newBuilder("chan").option("engine.WarnInterpreterOnly", "false")
+                        .allowExperimentalOptions(true).option("engine.MultiTier", "false").out(programOut).err(err)
+                        .allowIO(IOAccess.newBuilder().fileSystem(FileSystem.newReadOnlyFileSystem(FileSystem.newDefaultFileSystem())).build())
+                        .arguments("chan", programArgs.toArray(new String[0])).options(options).build()) {
+            Engine engine = context.getEngine();
             Source source = Source.newBuilder("chan", new File(file)).build();
             long[] nanos = new long[runs];
             long[] cpu = new long[runs];

@@ -77,7 +77,7 @@ public abstract class ChanIterator {
         private final int length;
         private int index;
 
-        OverArray(ChanArray array) {
+        public OverArray(ChanArray array) {
             this.array = array;
             this.length = array.size();
         }
@@ -85,6 +85,19 @@ public abstract class ChanIterator {
         @Override
         public Object next() {
             return index < length ? array.get(index++) : DONE;
+        }
+
+        public ChanArray array() {
+            return array;
+        }
+
+        /** Whether the loop is over; else {@link #advance} gives the next index (an array's size never changes). */
+        public boolean done() {
+            return index >= length;
+        }
+
+        public int advance() {
+            return index++;
         }
     }
 

@@ -15,12 +15,31 @@ import com.oracle.truffle.api.nodes.Node;
 public abstract class IterNextNode extends Node {
     public abstract Object execute(String site, Object it);
 
-    @Specialization
-    public static Object doArray(@SuppressWarnings("unused") String site, ChanIterator.OverArray it) {
-        return it.next();
+    /*
+     * An array's elements read straight from its storage, one specialization per storage kind (as in
+     * IndexNode), rather than through ChanArray.get, which tests every kind and the bounds again.
+     */
+    @Specialization(guards = "it.array().isObjects()")
+    public static Object doObjects(@SuppressWarnings("unused") String site, ChanIterator.OverArray it) {
+        return it.done() ? ChanIterator.DONE : it.array().objects()[it.advance()];
     }
 
-    @Specialization(replaces = "doArray")
+    @Specialization(guards = "it.array().isLongs()")
+    public static Object doLongs(@SuppressWarnings("unused") String site, ChanIterator.OverArray it) {
+        return it.done() ? ChanIterator.DONE : (Object) it.array().longs()[it.advance()];
+    }
+
+    @Specialization(guards = "it.array().isDoubles()")
+    public static Object doDoubles(@SuppressWarnings("unused") String site, ChanIterator.OverArray it) {
+        return it.done() ? ChanIterator.DONE : (Object) it.array().doubles()[it.advance()];
+    }
+
+    @Specialization(guards = "it.array().isBooleans()")
+    public static Object doBooleans(@SuppressWarnings("unused") String site, ChanIterator.OverArray it) {
+        return it.done() ? ChanIterator.DONE : (Object) it.array().booleans()[it.advance()];
+    }
+
+    @Specialization(replaces = {"doObjects", "doLongs", "doDoubles", "doBooleans"})
     public static Object doNext(String site, ChanIterator it, @Bind Node node) {
         Object next = it.next();
         if (next == Scheduler.BLOCK) {

@@ -2,6 +2,7 @@ package chan.nodes.ops;
 
 import chan.ChanException;
 import chan.nodes.ChanIterator;
+import chan.values.ChanArray;
 import chan.values.Types;
 import com.oracle.truffle.api.bytecode.OperationProxy;
 import com.oracle.truffle.api.dsl.Bind;
@@ -13,7 +14,13 @@ import com.oracle.truffle.api.nodes.Node;
 public abstract class MakeIterNode extends Node {
     public abstract Object execute(Object v);
 
+    /** Without a boundary, so that a compiled loop over an array keeps its cursor in registers. */
     @Specialization
+    public static ChanIterator doArray(ChanArray array) {
+        return new ChanIterator.OverArray(array);
+    }
+
+    @Specialization(replaces = "doArray")
     public static ChanIterator doMake(Object v, @Bind Node node) {
         ChanIterator it = ChanIterator.over(v);
         if (it == null) {
