@@ -40,7 +40,7 @@ import com.oracle.truffle.api.nodes.RootNode;
  * {@link Scheduler#BLOCK} or the callee's {@link ContinuationResult}. The builder wraps every such
  * site in the same loop ({@code ModuleCompiler.emitSuspendable}):
  * <pre>
- *   tmp = op(...); while (IsSuspended(tmp)) { tmp = ResumeCallee(tmp, Yield(tmp)); }
+ *   tmp = op(...); while (IsSuspended(tmp)) { tmp = ResumeCallee(Yield(tmp), tmp); }
  * </pre>
  * so the suspension travels up the call chain to the scheduler, and on resume each level resumes
  * its callee first.
@@ -299,12 +299,15 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
     /**
      * Resumes a suspended callee with the value the scheduler resumed this frame with. A runtime
      * operation (a receive, a built-in such as sleep) that blocked has no frame of its own: the
-     * scheduler's value is its result.
+     * scheduler's value is its result. The resume value comes first: the Yield that produces it
+     * then has nothing under it on the operand stack, so a compiled yield copies no stack values
+     * into the thread's frame (a copy out of the resumed continuation's virtual frame would make
+     * that frame's three arrays real: an allocation of ~200 bytes per yield).
      */
     @Operation
     public static final class ResumeCallee {
         @Specialization(guards = "result.getContinuationRootNode() == cachedRoot", limit = "4")
-        static Object doDirect(ContinuationResult result, Object value,
+        static Object doDirect(Object value, ContinuationResult result,
                         @Cached("result.getContinuationRootNode()") ContinuationRootNode cachedRoot,
                         @Cached("create(cachedRoot.getCallTarget())") DirectCallNode callNode,
                         @Bind Node node) {
@@ -319,7 +322,7 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
         }
 
         @Specialization(replaces = "doDirect")
-        static Object doIndirect(ContinuationResult result, Object value, @Cached IndirectCallNode callNode, @Bind Node node) {
+        static Object doIndirect(Object value, ContinuationResult result, @Cached IndirectCallNode callNode, @Bind Node node) {
             ContinuationLocations.refresh(result.getContinuationRootNode());
             ChanContext context = ChanContext.get(node);
             enter(context, node);
@@ -331,7 +334,7 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
         }
 
         @Fallback
-        static Object doRuntimeOperation(@SuppressWarnings("unused") Object result, Object value) {
+        static Object doRuntimeOperation(Object value, @SuppressWarnings("unused") Object result) {
             return value;
         }
     }

@@ -429,10 +429,10 @@ public final class ModuleCompiler {
         b.endIsSuspended();
         b.beginStoreLocal(tmp);
         b.beginResumeCallee();
-        b.emitLoadLocal(tmp);
-        b.beginYield();
+        b.beginYield(); // first, so that nothing lies under it on the operand stack (see ResumeCallee)
         b.emitLoadLocal(tmp);
         b.endYield();
+        b.emitLoadLocal(tmp);
         b.endResumeCallee();
         b.endStoreLocal();
         b.endWhile();
