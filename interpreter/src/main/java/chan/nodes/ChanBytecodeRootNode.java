@@ -97,6 +97,7 @@ import com.oracle.truffle.api.nodes.RootNode;
 @OperationProxy(chan.nodes.ops.CheckSentNode.class)
 @OperationProxy(chan.nodes.ops.ReceiveNode.class)
 @OperationProxy(chan.nodes.ops.WithStatusNode.class)
+@OperationProxy(chan.nodes.ops.RecvStatusNode.class)
 @OperationProxy(chan.nodes.ops.SpawnNode.class)
 @OperationProxy(chan.nodes.ops.PollNode.class)
 @OperationProxy(chan.nodes.ops.CheckTypeNode.class)
