@@ -53,8 +53,12 @@ import com.oracle.truffle.api.nodes.RootNode;
         // ping-pong compiles once and never deoptimizes (TraceCompilation), so it is on.
         enableUncachedInterpreter = false, //
         boxingEliminationTypes = {long.class, double.class, boolean.class}, //
-        // Precise error positions for operations that throw without a cached node of their own.
-        storeBytecodeIndexInFrame = true, //
+        // No bytecode index stored in the frame before each operation: a thread's frame is a real
+        // (materialized) object, so every such store was a memory write (two, with the slot's tag)
+        // even in compiled code. Error positions stay exact: the interpreter loop hands its own bci
+        // to interceptTruffleException (ChanException.addFrame); callers' frames are found from
+        // their Call node (debugger, --cpusampler). Set to true in Truffle 25.0.1 only cost time.
+        storeBytecodeIndexInFrame = false, //
         enableTagInstrumentation = true)
 @ShortCircuitOperation(name = "And", booleanConverter = ChanBytecodeRootNode.Truthy.class, operator = Operator.AND_RETURN_CONVERTED)
 @ShortCircuitOperation(name = "Or", booleanConverter = ChanBytecodeRootNode.Truthy.class, operator = Operator.OR_RETURN_CONVERTED)
