@@ -40,7 +40,7 @@ import com.oracle.truffle.api.nodes.RootNode;
  * {@link Scheduler#BLOCK} or the callee's {@link ContinuationResult}. The builder wraps every such
  * site in the same loop ({@code ModuleCompiler.emitSuspendable}):
  * <pre>
- *   tmp = op(...); while (IsSuspended(tmp)) { tmp = ResumeCallee(tmp, Yield(tmp)); }
+ *   tmp = op(...); while (IsSuspended(tmp)) { tmp = ResumeCallee(Yield(tmp), tmp); }
  * </pre>
  * so the suspension travels up the call chain to the scheduler, and on resume each level resumes
  * its callee first.
@@ -53,8 +53,12 @@ import com.oracle.truffle.api.nodes.RootNode;
         // ping-pong compiles once and never deoptimizes (TraceCompilation), so it is on.
         enableUncachedInterpreter = false, //
         boxingEliminationTypes = {long.class, double.class, boolean.class}, //
-        // Precise error positions for operations that throw without a cached node of their own.
-        storeBytecodeIndexInFrame = true, //
+        // No bytecode index stored in the frame before each operation: a thread's frame is a real
+        // (materialized) object, so every such store was a memory write (two, with the slot's tag)
+        // even in compiled code. Error positions stay exact: the interpreter loop hands its own bci
+        // to interceptTruffleException (ChanException.addFrame); callers' frames are found from
+        // their Call node (debugger, --cpusampler). Set to true in Truffle 25.0.1 only cost time.
+        storeBytecodeIndexInFrame = false, //
         enableTagInstrumentation = true)
 @ShortCircuitOperation(name = "And", booleanConverter = ChanBytecodeRootNode.Truthy.class, operator = Operator.AND_RETURN_CONVERTED)
 @ShortCircuitOperation(name = "Or", booleanConverter = ChanBytecodeRootNode.Truthy.class, operator = Operator.OR_RETURN_CONVERTED)
@@ -97,6 +101,7 @@ import com.oracle.truffle.api.nodes.RootNode;
 @OperationProxy(chan.nodes.ops.CheckSentNode.class)
 @OperationProxy(chan.nodes.ops.ReceiveNode.class)
 @OperationProxy(chan.nodes.ops.WithStatusNode.class)
+@OperationProxy(chan.nodes.ops.RecvStatusNode.class)
 @OperationProxy(chan.nodes.ops.SpawnNode.class)
 @OperationProxy(chan.nodes.ops.PollNode.class)
 @OperationProxy(chan.nodes.ops.CheckTypeNode.class)
@@ -299,12 +304,15 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
     /**
      * Resumes a suspended callee with the value the scheduler resumed this frame with. A runtime
      * operation (a receive, a built-in such as sleep) that blocked has no frame of its own: the
-     * scheduler's value is its result.
+     * scheduler's value is its result. The resume value comes first: the Yield that produces it
+     * then has nothing under it on the operand stack, so a compiled yield copies no stack values
+     * into the thread's frame (a copy out of the resumed continuation's virtual frame would make
+     * that frame's three arrays real: an allocation of ~200 bytes per yield).
      */
     @Operation
     public static final class ResumeCallee {
         @Specialization(guards = "result.getContinuationRootNode() == cachedRoot", limit = "4")
-        static Object doDirect(ContinuationResult result, Object value,
+        static Object doDirect(Object value, ContinuationResult result,
                         @Cached("result.getContinuationRootNode()") ContinuationRootNode cachedRoot,
                         @Cached("create(cachedRoot.getCallTarget())") DirectCallNode callNode,
                         @Bind Node node) {
@@ -319,7 +327,7 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
         }
 
         @Specialization(replaces = "doDirect")
-        static Object doIndirect(ContinuationResult result, Object value, @Cached IndirectCallNode callNode, @Bind Node node) {
+        static Object doIndirect(Object value, ContinuationResult result, @Cached IndirectCallNode callNode, @Bind Node node) {
             ContinuationLocations.refresh(result.getContinuationRootNode());
             ChanContext context = ChanContext.get(node);
             enter(context, node);
@@ -331,7 +339,7 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
         }
 
         @Fallback
-        static Object doRuntimeOperation(@SuppressWarnings("unused") Object result, Object value) {
+        static Object doRuntimeOperation(Object value, @SuppressWarnings("unused") Object result) {
             return value;
         }
     }

@@ -37,8 +37,9 @@ public final class ChooseState {
     /** Builds the cases from the operands: (guard, channel, value) for each option, in order. */
     @TruffleBoundary
     static ChooseState build(ChooseShape shape, Object[] operands, Node node) {
-        List<ChooseCase> cases = new ArrayList<>();
-        List<Integer> owners = new ArrayList<>();
+        int options = shape.kinds().length;
+        List<ChooseCase> cases = new ArrayList<>(options);
+        int[] owners = new int[options]; // grows only for a replicated option
         for (int i = 0; i < shape.kinds().length; i++) {
             Object guard = operands[3 * i];
             boolean enabled = guard != ChanNil.NIL && guard != Boolean.FALSE; // only false and nil are falsy
@@ -51,19 +52,26 @@ public final class ChooseState {
                     throw ChanException.error("choose: a replicated option needs a list of channels, got " + Types.name(target), node);
                 }
                 for (Object c : list) {
+                    owners = own(owners, cases.size(), i);
                     cases.add(ChooseCase.recv(channel(c, node), enabled));
-                    owners.add(i);
                 }
                 continue;
             }
             Channel channel = target == ChanNil.NIL ? null : channel(target, node);
             boolean on = enabled && channel != null; // a nil channel is never ready, as in Go
             // A sent value crosses to another thread: its arrays and dicts go as copies, as with `c <- v`.
+            owners = own(owners, cases.size(), i);
             cases.add(shape.kinds()[i] == ChooseShape.Kind.SEND ? ChooseCase.send(channel, Copying.copyForTransfer(operands[3 * i + 2]), on) : ChooseCase.recv(channel, on));
-            owners.add(i);
         }
-        int[] optionOf = owners.stream().mapToInt(Integer::intValue).toArray();
-        return new ChooseState(cases.toArray(new ChooseCase[0]), optionOf, shape.hasDefault());
+        int[] optionOf = owners.length == cases.size() ? owners : java.util.Arrays.copyOf(owners, cases.size());
+        return new ChooseState(cases.toArray(new ChooseCase[cases.size()]), optionOf, shape.hasDefault());
+    }
+
+    /** owners with case {@code k} owned by option {@code option}, grown if needed (a choose runs this every time: no streams). */
+    private static int[] own(int[] owners, int k, int option) {
+        int[] o = k < owners.length ? owners : java.util.Arrays.copyOf(owners, Math.max(4, 2 * owners.length));
+        o[k] = option;
+        return o;
     }
 
     private static Channel channel(Object v, Node node) {

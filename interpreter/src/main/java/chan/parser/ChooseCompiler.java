@@ -51,12 +51,12 @@ final class ChooseCompiler {
         b.endStoreLocal();
         b.beginStoreLocal(chosen);
         b.beginChooseDecide(shape);
-        b.emitLoadLocal(chosen);
-        c.emitSuspendable(() -> {
+        c.emitSuspendable(() -> { // first: nothing under its yield on the operand stack
             b.beginChooseSelect(shape, c.site("choose", where));
             b.emitLoadLocal(chosen);
             b.endChooseSelect();
         });
+        b.emitLoadLocal(chosen);
         b.endChooseDecide();
         b.endStoreLocal();
         b.endSourceSection();

@@ -6,6 +6,7 @@ import chan.nodes.GlobalCell;
 import chan.values.ChanNil;
 import chan.values.ChanStructType;
 import chan.values.ChanTuple;
+import com.oracle.truffle.api.bytecode.BytecodeLocal;
 import com.oracle.truffle.api.instrumentation.StandardTags.CallTag;
 import com.oracle.truffle.api.instrumentation.StandardTags.ExpressionTag;
 import java.util.List;
@@ -62,6 +63,24 @@ final class ExpressionCompiler {
         } else {
             throw new IllegalStateException("unknown expression " + e.getClass());
         }
+    }
+
+    /**
+     * `<-?channel` taken apart, for `let (v, ok) = <-?c`: the value received into {@code value} and
+     * its status into {@code ok}, with no pair made. The expression's tag and section cover the
+     * receive.
+     */
+    void emitReceiveWithStatusInto(RecvStatusExprContext r, BytecodeLocal value, BytecodeLocal ok) {
+        c.b.beginStoreLocal(value);
+        c.beginSection(r);
+        c.b.beginTag(ExpressionTag.class);
+        emitReceive(r, r.expr());
+        c.b.endTag(ExpressionTag.class);
+        c.b.endSourceSection();
+        c.b.endStoreLocal();
+        c.b.beginStoreLocal(ok);
+        c.b.emitRecvStatus();
+        c.b.endStoreLocal();
     }
 
     /** `<-channel`; a thread blocked here is reported at the `<-` ({@code at}). */

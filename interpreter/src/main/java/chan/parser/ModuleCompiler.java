@@ -429,10 +429,10 @@ public final class ModuleCompiler {
         b.endIsSuspended();
         b.beginStoreLocal(tmp);
         b.beginResumeCallee();
-        b.emitLoadLocal(tmp);
-        b.beginYield();
+        b.beginYield(); // first, so that nothing lies under it on the operand stack (see ResumeCallee)
         b.emitLoadLocal(tmp);
         b.endYield();
+        b.emitLoadLocal(tmp);
         b.endResumeCallee();
         b.endStoreLocal();
         b.endWhile();
@@ -546,6 +546,10 @@ public final class ModuleCompiler {
             b.endStoreLocal();
             return;
         }
+        if (pattern instanceof TuplePatternContext pair && pair.pattern().size() == 2 && value instanceof RecvStatusExprContext receive) {
+            visitLetReceiveWithStatus(pair, receive, constant);
+            return;
+        }
         BytecodeLocal subject = b.createLocal();
         tagStatement(() -> {
             b.beginStoreLocal(subject);
@@ -559,6 +563,32 @@ public final class ModuleCompiler {
         b.endNot();
         b.beginMatchFailed("cannot destructure");
         b.emitLoadLocal(subject);
+        b.endMatchFailed();
+        b.endIfThen();
+    }
+
+    /**
+     * `let (p, q) = <-?c`: matches p against the value received and q against its status directly,
+     * without the pair `<-?c` would make (stored in the thread's frame, the pair would be an
+     * allocation per receive). Same bindings, same order, same error as the general case.
+     */
+    private void visitLetReceiveWithStatus(TuplePatternContext pair, RecvStatusExprContext receive, boolean constant) {
+        BytecodeLocal value = b.createLocal();
+        BytecodeLocal ok = b.createLocal();
+        tagStatement(() -> expressions.emitReceiveWithStatusInto(receive, value, ok));
+        patterns.declareBindings(pair, constant);
+        b.beginIfThen();
+        b.beginNot();
+        b.beginAnd();
+        patterns.emitTest(pair.pattern(0), value);
+        patterns.emitTest(pair.pattern(1), ok);
+        b.endAnd();
+        b.endNot();
+        b.beginMatchFailed("cannot destructure");
+        b.beginMakeTuple();
+        b.emitLoadLocal(value);
+        b.emitLoadLocal(ok);
+        b.endMakeTuple();
         b.endMatchFailed();
         b.endIfThen();
     }

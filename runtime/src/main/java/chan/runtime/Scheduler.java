@@ -51,7 +51,7 @@ public final class Scheduler {
      * The current strand's core (core 0 when no strand runs), kept with {@link #current} so that a
      * charge reaches the clock in one load instead of current, its core number and the cores array.
      */
-    private Core running;
+    private Core runningCore;
     private Strand main;
     /**
      * The current core's clock at which the running strand's quantum ends (the quantum counts from
@@ -82,7 +82,7 @@ public final class Scheduler {
         this.rng = new Rng(seed);
         this.cores = new Core[machine.cores()];
         for (int i = 0; i < cores.length; i++) cores[i] = new Core(i);
-        this.running = cores[0];
+        this.runningCore = cores[0];
         this.trace = options.traceFile == null ? null : new Trace(options.traceFile, machine);
     }
 
@@ -95,10 +95,10 @@ public final class Scheduler {
     public Strand current() { return current; }
 
     /** The current strand's core (core 0 when no strand runs). */
-    public int currentCore() { return current == null ? 0 : current.core(); }
+    public int currentCore() { return runningCore.id; }
 
     /** The current core's virtual clock, in cycles. */
-    public long now() { return cores[currentCore()].clock; }
+    public long now() { return runningCore.clock; }
 
     /** Seeded and deterministic: uniform in 0 ≤ r < bound. */
     public long random(long bound) {
@@ -198,7 +198,7 @@ public final class Scheduler {
         t.setState(Strand.State.RUNNING);
         t.waitOn = null; // a sleeper's ASLEEP
         current = t;
-        running = c;
+        runningCore = c;
         sliceEnd = quantumEnd(c.clock);
         runStart = c.clock;
         c.runs++;
@@ -241,7 +241,7 @@ public final class Scheduler {
         Core c = cores[t.core()];
         if (trace != null) trace.slice(c.id, t.id(), runStart, c.clock);
         current = null;
-        running = cores[0];
+        runningCore = cores[0];
     }
 
     /**
@@ -264,7 +264,7 @@ public final class Scheduler {
     public boolean spendAndCheck(long cycles) {
         // One load and one store of the clock, and the compare on the value stored: a compiled loop
         // body carries this twice or more per iteration (its back-edge, each inlined callee's entry).
-        Core c = running;
+        Core c = runningCore;
         long clock = c.clock + cycles;
         c.clock = clock;
         return clock >= sliceEnd; // a strand that kills itself ends its slice (endSlice)
@@ -273,7 +273,7 @@ public final class Scheduler {
     /** {@link #charge} after its spend: whether the current strand must yield now. */
     public boolean chargeRest() {
         if (current != null && current.killed) return true; // killed itself: suspended() will end it
-        Core mine = cores[currentCore()];
+        Core mine = runningCore;
         if (mine.clock < sliceEnd) return false;
         sliceEnd = quantumEnd(mine.clock);
         if (preemptRequested) {
@@ -298,7 +298,7 @@ public final class Scheduler {
 
     /** Makes the next charge run {@link #chargeRest}: a preemption request, or the strand killed itself. */
     void endSlice() {
-        sliceEnd = Math.min(sliceEnd, cores[currentCore()].clock);
+        sliceEnd = Math.min(sliceEnd, runningCore.clock);
     }
 
     /** The end of a quantum that starts at {@code clock} (no overflow for a huge quantum). */
@@ -343,7 +343,7 @@ public final class Scheduler {
 
     /** Whether a strand on another core, or a timer, could act before the current core's clock. */
     private boolean anotherCoreIsEarlier() {
-        Core mine = cores[currentCore()];
+        Core mine = runningCore;
         for (Core c : cores) {
             long t = c.earliest();
             if (c != mine && (t < mine.clock || (t == mine.clock && c.id < mine.id))) return true;
@@ -448,7 +448,7 @@ public final class Scheduler {
 
     void spend(long cycles) {
         if (cycles <= 0) return;
-        cores[currentCore()].spend(cycles);
+        runningCore.spend(cycles);
     }
 
     void makeRunnable(Strand t, long at) {

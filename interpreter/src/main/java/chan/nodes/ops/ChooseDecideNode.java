@@ -12,10 +12,12 @@ import com.oracle.truffle.api.nodes.Node;
 @OperationProxy.Proxyable
 @ConstantOperand(type = ChooseShape.class)
 public abstract class ChooseDecideNode extends Node {
-    public abstract Object execute(ChooseShape shape, Object state, Object result);
+    // The select's result comes first: its suspension loop then yields with nothing under it on the
+    // operand stack (a compiled yield would copy such values into the thread's frame, allocating).
+    public abstract Object execute(ChooseShape shape, Object result, Object state);
 
     @Specialization
-    public static Object doDecide(ChooseShape shape, Object state, Object result, @Bind Node node) {
+    public static Object doDecide(ChooseShape shape, Object result, Object state, @Bind Node node) {
         return ChooseStateAccess.decide(shape, state, result, node);
     }
 }
