@@ -101,7 +101,24 @@ class LauncherProcessIT {
         return Files.writeString(dir.resolve(name), source, UTF_8);
     }
 
+    @Test
+    void experimentalEngineOptionsFromJavaOptionsAreAccepted() throws Exception {
+        // bench/README.md looks at the JIT this way; an experimental option was an internal error.
+        Run run = chanWith("-Dpolyglot.engine.BackgroundCompilation=false -Dpolyglot.engine.TraceTransferToInterpreter=true",
+                        program("hello.chan", "print(\"hello\");\n").toString());
+        assertEquals(0, run.exit(), run.describe());
+        assertEquals("hello\n", run.out(), run.describe());
+    }
+
     private Run chan(Path stdin, String... args) throws IOException, InterruptedException {
+        return run(stdin, null, args);
+    }
+
+    private Run chanWith(String javaOptions, String... args) throws IOException, InterruptedException {
+        return run(null, javaOptions, args);
+    }
+
+    private Run run(Path stdin, String javaOptions, String... args) throws IOException, InterruptedException {
         assertTrue(Files.isRegularFile(CHAN), "./chan is missing at the repository root " + CHAN.getParent());
         assertTrue(Files.isExecutable(CHAN), "./chan is not executable: " + CHAN);
         List<String> command = new ArrayList<>(List.of(CHAN.toString()));
@@ -112,6 +129,9 @@ class LauncherProcessIT {
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.redirectInput(stdin == null ? ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())
                 : ProcessBuilder.Redirect.from(stdin.toFile()));
+        if (javaOptions != null) {
+            builder.environment().put("CHAN_JAVA_OPTS", javaOptions);
+        }
         Process process = builder.start();
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();

@@ -144,7 +144,21 @@ public final class ChanMain {
             // The debugger and the profiler: some of their options are marked experimental.
             builder.options(cl.toolOptions()).allowExperimentalOptions(true);
         }
+        if (hasEngineProperties()) {
+            // -Dpolyglot.* in CHAN_JAVA_OPTS is how one looks at the JIT (bench/README.md); many of
+            // those options are experimental, and asking for them this way is the permission.
+            builder.allowExperimentalOptions(true);
+        }
         return builder;
+    }
+
+    private static boolean hasEngineProperties() {
+        for (Object key : System.getProperties().keySet()) {
+            if (key instanceof String name && name.startsWith("polyglot.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** `chan repl`: the interactive session (chan.repl.ChanRepl) in one context. */
