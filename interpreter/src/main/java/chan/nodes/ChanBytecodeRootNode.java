@@ -104,6 +104,7 @@ import com.oracle.truffle.api.nodes.RootNode;
 @OperationProxy(chan.nodes.ops.RecvStatusNode.class)
 @OperationProxy(chan.nodes.ops.SpawnNode.class)
 @OperationProxy(chan.nodes.ops.PollNode.class)
+@OperationProxy(chan.nodes.ops.TakeArgumentNode.class)
 @OperationProxy(chan.nodes.ops.CheckTypeNode.class)
 @OperationProxy(chan.nodes.ops.ChooseCasesNode.class)
 @OperationProxy(chan.nodes.ops.ChooseSelectNode.class)

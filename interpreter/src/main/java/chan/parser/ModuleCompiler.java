@@ -273,7 +273,7 @@ public final class ModuleCompiler {
                 beginSection(p); // a wrong argument is reported at its parameter's annotation
                 b.beginCheckType(type, functionName + ": argument " + name);
             }
-            b.emitLoadArgument(i + 1);
+            b.emitTakeArgument(i + 1); // clears the entry: the local keeps the parameter
             if (type != null) {
                 b.endCheckType();
                 b.endSourceSection();

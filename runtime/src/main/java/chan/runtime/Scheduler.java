@@ -196,17 +196,16 @@ public final class Scheduler {
             c.last = t;
         }
         t.setState(Strand.State.RUNNING);
-        t.waitOn = null; // a sleeper's ASLEEP
+        Object waited = t.waitOn; // a sleeper's ASLEEP, or a deferred shared-memory access
+        t.waitOn = null;
         current = t;
         runningCore = c;
         sliceEnd = quantumEnd(c.clock);
         runStart = c.clock;
         c.runs++;
         if (trace != null) trace.arrive(t, runStart);
-        if (t.deferred != null) { // its turn has come: no core can act earlier now
-            java.util.function.Supplier<Object> op = t.deferred;
-            t.deferred = null;
-            t.resumeValue = op.get();
+        if (waited instanceof Deferred op) { // its turn has come: no core can act earlier now
+            t.resumeValue = op.access().get();
         }
         return t;
     }
@@ -336,10 +335,13 @@ public final class Scheduler {
     public Object atOwnTurn(java.util.function.Supplier<Object> op) {
         Strand t = running("shared memory");
         if (!anotherCoreIsEarlier()) return op.get();
-        t.deferred = op;
         yieldCurrent();
+        t.waitOn = new Deferred(op); // runnable, so waitOn is free (see Strand)
         return BLOCK;
     }
+
+    /** A shared-memory access waiting in a runnable strand's {@code waitOn} for its turn ({@link #atOwnTurn}). */
+    private record Deferred(java.util.function.Supplier<Object> access) {}
 
     /** Whether a strand on another core, or a timer, could act before the current core's clock. */
     private boolean anotherCoreIsEarlier() {
@@ -454,8 +456,7 @@ public final class Scheduler {
     void makeRunnable(Strand t, long at) {
         t.setState(Strand.State.RUNNABLE);
         t.readyAt = at;
-        t.seq = ++seq;
-        cores[t.core()].runq.add(t);
+        cores[t.core()].runq.add(t, ++seq);
         queuedCores |= 1L << t.core(); // no-op beyond 64 cores (shift wraps), where next() scans all
     }
 

@@ -16,8 +16,10 @@ package chan.runtime;
  * <li>DONE: finished or killed; {@link #resumeValue} holds the exit reason, {@link #body} is null.
  * </ul>
  * While blocked in a send, {@link #resumeValue} holds the value being sent and {@code readyAt} the time
- * it was offered. Size: 72 bytes with compressed pointers and compact object headers, and nothing else is allocated for a
- * blocked send or receive (a million blocked strands cost ~72 MB here; monitors live in a side table, {@link Scheduler#monitors}).
+ * it was offered. Size: 64 bytes with compressed pointers and compact object headers, and nothing else is allocated for a
+ * blocked send or receive (a million blocked strands cost 64 MB here). Rare or transient state lives elsewhere: monitors
+ * in a side table ({@link Scheduler#monitors}), a deferred shared-memory access in {@code waitOn}, the run queue's
+ * tie-breaking seq in the {@link RunQueue}. Check the size with {@code jcmd PID GC.class_histogram} (bench/concurrency/README.md).
  */
 public final class Strand extends WaitNode {
     public enum State { RUNNABLE, RUNNING, BLOCKED, DONE }
@@ -26,7 +28,7 @@ public final class Strand extends WaitNode {
 
     private final int id;
     private final int core;
-    /** The {@link State}'s ordinal: a byte rather than a reference keeps a strand at 72 bytes. */
+    /** The {@link State}'s ordinal: a byte rather than a reference keeps a strand at 64 bytes. */
     private byte state;
 
     /** The interpreter's continuation (null once DONE). */
@@ -42,13 +44,14 @@ public final class Strand extends WaitNode {
     /** Where the strand was started; toString() like {@code prog.chan:12}. Null for the main thread. */
     public Object spawnSite;
 
-    /** A shared-memory access to run when the strand is next dispatched ({@link Scheduler#atOwnTurn}). */
-    java.util.function.Supplier<Object> deferred;
     long readyAt;
-    long seq;
     int liveIndex = -1;
     boolean killed;
-    /** null, a {@link WaitQueue}, or a {@link ChoiceWaiter}[] (see the class comment). */
+    /**
+     * null, a {@link WaitQueue}, or a {@link ChoiceWaiter}[] (see the class comment); while RUNNABLE, a
+     * shared-memory access to run when the strand is next dispatched ({@link Scheduler#atOwnTurn}): it is
+     * rare, and a field of its own would make every strand 8 bytes bigger.
+     */
     Object waitOn;
 
     Strand(int id, int core, Object body) {
