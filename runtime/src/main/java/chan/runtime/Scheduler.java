@@ -47,6 +47,8 @@ public final class Scheduler {
      */
     final HashMap<Strand, Object> monitors = new HashMap<>();
     private Strand current;
+    /** cores[currentCore()], kept with {@link #current} so that charging reads one field, not four. */
+    private Core currentCoreObject;
     private Strand main;
     /**
      * The current core's clock at which the running strand's quantum ends (the quantum counts from
@@ -77,6 +79,7 @@ public final class Scheduler {
         this.rng = new Rng(seed);
         this.cores = new Core[machine.cores()];
         for (int i = 0; i < cores.length; i++) cores[i] = new Core(i);
+        this.currentCoreObject = cores[0];
         this.trace = options.traceFile == null ? null : new Trace(options.traceFile, machine);
     }
 
@@ -92,7 +95,7 @@ public final class Scheduler {
     public int currentCore() { return current == null ? 0 : current.core(); }
 
     /** The current core's virtual clock, in cycles. */
-    public long now() { return cores[currentCore()].clock; }
+    public long now() { return currentCoreObject.clock; }
 
     /** Seeded and deterministic: uniform in 0 ≤ r < bound. */
     public long random(long bound) {
@@ -192,6 +195,7 @@ public final class Scheduler {
         t.setState(Strand.State.RUNNING);
         t.waitOn = null; // a sleeper's ASLEEP
         current = t;
+        currentCoreObject = c;
         sliceEnd = quantumEnd(c.clock);
         runStart = c.clock;
         c.runs++;
@@ -234,6 +238,7 @@ public final class Scheduler {
         Core c = cores[t.core()];
         if (trace != null) trace.slice(c.id, t.id(), runStart, c.clock);
         current = null;
+        currentCoreObject = cores[0];
     }
 
     /**
@@ -254,14 +259,15 @@ public final class Scheduler {
      * field updated, one compared.
      */
     public boolean spendAndCheck(long cycles) {
-        spend(cycles);
-        return cores[currentCore()].clock >= sliceEnd; // a strand that kills itself ends its slice (endSlice)
+        Core c = currentCoreObject;
+        if (cycles > 0) c.spend(cycles);
+        return c.clock >= sliceEnd; // a strand that kills itself ends its slice (endSlice)
     }
 
     /** {@link #charge} after its spend: whether the current strand must yield now. */
     public boolean chargeRest() {
         if (current != null && current.killed) return true; // killed itself: suspended() will end it
-        Core mine = cores[currentCore()];
+        Core mine = currentCoreObject;
         if (mine.clock < sliceEnd) return false;
         sliceEnd = quantumEnd(mine.clock);
         if (preemptRequested) {
@@ -286,7 +292,7 @@ public final class Scheduler {
 
     /** Makes the next charge run {@link #chargeRest}: a preemption request, or the strand killed itself. */
     void endSlice() {
-        sliceEnd = Math.min(sliceEnd, cores[currentCore()].clock);
+        sliceEnd = Math.min(sliceEnd, currentCoreObject.clock);
     }
 
     /** The end of a quantum that starts at {@code clock} (no overflow for a huge quantum). */
@@ -331,7 +337,7 @@ public final class Scheduler {
 
     /** Whether a strand on another core, or a timer, could act before the current core's clock. */
     private boolean anotherCoreIsEarlier() {
-        Core mine = cores[currentCore()];
+        Core mine = currentCoreObject;
         for (Core c : cores) {
             long t = c.earliest();
             if (c != mine && (t < mine.clock || (t == mine.clock && c.id < mine.id))) return true;
@@ -436,7 +442,7 @@ public final class Scheduler {
 
     void spend(long cycles) {
         if (cycles <= 0) return;
-        cores[currentCore()].spend(cycles);
+        currentCoreObject.spend(cycles);
     }
 
     void makeRunnable(Strand t, long at) {
