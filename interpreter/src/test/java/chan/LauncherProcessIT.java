@@ -110,6 +110,15 @@ class LauncherProcessIT {
         assertEquals("hello\n", run.out(), run.describe());
     }
 
+    @Test
+    void runningOutOfMemoryIsAnErrorAfterTheOutputSoFar() throws Exception {
+        Path p = program("big.chan", "print(\"before\");\nlet a = array(1000000000, 1.5);\nprint(len(a));\n");
+        Run run = chanWith("-Xmx64m", p.toString());
+        assertEquals(1, run.exit(), run.describe());
+        assertEquals("before\n", run.out(), run.describe());
+        assertTrue(run.err().startsWith("error: out of memory: the program needs more than the "), run.describe());
+    }
+
     private Run chan(Path stdin, String... args) throws IOException, InterruptedException {
         return run(stdin, null, args);
     }

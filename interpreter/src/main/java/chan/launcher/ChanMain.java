@@ -89,7 +89,12 @@ public final class ChanMain {
             if (e.isExit()) {
                 return e.getExitStatus();
             }
+            if (e.isResourceExhausted() || causedByOutOfMemory(e)) {
+                return outOfMemory(err);
+            }
             return internalError(e, cl, err);
+        } catch (OutOfMemoryError e) {
+            return outOfMemory(err);
         } catch (Exception | Error e) {
             return internalError(e, cl, err);
         } finally {
@@ -171,6 +176,23 @@ public final class ChanMain {
         } catch (Exception | Error e) {
             return internalError(e, cl, err);
         }
+    }
+
+    /** The host's heap is full: the program's doing, not a bug in Chan, so an ordinary runtime error (exit 1). */
+    private static int outOfMemory(PrintStream err) {
+        err.println("error: out of memory: the program needs more than the " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                        + " MB heap (give it more with CHAN_JAVA_OPTS=-Xmx4g, for example)");
+        return 1;
+    }
+
+    /**
+     * The Graal compiler may be the first to find the heap full ("Compiler initialization failed"),
+     * and a PolyglotException does not hand out an internal error's cause: only its printed trace names it.
+     */
+    private static boolean causedByOutOfMemory(PolyglotException e) {
+        var trace = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(trace));
+        return trace.toString().contains(OutOfMemoryError.class.getName());
     }
 
     private static int internalError(Throwable e, CommandLine cl, PrintStream err) {

@@ -244,11 +244,11 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
             checkArity(callee, args.length - 1, node);
             args[0] = callee;
             ChanContext context = ChanContext.get(node);
-            enter(context, node);
+            int depth = enter(context, node);
             try {
                 return callNode.call(args);
             } finally {
-                context.callDepth--;
+                context.callDepth = depth;
             }
         }
 
@@ -259,11 +259,11 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
             checkArity(callee, args.length - 1, node);
             args[0] = callee;
             ChanContext context = ChanContext.get(node);
-            enter(context, node);
+            int depth = enter(context, node);
             try {
                 return callNode.call(callee.callTarget(), args);
             } finally {
-                context.callDepth--;
+                context.callDepth = depth;
             }
         }
 
@@ -285,12 +285,18 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
         }
     }
 
-    static void enter(ChanContext context, Node node) {
-        if (++context.callDepth > context.maxDepth) {
+    /**
+     * Counts a call in the strand's nesting depth and returns the depth before it, which the caller
+     * stores back when the call ends (a store, not a decrement: no load after a call returns).
+     */
+    static int enter(ChanContext context, Node node) {
+        int depth = context.callDepth;
+        if (depth >= context.maxDepth) {
             CompilerDirectives.transferToInterpreter();
-            context.callDepth = 0; // the error unwinds every frame; the scheduler resets the count per strand
             throw ChanException.error("stack overflow: more than " + context.maxDepth + " nested calls", node);
         }
+        context.callDepth = depth + 1;
+        return depth;
     }
 
     /** True when an operation's result is a suspension rather than a value (see the class comment). */
@@ -319,11 +325,11 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
                         @Bind Node node) {
             ContinuationLocations.refresh(cachedRoot);
             ChanContext context = ChanContext.get(node);
-            enter(context, node);
+            int depth = enter(context, node);
             try {
                 return callNode.call(result.getFrame(), value);
             } finally {
-                context.callDepth--;
+                context.callDepth = depth;
             }
         }
 
@@ -331,11 +337,11 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
         static Object doIndirect(Object value, ContinuationResult result, @Cached IndirectCallNode callNode, @Bind Node node) {
             ContinuationLocations.refresh(result.getContinuationRootNode());
             ChanContext context = ChanContext.get(node);
-            enter(context, node);
+            int depth = enter(context, node);
             try {
                 return callNode.call(result.getContinuationCallTarget(), result.getFrame(), value);
             } finally {
-                context.callDepth--;
+                context.callDepth = depth;
             }
         }
 

@@ -65,9 +65,13 @@ public final class ProgramRootNode extends RootNode {
             return EXIT_STATIC;
         }
         frame.setObject(MAIN_SLOT, main);
-        Object exit = loop.execute(frame);
-        finish(context, context.scheduler(), Integer.valueOf(EXIT_OK).equals(exit));
-        return exit;
+        try {
+            Object exit = loop.execute(frame);
+            finish(context, context.scheduler(), Integer.valueOf(EXIT_OK).equals(exit));
+            return exit;
+        } finally {
+            flush(context); // what the program printed comes out even if the run ends in a host error
+        }
     }
 
     @TruffleBoundary
@@ -106,6 +110,10 @@ public final class ProgramRootNode extends RootNode {
         if (context.option(ChanOptions.Stats)) {
             context.err().print(scheduler.stats().format());
         }
+    }
+
+    @TruffleBoundary
+    private static void flush(ChanContext context) {
         context.out().flush();
     }
 
