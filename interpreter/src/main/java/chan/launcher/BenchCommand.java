@@ -54,6 +54,7 @@ final class BenchCommand {
             Source source = Source.newBuilder("chan", new File(file)).build();
             long[] nanos = new long[runs];
             long[] cpu = new long[runs];
+            long[] allocated = new long[runs];
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long peakHeap = 0;
             for (int i = 0; i < runs; i++) {
@@ -61,13 +62,15 @@ final class BenchCommand {
                 HeapSampler.resetPeaks();
                 long start = System.nanoTime();
                 long startCpu = threads.getCurrentThreadCpuTime();
+                long startAllocated = allocatedBytes(threads);
                 int exit = context.eval(source).asInt();
                 cpu[i] = threads.getCurrentThreadCpuTime() - startCpu;
+                allocated[i] = allocatedBytes(threads) - startAllocated;
                 nanos[i] = System.nanoTime() - start;
                 if (EACH_RUN) {
                     // -Dchan.bench.eachRun=true: when the JIT's code arrives, and the program thread's CPU
                     // time, which a loaded machine disturbs far less than wall time
-                    err.printf("run %d: wall %.2f ms, cpu %.2f ms%n", i + 1, nanos[i] / 1e6, cpu[i] / 1e6);
+                    err.printf("run %d: wall %.2f ms, cpu %.2f ms, allocated %d bytes%n", i + 1, nanos[i] / 1e6, cpu[i] / 1e6, allocated[i]);
                 }
                 if (exit != 0) {
                     err.println("chan bench: " + file + " exited with " + exit);
@@ -92,6 +95,12 @@ final class BenchCommand {
             if (ops > 0) {
                 out.printf("  %d ops per run: %.1f ns/op (median), %.1f ns/op (min); cpu %.1f ns/op (median)%n", ops,
                                 (double) warm[warm.length / 2] / ops, (double) warm[0] / ops, (double) warmCpu[warmCpu.length / 2] / ops);
+                long[] warmAllocated = Arrays.copyOfRange(allocated, runs / 2, runs);
+                Arrays.sort(warmAllocated);
+                if (warmAllocated[0] >= 0) {
+                    out.printf("  allocated by the program's thread: %.1f bytes/op (median), %.1f bytes/op (min)%n",
+                                    (double) warmAllocated[warmAllocated.length / 2] / ops, (double) warmAllocated[0] / ops);
+                }
             }
             out.printf("  peak heap %.1f MB; peak live heap %.1f MB (%d bytes, %d samples)%n", peakHeap / 1e6, live / 1e6, live,
                             sampler.samples());
@@ -100,6 +109,11 @@ final class BenchCommand {
             err.println("chan bench: cannot read " + file + ": " + e.getMessage());
             return 2;
         }
+    }
+
+    /** Bytes the calling thread has allocated so far, or -1 where the JVM cannot tell. */
+    private static long allocatedBytes(ThreadMXBean threads) {
+        return threads instanceof com.sun.management.ThreadMXBean counting ? counting.getCurrentThreadAllocatedBytes() : -1;
     }
 
     /** N from the program's {@code ops N} line, or 0. */

@@ -122,6 +122,11 @@ final class ExpressionCompiler {
         String op = bin.op.getText();
         // The operation's position is its operator, so `a / b` reports the `/`.
         c.b.beginSourceSection(bin.op.getStartIndex(), bin.op.getStopIndex() - bin.op.getStartIndex() + 1);
+        new Operands(c).expr(bin.left).expr(bin.right).emit(() -> beginBinary(op), () -> endBinary(op));
+        c.b.endSourceSection();
+    }
+
+    private void beginBinary(String op) {
         switch (op) {
             case "+" -> c.b.beginAdd();
             case "-" -> c.b.beginSub();
@@ -141,8 +146,9 @@ final class ExpressionCompiler {
             case "!=" -> c.b.beginNotEqual();
             default -> throw new IllegalStateException(op);
         }
-        visitExpr(bin.left);
-        visitExpr(bin.right);
+    }
+
+    private void endBinary(String op) {
         switch (op) {
             case "+" -> c.b.endAdd();
             case "-" -> c.b.endSub();
@@ -162,7 +168,6 @@ final class ExpressionCompiler {
             case "!=" -> c.b.endNotEqual();
             default -> throw new IllegalStateException(op);
         }
-        c.b.endSourceSection();
     }
 
     private void emitStart(StartExprContext s) {
@@ -179,20 +184,24 @@ final class ExpressionCompiler {
             c.b.emitLoadConstant(ChanNil.NIL);
             return;
         }
-        c.b.beginSpawn(site);
-        emitCore(s.core);
-        emitCalleeAndArguments(call);
-        c.b.endSpawn();
+        Operands operands = new Operands(c);
+        if (s.core == null) {
+            operands.stable(() -> c.b.emitLoadConstant(ChanNil.NIL));
+        } else {
+            operands.expr(s.core);
+        }
+        calleeAndArguments(operands, call).emit(() -> c.b.beginSpawn(site), c.b::endSpawn);
     }
 
     /** The operands of a call, as `f(a, b)` and `start f(a, b)` both evaluate them: f, then a, b. */
-    private void emitCalleeAndArguments(CallPostfixContext call) {
-        visitPostfix(call.postfix());
+    private static Operands calleeAndArguments(Operands operands, CallPostfixContext call) {
+        operands.postfix(call.postfix());
         if (call.args() != null) {
             for (ExprContext arg : call.args().expr()) {
-                visitExpr(arg);
+                operands.expr(arg);
             }
         }
+        return operands;
     }
 
     private void emitCore(ExprContext core) {
@@ -210,27 +219,19 @@ final class ExpressionCompiler {
         } else if (p instanceof CallPostfixContext call) {
             c.emitSuspendable(() -> {
                 c.b.beginTag(CallTag.class);
-                c.b.beginCall();
-                emitCalleeAndArguments(call);
-                c.b.endCall();
+                calleeAndArguments(new Operands(c), call).emit(c.b::beginCall, c.b::endCall);
                 c.b.endTag(CallTag.class);
             });
         } else if (p instanceof IndexPostfixContext ip) {
-            c.b.beginIndex();
-            visitPostfix(ip.postfix());
-            visitExpr(ip.index);
-            c.b.endIndex();
+            new Operands(c).postfix(ip.postfix()).expr(ip.index).emit(c.b::beginIndex, c.b::endIndex);
         } else if (p instanceof FieldPostfixContext fp) {
             emitField(fp);
         } else if (p instanceof WithPostfixContext wp) {
             String[] fields = wp.fieldInit().stream().map(fi -> fi.name().getText()).toArray(String[]::new);
             c.checkDistinct(wp.fieldInit().stream().map(fi -> fi.name().getStart()).toList(), "field");
-            c.b.beginStructWith(fields);
-            visitPostfix(wp.postfix());
-            for (FieldInitContext fi : wp.fieldInit()) {
-                emitFieldValue(fi);
-            }
-            c.b.endStructWith();
+            Operands operands = new Operands(c).postfix(wp.postfix());
+            wp.fieldInit().forEach(fi -> fieldValue(operands, fi));
+            operands.emit(() -> c.b.beginStructWith(fields), c.b::endStructWith);
         }
         c.b.endSourceSection();
     }
@@ -273,22 +274,21 @@ final class ExpressionCompiler {
             visitExpr(st.expr());
             c.b.endMakeTuple();
         } else if (p instanceof TuplePrimaryContext t) {
-            c.b.beginMakeTuple();
-            t.expr().forEach(this::visitExpr);
-            c.b.endMakeTuple();
+            Operands operands = new Operands(c);
+            t.expr().forEach(operands::expr);
+            operands.emit(c.b::beginMakeTuple, c.b::endMakeTuple);
         } else if (p instanceof ParenPrimaryContext paren) {
             visitExpr(paren.expr());
         } else if (p instanceof ListPrimaryContext list) {
-            c.b.beginMakeList();
-            list.expr().forEach(this::visitExpr);
-            c.b.endMakeList();
+            Operands operands = new Operands(c);
+            list.expr().forEach(operands::expr);
+            operands.emit(c.b::beginMakeList, c.b::endMakeList);
         } else if (p instanceof MapPrimaryContext map) {
-            c.b.beginMakeMap();
+            Operands operands = new Operands(c);
             for (MapEntryContext entry : map.mapEntry()) {
-                visitExpr(entry.key);
-                visitExpr(entry.value);
+                operands.expr(entry.key).expr(entry.value);
             }
-            c.b.endMakeMap();
+            operands.emit(c.b::beginMakeMap, c.b::endMakeMap);
         } else if (p instanceof StructPrimaryContext sp) {
             emitStructLiteral(sp);
         } else if (p instanceof LambdaPrimaryContext lambda) {
@@ -328,23 +328,27 @@ final class ExpressionCompiler {
                 byField[index] = fi;
             }
         }
-        c.b.beginMakeStruct(type);
+        Operands operands = new Operands(c);
         for (FieldInitContext fi : byField) {
             if (fi == null) {
-                c.b.emitLoadConstant(ChanNil.NIL);
+                operands.stable(() -> c.b.emitLoadConstant(ChanNil.NIL));
             } else {
-                emitFieldValue(fi);
+                fieldValue(operands, fi);
             }
         }
-        c.b.endMakeStruct();
+        operands.emit(() -> c.b.beginMakeStruct(type), c.b::endMakeStruct);
     }
 
     /** The value of `field: value`, or of `field:name`, which the lexer reads as the atom `:name`. */
-    private void emitFieldValue(FieldInitContext fi) {
+    private void fieldValue(Operands operands, FieldInitContext fi) {
         if (fi.expr() != null) {
-            visitExpr(fi.expr());
-            return;
+            operands.expr(fi.expr());
+        } else {
+            operands.computed(() -> emitFieldName(fi), false);
         }
+    }
+
+    private void emitFieldName(FieldInitContext fi) {
         Scope.Ref ref = c.resolve(nameAfterColon(fi.glued));
         if (ref == null) {
             c.b.emitLoadConstant(ChanNil.NIL);

@@ -634,7 +634,7 @@ public final class ModuleCompiler {
             if (op.equals("=")) {
                 visitExpr(a.value);
             } else {
-                emitCompound(op, () -> b.emitLoadLocal(local.local()), a.value);
+                emitCompound(op, new Operands(this).stable(() -> b.emitLoadLocal(local.local())), a.value);
             }
             b.endStoreLocal();
         } else if (target instanceof PostfixExprContext pe && pe.postfix() instanceof IndexPostfixContext ip) {
@@ -647,20 +647,18 @@ public final class ModuleCompiler {
             visitExpr(ip.index);
             b.endStoreLocal();
             beginSection(a);
-            b.beginSetIndex();
-            b.emitLoadLocal(container);
-            b.emitLoadLocal(index);
+            Operands operands = new Operands(this).stable(() -> b.emitLoadLocal(container)).stable(() -> b.emitLoadLocal(index));
             if (op.equals("=")) {
-                visitExpr(a.value);
+                operands.expr(a.value);
             } else {
-                emitCompound(op, () -> {
+                operands.computed(() -> emitCompound(op, new Operands(this).computed(() -> {
                     b.beginIndex();
                     b.emitLoadLocal(container);
                     b.emitLoadLocal(index);
                     b.endIndex();
-                }, a.value);
+                }, false), a.value), Operands.mayBlock(a.value));
             }
-            b.endSetIndex();
+            operands.emit(b::beginSetIndex, b::endSetIndex);
             b.endSourceSection();
         } else if (target instanceof PostfixExprContext pe && pe.postfix() instanceof FieldPostfixContext) {
             error(a.target.getStart(), "struct fields cannot be assigned: structs are immutable (use `r with {field: value}`)");
@@ -669,23 +667,25 @@ public final class ModuleCompiler {
         }
     }
 
-    private void emitCompound(String op, Runnable current, ExprContext value) {
-        switch (op) {
-            case "+=" -> b.beginAdd();
-            case "-=" -> b.beginSub();
-            case "*=" -> b.beginMul();
-            case "/=" -> b.beginDiv();
-            default -> b.beginMod();
-        }
-        current.run();
-        visitExpr(value);
-        switch (op) {
-            case "+=" -> b.endAdd();
-            case "-=" -> b.endSub();
-            case "*=" -> b.endMul();
-            case "/=" -> b.endDiv();
-            default -> b.endMod();
-        }
+    /** `target op= value`: the operator applied to the target's current value (the one operand so far) and the value. */
+    private void emitCompound(String op, Operands current, ExprContext value) {
+        current.expr(value).emit(() -> {
+            switch (op) {
+                case "+=" -> b.beginAdd();
+                case "-=" -> b.beginSub();
+                case "*=" -> b.beginMul();
+                case "/=" -> b.beginDiv();
+                default -> b.beginMod();
+            }
+        }, () -> {
+            switch (op) {
+                case "+=" -> b.endAdd();
+                case "-=" -> b.endSub();
+                case "*=" -> b.endMul();
+                case "/=" -> b.endDiv();
+                default -> b.endMod();
+            }
+        });
     }
 
     private Scope.Ref resolveForAssignment(Token name) {
@@ -784,14 +784,18 @@ public final class ModuleCompiler {
         b.emitLoadConstant(true);
         emitLoopBody(breakLabel, () -> {
             beginSection(f.iter);
+            // The next element first, into `element`: nothing lies under its yield (see Operands).
             b.beginStoreLocal(element);
-            b.beginIterAfter();
-            b.emitLoadLocal(iterator);
             emitSuspendable(() -> {
                 b.beginIterNext(site("receive (for loop)", f.iter));
                 b.emitLoadLocal(iterator);
                 b.endIterNext();
             });
+            b.endStoreLocal();
+            b.beginStoreLocal(element);
+            b.beginIterAfter();
+            b.emitLoadLocal(iterator);
+            b.emitLoadLocal(element);
             b.endIterAfter();
             b.endStoreLocal();
             b.endSourceSection();
@@ -932,10 +936,8 @@ public final class ModuleCompiler {
     void emitSend(ExprContext channel, ExprContext value) {
         b.beginCheckSent();
         emitSuspendable(() -> {
-            b.beginSend(site("send", channel));
-            visitExpr(channel);
-            visitExpr(value);
-            b.endSend();
+            String site = site("send", channel);
+            new Operands(this).expr(channel).expr(value).emit(() -> b.beginSend(site), b::endSend);
         });
         b.endCheckSent();
     }
@@ -983,6 +985,16 @@ public final class ModuleCompiler {
         }
         error(name, "undefined name '" + text + "'");
         return null;
+    }
+
+    /** Whether {@code name} resolves to a built-in (a constant): no variable, declaration or top-level `let` has it. */
+    boolean isUnshadowedBuiltin(String name) {
+        for (Scope s = scope; s != null; s = s.enclosing) {
+            if (s.findLocal(name) != null) {
+                return false;
+            }
+        }
+        return !declarations.containsKey(name) && !topLevelLets.contains(name) && language.builtins().lookup(name) != null;
     }
 
     private boolean insideModuleBody() {
