@@ -84,10 +84,8 @@ final class BenchCommand {
             HeapSampler sampler = HeapSampler.start();
             context.eval(source);
             long live = sampler.stop();
-            long[] warm = Arrays.copyOfRange(nanos, runs / 2, runs);
-            Arrays.sort(warm);
-            long[] warmCpu = Arrays.copyOfRange(cpu, runs / 2, runs);
-            Arrays.sort(warmCpu);
+            long[] warm = afterWarmUp(nanos);
+            long[] warmCpu = afterWarmUp(cpu);
             out.printf("%s: %d runs, after warm-up: min %.2f ms, median %.2f ms, max %.2f ms; runtime: %s%n", file, runs,
                             warm[0] / 1e6, warm[warm.length / 2] / 1e6, warm[warm.length - 1] / 1e6, describe(engine));
             out.printf("  cpu time of the program's thread after warm-up: min %.2f ms, median %.2f ms%n", warmCpu[0] / 1e6,
@@ -95,9 +93,8 @@ final class BenchCommand {
             if (ops > 0) {
                 out.printf("  %d ops per run: %.1f ns/op (median), %.1f ns/op (min); cpu %.1f ns/op (median)%n", ops,
                                 (double) warm[warm.length / 2] / ops, (double) warm[0] / ops, (double) warmCpu[warmCpu.length / 2] / ops);
-                long[] warmAllocated = Arrays.copyOfRange(allocated, runs / 2, runs);
-                Arrays.sort(warmAllocated);
-                if (warmAllocated[0] >= 0) {
+                if (countsAllocation(threads)) {
+                    long[] warmAllocated = afterWarmUp(allocated);
                     out.printf("  allocated by the program's thread: %.1f bytes/op (median), %.1f bytes/op (min)%n",
                                     (double) warmAllocated[warmAllocated.length / 2] / ops, (double) warmAllocated[0] / ops);
                 }
@@ -111,9 +108,22 @@ final class BenchCommand {
         }
     }
 
-    /** Bytes the calling thread has allocated so far, or -1 where the JVM cannot tell. */
+    /** The second half of the runs (after warm-up), sorted: [0] is the minimum, [length / 2] the median. */
+    private static long[] afterWarmUp(long[] perRun) {
+        long[] warm = Arrays.copyOfRange(perRun, perRun.length / 2, perRun.length);
+        Arrays.sort(warm);
+        return warm;
+    }
+
+    /** Whether this JVM counts the bytes each thread allocates. */
+    private static boolean countsAllocation(ThreadMXBean threads) {
+        return threads instanceof com.sun.management.ThreadMXBean counting && counting.isThreadAllocatedMemorySupported()
+                        && counting.isThreadAllocatedMemoryEnabled();
+    }
+
+    /** Bytes the calling thread has allocated so far, or 0 where the JVM does not count them ({@link #countsAllocation}). */
     private static long allocatedBytes(ThreadMXBean threads) {
-        return threads instanceof com.sun.management.ThreadMXBean counting ? counting.getCurrentThreadAllocatedBytes() : -1;
+        return countsAllocation(threads) ? ((com.sun.management.ThreadMXBean) threads).getCurrentThreadAllocatedBytes() : 0;
     }
 
     /** N from the program's {@code ops N} line, or 0. */
