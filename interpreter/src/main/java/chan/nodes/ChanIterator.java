@@ -84,7 +84,7 @@ public abstract class ChanIterator {
 
         @Override
         public Object next() {
-            return index < length ? array.get(index++) : DONE;
+            return done() ? DONE : array.get(advance());
         }
 
         public ChanArray array() {

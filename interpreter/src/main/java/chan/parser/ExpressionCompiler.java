@@ -126,7 +126,8 @@ final class ExpressionCompiler {
         c.b.endSourceSection();
     }
 
-    private void beginBinary(String op) {
+    /** Begins the operation of binary operator {@code op} (also for `op=`). */
+    void beginBinary(String op) {
         switch (op) {
             case "+" -> c.b.beginAdd();
             case "-" -> c.b.beginSub();
@@ -148,7 +149,7 @@ final class ExpressionCompiler {
         }
     }
 
-    private void endBinary(String op) {
+    void endBinary(String op) {
         switch (op) {
             case "+" -> c.b.endAdd();
             case "-" -> c.b.endSub();

@@ -669,23 +669,8 @@ public final class ModuleCompiler {
 
     /** `target op= value`: the operator applied to the target's current value (the one operand so far) and the value. */
     private void emitCompound(String op, Operands current, ExprContext value) {
-        current.expr(value).emit(() -> {
-            switch (op) {
-                case "+=" -> b.beginAdd();
-                case "-=" -> b.beginSub();
-                case "*=" -> b.beginMul();
-                case "/=" -> b.beginDiv();
-                default -> b.beginMod();
-            }
-        }, () -> {
-            switch (op) {
-                case "+=" -> b.endAdd();
-                case "-=" -> b.endSub();
-                case "*=" -> b.endMul();
-                case "/=" -> b.endDiv();
-                default -> b.endMod();
-            }
-        });
+        String binary = op.substring(0, op.length() - 1); // `+=` is `+`
+        current.expr(value).emit(() -> expressions.beginBinary(binary), () -> expressions.endBinary(binary));
     }
 
     private Scope.Ref resolveForAssignment(Token name) {
