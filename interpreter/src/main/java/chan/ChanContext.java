@@ -3,6 +3,7 @@ package chan;
 import chan.runtime.Scheduler;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.bytecode.ContinuationResult;
 import com.oracle.truffle.api.TruffleLanguage.ContextReference;
 import com.oracle.truffle.api.nodes.Node;
 import java.io.BufferedOutputStream;
@@ -31,6 +32,15 @@ public final class ChanContext {
     /** Current nesting of guest calls in the running strand, for the `stack overflow` error. */
     public int callDepth;
     public final int maxDepth;
+    /**
+     * The suspension loop's two registers (ModuleCompiler.emitSuspendable), so that it needs no frame
+     * slot of its own, which every blocked thread would carry. {@code resuming}: while a thread's
+     * continuations are resumed from the outermost frame in, the {@code ContinuationResult} of the
+     * frame being resumed; what it yielded is its callee's suspension. {@code carried}: a suspension
+     * or result on its way from one operation of the loop to the next (never across a yield).
+     */
+    public ContinuationResult resuming;
+    public Object carried;
 
     ChanContext(ChanLanguage language, TruffleLanguage.Env env) {
         this.language = language;

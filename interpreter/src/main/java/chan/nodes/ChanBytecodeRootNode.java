@@ -40,10 +40,13 @@ import com.oracle.truffle.api.nodes.RootNode;
  * {@link Scheduler#BLOCK} or the callee's {@link ContinuationResult}. The builder wraps every such
  * site in the same loop ({@code ModuleCompiler.emitSuspendable}):
  * <pre>
- *   tmp = op(...); while (IsSuspended(tmp)) { tmp = ResumeCallee(Yield(tmp), tmp); }
+ *   UnlessSuspended(op(...),                                  // op's value, unless a suspension
+ *       { while (Carry(ResumeCallee(Yield(Carried()), Callee()))) {} Carried() })
  * </pre>
  * so the suspension travels up the call chain to the scheduler, and on resume each level resumes
- * its callee first.
+ * its callee first. The loop keeps no local: the suspension crosses from one operation to the next
+ * in {@link ChanContext#carried}, and on resume a frame finds its callee's suspension in the chain
+ * of continuations itself ({@link Callee}). A blocked thread's frame thus holds no slot for it.
  */
 @GenerateBytecode(languageClass = ChanLanguage.class, //
         enableYield = true, // threads are continuations
@@ -62,6 +65,7 @@ import com.oracle.truffle.api.nodes.RootNode;
         enableTagInstrumentation = true)
 @ShortCircuitOperation(name = "And", booleanConverter = ChanBytecodeRootNode.Truthy.class, operator = Operator.AND_RETURN_CONVERTED)
 @ShortCircuitOperation(name = "Or", booleanConverter = ChanBytecodeRootNode.Truthy.class, operator = Operator.OR_RETURN_CONVERTED)
+@ShortCircuitOperation(name = "UnlessSuspended", booleanConverter = ChanBytecodeRootNode.IsSettled.class, operator = Operator.OR_RETURN_VALUE)
 @OperationProxy(chan.nodes.ops.AddNode.class)
 @OperationProxy(chan.nodes.ops.SubNode.class)
 @OperationProxy(chan.nodes.ops.MulNode.class)
@@ -299,22 +303,71 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
         return depth;
     }
 
-    /** True when an operation's result is a suspension rather than a value (see the class comment). */
+    static boolean isSuspension(Object result) {
+        return result == Scheduler.BLOCK || result instanceof ContinuationResult;
+    }
+
+    /**
+     * The converter of UnlessSuspended: true when an operation's result is a value; a suspension
+     * (see the class comment) goes to {@link ChanContext#carried} for the loop's first Yield.
+     */
     @Operation
-    public static final class IsSuspended {
+    public static final class IsSettled {
         @Specialization
-        static boolean doCheck(Object result) {
-            return result == Scheduler.BLOCK || result instanceof ContinuationResult;
+        static boolean doCheck(Object result, @Bind Node node) {
+            if (isSuspension(result)) {
+                ChanContext.get(node).carried = result;
+                return false;
+            }
+            return true;
+        }
+    }
+
+    /** Hands a resumed callee's result to the next operation of the loop; true if it is a suspension. */
+    @Operation
+    public static final class Carry {
+        @Specialization
+        static boolean doCarry(Object result, @Bind Node node) {
+            ChanContext.get(node).carried = result;
+            return isSuspension(result);
+        }
+    }
+
+    /** Takes what the previous operation of the loop carried (see {@link Carry}). */
+    @Operation
+    public static final class Carried {
+        @Specialization
+        static Object doTake(@Bind Node node) {
+            ChanContext context = ChanContext.get(node);
+            Object result = context.carried;
+            context.carried = null;
+            return result;
         }
     }
 
     /**
-     * Resumes a suspended callee with the value the scheduler resumed this frame with. A runtime
-     * operation (a receive, a built-in such as sleep) that blocked has no frame of its own: the
-     * scheduler's value is its result. The resume value comes first: the Yield that produces it
-     * then has nothing under it on the operand stack, so a compiled yield copies no stack values
-     * into the thread's frame (a copy out of the resumed continuation's virtual frame would make
-     * that frame's three arrays real: an allocation of ~200 bytes per yield).
+     * The suspension this frame yielded, as it is being resumed: what the frame's own continuation
+     * ({@link ChanContext#resuming}) carries as its result. A callee's continuation becomes the one
+     * being resumed, for the callee's own Callee; {@link Scheduler#BLOCK} ends the descent.
+     */
+    @Operation
+    public static final class Callee {
+        @Specialization
+        static Object doNext(@Bind Node node) {
+            ChanContext context = ChanContext.get(node);
+            Object callee = context.resuming.getResult();
+            context.resuming = callee instanceof ContinuationResult c ? c : null;
+            return callee;
+        }
+    }
+
+    /**
+     * Resumes a suspended callee (from {@link Callee}) with the value the scheduler resumed this
+     * frame with. A runtime operation (a receive, a built-in such as sleep) that blocked has no
+     * frame of its own: the scheduler's value is its result. The resume value comes first: the Yield
+     * that produces it then has nothing under it on the operand stack, so a compiled yield copies no
+     * stack values into the thread's frame (a copy out of the resumed continuation's virtual frame
+     * would make that frame's three arrays real: an allocation of ~200 bytes per yield).
      */
     @Operation
     public static final class ResumeCallee {

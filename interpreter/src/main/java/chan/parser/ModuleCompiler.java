@@ -258,9 +258,8 @@ public final class ModuleCompiler {
         return root;
     }
 
-    /** Creates the root's scratch local and the parameter locals, checking annotated types. */
+    /** Creates the parameter locals, checking annotated types. */
     private void emitPrologue(List<ParamContext> params, String functionName) {
-        scope.scratch = b.createLocal();
         checkDistinct(params.stream().map(p -> p.name().getStart()).toList(), "parameter");
         for (int i = 0; i < params.size(); i++) {
             ParamContext p = params.get(i);
@@ -297,7 +296,6 @@ public final class ModuleCompiler {
     }
 
     private void emitModuleBody(ProgramContext program) {
-        scope.scratch = b.createLocal();
         b.beginIfThen();
         b.emitInitModule(module);
         emitReturnNil();
@@ -418,26 +416,24 @@ public final class ModuleCompiler {
      * operation's final value on the stack.
      */
     void emitSuspendable(Runnable operation) {
-        BytecodeLocal tmp = scope.scratch;
-        b.beginBlock();
-        b.beginStoreLocal(tmp);
+        b.beginUnlessSuspended();
         operation.run();
-        b.endStoreLocal();
+        b.beginBlock(); // only when the operation suspended
         b.beginWhile();
-        b.beginIsSuspended();
-        b.emitLoadLocal(tmp);
-        b.endIsSuspended();
-        b.beginStoreLocal(tmp);
+        b.beginCarry();
         b.beginResumeCallee();
         b.beginYield(); // first, so that nothing lies under it on the operand stack (see ResumeCallee)
-        b.emitLoadLocal(tmp);
+        b.emitCarried();
         b.endYield();
-        b.emitLoadLocal(tmp);
+        b.emitCallee();
         b.endResumeCallee();
-        b.endStoreLocal();
-        b.endWhile();
-        b.emitLoadLocal(tmp);
+        b.endCarry();
+        b.beginBlock();
         b.endBlock();
+        b.endWhile();
+        b.emitCarried();
+        b.endBlock();
+        b.endUnlessSuspended();
     }
 
     /** Charges the core for guest work and lets the scheduler preempt a thread that used its quantum. */

@@ -35,8 +35,6 @@ final class Scope {
     final boolean isModuleBody;
     private final List<Map<String, Local>> blocks = new ArrayList<>();
     private final Map<String, Capture> captures = new LinkedHashMap<>();
-    /** The root's scratch local, holding a suspension while it travels up (ModuleCompiler.emitSuspendable). */
-    BytecodeLocal scratch;
 
     Scope(Scope enclosing, String functionName, boolean isModuleBody) {
         this.enclosing = enclosing;
