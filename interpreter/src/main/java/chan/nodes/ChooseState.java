@@ -96,9 +96,10 @@ public final class ChooseState {
             }
             return;
         }
+        ChooseCase chosen = cases[index];
         option = optionOf[index];
-        channel = cases[index].channel;
-        value = strand.chosenValue == null ? ChanNil.NIL : strand.chosenValue;
-        ok = strand.recvOk;
+        channel = chosen.channel;
+        value = chosen.kind == ChooseCase.Kind.RECV ? chosen.value : ChanNil.NIL;
+        ok = strand.recvOk();
     }
 }

@@ -152,7 +152,7 @@ public final class Channel {
 
     private static long received(Strand cur, Object v, boolean ok, long at) {
         cur.resumeValue = v;
-        cur.recvOk = ok;
+        cur.setRecvOk(ok);
         return at;
     }
 

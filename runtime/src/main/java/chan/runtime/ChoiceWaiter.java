@@ -13,13 +13,14 @@ final class ChoiceWaiter extends WaitNode {
     final Strand strand;
     final WaitQueue queue;
     final int index;
-    final Object value;
+    /** The option: its value to send, or, once it receives, where the value received goes. */
+    final ChooseCase option;
 
-    ChoiceWaiter(Strand strand, WaitQueue queue, int index, Object value) {
+    ChoiceWaiter(Strand strand, WaitQueue queue, int index, ChooseCase option) {
         this.strand = strand;
         this.queue = queue;
         this.index = index;
-        this.value = value;
+        this.option = option;
     }
 
     @Override
@@ -29,7 +30,7 @@ final class ChoiceWaiter extends WaitNode {
 
     @Override
     Object sendValue() {
-        return value;
+        return option.value;
     }
 
     @Override
@@ -37,11 +38,10 @@ final class ChoiceWaiter extends WaitNode {
         claim(strand, this);
         if (v == Channel.CLOSED) {
             strand.resumeValue = Channel.CLOSED; // a send option's channel was closed: the guest error
-            strand.chosenValue = index;
         } else {
             strand.resumeValue = index;
-            strand.chosenValue = queue.senders ? s.nil : v;
-            strand.recvOk = ok;
+            if (!queue.senders) option.value = v;
+            strand.setRecvOk(ok);
         }
         s.makeRunnable(strand, at);
     }

@@ -14,9 +14,10 @@ package chan.runtime;
  *     ({@link ChoiceWaiter#claim}): a blocked choose commits exactly once.
  * </ol>
  * Results: the chosen option's index as an Integer, {@link #DEFAULT} (-1), or {@link Scheduler#BLOCK}.
- * The received value is in the strand's {@code chosenValue} (nil for a send), the receive status in
- * {@code recvOk}. A blocked choose resumes with {@code resumeValue} the Integer index, or
- * {@link Channel#CLOSED} when its send option's channel was closed (the guest error).
+ * The value received is in the chosen receive case's {@link ChooseCase#value}, the receive status in the
+ * strand's {@code recvOk()} (a strand has no field for a choose's value: it would make every strand
+ * bigger). A blocked choose resumes with {@code resumeValue} the Integer index, or {@link Channel#CLOSED}
+ * when its send option's channel was closed (the guest error).
  */
 public final class Choose {
     private Choose() {}
@@ -65,7 +66,7 @@ public final class Choose {
             if (!c.active()) continue;
             boolean send = c.kind == ChooseCase.Kind.SEND;
             WaitQueue q = send ? c.channel.sendq : c.channel.recvq;
-            ChoiceWaiter waiter = new ChoiceWaiter(cur, q, i, send ? c.value : null);
+            ChoiceWaiter waiter = new ChoiceWaiter(cur, q, i, c);
             q.add(waiter);
             waiters[w++] = waiter;
         }
@@ -77,12 +78,11 @@ public final class Choose {
         Integer result = index;
         if (c.kind == ChooseCase.Kind.RECV) {
             long at = c.channel.take(cur);
-            cur.chosenValue = cur.resumeValue;
+            c.value = cur.resumeValue;
             return Timing.waitUntil(s, cur, at, result);
         }
         if (c.channel.isClosed()) throw new ChanRuntimeError("send on closed channel");
         long at = c.channel.give(cur, c.value);
-        cur.chosenValue = s.nil;
         return Timing.waitUntil(s, cur, at, result);
     }
 }

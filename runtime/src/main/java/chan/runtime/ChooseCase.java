@@ -4,7 +4,7 @@ package chan.runtime;
  * One option of a {@code choose} as the interpreter hands it to {@link Choose#select}: receive from or
  * send to a channel. An option whose {@code when} guard is false, or whose channel is nil (null here),
  * is disabled and never chosen. Fields are public and mutable so that the interpreter may reuse an
- * array of cases; select keeps no reference to them once it returns.
+ * array of cases; select keeps a reference to them only while the strand is blocked in it.
  */
 public final class ChooseCase {
     public enum Kind { RECV, SEND }
@@ -14,7 +14,7 @@ public final class ChooseCase {
 
     public Kind kind;
     public Channel channel;
-    /** The value to send (SEND only). */
+    /** SEND: the value to send. RECV: once this option is chosen, the value received (nil if closed). */
     public Object value;
     public boolean enabled;
 

@@ -44,7 +44,7 @@ final class Exits {
     static void kill(Scheduler s, Strand t) {
         if (t.state() == Strand.State.DONE) return;
         if (s.current() != null) s.spend(CostModel.KILL);
-        t.killed = true;
+        t.markKilled();
         if (t == s.current()) {
             s.endSlice(); // its next charge notices
             return;
@@ -59,7 +59,6 @@ final class Exits {
         t.setState(Strand.State.DONE);
         t.body = null;
         t.blockSite = null;
-        t.chosenValue = null;
         t.resumeValue = reason;
         removeLive(s, t);
         Object monitors = s.monitors.remove(t);

@@ -213,7 +213,7 @@ public final class Scheduler {
     /** The interpreter suspended t after it blocked, yielded or was preempted. */
     public void suspended(Strand t) {
         endRun(t, "suspended");
-        if (t.killed) {
+        if (t.killed()) {
             Exits.terminate(this, t, options.killedReason, cores[t.core()].clock);
         } else if (t.state() == Strand.State.RUNNING) { // preempted without yieldCurrent()
             t.resumeValue = nil;
@@ -227,7 +227,7 @@ public final class Scheduler {
      */
     public boolean finished(Strand t, Object reason, boolean crashed) {
         if (t == current) endRun(t, "finished");
-        if (t.killed) reason = options.killedReason; // it was killed before it could end by itself
+        if (t.killed()) reason = options.killedReason; // it was killed before it could end by itself
         if (crashed) crashes++;
         boolean monitored = monitors.containsKey(t);
         if (t.state() != Strand.State.DONE) Exits.terminate(this, t, reason, cores[t.core()].clock);
@@ -271,7 +271,7 @@ public final class Scheduler {
 
     /** {@link #charge} after its spend: whether the current strand must yield now. */
     public boolean chargeRest() {
-        if (current != null && current.killed) return true; // killed itself: suspended() will end it
+        if (current != null && current.killed()) return true; // killed itself: suspended() will end it
         Core mine = runningCore;
         if (mine.clock < sliceEnd) return false;
         sliceEnd = quantumEnd(mine.clock);
@@ -377,7 +377,7 @@ public final class Scheduler {
     public void kill(Strand t) { Exits.kill(this, t); }
 
     /** Whether t was killed (the interpreter checks this for the current strand, which it must end). */
-    public boolean isKilled(Strand t) { return t.killed; }
+    public boolean isKilled(Strand t) { return t.killed(); }
 
     // ---- the end of a run
 

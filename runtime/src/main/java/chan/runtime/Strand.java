@@ -16,29 +16,43 @@ package chan.runtime;
  * <li>DONE: finished or killed; {@link #resumeValue} holds the exit reason, {@link #body} is null.
  * </ul>
  * While blocked in a send, {@link #resumeValue} holds the value being sent and {@code readyAt} the time
- * it was offered. Size: 64 bytes with compressed pointers and compact object headers, and nothing else is allocated for a
- * blocked send or receive (a million blocked strands cost 64 MB here). Rare or transient state lives elsewhere: monitors
- * in a side table ({@link Scheduler#monitors}), a deferred shared-memory access in {@code waitOn}, the run queue's
- * tie-breaking seq in the {@link RunQueue}. Check the size with {@code jcmd PID GC.class_histogram} (bench/concurrency/README.md).
+ * it was offered. Nothing else is allocated for a blocked send or receive. Rare or transient state lives
+ * elsewhere: monitors in a side table ({@link Scheduler#monitors}), a deferred shared-memory access in
+ * {@code waitOn}, the run queue's tie-breaking seq in the {@link RunQueue}, the value a {@code choose}
+ * received in its {@link ChooseCase}.
+ *
+ * <p>Size: 56 bytes with compressed pointers and compact object headers (a million blocked strands cost
+ * 56 MB). Layout (HotSpot puts the wider fields first): header 8; {@code next}, {@code prev} 8 (from
+ * {@link WaitNode}); {@code readyAt} 8; {@code id}, {@code liveIndex} and the references {@code body},
+ * {@code resumeValue}, {@code blockSite}, {@code spawnSite}, {@code waitOn} 4 each, 28; {@code core}
+ * 2; {@code state} and {@code flags} 1 each: 56, no byte to spare (one more field makes it 64). Check
+ * it with {@code jcmd PID GC.class_histogram} (bench/concurrency/README.md).
  */
 public final class Strand extends WaitNode {
     public enum State { RUNNABLE, RUNNING, BLOCKED, DONE }
 
     private static final State[] STATES = State.values();
 
+    /** {@link #flags}: the last receive got a value (clear: it found the channel closed and drained). */
+    private static final byte RECV_OK = 1;
+    /** {@link #flags}: killed; it ends when it next stops running, or at once if it was not running. */
+    private static final byte KILLED = 2;
+
     private final int id;
-    private final int core;
-    /** The {@link State}'s ordinal: a byte rather than a reference keeps a strand at 64 bytes. */
+    /** At most {@link Machine#MAX_CORES} cores: a short keeps a strand at 56 bytes. */
+    private final short core;
+    /** The {@link State}'s ordinal: a byte rather than a reference. */
     private byte state;
+    /** {@link #RECV_OK} and {@link #KILLED}: one byte rather than two booleans. */
+    private byte flags;
 
     /** The interpreter's continuation (null once DONE). */
     public Object body;
-    /** What the strand resumes with: a received value, {@link Channel#DONE}/{@link Channel#CLOSED}, a choose index. */
+    /**
+     * What the strand resumes with: a received value, {@link Channel#DONE}/{@link Channel#CLOSED}, a
+     * choose's Integer index.
+     */
     public Object resumeValue;
-    /** After a choose: the value received by the chosen option (nil for a send option). */
-    public Object chosenValue;
-    /** Status of the last receive: false when it found the channel closed and drained. */
-    public boolean recvOk;
     /** Set by the interpreter before it blocks; toString() like {@code receive at prog.chan:12:5}. */
     public Object blockSite;
     /** Where the strand was started; toString() like {@code prog.chan:12}. Null for the main thread. */
@@ -46,7 +60,6 @@ public final class Strand extends WaitNode {
 
     long readyAt;
     int liveIndex = -1;
-    boolean killed;
     /**
      * null, a {@link WaitQueue}, or a {@link ChoiceWaiter}[] (see the class comment); while RUNNABLE, a
      * shared-memory access to run when the strand is next dispatched ({@link Scheduler#atOwnTurn}): it is
@@ -56,7 +69,7 @@ public final class Strand extends WaitNode {
 
     Strand(int id, int core, Object body) {
         this.id = id;
-        this.core = core;
+        this.core = (short) core;
         this.body = body;
     }
 
@@ -67,6 +80,15 @@ public final class Strand extends WaitNode {
     public State state() { return STATES[state]; }
 
     void setState(State s) { state = (byte) s.ordinal(); }
+
+    /** Status of the last receive (plain or in a choose): false when it found the channel closed and drained. */
+    public boolean recvOk() { return (flags & RECV_OK) != 0; }
+
+    void setRecvOk(boolean ok) { flags = (byte) (ok ? flags | RECV_OK : flags & ~RECV_OK); }
+
+    boolean killed() { return (flags & KILLED) != 0; }
+
+    void markKilled() { flags |= KILLED; }
 
     /** The exit reason once DONE, else null. */
     public Object exitReason() {
@@ -83,7 +105,7 @@ public final class Strand extends WaitNode {
     void complete(Scheduler s, Object value, boolean ok, long at) {
         waitOn = null;
         resumeValue = value;
-        recvOk = ok;
+        setRecvOk(ok);
         s.makeRunnable(this, at);
     }
 

@@ -31,8 +31,8 @@
  * </pre>
  * An operation that cannot complete at once returns {@link chan.runtime.Scheduler#BLOCK} after queuing
  * the current strand; the interpreter suspends it. Whoever completes the wait stores the result in the
- * strand's {@code resumeValue} (and {@code recvOk}, {@code chosenValue}) and makes it runnable at the
- * virtual time the news reaches its core. Errors the guest can see are {@link chan.runtime.ChanRuntimeError}s;
+ * strand's {@code resumeValue} (and {@code recvOk()}; a choose's received value in its
+ * {@link chan.runtime.ChooseCase}) and makes it runnable at the virtual time the news reaches its core. Errors the guest can see are {@link chan.runtime.ChanRuntimeError}s;
  * bad machine descriptions are {@link chan.runtime.MachineException}s; anything else is an internal error.
  */
 package chan.runtime;

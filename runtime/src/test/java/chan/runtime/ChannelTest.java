@@ -78,7 +78,7 @@ class ChannelTest {
         sim.main(
                 (t, in) -> {
                     sim.start(1, sim.recv(r), (u, v) -> {
-                        sim.log.add("recv " + v + " ok=" + u.recvOk);
+                        sim.log.add("recv " + v + " ok=" + u.recvOk());
                         return v;
                     });
                     return sim.start(1, sim.send(w, 5), sim.log("send"));
@@ -101,7 +101,7 @@ class ChannelTest {
             c.close();
             for (int i = 0; i < 3; i++) {
                 Object v = c.receive();
-                sim.log.add(v + " " + t.recvOk);
+                sim.log.add(v + " " + t.recvOk());
             }
             return in;
         });

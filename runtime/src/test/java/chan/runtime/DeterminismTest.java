@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A run is a pure function of program, seed and machine: same inputs, same event log, every time. */
@@ -18,14 +20,18 @@ class DeterminismTest {
         Channel b = new Channel(sim.s, 0);
         Channel out = new Channel(sim.s, 100);
         List<Sim.Step> worker = new ArrayList<>();
+        Map<Strand, ChooseCase[]> cases = new HashMap<>(); // each strand's latest choose
         for (int i = 0; i < 10; i++) {
-            worker.add((t, in) -> Choose.select(sim.s, new ChooseCase[] {ChooseCase.recv(a, true), ChooseCase.recv(b, true)}, false));
             worker.add((t, in) -> {
-                sim.log.add(t.id() + " chose " + in + " value " + t.chosenValue + " @" + sim.s.now() + " core " + t.core());
+                cases.put(t, new ChooseCase[] {ChooseCase.recv(a, true), ChooseCase.recv(b, true)});
+                return Choose.select(sim.s, cases.get(t), false);
+            });
+            worker.add((t, in) -> {
+                sim.log.add(t.id() + " chose " + in + " value " + cases.get(t)[(Integer) in].value + " @" + sim.s.now() + " core " + t.core());
                 return in;
             });
             worker.add((t, in) -> sim.s.charge(sim.s.random(1000)) ? sim.s.yieldCurrent() : in);
-            worker.add((t, in) -> out.send(t.id() + ":" + t.chosenValue));
+            worker.add((t, in) -> out.send(t.id() + ":" + cases.get(t)[0].value + "/" + cases.get(t)[1].value));
         }
         List<Sim.Step> main = new ArrayList<>();
         main.add((t, in) -> {

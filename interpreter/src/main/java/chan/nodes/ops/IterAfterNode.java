@@ -17,7 +17,7 @@ public abstract class IterAfterNode extends Node {
 
     @Specialization
     public static Object doAfter(ChanIterator it, Object element, @Bind Node node) {
-        if (it instanceof ChanIterator.Receiving && !ChanContext.get(node).scheduler().current().recvOk) {
+        if (it instanceof ChanIterator.Receiving && !ChanContext.get(node).scheduler().current().recvOk()) {
             return ChanIterator.DONE;
         }
         return element;

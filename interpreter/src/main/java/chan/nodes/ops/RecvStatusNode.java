@@ -18,6 +18,6 @@ public abstract class RecvStatusNode extends Node {
 
     @Specialization
     public static boolean doStatus(@Bind Node node) {
-        return ChanContext.get(node).scheduler().current().recvOk;
+        return ChanContext.get(node).scheduler().current().recvOk();
     }
 }

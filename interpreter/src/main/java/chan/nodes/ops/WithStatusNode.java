@@ -14,7 +14,7 @@ public abstract class WithStatusNode extends Node {
 
     @Specialization
     public static ChanTuple doPair(Object value, @Bind Node node) {
-        boolean ok = ChanContext.get(node).scheduler().current().recvOk;
+        boolean ok = ChanContext.get(node).scheduler().current().recvOk();
         return new ChanTuple(value, ok);
     }
 }
