@@ -303,6 +303,7 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
         return depth;
     }
 
+    /** True when an operation's result is a suspension rather than a value (see the class comment). */
     static boolean isSuspension(Object result) {
         return result == Scheduler.BLOCK || result instanceof ContinuationResult;
     }
