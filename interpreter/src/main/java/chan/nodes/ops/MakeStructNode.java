@@ -2,10 +2,12 @@ package chan.nodes.ops;
 
 import chan.values.ChanStruct;
 import chan.values.ChanStructType;
+import chan.values.Copying;
 import com.oracle.truffle.api.bytecode.ConstantOperand;
 import com.oracle.truffle.api.bytecode.OperationProxy;
 import com.oracle.truffle.api.bytecode.Variadic;
 import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.Node;
 
 /** `Point{x: 1, y: 2}`: the builder puts the values in declaration order, nil for fields left out. */
@@ -16,6 +18,16 @@ public abstract class MakeStructNode extends Node {
 
     @Specialization
     public static ChanStruct doMake(ChanStructType type, @Variadic Object[] values) {
-        return new ChanStruct(type, values);
+        return new ChanStruct(type, values, anyMutable(values));
+    }
+
+    /** Unrolled (the count is the declaration's), so compiled code never materializes the values array. */
+    @ExplodeLoop
+    private static boolean anyMutable(Object[] values) {
+        boolean any = false;
+        for (int i = 0; i < values.length; i++) {
+            any |= Copying.hasMutable(values[i]);
+        }
+        return any;
     }
 }
