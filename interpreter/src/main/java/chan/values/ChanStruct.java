@@ -36,9 +36,9 @@ public final class ChanStruct {
 
     /** As above, {@code containsMutable} being whether any of {@code values} holds an array or dict. */
     public ChanStruct(ChanStructType type, Object[] values, boolean containsMutable) {
-        int n = values.length;
-        if (n != type.fieldCount()) {
-            throw wrongArity(type, n);
+        int n = type.fieldCount();
+        if (values.length != n) {
+            throw wrongArity(type, values.length);
         }
         this.type = type;
         this.containsMutable = containsMutable;

@@ -18,14 +18,17 @@ public abstract class MakeStructNode extends Node {
 
     @Specialization
     public static ChanStruct doMake(ChanStructType type, @Variadic Object[] values) {
-        return new ChanStruct(type, values, anyMutable(values));
+        return new ChanStruct(type, values, anyMutable(type, values));
     }
 
-    /** Unrolled (the count is the declaration's), so compiled code never materializes the values array. */
+    /**
+     * Unrolled over the declaration's field count (a constant in compiled code, where the length of
+     * the variadic array is not), so compiled code need not materialize the values array.
+     */
     @ExplodeLoop
-    private static boolean anyMutable(Object[] values) {
+    private static boolean anyMutable(ChanStructType type, Object[] values) {
         boolean any = false;
-        for (int i = 0; i < values.length; i++) {
+        for (int i = 0; i < type.fieldCount(); i++) {
             any |= Copying.hasMutable(values[i]);
         }
         return any;
