@@ -58,7 +58,7 @@ public final class ChanArray {
 
     /** An array holding a copy of {@code values}, in {@code Object[]} storage. */
     public static ChanArray of(Object... values) {
-        return new ChanArray(values.clone(), values.length);
+        return new ChanArray(Arrays.copyOf(values, values.length, Object[].class), values.length);
     }
 
     public int size() {
@@ -77,8 +77,21 @@ public final class ChanArray {
         return storage instanceof boolean[];
     }
 
+    /**
+     * An exact class test: the storage is always an {@code Object[]} itself, never a subtype, and
+     * {@code instanceof Object[]} would compile to a subtype check that loads the class's supertypes.
+     */
     public boolean isObjects() {
-        return storage instanceof Object[];
+        return storage.getClass() == Object[].class;
+    }
+
+    /**
+     * Whether {@code i} indexes a storage array of {@code length} slots. The nodes test it against
+     * the storage's own length, which the JVM's bounds check of the access loads anyway, rather
+     * than against {@link #size}, a second load and a second compare.
+     */
+    public static boolean inBounds(long i, int length) {
+        return i >= 0 && i < length;
     }
 
     /** The {@code long[]} storage; only when {@link #isLongs}. */

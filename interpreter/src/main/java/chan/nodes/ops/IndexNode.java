@@ -30,24 +30,29 @@ public abstract class IndexNode extends Node {
         return list.get((int) i);
     }
 
-    @Specialization(guards = {"array.isLongs()", "i >= 0", "i < array.size()"})
+    @Specialization(guards = {"array.isLongs()", "inBounds(i, array.longs().length)"})
     public static long doLongArray(ChanArray array, long i) {
         return array.longs()[(int) i];
     }
 
-    @Specialization(guards = {"array.isDoubles()", "i >= 0", "i < array.size()"})
+    @Specialization(guards = {"array.isDoubles()", "inBounds(i, array.doubles().length)"})
     public static double doDoubleArray(ChanArray array, long i) {
         return array.doubles()[(int) i];
     }
 
-    @Specialization(guards = {"array.isBooleans()", "i >= 0", "i < array.size()"})
+    @Specialization(guards = {"array.isBooleans()", "inBounds(i, array.booleans().length)"})
     public static boolean doBooleanArray(ChanArray array, long i) {
         return array.booleans()[(int) i];
     }
 
-    @Specialization(guards = {"array.isObjects()", "i >= 0", "i < array.size()"})
+    @Specialization(guards = {"array.isObjects()", "inBounds(i, array.objects().length)"})
     public static Object doObjectArray(ChanArray array, long i) {
         return array.objects()[(int) i];
+    }
+
+    /** For the guards (DSL expressions resolve only this class's statics); see {@link ChanArray#inBounds}. */
+    public static boolean inBounds(long i, int length) {
+        return ChanArray.inBounds(i, length);
     }
 
     @Fallback

@@ -18,22 +18,22 @@ import com.oracle.truffle.api.nodes.NodeInfo;
 public abstract class SetIndexNode extends Node {
     public abstract void execute(Object target, Object index, Object value);
 
-    @Specialization(guards = {"array.isLongs()", "i >= 0", "i < array.size()"})
+    @Specialization(guards = {"array.isLongs()", "inBounds(i, array.longs().length)"})
     public static void doLongIntoLongs(ChanArray array, long i, long value) {
         array.longs()[(int) i] = value;
     }
 
-    @Specialization(guards = {"array.isDoubles()", "i >= 0", "i < array.size()"})
+    @Specialization(guards = {"array.isDoubles()", "inBounds(i, array.doubles().length)"})
     public static void doDoubleIntoDoubles(ChanArray array, long i, double value) {
         array.doubles()[(int) i] = value;
     }
 
-    @Specialization(guards = {"array.isBooleans()", "i >= 0", "i < array.size()"})
+    @Specialization(guards = {"array.isBooleans()", "inBounds(i, array.booleans().length)"})
     public static void doBooleanIntoBooleans(ChanArray array, long i, boolean value) {
         array.booleans()[(int) i] = value;
     }
 
-    @Specialization(guards = {"array.isObjects()", "i >= 0", "i < array.size()"})
+    @Specialization(guards = {"array.isObjects()", "inBounds(i, array.objects().length)"})
     public static void doIntoObjects(ChanArray array, long i, Object value) {
         array.objects()[(int) i] = value;
     }
@@ -42,6 +42,11 @@ public abstract class SetIndexNode extends Node {
     @Specialization(guards = {"i >= 0", "i < array.size()"})
     public static void doArray(ChanArray array, long i, Object value) {
         array.set((int) i, value);
+    }
+
+    /** For the guards (DSL expressions resolve only this class's statics); see {@link ChanArray#inBounds}. */
+    public static boolean inBounds(long i, int length) {
+        return ChanArray.inBounds(i, length);
     }
 
     @Fallback
