@@ -394,7 +394,7 @@ final class StatementCompiler {
         c.b.endBlock();
     }
 
-    /** Binds a `for` or `catch` pattern to a value held in a local. */
+    /** Binds a `for` loop's pattern to the element held in a local (a `catch` binds a plain name). */
     private void bindPattern(PatternContext pattern, BytecodeLocal value, String failure) {
         if (pattern instanceof BindPatternContext bind) {
             if (!bind.name().getText().equals("_")) {
