@@ -13,11 +13,7 @@ import chan.values.ChanStructType;
 import com.oracle.truffle.api.bytecode.BytecodeConfig;
 import com.oracle.truffle.api.bytecode.BytecodeLabel;
 import com.oracle.truffle.api.bytecode.BytecodeLocal;
-import com.oracle.truffle.api.instrumentation.StandardTags.StatementTag;
 import com.oracle.truffle.api.source.Source;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,9 +28,11 @@ import org.antlr.v4.runtime.Token;
  * statements). The static checks of LANGUAGE.md happen here, while names are resolved; errors go
  * to {@link Diagnostics} and compilation goes on, so one run reports them all.
  *
- * <p>This file holds declarations, functions and statements; expressions ({@link ExpressionCompiler}),
- * patterns ({@link PatternCompiler}), `choose` ({@link ChooseCompiler}) and the order of consts
- * ({@link ConstOrder}) have their own files.
+ * <p>This file holds the module: its declarations, the roots of its functions and body, REPL inputs,
+ * name resolution and the emission of suspensions and polls. Statements ({@link StatementCompiler},
+ * with `choose` in {@link ChooseCompiler}), expressions ({@link ExpressionCompiler}), patterns
+ * ({@link PatternCompiler}) and the order of consts ({@link ConstOrder}) have their own files; they
+ * emit into this compiler's current builder and scope ({@link #b}, {@link #scope}).
  */
 public final class ModuleCompiler {
     /** A top-level name of the module. */
@@ -55,9 +53,6 @@ public final class ModuleCompiler {
         }
     }
 
-    /** A loop or `choose` that `break` (and, for loops, `continue`) can leave. */
-    private record Breakable(BytecodeLabel breakLabel, BytecodeLabel continueLabel) {}
-
     private final ChanLanguage language;
     final Source source;
     private final ModuleLoader loader;
@@ -76,10 +71,9 @@ public final class ModuleCompiler {
 
     ChanBytecodeRootNodeGen.Builder b;
     Scope scope;
-    private final Deque<Breakable> breakables = new ArrayDeque<>();
     final PatternCompiler patterns = new PatternCompiler(this);
-    private final ExpressionCompiler expressions = new ExpressionCompiler(this);
-    private final ChooseCompiler choose = new ChooseCompiler(this);
+    final ExpressionCompiler expressions = new ExpressionCompiler(this);
+    private final StatementCompiler statements = new StatementCompiler(this);
 
     ModuleCompiler(ChanLanguage language, Source source, ModuleLoader loader, Diagnostics diagnostics, ChanModule module) {
         this.language = language;
@@ -389,13 +383,10 @@ public final class ModuleCompiler {
         Scope enclosing = scope;
         FunctionTemplate template = new FunctionTemplate(name, params.size());
         scope = new Scope(enclosing, name, false);
-        Deque<Breakable> savedBreakables = new ArrayDeque<>(breakables);
-        breakables.clear();
-        ChanBytecodeRootNode root = buildRoot(where, () -> {
+        ChanBytecodeRootNode root = statements.inNestedFunction(() -> buildRoot(where, () -> {
             emitPrologue(params, name);
             body.run();
-        });
-        breakables.addAll(savedBreakables);
+        }));
         root.setName(name);
         root.setArity(params.size());
         template.setRoot(root);
@@ -441,486 +432,19 @@ public final class ModuleCompiler {
         emitSuspendable(() -> b.emitPoll(cycles));
     }
 
-    // ---- statements ----
+    // ---- statements (StatementCompiler) ----
 
-    void visitStatements(List<StatementContext> statements, String returnType) {
-        for (StatementContext s : statements) {
-            visitStatement(s, returnType);
-        }
-    }
-
-    private void visitBlock(BlockContext block, String returnType) {
-        b.beginBlock();
-        scope.pushBlock();
-        visitStatements(block.statement(), returnType);
-        scope.popBlock();
-        b.endBlock();
+    void visitStatements(List<StatementContext> list, String returnType) {
+        statements.visitStatements(list, returnType);
     }
 
     void visitStatement(StatementContext s, String returnType) {
-        beginSection(s);
-        if (s instanceof LetStmtContext || s instanceof ConstStmtContext || s instanceof EmptyStmtContext) {
-            // A let or const tags the computing of its value (see tagStatement); an empty one has nothing to tag.
-            emitStatement(s, returnType);
-        } else {
-            tagStatement(() -> emitStatement(s, returnType));
-        }
-        b.endSourceSection();
-    }
-
-    /**
-     * Tags a statement for the Truffle tools (the debugger stops and steps at statements). A Tag
-     * takes one child, hence the Block; a `let` cannot sit in a Block (its locals would end with it),
-     * so it tags only the computing of its value.
-     */
-    private void tagStatement(Runnable statement) {
-        b.beginTag(StatementTag.class);
-        b.beginBlock();
-        statement.run();
-        b.endBlock();
-        b.endTag(StatementTag.class);
-    }
-
-    private void emitStatement(StatementContext s, String returnType) {
-        if (s instanceof LetStmtContext let) {
-            visitLet(let.pattern(), let.expr(), false);
-        } else if (s instanceof ConstStmtContext c) {
-            visitLocalConst(c);
-        } else if (s instanceof AssignStmtContext a) {
-            visitAssign(a);
-        } else if (s instanceof IfStmtContext i) {
-            visitIf(i.ifStatement(), returnType);
-        } else if (s instanceof WhileStmtContext w) {
-            visitWhile(w, returnType);
-        } else if (s instanceof ForStmtContext f) {
-            visitFor(f, returnType);
-        } else if (s instanceof BreakStmtContext br) {
-            visitBreak(br, false);
-        } else if (s instanceof ContinueStmtContext c) {
-            visitBreak(c, true);
-        } else if (s instanceof ReturnStmtContext r) {
-            visitReturn(r, returnType);
-        } else if (s instanceof ThrowStmtContext t) {
-            b.beginThrow();
-            visitExpr(t.expr());
-            b.endThrow();
-        } else if (s instanceof TryStmtContext t) {
-            visitTry(t, returnType);
-        } else if (s instanceof MatchStmtContext m) {
-            visitMatch(m, returnType);
-        } else if (s instanceof ChooseStmtContext c) {
-            choose.compile(c, c.chooseOption(), false, returnType);
-        } else if (s instanceof PriChooseStmtContext c) {
-            choose.compile(c, c.chooseOption(), true, returnType);
-        } else if (s instanceof SendStmtContext send) {
-            emitSend(send.channel, send.value);
-        } else if (s instanceof BlockStmtContext block) {
-            visitBlock(block.block(), returnType);
-        } else if (s instanceof ExprStmtContext e) {
-            visitExpr(e.expr());
-        } else if (!(s instanceof EmptyStmtContext)) {
-            throw new IllegalStateException("unknown statement " + s.getClass());
-        }
-    }
-
-    private void visitLet(PatternContext pattern, ExprContext value, boolean constant) {
-        if (pattern instanceof BindPatternContext bind) {
-            // Evaluate first: in `let x = x + 1` the right side sees the outer x.
-            BytecodeLocal tmp = b.createLocal();
-            tagStatement(() -> {
-                b.beginStoreLocal(tmp);
-                visitExpr(value);
-                b.endStoreLocal();
-            });
-            String name = bind.name().getText();
-            if (name.equals("_")) {
-                return;
-            }
-            BytecodeLocal local = declareLocal(bind.name().getStart(), constant);
-            b.beginStoreLocal(local);
-            b.emitLoadLocal(tmp);
-            b.endStoreLocal();
-            return;
-        }
-        if (pattern instanceof TuplePatternContext pair && pair.pattern().size() == 2 && value instanceof RecvStatusExprContext receive) {
-            visitLetReceiveWithStatus(pair, receive, constant);
-            return;
-        }
-        BytecodeLocal subject = b.createLocal();
-        tagStatement(() -> {
-            b.beginStoreLocal(subject);
-            visitExpr(value);
-            b.endStoreLocal();
-        });
-        patterns.declareBindings(pattern, constant);
-        b.beginIfThen();
-        b.beginNot();
-        patterns.emitTest(pattern, subject);
-        b.endNot();
-        b.beginMatchFailed("cannot destructure");
-        b.emitLoadLocal(subject);
-        b.endMatchFailed();
-        b.endIfThen();
-    }
-
-    /**
-     * `let (p, q) = <-?c`: matches p against the value received and q against its status directly,
-     * without the pair `<-?c` would make (stored in the thread's frame, the pair would be an
-     * allocation per receive). Same bindings, same order, same error as the general case.
-     */
-    private void visitLetReceiveWithStatus(TuplePatternContext pair, RecvStatusExprContext receive, boolean constant) {
-        BytecodeLocal value = b.createLocal();
-        BytecodeLocal ok = b.createLocal();
-        tagStatement(() -> expressions.emitReceiveWithStatusInto(receive, value, ok));
-        patterns.declareBindings(pair, constant);
-        b.beginIfThen();
-        b.beginNot();
-        b.beginAnd();
-        patterns.emitTest(pair.pattern(0), value);
-        patterns.emitTest(pair.pattern(1), ok);
-        b.endAnd();
-        b.endNot();
-        b.beginMatchFailed("cannot destructure");
-        b.beginMakeTuple();
-        b.emitLoadLocal(value);
-        b.emitLoadLocal(ok);
-        b.endMakeTuple();
-        b.endMatchFailed();
-        b.endIfThen();
-    }
-
-    BytecodeLocal declareLocal(Token name, boolean constant) {
-        BytecodeLocal local = b.createLocal(name.getText(), null);
-        if (!scope.declare(name.getText(), local, constant)) {
-            error(name, "'" + name.getText() + "' is already declared in this block");
-        }
-        return local;
-    }
-
-    private void visitLocalConst(ConstStmtContext c) {
-        if (isTopLevel(c)) {
-            return; // module-level consts are evaluated first, by compileModuleBody
-        }
-        BytecodeLocal tmp = b.createLocal();
-        tagStatement(() -> {
-            b.beginStoreLocal(tmp);
-            visitExpr(c.expr());
-            b.endStoreLocal();
-        });
-        BytecodeLocal local = declareLocal(c.name().getStart(), true);
-        b.beginStoreLocal(local);
-        b.emitLoadLocal(tmp);
-        b.endStoreLocal();
-    }
-
-    private static boolean isTopLevel(ParserRuleContext ctx) {
-        return ctx.getParent() instanceof TopDeclContext;
-    }
-
-    private void visitAssign(AssignStmtContext a) {
-        String op = a.op.getText();
-        ExprContext target = a.target;
-        if (target instanceof PostfixExprContext pe && pe.postfix() instanceof PrimaryPostfixContext pp && pp.primary() instanceof NamePrimaryContext np) {
-            Token name = np.name().getStart();
-            Scope.Ref ref = resolveForAssignment(name);
-            if (!(ref instanceof Scope.Local local)) {
-                return;
-            }
-            b.beginStoreLocal(local.local());
-            if (op.equals("=")) {
-                visitExpr(a.value);
-            } else {
-                emitCompound(op, new Operands(this).stable(() -> b.emitLoadLocal(local.local())), a.value);
-            }
-            b.endStoreLocal();
-        } else if (target instanceof PostfixExprContext pe && pe.postfix() instanceof IndexPostfixContext ip) {
-            BytecodeLocal container = b.createLocal();
-            BytecodeLocal index = b.createLocal();
-            b.beginStoreLocal(container);
-            visitPostfix(ip.postfix());
-            b.endStoreLocal();
-            b.beginStoreLocal(index);
-            visitExpr(ip.index);
-            b.endStoreLocal();
-            beginSection(a);
-            Operands operands = new Operands(this).stable(() -> b.emitLoadLocal(container)).stable(() -> b.emitLoadLocal(index));
-            if (op.equals("=")) {
-                operands.expr(a.value);
-            } else {
-                operands.computed(() -> emitCompound(op, new Operands(this).computed(() -> {
-                    b.beginIndex();
-                    b.emitLoadLocal(container);
-                    b.emitLoadLocal(index);
-                    b.endIndex();
-                }, false), a.value), Operands.mayBlock(a.value));
-            }
-            operands.emit(b::beginSetIndex, b::endSetIndex);
-            b.endSourceSection();
-        } else if (target instanceof PostfixExprContext pe && pe.postfix() instanceof FieldPostfixContext) {
-            error(a.target.getStart(), "struct fields cannot be assigned: structs are immutable (use `r with {field: value}`)");
-        } else {
-            error(a.target.getStart(), "cannot assign to this expression");
-        }
-    }
-
-    /** `target op= value`: the operator applied to the target's current value (the one operand so far) and the value. */
-    private void emitCompound(String op, Operands current, ExprContext value) {
-        String binary = op.substring(0, op.length() - 1); // `+=` is `+`
-        current.expr(value).emit(() -> expressions.beginBinary(binary), () -> expressions.endBinary(binary));
-    }
-
-    private Scope.Ref resolveForAssignment(Token name) {
-        String text = name.getText();
-        Scope.Local local = scope.findLocal(text);
-        if (local != null) {
-            if (local.constant()) {
-                error(name, "cannot assign to const '" + text + "'");
-            }
-            return local;
-        }
-        Scope.Ref ref = resolve(name);
-        if (ref instanceof Scope.Captured) {
-            error(name, "cannot assign to '" + text + "': it is captured from an enclosing function, and closures capture by value");
-        } else if (ref instanceof Scope.Global g) {
-            error(name, "cannot assign to " + kindName(g.declaration().kind) + " '" + text + "'");
-        } else if (ref instanceof Scope.Builtin) {
-            error(name, "cannot assign to built-in '" + text + "'");
-        }
-        return null;
-    }
-
-    private static String kindName(Declaration.Kind kind) {
-        return switch (kind) {
-            case FUNCTION -> "function";
-            case CONST -> "const";
-            case STRUCT -> "struct";
-            case IMPORT -> "module";
-        };
-    }
-
-    private void visitIf(IfStatementContext i, String returnType) {
-        if (i.elseIf == null && i.elseBlock == null) {
-            b.beginIfThen();
-            emitCondition(i.cond);
-            visitBlock(i.then, returnType);
-            b.endIfThen();
-        } else {
-            b.beginIfThenElse();
-            emitCondition(i.cond);
-            visitBlock(i.then, returnType);
-            if (i.elseIf != null) {
-                beginSection(i.elseIf);
-                visitIf(i.elseIf, returnType);
-                b.endSourceSection();
-            } else {
-                visitBlock(i.elseBlock, returnType);
-            }
-            b.endIfThenElse();
-        }
-    }
-
-    void emitCondition(ExprContext cond) {
-        b.beginTruthy();
-        visitExpr(cond);
-        b.endTruthy();
-    }
-
-    private void visitWhile(WhileStmtContext w, String returnType) {
-        b.beginBlock();
-        BytecodeLabel breakLabel = b.createLabel();
-        b.beginWhile();
-        emitCondition(w.cond);
-        emitLoopBody(breakLabel, () -> visitBlock(w.body, returnType));
-        b.endWhile();
-        b.emitLabel(breakLabel);
-        b.endBlock();
-    }
-
-    /** A loop body with its `continue` label at the end, then the preemption check. */
-    private void emitLoopBody(BytecodeLabel breakLabel, Runnable body) {
-        b.beginBlock();
-        BytecodeLabel continueLabel = b.createLabel();
-        breakables.push(new Breakable(breakLabel, continueLabel));
-        body.run();
-        breakables.pop();
-        b.emitLabel(continueLabel);
-        emitPoll(Costs.LOOP);
-        b.endBlock();
-    }
-
-    private void visitFor(ForStmtContext f, String returnType) {
-        b.beginBlock();
-        scope.pushBlock();
-        BytecodeLabel breakLabel = b.createLabel();
-        BytecodeLocal iterator = b.createLocal();
-        BytecodeLocal element = b.createLocal();
-        beginSection(f.iter);
-        b.beginStoreLocal(iterator);
-        b.beginMakeIter();
-        visitExpr(f.iter);
-        b.endMakeIter();
-        b.endStoreLocal();
-        b.endSourceSection();
-        b.beginWhile();
-        b.emitLoadConstant(true);
-        emitLoopBody(breakLabel, () -> {
-            beginSection(f.iter);
-            // The next element first, into `element`: nothing lies under its yield (see Operands).
-            b.beginStoreLocal(element);
-            emitSuspendable(() -> {
-                b.beginIterNext(site("receive (for loop)", f.iter));
-                b.emitLoadLocal(iterator);
-                b.endIterNext();
-            });
-            b.endStoreLocal();
-            b.beginStoreLocal(element);
-            b.beginIterAfter();
-            b.emitLoadLocal(iterator);
-            b.emitLoadLocal(element);
-            b.endIterAfter();
-            b.endStoreLocal();
-            b.endSourceSection();
-            b.beginIfThen();
-            b.beginIsIterDone();
-            b.emitLoadLocal(element);
-            b.endIsIterDone();
-            b.emitBranch(breakLabel);
-            b.endIfThen();
-            scope.pushBlock();
-            bindPattern(f.pattern(), element, "for: cannot destructure");
-            visitBlock(f.body, returnType);
-            scope.popBlock();
-        });
-        b.endWhile();
-        b.emitLabel(breakLabel);
-        scope.popBlock();
-        b.endBlock();
-    }
-
-    /** Binds a `for` or `catch` pattern to a value held in a local. */
-    private void bindPattern(PatternContext pattern, BytecodeLocal value, String failure) {
-        if (pattern instanceof BindPatternContext bind) {
-            if (!bind.name().getText().equals("_")) {
-                BytecodeLocal local = declareLocal(bind.name().getStart(), false);
-                b.beginStoreLocal(local);
-                b.emitLoadLocal(value);
-                b.endStoreLocal();
-            }
-            return;
-        }
-        patterns.declareBindings(pattern, false);
-        b.beginIfThen();
-        b.beginNot();
-        patterns.emitTest(pattern, value);
-        b.endNot();
-        b.beginMatchFailed(failure);
-        b.emitLoadLocal(value);
-        b.endMatchFailed();
-        b.endIfThen();
-    }
-
-    private void visitBreak(ParserRuleContext s, boolean isContinue) {
-        for (Breakable target : breakables) {
-            if (!isContinue) {
-                b.emitBranch(target.breakLabel());
-                return;
-            }
-            if (target.continueLabel() != null) {
-                b.emitBranch(target.continueLabel());
-                return;
-            }
-        }
-        error(s.getStart(), (isContinue ? "'continue'" : "'break'") + " outside a loop" + (isContinue ? "" : " or choose"));
+        statements.visitStatement(s, returnType);
     }
 
     /** `break` inside an option leaves the `choose`; `continue` goes on to the enclosing loop. */
     void withChooseBreak(BytecodeLabel end, Runnable body) {
-        breakables.push(new Breakable(end, null));
-        body.run();
-        breakables.pop();
-    }
-
-    private void visitReturn(ReturnStmtContext r, String returnType) {
-        b.beginReturn();
-        if (returnType != null) {
-            b.beginCheckType(returnType, scope.functionName + ": result");
-        }
-        if (r.expr() != null) {
-            visitExpr(r.expr());
-        } else {
-            b.emitLoadConstant(ChanNil.NIL);
-        }
-        if (returnType != null) {
-            b.endCheckType();
-        }
-        b.endReturn();
-    }
-
-    private void visitTry(TryStmtContext t, String returnType) {
-        b.beginTryCatch();
-        visitBlock(t.body, returnType);
-        b.beginBlock();
-        scope.pushBlock();
-        BytecodeLocal caught = declareLocal(t.name().getStart(), false);
-        b.beginStoreLocal(caught);
-        b.beginCaughtValue();
-        b.emitLoadException();
-        b.endCaughtValue();
-        b.endStoreLocal();
-        visitBlock(t.handler, returnType);
-        scope.popBlock();
-        b.endBlock();
-        b.endTryCatch();
-    }
-
-    private void visitMatch(MatchStmtContext m, String returnType) {
-        b.beginBlock();
-        BytecodeLocal subject = b.createLocal();
-        b.beginStoreLocal(subject);
-        visitExpr(m.subject);
-        b.endStoreLocal();
-        BytecodeLabel end = b.createLabel();
-        for (MatchArmContext arm : m.matchArm()) {
-            beginSection(arm);
-            b.beginBlock();
-            scope.pushBlock();
-            patterns.declareBindings(arm.pattern(), false);
-            b.beginIfThen();
-            if (arm.guard != null) {
-                b.beginAnd();
-                patterns.emitTest(arm.pattern(), subject);
-                visitExpr(arm.guard);
-                b.endAnd();
-            } else {
-                b.beginTruthy();
-                patterns.emitTest(arm.pattern(), subject);
-                b.endTruthy();
-            }
-            b.beginBlock();
-            visitStatement(arm.body, returnType);
-            b.emitBranch(end);
-            b.endBlock();
-            b.endIfThen();
-            scope.popBlock();
-            b.endBlock();
-            b.endSourceSection();
-        }
-        beginSection(m);
-        b.beginMatchFailed("no match arm fits");
-        b.emitLoadLocal(subject);
-        b.endMatchFailed();
-        b.endSourceSection();
-        b.emitLabel(end);
-        b.endBlock();
-    }
-
-    void emitSend(ExprContext channel, ExprContext value) {
-        b.beginCheckSent();
-        emitSuspendable(() -> {
-            String site = site("send", channel);
-            new Operands(this).expr(channel).expr(value).emit(() -> b.beginSend(site), b::endSend);
-        });
-        b.endCheckSent();
+        statements.withChooseBreak(end, body);
     }
 
     // ---- expressions (ExpressionCompiler) ----
@@ -992,6 +516,14 @@ public final class ModuleCompiler {
             s = s.enclosing;
         }
         return s.functionName;
+    }
+
+    BytecodeLocal declareLocal(Token name, boolean constant) {
+        BytecodeLocal local = b.createLocal(name.getText(), null);
+        if (!scope.declare(name.getText(), local, constant)) {
+            error(name, "'" + name.getText() + "' is already declared in this block");
+        }
+        return local;
     }
 
     void emitLoad(Scope.Ref ref) {

@@ -1,0 +1,522 @@
+package chan.parser;
+
+import chan.grammar.ChanParser.*;
+import chan.values.ChanNil;
+import com.oracle.truffle.api.bytecode.BytecodeLabel;
+import com.oracle.truffle.api.bytecode.BytecodeLocal;
+import com.oracle.truffle.api.instrumentation.StandardTags.StatementTag;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Supplier;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+
+/**
+ * Compiles statements for a {@link ModuleCompiler}: `let` and local consts, assignments, `if`,
+ * loops with their `break` and `continue`, `return`, `throw`, `try`, `match`, sends, blocks and
+ * expression statements; `choose` goes to a {@link ChooseCompiler}. Each statement is a
+ * statement-tagged source section, so errors and the debugger point at it.
+ *
+ * <p>Like the other compilers of this package it holds a back-reference to its ModuleCompiler
+ * ({@code c}): it emits into that compiler's current builder and scope ({@code c.b},
+ * {@code c.scope}), which change while a nested function is built, and takes from it what is the
+ * module's: name resolution and locals, suspensions and polls, expressions and patterns. Function
+ * bodies, `start` blocks, the module's top-level statements and `choose` options reach it through
+ * the ModuleCompiler's {@code visitStatement(s)}. It keeps the loops and `choose`s that a `break`
+ * may leave; a nested function starts with none ({@link #inNestedFunction}).
+ */
+final class StatementCompiler {
+    /** A loop or `choose` that `break` (and, for loops, `continue`) can leave. */
+    private record Breakable(BytecodeLabel breakLabel, BytecodeLabel continueLabel) {}
+
+    private final ModuleCompiler c;
+    private final ChooseCompiler choose;
+    private final Deque<Breakable> breakables = new ArrayDeque<>();
+
+    StatementCompiler(ModuleCompiler compiler) {
+        this.c = compiler;
+        this.choose = new ChooseCompiler(compiler);
+    }
+
+    /** Compiles a nested function: the loops around it are not its own, so no `break` in it may leave them. */
+    <T> T inNestedFunction(Supplier<T> compile) {
+        Deque<Breakable> saved = new ArrayDeque<>(breakables);
+        breakables.clear();
+        T result = compile.get();
+        breakables.addAll(saved);
+        return result;
+    }
+
+    void visitStatements(List<StatementContext> statements, String returnType) {
+        for (StatementContext s : statements) {
+            visitStatement(s, returnType);
+        }
+    }
+
+    private void visitBlock(BlockContext block, String returnType) {
+        c.b.beginBlock();
+        c.scope.pushBlock();
+        visitStatements(block.statement(), returnType);
+        c.scope.popBlock();
+        c.b.endBlock();
+    }
+
+    void visitStatement(StatementContext s, String returnType) {
+        c.beginSection(s);
+        if (s instanceof LetStmtContext || s instanceof ConstStmtContext || s instanceof EmptyStmtContext) {
+            // A let or const tags the computing of its value (see tagStatement); an empty one has nothing to tag.
+            emitStatement(s, returnType);
+        } else {
+            tagStatement(() -> emitStatement(s, returnType));
+        }
+        c.b.endSourceSection();
+    }
+
+    /**
+     * Tags a statement for the Truffle tools (the debugger stops and steps at statements). A Tag
+     * takes one child, hence the Block; a `let` cannot sit in a Block (its locals would end with it),
+     * so it tags only the computing of its value.
+     */
+    private void tagStatement(Runnable statement) {
+        c.b.beginTag(StatementTag.class);
+        c.b.beginBlock();
+        statement.run();
+        c.b.endBlock();
+        c.b.endTag(StatementTag.class);
+    }
+
+    private void emitStatement(StatementContext s, String returnType) {
+        if (s instanceof LetStmtContext let) {
+            visitLet(let.pattern(), let.expr(), false);
+        } else if (s instanceof ConstStmtContext decl) {
+            visitLocalConst(decl);
+        } else if (s instanceof AssignStmtContext a) {
+            visitAssign(a);
+        } else if (s instanceof IfStmtContext i) {
+            visitIf(i.ifStatement(), returnType);
+        } else if (s instanceof WhileStmtContext w) {
+            visitWhile(w, returnType);
+        } else if (s instanceof ForStmtContext f) {
+            visitFor(f, returnType);
+        } else if (s instanceof BreakStmtContext br) {
+            visitBreak(br, false);
+        } else if (s instanceof ContinueStmtContext cont) {
+            visitBreak(cont, true);
+        } else if (s instanceof ReturnStmtContext r) {
+            visitReturn(r, returnType);
+        } else if (s instanceof ThrowStmtContext t) {
+            c.b.beginThrow();
+            c.visitExpr(t.expr());
+            c.b.endThrow();
+        } else if (s instanceof TryStmtContext t) {
+            visitTry(t, returnType);
+        } else if (s instanceof MatchStmtContext m) {
+            visitMatch(m, returnType);
+        } else if (s instanceof ChooseStmtContext ch) {
+            choose.compile(ch, ch.chooseOption(), false, returnType);
+        } else if (s instanceof PriChooseStmtContext ch) {
+            choose.compile(ch, ch.chooseOption(), true, returnType);
+        } else if (s instanceof SendStmtContext send) {
+            emitSend(send.channel, send.value);
+        } else if (s instanceof BlockStmtContext block) {
+            visitBlock(block.block(), returnType);
+        } else if (s instanceof ExprStmtContext e) {
+            c.visitExpr(e.expr());
+        } else if (!(s instanceof EmptyStmtContext)) {
+            throw new IllegalStateException("unknown statement " + s.getClass());
+        }
+    }
+
+    private void visitLet(PatternContext pattern, ExprContext value, boolean constant) {
+        if (pattern instanceof BindPatternContext bind) {
+            // Evaluate first: in `let x = x + 1` the right side sees the outer x.
+            BytecodeLocal tmp = c.b.createLocal();
+            tagStatement(() -> {
+                c.b.beginStoreLocal(tmp);
+                c.visitExpr(value);
+                c.b.endStoreLocal();
+            });
+            String name = bind.name().getText();
+            if (name.equals("_")) {
+                return;
+            }
+            BytecodeLocal local = c.declareLocal(bind.name().getStart(), constant);
+            c.b.beginStoreLocal(local);
+            c.b.emitLoadLocal(tmp);
+            c.b.endStoreLocal();
+            return;
+        }
+        if (pattern instanceof TuplePatternContext pair && pair.pattern().size() == 2 && value instanceof RecvStatusExprContext receive) {
+            visitLetReceiveWithStatus(pair, receive, constant);
+            return;
+        }
+        BytecodeLocal subject = c.b.createLocal();
+        tagStatement(() -> {
+            c.b.beginStoreLocal(subject);
+            c.visitExpr(value);
+            c.b.endStoreLocal();
+        });
+        c.patterns.declareBindings(pattern, constant);
+        c.b.beginIfThen();
+        c.b.beginNot();
+        c.patterns.emitTest(pattern, subject);
+        c.b.endNot();
+        c.b.beginMatchFailed("cannot destructure");
+        c.b.emitLoadLocal(subject);
+        c.b.endMatchFailed();
+        c.b.endIfThen();
+    }
+
+    /**
+     * `let (p, q) = <-?c`: matches p against the value received and q against its status directly,
+     * without the pair `<-?c` would make (stored in the thread's frame, the pair would be an
+     * allocation per receive). Same bindings, same order, same error as the general case.
+     */
+    private void visitLetReceiveWithStatus(TuplePatternContext pair, RecvStatusExprContext receive, boolean constant) {
+        BytecodeLocal value = c.b.createLocal();
+        BytecodeLocal ok = c.b.createLocal();
+        tagStatement(() -> c.expressions.emitReceiveWithStatusInto(receive, value, ok));
+        c.patterns.declareBindings(pair, constant);
+        c.b.beginIfThen();
+        c.b.beginNot();
+        c.b.beginAnd();
+        c.patterns.emitTest(pair.pattern(0), value);
+        c.patterns.emitTest(pair.pattern(1), ok);
+        c.b.endAnd();
+        c.b.endNot();
+        c.b.beginMatchFailed("cannot destructure");
+        c.b.beginMakeTuple();
+        c.b.emitLoadLocal(value);
+        c.b.emitLoadLocal(ok);
+        c.b.endMakeTuple();
+        c.b.endMatchFailed();
+        c.b.endIfThen();
+    }
+
+    private void visitLocalConst(ConstStmtContext decl) {
+        if (isTopLevel(decl)) {
+            return; // module-level consts are evaluated first, by ModuleCompiler.emitModuleBody
+        }
+        BytecodeLocal tmp = c.b.createLocal();
+        tagStatement(() -> {
+            c.b.beginStoreLocal(tmp);
+            c.visitExpr(decl.expr());
+            c.b.endStoreLocal();
+        });
+        BytecodeLocal local = c.declareLocal(decl.name().getStart(), true);
+        c.b.beginStoreLocal(local);
+        c.b.emitLoadLocal(tmp);
+        c.b.endStoreLocal();
+    }
+
+    private static boolean isTopLevel(ParserRuleContext ctx) {
+        return ctx.getParent() instanceof TopDeclContext;
+    }
+
+    private void visitAssign(AssignStmtContext a) {
+        String op = a.op.getText();
+        ExprContext target = a.target;
+        if (target instanceof PostfixExprContext pe && pe.postfix() instanceof PrimaryPostfixContext pp && pp.primary() instanceof NamePrimaryContext np) {
+            Token name = np.name().getStart();
+            Scope.Ref ref = resolveForAssignment(name);
+            if (!(ref instanceof Scope.Local local)) {
+                return;
+            }
+            c.b.beginStoreLocal(local.local());
+            if (op.equals("=")) {
+                c.visitExpr(a.value);
+            } else {
+                emitCompound(op, new Operands(c).stable(() -> c.b.emitLoadLocal(local.local())), a.value);
+            }
+            c.b.endStoreLocal();
+        } else if (target instanceof PostfixExprContext pe && pe.postfix() instanceof IndexPostfixContext ip) {
+            BytecodeLocal container = c.b.createLocal();
+            BytecodeLocal index = c.b.createLocal();
+            c.b.beginStoreLocal(container);
+            c.visitPostfix(ip.postfix());
+            c.b.endStoreLocal();
+            c.b.beginStoreLocal(index);
+            c.visitExpr(ip.index);
+            c.b.endStoreLocal();
+            c.beginSection(a);
+            Operands operands = new Operands(c).stable(() -> c.b.emitLoadLocal(container)).stable(() -> c.b.emitLoadLocal(index));
+            if (op.equals("=")) {
+                operands.expr(a.value);
+            } else {
+                operands.computed(() -> emitCompound(op, new Operands(c).computed(() -> {
+                    c.b.beginIndex();
+                    c.b.emitLoadLocal(container);
+                    c.b.emitLoadLocal(index);
+                    c.b.endIndex();
+                }, false), a.value), Operands.mayBlock(a.value));
+            }
+            operands.emit(c.b::beginSetIndex, c.b::endSetIndex);
+            c.b.endSourceSection();
+        } else if (target instanceof PostfixExprContext pe && pe.postfix() instanceof FieldPostfixContext) {
+            c.error(a.target.getStart(), "struct fields cannot be assigned: structs are immutable (use `r with {field: value}`)");
+        } else {
+            c.error(a.target.getStart(), "cannot assign to this expression");
+        }
+    }
+
+    /** `target op= value`: the operator applied to the target's current value (the one operand so far) and the value. */
+    private void emitCompound(String op, Operands current, ExprContext value) {
+        String binary = op.substring(0, op.length() - 1); // `+=` is `+`
+        current.expr(value).emit(() -> c.expressions.beginBinary(binary), () -> c.expressions.endBinary(binary));
+    }
+
+    private Scope.Ref resolveForAssignment(Token name) {
+        String text = name.getText();
+        Scope.Local local = c.scope.findLocal(text);
+        if (local != null) {
+            if (local.constant()) {
+                c.error(name, "cannot assign to const '" + text + "'");
+            }
+            return local;
+        }
+        Scope.Ref ref = c.resolve(name);
+        if (ref instanceof Scope.Captured) {
+            c.error(name, "cannot assign to '" + text + "': it is captured from an enclosing function, and closures capture by value");
+        } else if (ref instanceof Scope.Global g) {
+            c.error(name, "cannot assign to " + kindName(g.declaration().kind) + " '" + text + "'");
+        } else if (ref instanceof Scope.Builtin) {
+            c.error(name, "cannot assign to built-in '" + text + "'");
+        }
+        return null;
+    }
+
+    private static String kindName(ModuleCompiler.Declaration.Kind kind) {
+        return switch (kind) {
+            case FUNCTION -> "function";
+            case CONST -> "const";
+            case STRUCT -> "struct";
+            case IMPORT -> "module";
+        };
+    }
+
+    private void visitIf(IfStatementContext i, String returnType) {
+        if (i.elseIf == null && i.elseBlock == null) {
+            c.b.beginIfThen();
+            emitCondition(i.cond);
+            visitBlock(i.then, returnType);
+            c.b.endIfThen();
+        } else {
+            c.b.beginIfThenElse();
+            emitCondition(i.cond);
+            visitBlock(i.then, returnType);
+            if (i.elseIf != null) {
+                c.beginSection(i.elseIf);
+                visitIf(i.elseIf, returnType);
+                c.b.endSourceSection();
+            } else {
+                visitBlock(i.elseBlock, returnType);
+            }
+            c.b.endIfThenElse();
+        }
+    }
+
+    private void emitCondition(ExprContext cond) {
+        c.b.beginTruthy();
+        c.visitExpr(cond);
+        c.b.endTruthy();
+    }
+
+    private void visitWhile(WhileStmtContext w, String returnType) {
+        c.b.beginBlock();
+        BytecodeLabel breakLabel = c.b.createLabel();
+        c.b.beginWhile();
+        emitCondition(w.cond);
+        emitLoopBody(breakLabel, () -> visitBlock(w.body, returnType));
+        c.b.endWhile();
+        c.b.emitLabel(breakLabel);
+        c.b.endBlock();
+    }
+
+    /** A loop body with its `continue` label at the end, then the preemption check. */
+    private void emitLoopBody(BytecodeLabel breakLabel, Runnable body) {
+        c.b.beginBlock();
+        BytecodeLabel continueLabel = c.b.createLabel();
+        breakables.push(new Breakable(breakLabel, continueLabel));
+        body.run();
+        breakables.pop();
+        c.b.emitLabel(continueLabel);
+        c.emitPoll(Costs.LOOP);
+        c.b.endBlock();
+    }
+
+    private void visitFor(ForStmtContext f, String returnType) {
+        c.b.beginBlock();
+        c.scope.pushBlock();
+        BytecodeLabel breakLabel = c.b.createLabel();
+        BytecodeLocal iterator = c.b.createLocal();
+        BytecodeLocal element = c.b.createLocal();
+        c.beginSection(f.iter);
+        c.b.beginStoreLocal(iterator);
+        c.b.beginMakeIter();
+        c.visitExpr(f.iter);
+        c.b.endMakeIter();
+        c.b.endStoreLocal();
+        c.b.endSourceSection();
+        c.b.beginWhile();
+        c.b.emitLoadConstant(true);
+        emitLoopBody(breakLabel, () -> {
+            c.beginSection(f.iter);
+            // The next element first, into `element`: nothing lies under its yield (see Operands).
+            c.b.beginStoreLocal(element);
+            c.emitSuspendable(() -> {
+                c.b.beginIterNext(c.site("receive (for loop)", f.iter));
+                c.b.emitLoadLocal(iterator);
+                c.b.endIterNext();
+            });
+            c.b.endStoreLocal();
+            c.b.beginStoreLocal(element);
+            c.b.beginIterAfter();
+            c.b.emitLoadLocal(iterator);
+            c.b.emitLoadLocal(element);
+            c.b.endIterAfter();
+            c.b.endStoreLocal();
+            c.b.endSourceSection();
+            c.b.beginIfThen();
+            c.b.beginIsIterDone();
+            c.b.emitLoadLocal(element);
+            c.b.endIsIterDone();
+            c.b.emitBranch(breakLabel);
+            c.b.endIfThen();
+            c.scope.pushBlock();
+            bindPattern(f.pattern(), element, "for: cannot destructure");
+            visitBlock(f.body, returnType);
+            c.scope.popBlock();
+        });
+        c.b.endWhile();
+        c.b.emitLabel(breakLabel);
+        c.scope.popBlock();
+        c.b.endBlock();
+    }
+
+    /** Binds a `for` loop's pattern to the element held in a local (a `catch` binds a plain name). */
+    private void bindPattern(PatternContext pattern, BytecodeLocal value, String failure) {
+        if (pattern instanceof BindPatternContext bind) {
+            if (!bind.name().getText().equals("_")) {
+                BytecodeLocal local = c.declareLocal(bind.name().getStart(), false);
+                c.b.beginStoreLocal(local);
+                c.b.emitLoadLocal(value);
+                c.b.endStoreLocal();
+            }
+            return;
+        }
+        c.patterns.declareBindings(pattern, false);
+        c.b.beginIfThen();
+        c.b.beginNot();
+        c.patterns.emitTest(pattern, value);
+        c.b.endNot();
+        c.b.beginMatchFailed(failure);
+        c.b.emitLoadLocal(value);
+        c.b.endMatchFailed();
+        c.b.endIfThen();
+    }
+
+    private void visitBreak(ParserRuleContext s, boolean isContinue) {
+        for (Breakable target : breakables) {
+            if (!isContinue) {
+                c.b.emitBranch(target.breakLabel());
+                return;
+            }
+            if (target.continueLabel() != null) {
+                c.b.emitBranch(target.continueLabel());
+                return;
+            }
+        }
+        c.error(s.getStart(), (isContinue ? "'continue'" : "'break'") + " outside a loop" + (isContinue ? "" : " or choose"));
+    }
+
+    /** `break` inside an option leaves the `choose`; `continue` goes on to the enclosing loop. */
+    void withChooseBreak(BytecodeLabel end, Runnable body) {
+        breakables.push(new Breakable(end, null));
+        body.run();
+        breakables.pop();
+    }
+
+    private void visitReturn(ReturnStmtContext r, String returnType) {
+        c.b.beginReturn();
+        if (returnType != null) {
+            c.b.beginCheckType(returnType, c.scope.functionName + ": result");
+        }
+        if (r.expr() != null) {
+            c.visitExpr(r.expr());
+        } else {
+            c.b.emitLoadConstant(ChanNil.NIL);
+        }
+        if (returnType != null) {
+            c.b.endCheckType();
+        }
+        c.b.endReturn();
+    }
+
+    private void visitTry(TryStmtContext t, String returnType) {
+        c.b.beginTryCatch();
+        visitBlock(t.body, returnType);
+        c.b.beginBlock();
+        c.scope.pushBlock();
+        BytecodeLocal caught = c.declareLocal(t.name().getStart(), false);
+        c.b.beginStoreLocal(caught);
+        c.b.beginCaughtValue();
+        c.b.emitLoadException();
+        c.b.endCaughtValue();
+        c.b.endStoreLocal();
+        visitBlock(t.handler, returnType);
+        c.scope.popBlock();
+        c.b.endBlock();
+        c.b.endTryCatch();
+    }
+
+    private void visitMatch(MatchStmtContext m, String returnType) {
+        c.b.beginBlock();
+        BytecodeLocal subject = c.b.createLocal();
+        c.b.beginStoreLocal(subject);
+        c.visitExpr(m.subject);
+        c.b.endStoreLocal();
+        BytecodeLabel end = c.b.createLabel();
+        for (MatchArmContext arm : m.matchArm()) {
+            c.beginSection(arm);
+            c.b.beginBlock();
+            c.scope.pushBlock();
+            c.patterns.declareBindings(arm.pattern(), false);
+            c.b.beginIfThen();
+            if (arm.guard != null) {
+                c.b.beginAnd();
+                c.patterns.emitTest(arm.pattern(), subject);
+                c.visitExpr(arm.guard);
+                c.b.endAnd();
+            } else {
+                c.b.beginTruthy();
+                c.patterns.emitTest(arm.pattern(), subject);
+                c.b.endTruthy();
+            }
+            c.b.beginBlock();
+            visitStatement(arm.body, returnType);
+            c.b.emitBranch(end);
+            c.b.endBlock();
+            c.b.endIfThen();
+            c.scope.popBlock();
+            c.b.endBlock();
+            c.b.endSourceSection();
+        }
+        c.beginSection(m);
+        c.b.beginMatchFailed("no match arm fits");
+        c.b.emitLoadLocal(subject);
+        c.b.endMatchFailed();
+        c.b.endSourceSection();
+        c.b.emitLabel(end);
+        c.b.endBlock();
+    }
+
+    private void emitSend(ExprContext channel, ExprContext value) {
+        c.b.beginCheckSent();
+        c.emitSuspendable(() -> {
+            String site = c.site("send", channel);
+            new Operands(c).expr(channel).expr(value).emit(() -> c.b.beginSend(site), c.b::endSend);
+        });
+        c.b.endCheckSent();
+    }
+}
