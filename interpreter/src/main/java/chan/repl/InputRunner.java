@@ -97,10 +97,14 @@ final class InputRunner extends RootNode {
         context.callDepth = 0;
         try {
             Object result = resume.execute(t.body, t.resumeValue);
-            if (result instanceof ContinuationResult) {
+            while (result instanceof ContinuationResult) {
                 t.body = result;
-                scheduler.suspended(t);
-                return null;
+                if (!scheduler.runsOn(t)) { // not just a quantum's end that t need not yield
+                    scheduler.suspended(t);
+                    return null;
+                }
+                context.callDepth = 0;
+                result = resume.execute(t.body, t.resumeValue);
             }
             scheduler.finished(t, ChanAtom.of("normal"), false);
             return isForeground ? result : null;

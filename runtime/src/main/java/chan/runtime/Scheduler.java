@@ -59,6 +59,23 @@ public final class Scheduler {
      * one field.
      */
     private long sliceEnd;
+    /**
+     * A clock up to which the end of a quantum needs no look around: while the current core's clock
+     * is at most this, {@link #chargeRest} would answer "no yield" (nothing ready on this core, no
+     * other core able to start earlier, no timer due, no preemption asked, the strand not killed).
+     * Conservative: it may be lower than the truth (then the full check runs), never higher. The
+     * full check sets it when it answers "no yield"; every event that could change the answer during
+     * a run lowers it ({@link #makeRunnable}, {@link #after}, {@link #requestPreempt},
+     * {@link #yieldAtQuantum}, a strand killing itself); each dispatch starts with none. It lets
+     * compiled code start the next quantum inline ({@link #startQuietQuantum}) and leave the
+     * scheduler's scan to the scheduler loop ({@link #runsOn}).
+     */
+    private long quietUntil = Long.MIN_VALUE;
+    /**
+     * Set by {@link #deferQuantumEnd}: the running strand suspended at the end of a quantum without
+     * deciding whether to yield; the scheduler loop decides ({@link #runsOn}).
+     */
+    private boolean quantumEndPending;
     private long runStart;
     private long seq;
     private int lastStrandId;
@@ -201,6 +218,7 @@ public final class Scheduler {
         current = t;
         runningCore = c;
         sliceEnd = quantumEnd(c.clock);
+        quietUntil = Long.MIN_VALUE; // the first quantum's end looks around
         runStart = c.clock;
         c.runs++;
         if (trace != null) trace.arrive(t, runStart);
@@ -279,11 +297,68 @@ public final class Scheduler {
             preemptRequested = false;
             return true;
         }
-        if (mine.hasReady()) return true;
+        long quiet = quietBound(mine);
+        if (mine.clock > quiet) return true;
+        quietUntil = quiet;
+        return false;
+    }
+
+    /**
+     * The latest clock of the running core at which nothing else could run first: a strand ready on
+     * this core ({@link Core#hasReady}: readyAt ≤ clock), another core whose earliest start is
+     * before the clock ({@link Core#earliest} &lt; clock), or a timer due before it. chargeRest's
+     * "yield" is exactly clock &gt; this bound.
+     */
+    private long quietBound(Core mine) {
+        Strand head = mine.runq.peek();
+        long bound = head == null ? Long.MAX_VALUE : head.readyAt - 1;
         for (Core c : cores) {
-            if (c.earliest() < mine.clock) return true;
+            if (c != mine) bound = Math.min(bound, c.earliest());
         }
-        return timers.nextTime() < mine.clock;
+        return Math.min(bound, timers.nextTime());
+    }
+
+    /**
+     * Poll's slow path, compiled inline (no loop, no call): after {@link #spendAndCheck} said the
+     * quantum is used up, starts the next one when the clock is within {@link #quietUntil}, where
+     * {@link #chargeRest} would do just that. False: the full check must run; the caller then
+     * suspends the strand through {@link #deferQuantumEnd}.
+     */
+    public boolean startQuietQuantum() {
+        long clock = runningCore.clock;
+        if (clock > quietUntil) return false;
+        sliceEnd = quantumEnd(clock);
+        return true;
+    }
+
+    /**
+     * The end of a quantum that {@link #startQuietQuantum} could not settle: the strand suspends
+     * (the returned BLOCK travels up its stack as any suspension does), still RUNNING, and the
+     * scheduler loop makes the decision with {@link #runsOn}. Compiled code thus leaves by its
+     * Yield, an exit, instead of calling the scheduler's scan and merging back into the loop.
+     */
+    public Object deferQuantumEnd() {
+        quantumEndPending = true;
+        return BLOCK;
+    }
+
+    /**
+     * Called by the scheduler loop for every suspended strand t, before {@link #suspended}: if t
+     * suspended at a quantum's end left undecided ({@link #deferQuantumEnd}), runs the full check
+     * (chargeRest) at the same clock. Yield: t is queued as {@link #yieldCurrent} does, and the
+     * loop goes on to {@link #suspended}. No yield: returns true, and the loop resumes t at once
+     * with nil, as if it had never stopped (no context switch, no new run, no trace slice).
+     */
+    public boolean runsOn(Strand t) {
+        if (!quantumEndPending) return false;
+        quantumEndPending = false;
+        if (t != current) throw new IllegalStateException("runsOn: " + t + " is not the running thread");
+        if (chargeRest()) {
+            yieldCurrent();
+            return false;
+        }
+        t.resumeValue = nil;
+        return true;
     }
 
     /**
@@ -298,6 +373,7 @@ public final class Scheduler {
     /** Makes the next charge run {@link #chargeRest}: a preemption request, or the strand killed itself. */
     void endSlice() {
         sliceEnd = Math.min(sliceEnd, runningCore.clock);
+        quietUntil = Long.MIN_VALUE;
     }
 
     /** The end of a quantum that starts at {@code clock} (no overflow for a huge quantum). */
@@ -312,6 +388,7 @@ public final class Scheduler {
      */
     public void yieldAtQuantum() {
         preemptRequested = true;
+        quietUntil = Long.MIN_VALUE;
     }
 
     public void cancelPreempt() {
@@ -368,7 +445,9 @@ public final class Scheduler {
     public Channel after(long cycles) {
         spend(CostModel.TIMER);
         Channel ch = new Channel(this, 1);
-        timers.add(now() + Math.max(0, cycles), ch, currentCore());
+        long at = now() + Math.max(0, cycles);
+        timers.add(at, ch, currentCore());
+        quietUntil = Math.min(quietUntil, at); // due before a later clock: that quantum's end yields
         return ch;
     }
 
@@ -456,8 +535,12 @@ public final class Scheduler {
     void makeRunnable(Strand t, long at) {
         t.setState(Strand.State.RUNNABLE);
         t.readyAt = at;
-        cores[t.core()].runq.add(t, ++seq);
+        Core c = cores[t.core()];
+        c.runq.add(t, ++seq);
         queuedCores |= 1L << t.core(); // no-op beyond 64 cores (shift wraps), where next() scans all
+        // The quiet bound of the running strand (quietBound with t queued): t is ready on the running
+        // core from clock `at`, or its core could start it at max(its clock, at).
+        quietUntil = Math.min(quietUntil, c == runningCore ? at - 1 : Math.max(c.clock, at));
     }
 
     /** Blocks t (already queued where {@code waitOn} says) until some operation completes it. */
