@@ -66,9 +66,13 @@ public final class Scheduler {
      * Conservative: it may be lower than the truth (then the full check runs), never higher. The
      * full check sets it when it answers "no yield"; every event that could change the answer during
      * a run lowers it ({@link #makeRunnable}, {@link #after}, {@link #requestPreempt},
-     * {@link #yieldAtQuantum}, a strand killing itself); each dispatch starts with none. It lets
-     * compiled code start the next quantum inline ({@link #startQuietQuantum}) and leave the
-     * scheduler's scan to the scheduler loop ({@link #runsOn}).
+     * {@link #yieldAtQuantum}, a strand killing itself). Dispatch computes it too, so it is exact
+     * (a quantum's end beyond it yields) except after a queued strand is killed or a preemption
+     * request withdrawn. It lets compiled code start the next quantum inline
+     * ({@link #startQuietQuantum}) and leave the scheduler's scan to the scheduler loop
+     * ({@link #runsOn}), which then almost always switches: a thread resumed in place would run on
+     * in its continuation's code, which Truffle compiles only once the continuation is resumed
+     * often (bench/README.md).
      */
     private long quietUntil = Long.MIN_VALUE;
     /**
@@ -218,7 +222,9 @@ public final class Scheduler {
         current = t;
         runningCore = c;
         sliceEnd = quantumEnd(c.clock);
-        quietUntil = Long.MIN_VALUE; // the first quantum's end looks around
+        // Exact, so that a quantum's end that need not yield never suspends. A preemption request
+        // outlives the run that it was made in (the strand blocked first): the next quantum's end yields.
+        quietUntil = preemptRequested ? Long.MIN_VALUE : quietBound(c);
         runStart = c.clock;
         c.runs++;
         if (trace != null) trace.arrive(t, runStart);
@@ -312,8 +318,14 @@ public final class Scheduler {
     private long quietBound(Core mine) {
         Strand head = mine.runq.peek();
         long bound = head == null ? Long.MAX_VALUE : head.readyAt - 1;
-        for (Core c : cores) {
-            if (c != mine) bound = Math.min(bound, c.earliest());
+        if (cores.length <= 64) {
+            for (long m = queuedCores & ~(1L << mine.id); m != 0; m &= m - 1) { // a superset of the non-empty queues
+                bound = Math.min(bound, cores[Long.numberOfTrailingZeros(m)].earliest());
+            }
+        } else {
+            for (Core c : cores) {
+                if (c != mine) bound = Math.min(bound, c.earliest());
+            }
         }
         return Math.min(bound, timers.nextTime());
     }

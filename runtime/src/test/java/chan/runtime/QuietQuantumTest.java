@@ -84,6 +84,7 @@ class QuietQuantumTest {
                 Machine.preset("uniform", 4), Machine.preset("amd-2x2"), Machine.preset("amd-4x4"));
         int deferred = 0;
         int quantumEnds = 0;
+        int resumedInPlace = 0;
         for (long seed = 1; seed <= 40; seed++) {
             for (Machine m : machines) {
                 Path fullTrace = dir.resolve("full.json");
@@ -98,21 +99,24 @@ class QuietQuantumTest {
                 assertTrue(full.log.size() > 2, what);
                 deferred += poll.deferred;
                 quantumEnds += poll.quantumEnds;
+                resumedInPlace += poll.resumedInPlace;
             }
         }
         // Both paths ran often: quantum ends left to the loop (most, the strands contend), and quiet ones.
         assertTrue(deferred > 1000 && quantumEnds - deferred > 1000, "deferred " + deferred + " of " + quantumEnds);
+        // The bound is exact here (no kills): every quantum's end left to the loop yielded.
+        assertEquals(0, resumedInPlace);
     }
 
     @Test
-    void aStrandAloneChecksOnceAndThenStartsEachQuantumInline() {
+    void aStrandAloneNeverStopsAtAQuantumsEnd() {
         Sim sim = new Sim(Machine.preset("uniform", 2), 1, new SchedulerOptions().quantum(100));
         List<Sim.Step> main = new ArrayList<>();
         for (int i = 0; i < 100; i++) main.add(sim.poll(1000));
         sim.main(main);
         sim.run();
-        assertEquals(1, sim.deferred); // the first quantum's end after the dispatch looks around
-        assertEquals(1, sim.dispatches);
+        assertEquals(100, sim.quantumEnds);
+        assertEquals(0, sim.deferred); // the bound was set at dispatch: nothing else, ever
         assertEquals(1, sim.s.stats().cores().get(0).runs());
     }
 
@@ -133,10 +137,10 @@ class QuietQuantumTest {
             sim.start(0, sim.recv(c), mark(sim, "woken"));
             return in;
         });
-        main.add(sim.poll(1000)); // the first quantum's end: the receiver runs and blocks
-        main.addAll(Sim.repeat(3, List.of(sim.poll(1000)))); // main's next first end checks; then quiet
+        main.add(sim.poll(1000)); // the quantum's end: the receiver is due, runs and blocks
+        main.addAll(Sim.repeat(3, List.of(sim.poll(1000)))); // quiet: nothing else queued
         main.add((t, in) -> {
-            assertEquals(2, sim.deferred);
+            assertEquals(1, sim.deferred);
             return c.send("x"); // the receiver is runnable now, on this core
         });
         main.add(mark(sim, "sent"));
@@ -144,7 +148,8 @@ class QuietQuantumTest {
         main.add(mark(sim, "main again"));
         sim.main(main);
         sim.run();
-        assertEquals(3, sim.deferred);
+        assertEquals(2, sim.deferred);
+        assertEquals(0, sim.resumedInPlace);
         assertEquals(List.of("1 sent", "2 woken", "1 main again"), sim.log);
         assertEquals(5, sim.s.stats().cores().get(0).runs()); // main 3 times, the receiver twice
     }
@@ -159,20 +164,20 @@ class QuietQuantumTest {
             return in;
         });
         main.add(sim.poll(20_000)); // core 1 is behind: main yields, the receiver blocks on core 1
-        main.add(sim.poll(1000)); // checks: quiet from here, core 1 has nothing queued
+        main.addAll(Sim.repeat(3, List.of(sim.poll(1000)))); // quiet: core 1 has nothing queued
         main.add((t, in) -> {
-            assertEquals(2, sim.deferred);
+            assertEquals(1, sim.deferred);
             return c.send("x"); // core 1 can start the receiver once the news arrives
         });
         main.add((t, in) -> {
-            assertEquals(2, sim.deferred);
+            assertEquals(1, sim.deferred);
             return in;
         });
         main.add(sim.poll(1000)); // the next quantum's end is past the news: main yields
         main.add(mark(sim, "main again"));
         sim.main(main);
         sim.run();
-        assertEquals(3, sim.deferred);
+        assertEquals(2, sim.deferred);
         assertEquals(List.of("2 woken", "1 main again"), sim.log);
         assertEquals(3, sim.s.stats().cores().get(0).runs());
     }
@@ -185,13 +190,14 @@ class QuietQuantumTest {
         main.add((t, in) -> sim.s.after(3500));
         main.addAll(Sim.repeat(3, List.of(sim.poll(1000)))); // the timer is not due yet: quiet
         main.add((t, in) -> {
-            assertEquals(1, sim.deferred);
+            assertEquals(8, sim.quantumEnds);
+            assertEquals(0, sim.deferred);
             return in;
         });
         main.add(sim.poll(1000)); // due: main yields, the timer fires, main runs again
         sim.main(main);
         sim.run();
-        assertEquals(2, sim.deferred);
+        assertEquals(1, sim.deferred);
         assertEquals(2, sim.s.stats().cores().get(0).runs());
     }
 
@@ -214,9 +220,33 @@ class QuietQuantumTest {
         main.add(mark(sim, "never"));
         sim.main(main);
         sim.run();
-        assertEquals(3, sim.deferred);
+        assertEquals(2, sim.deferred);
         assertEquals(2, sim.s.stats().cores().get(0).runs());
         assertEquals(List.of("1 preempted and back"), sim.log);
         assertTrue(sim.s.mainDone());
+    }
+
+    @Test
+    void aQueuedStrandKilledLeavesTheBoundLowAndTheLoopResumesTheStrandInPlace() {
+        Sim sim = new Sim(Machine.preset("uniform", 2), 1, new SchedulerOptions().quantum(1000));
+        Strand[] sleeper = new Strand[1];
+        List<Sim.Step> main = new ArrayList<>();
+        main.add((t, in) -> {
+            sleeper[0] = sim.start(1, sim.sleep(1_000_000), mark(sim, "never"));
+            return in;
+        });
+        main.add(sim.poll(20_000)); // core 1 is behind: main yields, the sleeper sleeps in core 1's queue
+        main.add((t, in) -> {
+            sim.s.kill(sleeper[0]); // out of the queue; the bound still says ~1 000 000
+            return in;
+        });
+        main.add(sim.poll(2_000_000)); // past the old bound: left to the loop, which finds nothing due
+        main.add(mark(sim, "main on"));
+        sim.main(main);
+        sim.run();
+        assertEquals(2, sim.deferred);
+        assertEquals(1, sim.resumedInPlace);
+        assertEquals(List.of("1 main on"), sim.log);
+        assertEquals(2, sim.s.stats().cores().get(0).runs()); // the resume in place is no new run
     }
 }

@@ -29,6 +29,8 @@ final class Sim {
     /** How many polls ({@link #poll}) found the quantum used up, and how many of them left the decision to the loop. */
     int quantumEnds;
     int deferred;
+    /** How many of the deferred ones the loop resumed at once (no yield): only where the bound was low. */
+    int resumedInPlace;
 
     Sim(Machine m, long seed, SchedulerOptions o) {
         s = new Scheduler(m, seed, o);
@@ -96,6 +98,7 @@ final class Sim {
             }
             if (r == Scheduler.BLOCK) {
                 if (s.runsOn(t)) { // only a quantum's end, and nothing else is due: t goes on
+                    resumedInPlace++;
                     in = t.resumeValue;
                     continue;
                 }
