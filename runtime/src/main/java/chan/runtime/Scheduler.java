@@ -63,18 +63,23 @@ public final class Scheduler {
      * A clock up to which the end of a quantum needs no look around: while the current core's clock
      * is at most this, {@link #chargeRest} would answer "no yield" (nothing ready on this core, no
      * other core able to start earlier, no timer due, no preemption asked, the strand not killed).
-     * Conservative: it may be lower than the truth (then the full check runs), never higher. The
-     * full check sets it when it answers "no yield"; every event that could change the answer during
-     * a run lowers it ({@link #makeRunnable}, {@link #after}, {@link #requestPreempt},
-     * {@link #yieldAtQuantum}, a strand killing itself). Dispatch computes it too, so it is exact
-     * (a quantum's end beyond it yields) except after a queued strand is killed or a preemption
-     * request withdrawn. It lets compiled code start the next quantum inline
+     * Conservative: it may be lower than the truth (then the full check runs), never higher. Set at
+     * dispatch and by the full check, both exactly ({@link #quietBound}); every event that could
+     * change the answer during a run lowers it: a timer armed ({@link #after}), a preemption request,
+     * a strand killing itself ({@link #endSlice}), and a strand made runnable, which voids it through
+     * {@link #quietSeq}. It lets compiled code start the next quantum inline
      * ({@link #startQuietQuantum}) and leave the scheduler's scan to the scheduler loop
-     * ({@link #runsOn}), which then almost always switches: a thread resumed in place would run on
-     * in its continuation's code, which Truffle compiles only once the continuation is resumed
-     * often (bench/README.md).
+     * ({@link #runsOn}), which then nearly always switches. Resuming a thread in place is correct but
+     * slow: the thread runs on in its continuation's code, which Truffle compiles only once that
+     * continuation is resumed often (a lone loop.chan ran 20× slower when every dispatch left the
+     * bound unknown; bench/README.md).
      */
     private long quietUntil = Long.MIN_VALUE;
+    /**
+     * The {@link #seq} when {@link #quietUntil} was computed: a strand made runnable since (any
+     * makeRunnable takes a new seq) voids the bound, at no cost on the path of every wake-up.
+     */
+    private long quietSeq;
     /**
      * Set by {@link #deferQuantumEnd}: the running strand suspended at the end of a quantum without
      * deciding whether to yield; the scheduler loop decides ({@link #runsOn}).
@@ -178,38 +183,49 @@ public final class Scheduler {
         while (true) {
             Core best = null;
             long at = Long.MAX_VALUE;
+            long others = Long.MAX_VALUE; // the earliest start of every other core: the new run's quiet bound
             if (cores.length <= 64) {
                 for (long m = queuedCores; m != 0; m &= m - 1) { // in core order: ties go to the lower id
                     Core c = cores[Long.numberOfTrailingZeros(m)];
                     long t = c.earliest();
                     if (t < at) {
+                        others = at;
                         best = c;
                         at = t;
-                    } else if (t == Long.MAX_VALUE) {
-                        queuedCores &= ~(1L << c.id);
+                    } else {
+                        others = Math.min(others, t);
+                        if (t == Long.MAX_VALUE) queuedCores &= ~(1L << c.id);
                     }
                 }
             } else {
                 for (Core c : cores) {
                     long t = c.earliest();
                     if (t < at) {
+                        others = at;
                         best = c;
                         at = t;
+                    } else {
+                        others = Math.min(others, t);
                     }
                 }
             }
-            if (!timers.isEmpty() && timers.nextTime() <= at) {
+            long timer = timers.nextTime();
+            if (!timers.isEmpty() && timer <= at) {
                 timers.fireNext();
             } else if (best == null) {
                 if (endWhenIdle) end();
                 return null;
             } else {
-                return dispatch(best, at);
+                return dispatch(best, at, Math.min(others, timer));
             }
         }
     }
 
-    private Strand dispatch(Core c, long at) {
+    /**
+     * Runs the first strand of c's queue from {@code at}; {@code othersQuiet} is the earliest start
+     * of every other core and of the timers, from which the run's quiet bound follows without a scan.
+     */
+    private Strand dispatch(Core c, long at, long othersQuiet) {
         c.idleUntil(at); // idle until the strand's wake-up has arrived
         Strand t = c.runq.poll();
         if (c.last != t) {
@@ -222,9 +238,13 @@ public final class Scheduler {
         current = t;
         runningCore = c;
         sliceEnd = quantumEnd(c.clock);
-        // Exact, so that a quantum's end that need not yield never suspends. A preemption request
-        // outlives the run that it was made in (the strand blocked first): the next quantum's end yields.
-        quietUntil = preemptRequested ? Long.MIN_VALUE : quietBound(c);
+        // The quiet bound, exact (quietBound), so that a quantum's end that need not yield never
+        // suspends. A preemption request outlives the run it was made in (if the strand blocked
+        // first): then the next quantum's end yields.
+        Strand after = c.runq.peek();
+        long quiet = after == null ? othersQuiet : Math.min(othersQuiet, after.readyAt - 1);
+        quietUntil = preemptRequested ? Long.MIN_VALUE : quiet;
+        quietSeq = seq;
         runStart = c.clock;
         c.runs++;
         if (trace != null) trace.arrive(t, runStart);
@@ -306,6 +326,7 @@ public final class Scheduler {
         long quiet = quietBound(mine);
         if (mine.clock > quiet) return true;
         quietUntil = quiet;
+        quietSeq = seq;
         return false;
     }
 
@@ -338,7 +359,7 @@ public final class Scheduler {
      */
     public boolean startQuietQuantum() {
         long clock = runningCore.clock;
-        if (clock > quietUntil) return false;
+        if (clock > quietUntil || seq != quietSeq) return false;
         sliceEnd = quantumEnd(clock);
         return true;
     }
@@ -547,12 +568,8 @@ public final class Scheduler {
     void makeRunnable(Strand t, long at) {
         t.setState(Strand.State.RUNNABLE);
         t.readyAt = at;
-        Core c = cores[t.core()];
-        c.runq.add(t, ++seq);
+        cores[t.core()].runq.add(t, ++seq); // a new seq voids the quiet bound (quietSeq)
         queuedCores |= 1L << t.core(); // no-op beyond 64 cores (shift wraps), where next() scans all
-        // The quiet bound of the running strand (quietBound with t queued): t is ready on the running
-        // core from clock `at`, or its core could start it at max(its clock, at).
-        quietUntil = Math.min(quietUntil, c == runningCore ? at - 1 : Math.max(c.clock, at));
     }
 
     /** Blocks t (already queued where {@code waitOn} says) until some operation completes it. */

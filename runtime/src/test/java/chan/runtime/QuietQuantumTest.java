@@ -104,8 +104,9 @@ class QuietQuantumTest {
         }
         // Both paths ran often: quantum ends left to the loop (most, the strands contend), and quiet ones.
         assertTrue(deferred > 1000 && quantumEnds - deferred > 1000, "deferred " + deferred + " of " + quantumEnds);
-        // The bound is exact here (no kills): every quantum's end left to the loop yielded.
-        assertEquals(0, resumedInPlace);
+        // A wake-up voids the bound, so a few quantum ends are left to the loop and need not yield
+        // (the woken strand's core is ahead); nearly all of them do.
+        assertTrue(resumedInPlace < deferred / 50, "resumed in place " + resumedInPlace + " of " + deferred);
     }
 
     @Test
@@ -237,7 +238,7 @@ class QuietQuantumTest {
         });
         main.add(sim.poll(20_000)); // core 1 is behind: main yields, the sleeper sleeps in core 1's queue
         main.add((t, in) -> {
-            sim.s.kill(sleeper[0]); // out of the queue; the bound still says ~1 000 000
+            sim.s.kill(sleeper[0]); // out of the queue; the bound still says ~1 000 000 (too low now)
             return in;
         });
         main.add(sim.poll(2_000_000)); // past the old bound: left to the loop, which finds nothing due
