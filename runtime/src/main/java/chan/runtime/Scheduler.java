@@ -81,6 +81,14 @@ public final class Scheduler {
      */
     private long quietSeq;
     /**
+     * False: every quantum's end is left to the scheduler loop ({@link #checkEveryQuantum}). A
+     * preemption request made from outside the simulation's code path (the REPL's Ctrl-C, a Truffle
+     * thread-local action run at a safepoint inside a compiled loop) changes fields that such a
+     * loop may keep in registers: it would then start quiet quanta forever. Only the full check, made
+     * after the thread has left its compiled code, reads them afresh.
+     */
+    private boolean quietQuanta = true;
+    /**
      * Set by {@link #deferQuantumEnd}: the running strand suspended at the end of a quantum without
      * deciding whether to yield; the scheduler loop decides ({@link #runsOn}).
      */
@@ -359,9 +367,14 @@ public final class Scheduler {
      */
     public boolean startQuietQuantum() {
         long clock = runningCore.clock;
-        if (clock > quietUntil || seq != quietSeq) return false;
+        if (!quietQuanta || clock > quietUntil || seq != quietSeq) return false;
         sliceEnd = quantumEnd(clock);
         return true;
+    }
+
+    /** Turns the inline quantum start off for good (see {@link #quietQuanta}); the REPL needs it. */
+    public void checkEveryQuantum() {
+        quietQuanta = false;
     }
 
     /**
