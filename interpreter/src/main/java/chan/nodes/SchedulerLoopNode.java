@@ -92,9 +92,14 @@ final class SchedulerLoopNode extends Node implements RepeatingNode {
     /**
      * t blocked, yielded or was preempted: MAIN_DONE if the main thread is done (it may have been
      * killed), else the next thread to run, or NONE. One boundary call per switch instead of two.
+     * t itself when it only stopped at the end of a quantum that it need not yield
+     * (Scheduler.runsOn): it is still the running thread, and the next turn resumes it.
      */
     @TruffleBoundary
     private static Object suspendedThenNext(Scheduler scheduler, Strand t) {
+        if (scheduler.runsOn(t)) {
+            return t;
+        }
         scheduler.suspended(t);
         if (scheduler.mainDone()) {
             return MAIN_DONE;

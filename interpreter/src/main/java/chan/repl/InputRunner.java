@@ -44,6 +44,9 @@ final class InputRunner extends RootNode {
         ReplSession session = (ReplSession) frame.getArguments()[1];
         ChanContext context = ChanContext.get(this);
         Scheduler scheduler = context.scheduler();
+        // Ctrl-C preempts through a thread-local action, whose writes a compiled loop may not see
+        // until it leaves its code: every quantum's end must leave it (Scheduler.quietQuanta).
+        scheduler.checkEveryQuantum();
         while (true) {
             TruffleSafepoint.poll(this);
             if (session.takeInterrupt()) {
@@ -97,10 +100,14 @@ final class InputRunner extends RootNode {
         context.callDepth = 0;
         try {
             Object result = resume.execute(t.body, t.resumeValue);
-            if (result instanceof ContinuationResult) {
+            while (result instanceof ContinuationResult) {
                 t.body = result;
-                scheduler.suspended(t);
-                return null;
+                if (!scheduler.runsOn(t)) { // not just a quantum's end that t need not yield
+                    scheduler.suspended(t);
+                    return null;
+                }
+                context.callDepth = 0;
+                result = resume.execute(t.body, t.resumeValue);
             }
             scheduler.finished(t, ChanAtom.of("normal"), false);
             return isForeground ? result : null;

@@ -59,6 +59,40 @@ public final class Scheduler {
      * one field.
      */
     private long sliceEnd;
+    /**
+     * A clock up to which the end of a quantum needs no look around: while the current core's clock
+     * is at most this, {@link #chargeRest} would answer "no yield" (nothing ready on this core, no
+     * other core able to start earlier, no timer due, no preemption asked, the strand not killed).
+     * Conservative: it may be lower than the truth (then the full check runs), never higher. Set at
+     * dispatch and by the full check, both exactly ({@link #quietBound}); every event that could
+     * change the answer during a run lowers it: a timer armed ({@link #after}), a preemption request,
+     * a strand killing itself ({@link #endSlice}), and a strand made runnable, which voids it through
+     * {@link #quietSeq}. It lets compiled code start the next quantum inline
+     * ({@link #startQuietQuantum}) and leave the scheduler's scan to the scheduler loop
+     * ({@link #runsOn}), which then nearly always switches. Resuming a thread in place is correct but
+     * slow: the thread runs on in its continuation's code, which Truffle compiles only once that
+     * continuation is resumed often (a lone loop.chan ran 20× slower when every dispatch left the
+     * bound unknown; bench/README.md).
+     */
+    private long quietUntil = Long.MIN_VALUE;
+    /**
+     * The {@link #seq} when {@link #quietUntil} was computed: a strand made runnable since (any
+     * makeRunnable takes a new seq) voids the bound, at no cost on the path of every wake-up.
+     */
+    private long quietSeq;
+    /**
+     * False: every quantum's end is left to the scheduler loop ({@link #checkEveryQuantum}). A
+     * preemption request made from outside the simulation's code path (the REPL's Ctrl-C, a Truffle
+     * thread-local action run at a safepoint inside a compiled loop) changes fields that such a
+     * loop may keep in registers: it would then start quiet quanta forever. Only the full check, made
+     * after the thread has left its compiled code, reads them afresh.
+     */
+    private boolean quietQuanta = true;
+    /**
+     * Set by {@link #deferQuantumEnd}: the running strand suspended at the end of a quantum without
+     * deciding whether to yield; the scheduler loop decides ({@link #runsOn}).
+     */
+    private boolean quantumEndPending;
     private long runStart;
     private long seq;
     private int lastStrandId;
@@ -157,38 +191,49 @@ public final class Scheduler {
         while (true) {
             Core best = null;
             long at = Long.MAX_VALUE;
+            long others = Long.MAX_VALUE; // the earliest start of every other core: the new run's quiet bound
             if (cores.length <= 64) {
                 for (long m = queuedCores; m != 0; m &= m - 1) { // in core order: ties go to the lower id
                     Core c = cores[Long.numberOfTrailingZeros(m)];
                     long t = c.earliest();
                     if (t < at) {
+                        others = at;
                         best = c;
                         at = t;
-                    } else if (t == Long.MAX_VALUE) {
-                        queuedCores &= ~(1L << c.id);
+                    } else {
+                        others = Math.min(others, t);
+                        if (t == Long.MAX_VALUE) queuedCores &= ~(1L << c.id);
                     }
                 }
             } else {
                 for (Core c : cores) {
                     long t = c.earliest();
                     if (t < at) {
+                        others = at;
                         best = c;
                         at = t;
+                    } else {
+                        others = Math.min(others, t);
                     }
                 }
             }
-            if (!timers.isEmpty() && timers.nextTime() <= at) {
+            long timer = timers.nextTime();
+            if (!timers.isEmpty() && timer <= at) {
                 timers.fireNext();
             } else if (best == null) {
                 if (endWhenIdle) end();
                 return null;
             } else {
-                return dispatch(best, at);
+                return dispatch(best, at, Math.min(others, timer));
             }
         }
     }
 
-    private Strand dispatch(Core c, long at) {
+    /**
+     * Runs the first strand of c's queue from {@code at}; {@code othersQuiet} is the earliest start
+     * of every other core and of the timers, from which the run's quiet bound follows without a scan.
+     */
+    private Strand dispatch(Core c, long at, long othersQuiet) {
         c.idleUntil(at); // idle until the strand's wake-up has arrived
         Strand t = c.runq.poll();
         if (c.last != t) {
@@ -201,6 +246,13 @@ public final class Scheduler {
         current = t;
         runningCore = c;
         sliceEnd = quantumEnd(c.clock);
+        // The quiet bound, exact (quietBound), so that a quantum's end that need not yield never
+        // suspends. A preemption request outlives the run it was made in (if the strand blocked
+        // first): then the next quantum's end yields.
+        Strand after = c.runq.peek();
+        long quiet = after == null ? othersQuiet : Math.min(othersQuiet, after.readyAt - 1);
+        quietUntil = preemptRequested ? Long.MIN_VALUE : quiet;
+        quietSeq = seq;
         runStart = c.clock;
         c.runs++;
         if (trace != null) trace.arrive(t, runStart);
@@ -279,11 +331,80 @@ public final class Scheduler {
             preemptRequested = false;
             return true;
         }
-        if (mine.hasReady()) return true;
-        for (Core c : cores) {
-            if (c.earliest() < mine.clock) return true;
+        long quiet = quietBound(mine);
+        if (mine.clock > quiet) return true;
+        quietUntil = quiet;
+        quietSeq = seq;
+        return false;
+    }
+
+    /**
+     * The latest clock of the running core at which nothing else could run first: a strand ready on
+     * this core ({@link Core#hasReady}: readyAt ≤ clock), another core whose earliest start is
+     * before the clock ({@link Core#earliest} &lt; clock), or a timer due before it. chargeRest's
+     * "yield" is exactly clock &gt; this bound.
+     */
+    private long quietBound(Core mine) {
+        Strand head = mine.runq.peek();
+        long bound = head == null ? Long.MAX_VALUE : head.readyAt - 1;
+        if (cores.length <= 64) {
+            for (long m = queuedCores & ~(1L << mine.id); m != 0; m &= m - 1) { // a superset of the non-empty queues
+                bound = Math.min(bound, cores[Long.numberOfTrailingZeros(m)].earliest());
+            }
+        } else {
+            for (Core c : cores) {
+                if (c != mine) bound = Math.min(bound, c.earliest());
+            }
         }
-        return timers.nextTime() < mine.clock;
+        return Math.min(bound, timers.nextTime());
+    }
+
+    /**
+     * Poll's slow path, compiled inline (no loop, no call): after {@link #spendAndCheck} said the
+     * quantum is used up, starts the next one when the clock is within {@link #quietUntil}, where
+     * {@link #chargeRest} would do just that. False: the full check must run; the caller then
+     * suspends the strand through {@link #deferQuantumEnd}.
+     */
+    public boolean startQuietQuantum() {
+        long clock = runningCore.clock;
+        if (!quietQuanta || clock > quietUntil || seq != quietSeq) return false;
+        sliceEnd = quantumEnd(clock);
+        return true;
+    }
+
+    /** Turns the inline quantum start off for good (see {@link #quietQuanta}); the REPL needs it. */
+    public void checkEveryQuantum() {
+        quietQuanta = false;
+    }
+
+    /**
+     * The end of a quantum that {@link #startQuietQuantum} could not settle: the strand suspends
+     * (the returned BLOCK travels up its stack as any suspension does), still RUNNING, and the
+     * scheduler loop makes the decision with {@link #runsOn}. Compiled code thus leaves by its
+     * Yield, an exit, instead of calling the scheduler's scan and merging back into the loop.
+     */
+    public Object deferQuantumEnd() {
+        quantumEndPending = true;
+        return BLOCK;
+    }
+
+    /**
+     * Called by the scheduler loop for every suspended strand t, before {@link #suspended}: if t
+     * suspended at a quantum's end left undecided ({@link #deferQuantumEnd}), runs the full check
+     * (chargeRest) at the same clock. Yield: t is queued as {@link #yieldCurrent} does, and the
+     * loop goes on to {@link #suspended}. No yield: returns true, and the loop resumes t at once
+     * with nil, as if it had never stopped (no context switch, no new run, no trace slice).
+     */
+    public boolean runsOn(Strand t) {
+        if (!quantumEndPending) return false;
+        quantumEndPending = false;
+        if (t != current) throw new IllegalStateException("runsOn: " + t + " is not the running thread");
+        if (chargeRest()) {
+            yieldCurrent();
+            return false;
+        }
+        t.resumeValue = nil;
+        return true;
     }
 
     /**
@@ -298,6 +419,7 @@ public final class Scheduler {
     /** Makes the next charge run {@link #chargeRest}: a preemption request, or the strand killed itself. */
     void endSlice() {
         sliceEnd = Math.min(sliceEnd, runningCore.clock);
+        quietUntil = Long.MIN_VALUE;
     }
 
     /** The end of a quantum that starts at {@code clock} (no overflow for a huge quantum). */
@@ -312,6 +434,7 @@ public final class Scheduler {
      */
     public void yieldAtQuantum() {
         preemptRequested = true;
+        quietUntil = Long.MIN_VALUE;
     }
 
     public void cancelPreempt() {
@@ -368,7 +491,9 @@ public final class Scheduler {
     public Channel after(long cycles) {
         spend(CostModel.TIMER);
         Channel ch = new Channel(this, 1);
-        timers.add(now() + Math.max(0, cycles), ch, currentCore());
+        long at = now() + Math.max(0, cycles);
+        timers.add(at, ch, currentCore());
+        quietUntil = Math.min(quietUntil, at); // due before a later clock: that quantum's end yields
         return ch;
     }
 
@@ -456,7 +581,7 @@ public final class Scheduler {
     void makeRunnable(Strand t, long at) {
         t.setState(Strand.State.RUNNABLE);
         t.readyAt = at;
-        cores[t.core()].runq.add(t, ++seq);
+        cores[t.core()].runq.add(t, ++seq); // a new seq voids the quiet bound (quietSeq)
         queuedCores |= 1L << t.core(); // no-op beyond 64 cores (shift wraps), where next() scans all
     }
 

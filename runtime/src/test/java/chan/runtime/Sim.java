@@ -26,6 +26,11 @@ final class Sim {
     final Scheduler s;
     final List<String> log = new ArrayList<>();
     int dispatches;
+    /** How many polls ({@link #poll}) found the quantum used up, and how many of them left the decision to the loop. */
+    int quantumEnds;
+    int deferred;
+    /** How many of the deferred ones the loop resumed at once (no yield): only where the bound was low. */
+    int resumedInPlace;
 
     Sim(Machine m, long seed, SchedulerOptions o) {
         s = new Scheduler(m, seed, o);
@@ -92,6 +97,11 @@ final class Sim {
                 return;
             }
             if (r == Scheduler.BLOCK) {
+                if (s.runsOn(t)) { // only a quantum's end, and nothing else is due: t goes on
+                    resumedInPlace++;
+                    in = t.resumeValue;
+                    continue;
+                }
                 s.suspended(t);
                 return;
             }
@@ -131,6 +141,17 @@ final class Sim {
 
     Step charge(long cycles) {
         return (t, in) -> s.charge(cycles) ? s.yieldCurrent() : in;
+    }
+
+    /** The charge as compiled code makes it (PollNode): the full check left to the loop unless quiet. */
+    Step poll(long cycles) {
+        return (t, in) -> {
+            if (!s.spendAndCheck(cycles)) return in;
+            quantumEnds++;
+            if (s.startQuietQuantum()) return in;
+            deferred++;
+            return s.deferQuantumEnd();
+        };
     }
 
     static <T> List<T> repeat(int n, List<T> items) {
