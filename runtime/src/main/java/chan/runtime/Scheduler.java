@@ -66,20 +66,24 @@ public final class Scheduler {
      * Conservative: it may be lower than the truth (then the full check runs), never higher. Set at
      * dispatch and by the full check, both exactly ({@link #quietBound}); every event that could
      * change the answer during a run lowers it: a timer armed ({@link #after}), a preemption request,
-     * a strand killing itself ({@link #endSlice}), and a strand made runnable, which voids it through
-     * {@link #quietSeq}. It lets compiled code start the next quantum inline
+     * a strand killing itself ({@link #endSlice}), and a strand made runnable, which voids it
+     * ({@link #makeRunnable}: one store on the path of every wake-up); {@link #checkEveryQuantum}
+     * keeps it void for good. It lets compiled code start the next quantum inline
      * ({@link #startQuietQuantum}) and leave the scheduler's scan to the scheduler loop
      * ({@link #runsOn}), which then nearly always switches. Resuming a thread in place is correct but
      * slow: the thread runs on in its continuation's code, which Truffle compiles only once that
      * continuation is resumed often (a lone loop.chan ran 20× slower when every dispatch left the
-     * bound unknown; bench/README.md).
+     * bound unknown; bench/README.md). Every void is this one field (no flag, no wake-up count
+     * beside it), so that Poll's slow path reads only it and {@link #quantum}: the compiler hoists
+     * the fields that path reads into the entry of each compiled function, where an inlined callee's
+     * Poll reads them again (bench/README.md).
      */
     private long quietUntil = Long.MIN_VALUE;
     /**
-     * The {@link #seq} when {@link #quietUntil} was computed: a strand made runnable since (any
-     * makeRunnable takes a new seq) voids the bound, at no cost on the path of every wake-up.
+     * The scheduler's quantum ({@link SchedulerOptions#quantum}), read by Poll's slow path: a field
+     * of its own so that the path loads it directly rather than through {@link #options}.
      */
-    private long quietSeq;
+    private final long quantum;
     /**
      * False: every quantum's end is left to the scheduler loop ({@link #checkEveryQuantum}). A
      * preemption request made from outside the simulation's code path (the REPL's Ctrl-C, a Truffle
@@ -112,6 +116,7 @@ public final class Scheduler {
     public Scheduler(Machine machine, long seed, SchedulerOptions options) {
         this.machine = machine;
         this.options = options;
+        this.quantum = options.quantum;
         this.nil = options.nil;
         this.rng = new Rng(seed);
         this.cores = new Core[machine.cores()];
@@ -251,8 +256,7 @@ public final class Scheduler {
         // first): then the next quantum's end yields.
         Strand after = c.runq.peek();
         long quiet = after == null ? othersQuiet : Math.min(othersQuiet, after.readyAt - 1);
-        quietUntil = preemptRequested ? Long.MIN_VALUE : quiet;
-        quietSeq = seq;
+        quietUntil = preemptRequested || !quietQuanta ? Long.MIN_VALUE : quiet;
         runStart = c.clock;
         c.runs++;
         if (trace != null) trace.arrive(t, runStart);
@@ -333,8 +337,7 @@ public final class Scheduler {
         }
         long quiet = quietBound(mine);
         if (mine.clock > quiet) return true;
-        quietUntil = quiet;
-        quietSeq = seq;
+        if (quietQuanta) quietUntil = quiet;
         return false;
     }
 
@@ -367,7 +370,7 @@ public final class Scheduler {
      */
     public boolean startQuietQuantum() {
         long clock = runningCore.clock;
-        if (!quietQuanta || clock > quietUntil || seq != quietSeq) return false;
+        if (clock > quietUntil) return false;
         sliceEnd = quantumEnd(clock);
         return true;
     }
@@ -375,6 +378,7 @@ public final class Scheduler {
     /** Turns the inline quantum start off for good (see {@link #quietQuanta}); the REPL needs it. */
     public void checkEveryQuantum() {
         quietQuanta = false;
+        quietUntil = Long.MIN_VALUE;
     }
 
     /**
@@ -424,7 +428,7 @@ public final class Scheduler {
 
     /** The end of a quantum that starts at {@code clock} (no overflow for a huge quantum). */
     private long quantumEnd(long clock) {
-        long quantum = options.quantum;
+        long quantum = this.quantum;
         return quantum > Long.MAX_VALUE - clock ? Long.MAX_VALUE : clock + quantum;
     }
 
@@ -581,7 +585,8 @@ public final class Scheduler {
     void makeRunnable(Strand t, long at) {
         t.setState(Strand.State.RUNNABLE);
         t.readyAt = at;
-        cores[t.core()].runq.add(t, ++seq); // a new seq voids the quiet bound (quietSeq)
+        cores[t.core()].runq.add(t, ++seq);
+        quietUntil = Long.MIN_VALUE; // a wake-up voids the quiet bound
         queuedCores |= 1L << t.core(); // no-op beyond 64 cores (shift wraps), where next() scans all
     }
 
