@@ -96,13 +96,19 @@ public final class Arith {
         return Numbers.normalize(Numbers.big(a).remainder(divisor)); // remainder, not mod: truncating
     }
 
-    @TruffleBoundary
+    /** Ints and floats inline (the built-in {@code abs} negates in compiled code; see {@link Compare}). */
     public static Object neg(Object a) {
         if (a instanceof Long x) {
             return x == Long.MIN_VALUE ? TWO_63 : (Object) (-x);
         } else if (a instanceof Double x) {
             return -x;
-        } else if (a instanceof BigInteger x) {
+        }
+        return negGeneric(a);
+    }
+
+    @TruffleBoundary
+    private static Object negGeneric(Object a) {
+        if (a instanceof BigInteger x) {
             return Numbers.normalize(x.negate());
         }
         throw new ChanError("cannot negate " + Types.name(a));

@@ -21,24 +21,68 @@ public final class Compare {
     private Compare() {
     }
 
-    @TruffleBoundary
+    /*
+     * Each operator tests two ints and two floats inline before the boundary. The interpreter's
+     * nodes have their own fast paths; these serve the built-ins that compare (abs, min, max) once
+     * they are inlined into compiled code, where a boundary call, even on a path never taken, makes
+     * the compiler forget every field and array element it had read before the merge after it (a
+     * ball's coordinates, the core's clock) and reload them all.
+     */
+
     public static boolean less(Object a, Object b) {
+        if (a instanceof Long x && b instanceof Long y) {
+            return x < y;
+        } else if (a instanceof Double x && b instanceof Double y) {
+            return x < y; // false with NaN, as UNORDERED
+        }
+        return lessGeneric(a, b);
+    }
+
+    public static boolean lessEqual(Object a, Object b) {
+        if (a instanceof Long x && b instanceof Long y) {
+            return x <= y;
+        } else if (a instanceof Double x && b instanceof Double y) {
+            return x <= y;
+        }
+        return lessEqualGeneric(a, b);
+    }
+
+    public static boolean greater(Object a, Object b) {
+        if (a instanceof Long x && b instanceof Long y) {
+            return x > y;
+        } else if (a instanceof Double x && b instanceof Double y) {
+            return x > y;
+        }
+        return greaterGeneric(a, b);
+    }
+
+    public static boolean greaterEqual(Object a, Object b) {
+        if (a instanceof Long x && b instanceof Long y) {
+            return x >= y;
+        } else if (a instanceof Double x && b instanceof Double y) {
+            return x >= y;
+        }
+        return greaterEqualGeneric(a, b);
+    }
+
+    @TruffleBoundary
+    private static boolean lessGeneric(Object a, Object b) {
         return compare(a, b) == -1;
     }
 
     @TruffleBoundary
-    public static boolean lessEqual(Object a, Object b) {
+    private static boolean lessEqualGeneric(Object a, Object b) {
         int c = compare(a, b);
         return c == -1 || c == 0;
     }
 
     @TruffleBoundary
-    public static boolean greater(Object a, Object b) {
+    private static boolean greaterGeneric(Object a, Object b) {
         return compare(a, b) == 1;
     }
 
     @TruffleBoundary
-    public static boolean greaterEqual(Object a, Object b) {
+    private static boolean greaterEqualGeneric(Object a, Object b) {
         int c = compare(a, b);
         return c == 1 || c == 0;
     }
