@@ -29,6 +29,17 @@ public abstract class DivNode extends Node {
         return a / b;
     }
 
+    /** An int with a float gives a float, as the generic path does ({@code (double) a}), without its boundary call. */
+    @Specialization(guards = "isNonZero(b)")
+    public static double doLongDouble(long a, double b) {
+        return a / b;
+    }
+
+    @Specialization(guards = "isNonZeroInt(b)")
+    public static double doDoubleLong(double a, long b) {
+        return a / b;
+    }
+
     @Fallback
     @TruffleBoundary
     public static Object doGeneric(Object a, Object b, @Bind Node node) {

@@ -17,4 +17,9 @@ public final class Divisors {
     public static boolean isNonZero(double b) {
         return b != 0.0;
     }
+
+    /** An int divisor of a float: zero is "division by zero" too. */
+    public static boolean isNonZeroInt(long b) {
+        return b != 0;
+    }
 }
