@@ -350,7 +350,6 @@ final class StatementCompiler {
         c.scope.pushBlock();
         BytecodeLabel breakLabel = c.b.createLabel();
         BytecodeLocal iterator = c.b.createLocal();
-        BytecodeLocal element = c.b.createLocal();
         c.beginSection(f.iter);
         c.b.beginStoreLocal(iterator);
         c.b.beginMakeIter();
@@ -361,6 +360,10 @@ final class StatementCompiler {
         c.b.beginWhile();
         c.b.emitLoadConstant(true);
         emitLoopBody(breakLabel, () -> {
+            // Local to one iteration: its block clears it at the back-edge, so compiled code does not
+            // carry the previous element around the loop (a value kept only for deoptimization,
+            // which costs a register or a stack slot at every iteration).
+            BytecodeLocal element = c.b.createLocal();
             c.beginSection(f.iter);
             // The next element first, into `element`: nothing lies under its yield (see Operands).
             c.b.beginStoreLocal(element);
