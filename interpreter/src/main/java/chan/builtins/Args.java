@@ -38,44 +38,32 @@ final class Args {
         throw expected(builtin, "a list", v);
     }
 
-    /**
-     * An int argument that must fit in a long (BigIntegers are out of range for every use here).
-     * The messages are built behind a boundary: `array` and `len` are inlined into compiled Chan
-     * code, and a string concatenation on their error paths made `array` 1 800 IR nodes, which the
-     * inlining budget counts at every call site (bench/README.md, "Calls against Java").
-     */
+    /** An int argument that must fit in a long (BigIntegers are out of range for every use here). */
     static long longInt(String builtin, String what, Object v) {
         if (v instanceof Long l) {
             return l;
         }
-        throw notALong(builtin, what, v);
+        if (v instanceof BigInteger) {
+            throw error(builtin + ": " + what + " " + v + " is too large");
+        }
+        throw expected(builtin, "an int " + what, v);
     }
 
+    /** Builds an error message off the compiled fast path (array and len are inlined into Chan code). */
     @TruffleBoundary
-    private static ChanError notALong(String builtin, String what, Object v) {
-        if (v instanceof BigInteger) {
-            return new ChanError(builtin + ": " + what + " " + v + " is too large");
-        }
-        return expected(builtin, "an int " + what, v);
+    private static ChanError error(String message) {
+        return new ChanError(message);
     }
 
     /** A size for a new list or array: {@code 0 <= n <= MAX_SIZE}. */
     static int size(String builtin, Object v) {
         long n = longInt(builtin, "size", v);
-        if (n < 0 || n > MAX_SIZE) {
-            throw badSize(builtin, n);
+        if (n < 0) {
+            throw error(builtin + ": negative size " + n);
+        }
+        if (n > MAX_SIZE) {
+            throw error(builtin + ": size " + n + " is too large");
         }
         return (int) n;
-    }
-
-    @TruffleBoundary
-    private static ChanError badSize(String builtin, long n) {
-        return new ChanError(n < 0 ? builtin + ": negative size " + n : builtin + ": size " + n + " is too large");
-    }
-
-    /** "NAME takes 1 or 2 arguments, got N", built off the compiled path (see {@link #longInt}). */
-    @TruffleBoundary
-    static ChanError arity(String builtin, String counts, int given) {
-        return new ChanError(builtin + " takes " + counts + " arguments, got " + given);
     }
 }
