@@ -120,6 +120,10 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
     /** The name shown in stack traces: the function's name, `<fn>` for a closure, `<main>`. */
     private String name = "<fn>";
     private int arity;
+    /** Whether this function's bytecode makes calls: 0 not yet known, {@link #CALLS_NONE} or {@link #CALLS_SOME}. */
+    private byte calls;
+    private static final byte CALLS_NONE = 1;
+    private static final byte CALLS_SOME = 2;
 
     protected ChanBytecodeRootNode(ChanLanguage language, FrameDescriptor frameDescriptor) {
         super(language, frameDescriptor);
@@ -330,19 +334,19 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
         return root instanceof BuiltinRootNode || (root instanceof ChanBytecodeRootNode r && r.makesNoCalls());
     }
 
-    private byte calls; // 0: not yet known, 1: none, 2: some (see callsNothing)
-
+    /** Whether the bytecode holds no {@code Call} (see {@link #callsNothing}); scanned once, by the first call site. */
     private boolean makesNoCalls() {
         if (calls == 0) {
-            calls = 1;
+            byte found = CALLS_NONE;
             for (com.oracle.truffle.api.bytecode.Instruction instruction : getBytecodeNode().getInstructions()) {
                 if (instruction.getName().equals("c.Call")) {
-                    calls = 2;
+                    found = CALLS_SOME;
                     break;
                 }
             }
+            calls = found;
         }
-        return calls == 1;
+        return calls == CALLS_NONE;
     }
 
     /** True when an operation's result is a suspension rather than a value (see the class comment). */
