@@ -120,6 +120,10 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
     /** The name shown in stack traces: the function's name, `<fn>` for a closure, `<main>`. */
     private String name = "<fn>";
     private int arity;
+    /** Whether this function's bytecode makes calls: 0 not yet known, {@link #CALLS_NONE} or {@link #CALLS_SOME}. */
+    private byte calls;
+    private static final byte CALLS_NONE = 1;
+    private static final byte CALLS_SOME = 2;
 
     protected ChanBytecodeRootNode(ChanLanguage language, FrameDescriptor frameDescriptor) {
         super(language, frameDescriptor);
@@ -244,10 +248,15 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
         static Object doDirect(ChanFunction callee, @Variadic(startOffset = 1) Object[] args,
                         @Cached("callee.callTarget()") RootCallTarget cachedTarget,
                         @Cached("create(cachedTarget)") DirectCallNode callNode,
+                        @Cached("makesNoCalls(cachedTarget)") boolean leaf,
                         @Bind Node node) {
             checkArity(callee, args.length - 1, node);
             args[0] = callee;
             ChanContext context = ChanContext.get(node);
+            if (leaf) {
+                checkDepth(context, context.callDepth, node);
+                return callNode.call(args);
+            }
             int depth = enter(context, node);
             try {
                 return callNode.call(args);
@@ -276,6 +285,10 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
             throw ChanException.error("cannot call " + chan.values.Types.name(callee) + ": not a function", node);
         }
 
+        static boolean makesNoCalls(RootCallTarget target) {
+            return callsNothing(target);
+        }
+
         static boolean isFunction(Object callee) {
             return callee instanceof ChanFunction;
         }
@@ -295,12 +308,45 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
      */
     static int enter(ChanContext context, Node node) {
         int depth = context.callDepth;
+        checkDepth(context, depth, node);
+        context.callDepth = depth + 1;
+        return depth;
+    }
+
+    /** The `--max-depth` check of a call made at nesting depth {@code depth}. */
+    static void checkDepth(ChanContext context, int depth, Node node) {
         if (depth >= context.maxDepth) {
             CompilerDirectives.transferToInterpreter();
             throw ChanException.error("stack overflow: more than " + context.maxDepth + " nested calls", node);
         }
-        context.callDepth = depth + 1;
-        return depth;
+    }
+
+    /**
+     * Whether a call target makes no calls of its own: a built-in (none calls back into Chan code),
+     * or a Chan function whose bytecode holds no {@code Call}. The count of such a callee's own
+     * nesting is read by nothing ({@link #enter} is its only reader, and only a {@code Call} or the
+     * resumption of a callee's continuation enters, which a function without calls never does), so
+     * a call to it makes the depth check alone and stores nothing: two stores fewer per call of a
+     * small function, inlined or not (bench/README.md, "Calls against Java").
+     */
+    static boolean callsNothing(RootCallTarget target) {
+        RootNode root = target.getRootNode();
+        return root instanceof BuiltinRootNode || (root instanceof ChanBytecodeRootNode r && r.makesNoCalls());
+    }
+
+    /** Whether the bytecode holds no {@code Call} (see {@link #callsNothing}); scanned once, by the first call site. */
+    private boolean makesNoCalls() {
+        if (calls == 0) {
+            byte found = CALLS_NONE;
+            for (com.oracle.truffle.api.bytecode.Instruction instruction : getBytecodeNode().getInstructions()) {
+                if (instruction.getName().equals("c.Call")) {
+                    found = CALLS_SOME;
+                    break;
+                }
+            }
+            calls = found;
+        }
+        return calls == CALLS_NONE;
     }
 
     /** True when an operation's result is a suspension rather than a value (see the class comment). */
