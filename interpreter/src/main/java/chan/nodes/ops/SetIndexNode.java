@@ -33,6 +33,28 @@ public abstract class SetIndexNode extends Node {
         array.booleans()[(int) i] = value;
     }
 
+    /**
+     * An int into an array of objects: kept unboxed in an int slot (see {@link ChanArray}), so that
+     * {@code self[COUNT] += 1} allocates no {@code Long}.
+     */
+    @Specialization(guards = {"array.isObjects()", "inBounds(i, array.objects().length)", "array.hasInts()"})
+    public static void doLongIntoIntSlot(ChanArray array, long i, long value) {
+        array.objects()[(int) i] = null;
+        array.ints()[(int) i] = value;
+    }
+
+    /** The first int into an array of objects: allocates the array's {@code long[]} of int slots. */
+    @Specialization(guards = {"array.isObjects()", "inBounds(i, array.objects().length)", "!array.hasInts()"})
+    public static void doFirstLongIntoObjects(ChanArray array, long i, long value) {
+        long[] ints = array.startInts();
+        array.objects()[(int) i] = null;
+        ints[(int) i] = value;
+    }
+
+    /**
+     * Any other value into an array of objects. A boxed int reaches it only at a site that was
+     * specialized here before it met an int: it stays a {@code Long} in an object slot (valid, slower).
+     */
     @Specialization(guards = {"array.isObjects()", "inBounds(i, array.objects().length)"})
     public static void doIntoObjects(ChanArray array, long i, Object value) {
         array.objects()[(int) i] = value;
