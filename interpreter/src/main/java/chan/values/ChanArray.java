@@ -19,13 +19,12 @@ import java.util.Arrays;
  *
  * <p>Int slots: an {@code Object[]} storage keeps ints unboxed too, in a companion {@code long[]}
  * ({@link #ints}, allocated by the first int stored): a slot whose object is Java {@code null} (never
- * a guest value: nil is {@link ChanNil#NIL}) holds the int at the same index of {@link #ints}. So the
- * arrays used as mutable records ({@code self[COUNT] += 1} beside {@code self[V]}, a disk's
- * {@code [size, next]}) store an int without allocating a {@code Long}, and a {@code []} site that
- * meets only int slots reads a {@code long} with no class check. The int store of a node and
- * {@link #set} use an int slot; {@link #of} and a node's store of an {@code Object} may leave a boxed
- * {@code Long} in an object slot, which is as valid (only slower). Generalizing ints keeps them where
- * they are: the {@code long[]} becomes the companion, beside an {@code Object[]} of int slots.
+ * a guest value: nil is {@link ChanNil#NIL}) holds the int at the same index of {@link #ints}, and an
+ * object slot never holds a {@code Long}. So the arrays used as mutable records ({@code self[COUNT] +=
+ * 1} beside {@code self[V]}, a disk's {@code [size, next]}) store an int without allocating a box, and
+ * a {@code []} site that meets only int slots reads a {@code long} with no class check. Generalizing
+ * ints keeps them where they are: the {@code long[]} becomes the companion, beside an {@code Object[]}
+ * of int slots; floats and bools are boxed.
  *
  * <p>The storage kind is invisible to the guest: {@link #get} boxes, and equality, display and
  * copying go through it. The nodes {@code IndexNode}, {@code SetIndexNode} and {@code IterNextNode}
@@ -36,8 +35,8 @@ import java.util.Arrays;
  * it on send and on capture by {@code start}. It cannot be a map or dict key ({@link Keys}).
  * {@code hashCode} depends only on the size, which never changes, so it is stable under mutation and
  * terminates on an array that contains itself, while staying consistent with the structural equals.
- * With {@code Object[]} storage, {@link #ints} is null or as long as the storage, and a null object
- * slot implies a non-null {@link #ints}.
+ * With {@code Object[]} storage, {@link #ints} is null or as long as the storage, a null object slot
+ * implies a non-null {@link #ints}, and no object slot holds a {@code Long}.
  */
 public final class ChanArray {
     /** A {@code long[]}, {@code double[]}, {@code boolean[]} or {@code Object[]} of {@link #size} slots. */
@@ -74,9 +73,13 @@ public final class ChanArray {
         this.size = size;
     }
 
-    /** An array holding a copy of {@code values}, in {@code Object[]} storage. */
+    /** An array holding {@code values}, in {@code Object[]} storage (ints in int slots). */
     public static ChanArray of(Object... values) {
-        return new ChanArray(Arrays.copyOf(values, values.length, Object[].class), null, values.length);
+        ChanArray array = new ChanArray(new Object[values.length], null, values.length);
+        for (int i = 0; i < values.length; i++) {
+            array.set(i, values[i]);
+        }
+        return array;
     }
 
     public int size() {

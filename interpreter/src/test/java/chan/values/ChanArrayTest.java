@@ -84,10 +84,12 @@ class ChanArrayTest {
         ChanArray slots = new ChanArray(2, ChanNil.NIL);
         slots.set(0, 1L);
         slots.set(1, 1L);
-        ChanArray boxed = ChanArray.of(1L, 1L); // Longs in object slots: valid too
+        ChanArray generalized = new ChanArray(2, "x");
+        generalized.set(0, 1L);
+        generalized.set(1, 1L);
         ChanArray primitive = new ChanArray(2, 1L);
-        for (ChanArray x : new ChanArray[] {slots, boxed, primitive}) {
-            for (ChanArray y : new ChanArray[] {slots, boxed, primitive}) {
+        for (ChanArray x : new ChanArray[] {slots, generalized, primitive}) {
+            for (ChanArray y : new ChanArray[] {slots, generalized, primitive}) {
                 assertTrue(Equality.equal(x, y));
                 assertEquals(x.hashCode(), y.hashCode());
                 assertEquals(x.toString(), y.toString());
@@ -96,7 +98,17 @@ class ChanArrayTest {
         slots.set(1, 2L);
         assertFalse(Equality.equal(slots, primitive));
         assertEquals(2L, slots.get(1));
-        assertEquals(1L, boxed.get(1));
+        assertEquals(1L, generalized.get(1));
+    }
+
+    @Test
+    void noObjectSlotHoldsABoxedInt() {
+        ChanArray built = ChanArray.of(1L, "a", 2L);
+        assertNull(built.objects()[0]);
+        assertEquals("a", built.objects()[1]);
+        assertNull(built.objects()[2]);
+        assertArrayEquals(new long[] {1L, 0L, 2L}, built.ints());
+        assertArrayEquals(new Object[] {1L, "a", 2L}, built.toArray());
     }
 
     @Test

@@ -54,11 +54,8 @@ public abstract class SetIndexNode extends Node {
         ints[(int) i] = value;
     }
 
-    /**
-     * Any other value into an array of objects. A boxed int reaches it only at a site that was
-     * specialized here before it met an int: it stays a {@code Long} in an object slot (valid, slower).
-     */
-    @Specialization(guards = {"array.isObjects()", "inBounds(i, array.objects().length)"})
+    /** Any other value into an array of objects (an int never: it goes to an int slot, above). */
+    @Specialization(guards = {"array.isObjects()", "inBounds(i, array.objects().length)", "!isInt(value)"})
     public static void doIntoObjects(ChanArray array, long i, Object value) {
         array.objects()[(int) i] = value;
     }
@@ -72,6 +69,11 @@ public abstract class SetIndexNode extends Node {
     /** For the guards (DSL expressions resolve only this class's statics); see {@link ChanArray#inBounds}. */
     public static boolean inBounds(long i, int length) {
         return ChanArray.inBounds(i, length);
+    }
+
+    /** For the guards: a boxed int, which an object slot never holds. */
+    public static boolean isInt(Object value) {
+        return value instanceof Long;
     }
 
     @Fallback
