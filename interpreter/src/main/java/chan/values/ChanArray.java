@@ -208,7 +208,7 @@ public final class ChanArray {
      * {@code long[]} becomes the companion of an {@code Object[]} of int slots. Floats and bools are boxed.
      */
     @TruffleBoundary
-    public Object[] generalize() {
+    private Object[] generalize() {
         Object s = storage;
         Object[] objects;
         if (s instanceof long[] longs) {
