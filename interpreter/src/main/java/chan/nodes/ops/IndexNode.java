@@ -45,14 +45,28 @@ public abstract class IndexNode extends Node {
         return array.booleans()[(int) i];
     }
 
-    @Specialization(guards = {"array.isObjects()", "inBounds(i, array.objects().length)"})
-    public static Object doObjectArray(ChanArray array, long i) {
+    /**
+     * An int slot of an array of objects (a record's counter, {@code self[COUNT]}): read unboxed from
+     * the companion {@code long[]}, so the site returns a {@code long}, with no class check.
+     */
+    @Specialization(guards = {"array.isObjects()", "inBounds(i, array.objects().length)", "isIntSlot(array.objects(), i)"})
+    public static long doIntSlot(ChanArray array, long i) {
+        return array.ints()[(int) i];
+    }
+
+    @Specialization(guards = {"array.isObjects()", "inBounds(i, array.objects().length)", "!isIntSlot(array.objects(), i)"})
+    public static Object doObjectSlot(ChanArray array, long i) {
         return array.objects()[(int) i];
     }
 
     /** For the guards (DSL expressions resolve only this class's statics); see {@link ChanArray#inBounds}. */
     public static boolean inBounds(long i, int length) {
         return ChanArray.inBounds(i, length);
+    }
+
+    /** For the guards; see {@link ChanArray#isIntSlot}; {@code i} is in bounds (the guard before). */
+    public static boolean isIntSlot(Object[] objects, long i) {
+        return ChanArray.isIntSlot(objects, (int) i);
     }
 
     @Fallback

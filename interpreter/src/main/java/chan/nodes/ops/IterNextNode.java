@@ -21,7 +21,7 @@ public abstract class IterNextNode extends Node {
      */
     @Specialization(guards = "it.array().isObjects()")
     public static Object doObjects(@SuppressWarnings("unused") String site, ChanIterator.OverArray it) {
-        return it.done() ? ChanIterator.DONE : it.array().objects()[it.advance()];
+        return it.done() ? ChanIterator.DONE : it.array().objectsElement(it.advance());
     }
 
     @Specialization(guards = "it.array().isLongs()")

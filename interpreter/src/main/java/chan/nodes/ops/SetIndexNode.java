@@ -33,7 +33,29 @@ public abstract class SetIndexNode extends Node {
         array.booleans()[(int) i] = value;
     }
 
-    @Specialization(guards = {"array.isObjects()", "inBounds(i, array.objects().length)"})
+    /**
+     * An int into an array of objects: kept unboxed in an int slot (see {@link ChanArray}), so that
+     * {@code self[COUNT] += 1} allocates no {@code Long}.
+     */
+    @Specialization(guards = {"array.isObjects()", "inBounds(i, array.objects().length)", "array.hasInts()"})
+    public static void doLongIntoIntSlot(ChanArray array, long i, long value) {
+        Object[] objects = array.objects();
+        if (objects[(int) i] != null) { // tested, not stored: after `self[K]` read it, the test folds
+            objects[(int) i] = null;
+        }
+        array.ints()[(int) i] = value;
+    }
+
+    /** The first int into an array of objects: allocates the array's {@code long[]} of int slots. */
+    @Specialization(guards = {"array.isObjects()", "inBounds(i, array.objects().length)", "!array.hasInts()"})
+    public static void doFirstLongIntoObjects(ChanArray array, long i, long value) {
+        long[] ints = array.startInts();
+        array.objects()[(int) i] = null;
+        ints[(int) i] = value;
+    }
+
+    /** Any other value into an array of objects (an int never: it goes to an int slot, above). */
+    @Specialization(guards = {"array.isObjects()", "inBounds(i, array.objects().length)", "!isInt(value)"})
     public static void doIntoObjects(ChanArray array, long i, Object value) {
         array.objects()[(int) i] = value;
     }
@@ -47,6 +69,11 @@ public abstract class SetIndexNode extends Node {
     /** For the guards (DSL expressions resolve only this class's statics); see {@link ChanArray#inBounds}. */
     public static boolean inBounds(long i, int length) {
         return ChanArray.inBounds(i, length);
+    }
+
+    /** For the guards: a boxed int, which an object slot never holds. */
+    public static boolean isInt(Object value) {
+        return value instanceof Long;
     }
 
     @Fallback
