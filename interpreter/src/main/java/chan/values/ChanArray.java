@@ -31,6 +31,13 @@ import java.util.Arrays;
  * read and write the storage directly, guarded on the kind (and, for an {@code Object[]}, on the
  * slot's kind).
  *
+ * <p>One field per storage kind ({@link #longs}, {@link #doubles}, {@link #booleans}, {@link #objects}),
+ * exactly one of them non-null, rather than one {@code Object} field: a node's guard on the kind is
+ * then a null test of a field ({@code array.longs != null}), which the compiler folds into the
+ * array-length load that the bounds check makes anyway (an implicit null check, where a failing
+ * guard deoptimizes), instead of loading the storage's class word and comparing it. The three
+ * extra fields cost 8 bytes an array with compact object headers (32 bytes instead of 24).
+ *
  * <p>Invariants: thread-confined, hence no locking. It never crosses a thread: {@link Copying} copies
  * it on send and on capture by {@code start}. It cannot be a map or dict key ({@link Keys}).
  * {@code hashCode} depends only on the size, which never changes, so it is stable under mutation and
@@ -39,8 +46,14 @@ import java.util.Arrays;
  * implies a non-null {@link #ints}, and no object slot holds a {@code Long}.
  */
 public final class ChanArray {
-    /** A {@code long[]}, {@code double[]}, {@code boolean[]} or {@code Object[]} of {@link #size} slots. */
-    private Object storage;
+    /** The storage of ints, or null: exactly one of the four storage fields is non-null, {@link #size} long. */
+    private long[] longs;
+    /** The storage of floats, or null. */
+    private double[] doubles;
+    /** The storage of bools, or null. */
+    private boolean[] booleans;
+    /** The storage of anything else, or null; its class is exactly {@code Object[]}, never a subtype. */
+    private Object[] objects;
     /** With {@code Object[]} storage: the ints of its null slots; null until the first int is stored. */
     private long[] ints;
     private final int size;
@@ -49,33 +62,33 @@ public final class ChanArray {
     public ChanArray(int size, Object fill) {
         this.size = size;
         if (fill instanceof Long l) {
-            long[] longs = new long[size];
+            longs = new long[size];
             Arrays.fill(longs, l);
-            storage = longs;
         } else if (fill instanceof Double d) {
-            double[] doubles = new double[size];
+            doubles = new double[size];
             Arrays.fill(doubles, d);
-            storage = doubles;
         } else if (fill instanceof Boolean b) {
-            boolean[] booleans = new boolean[size];
+            booleans = new boolean[size];
             Arrays.fill(booleans, b);
-            storage = booleans;
         } else {
-            Object[] objects = new Object[size];
+            objects = new Object[size];
             Arrays.fill(objects, fill);
-            storage = objects;
         }
     }
 
-    private ChanArray(Object storage, long[] ints, int size) {
-        this.storage = storage;
+    /** An array over the given storage: exactly one of the four non-null; {@code ints} only beside objects. */
+    private ChanArray(long[] longs, double[] doubles, boolean[] booleans, Object[] objects, long[] ints, int size) {
+        this.longs = longs;
+        this.doubles = doubles;
+        this.booleans = booleans;
+        this.objects = objects;
         this.ints = ints;
         this.size = size;
     }
 
     /** An array holding {@code values}, in {@code Object[]} storage (ints in int slots). */
     public static ChanArray of(Object... values) {
-        ChanArray array = new ChanArray(new Object[values.length], null, values.length);
+        ChanArray array = new ChanArray(null, null, null, new Object[values.length], null, values.length);
         for (int i = 0; i < values.length; i++) {
             array.set(i, values[i]);
         }
@@ -87,23 +100,19 @@ public final class ChanArray {
     }
 
     public boolean isLongs() {
-        return storage instanceof long[];
+        return longs != null;
     }
 
     public boolean isDoubles() {
-        return storage instanceof double[];
+        return doubles != null;
     }
 
     public boolean isBooleans() {
-        return storage instanceof boolean[];
+        return booleans != null;
     }
 
-    /**
-     * An exact class test: the storage is always an {@code Object[]} itself, never a subtype, and
-     * {@code instanceof Object[]} would compile to a subtype check that loads the class's supertypes.
-     */
     public boolean isObjects() {
-        return storage.getClass() == Object[].class;
+        return objects != null;
     }
 
     /**
@@ -117,22 +126,31 @@ public final class ChanArray {
 
     /** The {@code long[]} storage; only when {@link #isLongs}. */
     public long[] longs() {
-        return CompilerDirectives.castExact(storage, long[].class);
+        return longs;
     }
 
     /** The {@code double[]} storage; only when {@link #isDoubles}. */
     public double[] doubles() {
-        return CompilerDirectives.castExact(storage, double[].class);
+        return doubles;
     }
 
     /** The {@code boolean[]} storage; only when {@link #isBooleans}. */
     public boolean[] booleans() {
-        return CompilerDirectives.castExact(storage, boolean[].class);
+        return booleans;
     }
 
-    /** The {@code Object[]} storage; only when {@link #isObjects}. */
+    /** The {@code Object[]} storage, to read; only when {@link #isObjects}. */
     public Object[] objects() {
-        return CompilerDirectives.castExact(storage, Object[].class);
+        return objects;
+    }
+
+    /**
+     * The {@code Object[]} storage, to store a value into; only when {@link #isObjects}. The cast
+     * (a class check) tells the compiler the array is exactly an {@code Object[]}, so the store needs
+     * no array-store check (which would load the array's element class and test the value against it).
+     */
+    public Object[] objectsToStore() {
+        return CompilerDirectives.castExact(objects, Object[].class);
     }
 
     /** Whether the {@code Object[]} storage has its companion {@link #ints} (some int was stored). */
@@ -159,7 +177,7 @@ public final class ChanArray {
 
     /** Slot {@code i} of the {@code Object[]} storage, an int slot boxed; only when {@link #isObjects}. */
     public Object objectsElement(int i) {
-        Object o = objects()[i];
+        Object o = objects[i];
         return o != null ? o : (Object) ints[i];
     }
 
@@ -168,12 +186,11 @@ public final class ChanArray {
         if (i < 0 || i >= size) {
             throw Index.outOfRange(i, size, "array");
         }
-        Object s = storage;
-        if (s instanceof long[] longs) {
+        if (longs != null) {
             return longs[i];
-        } else if (s instanceof double[] doubles) {
+        } else if (doubles != null) {
             return doubles[i];
-        } else if (s instanceof boolean[] booleans) {
+        } else if (booleans != null) {
             return booleans[i];
         }
         return objectsElement(i);
@@ -184,21 +201,20 @@ public final class ChanArray {
         if (i < 0 || i >= size) {
             throw Index.outOfRange(i, size, "array");
         }
-        Object s = storage;
-        if (s instanceof long[] longs && v instanceof Long l) {
+        if (longs != null && v instanceof Long l) {
             longs[i] = l;
-        } else if (s instanceof double[] doubles && v instanceof Double d) {
+        } else if (doubles != null && v instanceof Double d) {
             doubles[i] = d;
-        } else if (s instanceof boolean[] booleans && v instanceof Boolean b) {
+        } else if (booleans != null && v instanceof Boolean b) {
             booleans[i] = b;
         } else {
-            Object[] objects = s instanceof Object[] o ? o : generalize();
+            Object[] slots = objects != null ? objects : generalize();
             if (v instanceof Long l) {
                 long[] companion = ints != null ? ints : startInts();
-                objects[i] = null;
+                slots[i] = null;
                 companion[i] = l;
             } else {
-                objects[i] = v;
+                slots[i] = v;
             }
         }
     }
@@ -209,33 +225,29 @@ public final class ChanArray {
      */
     @TruffleBoundary
     private Object[] generalize() {
-        Object s = storage;
-        Object[] objects;
-        if (s instanceof long[] longs) {
-            objects = new Object[size];
+        Object[] slots;
+        if (longs != null) {
+            slots = new Object[size];
             ints = longs;
         } else {
-            objects = toArray();
+            slots = toArray();
         }
-        storage = objects;
-        return objects;
+        longs = null; // the old kind's field cleared: exactly one stays non-null
+        doubles = null;
+        booleans = null;
+        objects = slots;
+        return slots;
     }
 
     /** Elements {@code from} (inclusive) to {@code to} (exclusive) as a new array; bounds pre-checked. */
     public ChanArray slice(int from, int to) {
-        Object s = storage;
-        Object part;
-        long[] partInts = ints == null ? null : Arrays.copyOfRange(ints, from, to);
-        if (s instanceof long[] longs) {
-            part = Arrays.copyOfRange(longs, from, to);
-        } else if (s instanceof double[] doubles) {
-            part = Arrays.copyOfRange(doubles, from, to);
-        } else if (s instanceof boolean[] booleans) {
-            part = Arrays.copyOfRange(booleans, from, to);
-        } else {
-            part = Arrays.copyOfRange((Object[]) s, from, to);
-        }
-        return new ChanArray(part, partInts, to - from);
+        return new ChanArray(
+                longs == null ? null : Arrays.copyOfRange(longs, from, to),
+                doubles == null ? null : Arrays.copyOfRange(doubles, from, to),
+                booleans == null ? null : Arrays.copyOfRange(booleans, from, to),
+                objects == null ? null : Arrays.copyOfRange(objects, from, to),
+                ints == null ? null : Arrays.copyOfRange(ints, from, to),
+                to - from);
     }
 
     /** A copy of this array with the same storage kind (int slots included), its elements not copied. */
@@ -252,8 +264,7 @@ public final class ChanArray {
     /** A snapshot of the elements, boxed. */
     @TruffleBoundary
     public Object[] toArray() {
-        Object s = storage;
-        if (s instanceof Object[] objects && ints == null) {
+        if (objects != null && ints == null) {
             return objects.clone();
         }
         Object[] boxed = new Object[size];

@@ -57,7 +57,7 @@ public abstract class SetIndexNode extends Node {
     /** Any other value into an array of objects (an int never: it goes to an int slot, above). */
     @Specialization(guards = {"array.isObjects()", "inBounds(i, array.objects().length)", "!isInt(value)"})
     public static void doIntoObjects(ChanArray array, long i, Object value) {
-        array.objects()[(int) i] = value;
+        array.objectsToStore()[(int) i] = value;
     }
 
     /** A value the primitive storage cannot hold: generalizes the array to objects (once per array). */
