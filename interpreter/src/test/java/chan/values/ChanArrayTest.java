@@ -62,6 +62,8 @@ class ChanArrayTest {
         long[] longs = a.longs();
         a.set(1, "x");
         assertTrue(a.isObjects());
+        assertFalse(a.isLongs()); // exactly one kind: the old kind's field is cleared
+        assertNull(a.longs());
         assertSame(longs, a.ints()); // the long[] became the companion: nothing boxed
         assertNull(a.objects()[0]);
         assertArrayEquals(new Object[] {5L, "x", 5L}, a.toArray());
@@ -72,9 +74,12 @@ class ChanArrayTest {
         ChanArray f = new ChanArray(2, 0.5);
         f.set(0, 3L);
         assertTrue(f.isObjects());
+        assertFalse(f.isDoubles());
         assertArrayEquals(new Object[] {3L, 0.5}, f.toArray());
         ChanArray b = new ChanArray(2, true);
         b.set(1, 4L);
+        assertTrue(b.isObjects());
+        assertFalse(b.isBooleans());
         assertArrayEquals(new Object[] {true, 4L}, b.toArray());
         assertEquals("array[true, 4]", b.toString());
     }
@@ -144,5 +149,20 @@ class ChanArrayTest {
         ChanArray r = record();
         ArithTest.assertError("index 4 out of range for array of length 4", () -> r.set(4, 1L));
         ArithTest.assertError("index -1 out of range for array of length 4", () -> r.get(-1));
+    }
+
+    @Test
+    void slicesKeepTheKindAndItsSlots() {
+        ChanArray d = new ChanArray(4, 1.5);
+        ChanArray part = d.slice(1, 3);
+        assertTrue(part.isDoubles());
+        assertFalse(part.isObjects());
+        assertArrayEquals(new Object[] {1.5, 1.5}, part.toArray());
+        ChanArray mixed = ChanArray.of(1L, "a", 2L);
+        ChanArray tail = mixed.slice(1, 3);
+        assertTrue(tail.isObjects());
+        assertFalse(tail.isLongs());
+        assertArrayEquals(new long[] {0L, 2L}, tail.ints());
+        assertArrayEquals(new Object[] {"a", 2L}, tail.toArray());
     }
 }
