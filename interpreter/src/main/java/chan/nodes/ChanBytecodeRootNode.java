@@ -66,6 +66,7 @@ import com.oracle.truffle.api.nodes.RootNode;
 @ShortCircuitOperation(name = "And", booleanConverter = ChanBytecodeRootNode.Truthy.class, operator = Operator.AND_RETURN_CONVERTED)
 @ShortCircuitOperation(name = "Or", booleanConverter = ChanBytecodeRootNode.Truthy.class, operator = Operator.OR_RETURN_CONVERTED)
 @ShortCircuitOperation(name = "UnlessSuspended", booleanConverter = ChanBytecodeRootNode.IsSettled.class, operator = Operator.OR_RETURN_VALUE)
+@ShortCircuitOperation(name = "UnlessBlocked", booleanConverter = ChanBytecodeRootNode.IsUnblocked.class, operator = Operator.OR_RETURN_VALUE)
 @OperationProxy(chan.nodes.ops.AddNode.class)
 @OperationProxy(chan.nodes.ops.SubNode.class)
 @OperationProxy(chan.nodes.ops.MulNode.class)
@@ -363,6 +364,23 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
         @Specialization
         static boolean doCheck(Object result, @Bind Node node) {
             if (isSuspension(result)) {
+                ChanContext.get(node).carried = result;
+                return false;
+            }
+            return true;
+        }
+    }
+
+    /**
+     * The converter of UnlessBlocked, for an operation that calls no guest code and so can suspend
+     * only with {@link Scheduler#BLOCK} (IterNext, Poll): IsSettled without the class test of the
+     * result, which in a compiled `for` over an array of objects loaded each element's header.
+     */
+    @Operation
+    public static final class IsUnblocked {
+        @Specialization
+        static boolean doCheck(Object result, @Bind Node node) {
+            if (result == Scheduler.BLOCK) {
                 ChanContext.get(node).carried = result;
                 return false;
             }

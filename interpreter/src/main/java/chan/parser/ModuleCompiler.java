@@ -409,6 +409,23 @@ public final class ModuleCompiler {
     void emitSuspendable(Runnable operation) {
         b.beginUnlessSuspended();
         operation.run();
+        emitSuspensionLoop();
+        b.endUnlessSuspended();
+    }
+
+    /**
+     * As {@link #emitSuspendable}, for an operation that runs no guest code and so suspends only
+     * with BLOCK, never with a callee's continuation: its result is compared with BLOCK alone.
+     */
+    void emitBlockable(Runnable operation) {
+        b.beginUnlessBlocked();
+        operation.run();
+        emitSuspensionLoop();
+        b.endUnlessBlocked();
+    }
+
+    /** The second operand of UnlessSuspended and UnlessBlocked: yields until the operation completes. */
+    private void emitSuspensionLoop() {
         b.beginBlock(); // only when the operation suspended
         b.beginWhile();
         b.beginCarry();
@@ -424,12 +441,11 @@ public final class ModuleCompiler {
         b.endWhile();
         b.emitCarried();
         b.endBlock();
-        b.endUnlessSuspended();
     }
 
     /** Charges the core for guest work and lets the scheduler preempt a thread that used its quantum. */
     void emitPoll(int cycles) {
-        emitSuspendable(() -> b.emitPoll(cycles));
+        emitBlockable(() -> b.emitPoll(cycles));
     }
 
     // ---- statements (StatementCompiler) ----

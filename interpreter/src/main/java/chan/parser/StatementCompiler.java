@@ -367,7 +367,7 @@ final class StatementCompiler {
             c.beginSection(f.iter);
             // The next element first, into `element`: nothing lies under its yield (see Operands).
             c.b.beginStoreLocal(element);
-            c.emitSuspendable(() -> {
+            c.emitBlockable(() -> { // a channel's receive suspends with BLOCK, and nothing else does
                 c.b.beginIterNext(c.site("receive (for loop)", f.iter));
                 c.b.emitLoadLocal(iterator);
                 c.b.endIterNext();
