@@ -89,6 +89,8 @@ final class CommandLine {
         }
         if (cl.command == Command.RUN && cl.file == null) {
             cl.command = Command.REPL;
+        } else if (cl.command == Command.BENCH && cl.file == null) {
+            throw new UsageError("bench needs a program: chan bench FILE.chan [RUNS] [args…]");
         }
         return cl;
     }

@@ -33,4 +33,11 @@ class CommandLineTest {
         assertEquals("--cores needs a value",
                         assertThrows(CommandLine.UsageError.class, () -> CommandLine.parse(new String[] {"prog.chan", "--cores"})).getMessage());
     }
+
+    @Test
+    void benchWithoutAProgramIsAUsageError() throws Exception {
+        assertEquals("bench needs a program: chan bench FILE.chan [RUNS] [args…]",
+                        assertThrows(CommandLine.UsageError.class, () -> CommandLine.parse(new String[] {"bench", "--cores", "2"})).getMessage());
+        assertEquals("prog.chan", CommandLine.parse(new String[] {"bench", "prog.chan", "5"}).file());
+    }
 }
