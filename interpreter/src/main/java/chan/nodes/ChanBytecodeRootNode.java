@@ -249,7 +249,7 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
         static Object doDirect(ChanFunction callee, @Variadic(startOffset = 1) Object[] args,
                         @Cached("callee.callTarget()") RootCallTarget cachedTarget,
                         @Cached("create(cachedTarget)") DirectCallNode callNode,
-                        @Cached("makesNoCalls(cachedTarget)") boolean leaf,
+                        @Cached("callsNothing(cachedTarget)") boolean leaf,
                         @Bind Node node) {
             checkArity(callee, args.length - 1, node);
             args[0] = callee;
@@ -286,8 +286,18 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
             throw ChanException.error("cannot call " + chan.values.Types.name(callee) + ": not a function", node);
         }
 
-        static boolean makesNoCalls(RootCallTarget target) {
-            return callsNothing(target);
+        /**
+         * Whether a call target makes no calls of its own: a built-in (none calls back into Chan
+         * code), or a Chan function whose bytecode holds no {@code Call}. The count of such a
+         * callee's own nesting is read by nothing ({@link ChanBytecodeRootNode#enter} is its only
+         * reader, and only a {@code Call} or the resumption of a callee's continuation enters, which
+         * a function without calls never does), so a call to it makes the depth check alone and
+         * stores nothing: two stores fewer per call of a small function, inlined or not
+         * (bench/README.md, "Calls against Java").
+         */
+        static boolean callsNothing(RootCallTarget target) {
+            RootNode root = target.getRootNode();
+            return root instanceof BuiltinRootNode || (root instanceof ChanBytecodeRootNode r && r.makesNoCalls());
         }
 
         static boolean isFunction(Object callee) {
@@ -322,20 +332,7 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
         }
     }
 
-    /**
-     * Whether a call target makes no calls of its own: a built-in (none calls back into Chan code),
-     * or a Chan function whose bytecode holds no {@code Call}. The count of such a callee's own
-     * nesting is read by nothing ({@link #enter} is its only reader, and only a {@code Call} or the
-     * resumption of a callee's continuation enters, which a function without calls never does), so
-     * a call to it makes the depth check alone and stores nothing: two stores fewer per call of a
-     * small function, inlined or not (bench/README.md, "Calls against Java").
-     */
-    static boolean callsNothing(RootCallTarget target) {
-        RootNode root = target.getRootNode();
-        return root instanceof BuiltinRootNode || (root instanceof ChanBytecodeRootNode r && r.makesNoCalls());
-    }
-
-    /** Whether the bytecode holds no {@code Call} (see {@link #callsNothing}); scanned once, by the first call site. */
+    /** Whether the bytecode holds no {@code Call} (see {@link Call#callsNothing}); scanned once, by the first call site. */
     private boolean makesNoCalls() {
         if (calls == 0) {
             byte found = CALLS_NONE;
