@@ -23,6 +23,7 @@ import com.oracle.truffle.api.dsl.Bind;
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.dsl.TypeSystemReference;
 import com.oracle.truffle.api.frame.FrameDescriptor;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.DirectCallNode;
@@ -163,6 +164,7 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
 
     /** Only `false` and `nil` are falsy. */
     @Operation
+    @TypeSystemReference(CanonicalBooleans.class)
     public static final class Truthy {
         @Specialization
         static boolean doBoolean(boolean value) {
@@ -176,6 +178,7 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
     }
 
     @Operation
+    @TypeSystemReference(CanonicalBooleans.class)
     public static final class Not {
         @Specialization
         static boolean doBoolean(boolean value) {

@@ -1,16 +1,19 @@
 package chan.nodes.ops;
 
+import chan.nodes.CanonicalBooleans;
 import chan.values.ChanNil;
 import chan.values.Equality;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.bytecode.OperationProxy;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.dsl.TypeSystemReference;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.nodes.NodeInfo;
 
 /** `a == b`: structural for immutable values (ints and floats compare by value), identity for channels and threads. */
 @OperationProxy.Proxyable
+@TypeSystemReference(CanonicalBooleans.class)
 @NodeInfo(shortName = "==")
 public abstract class EqualNode extends Node {
     public abstract Object execute(Object a, Object b);
