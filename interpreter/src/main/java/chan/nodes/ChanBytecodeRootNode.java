@@ -273,10 +273,6 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
             checkArity(callee, args.length - 1, node);
             args[0] = callee;
             ChanContext context = ChanContext.get(node);
-            if (!countsDepth(callee.callTarget().getRootNode())) { // as doDirect's leaf: entered alike on every path
-                checkDepth(context, context.callDepth, node);
-                return callNode.call(callee.callTarget(), args);
-            }
             int depth = enter(context, node);
             try {
                 return callNode.call(callee.callTarget(), args);
@@ -290,9 +286,18 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
             throw ChanException.error("cannot call " + chan.values.Types.name(callee) + ": not a function", node);
         }
 
-        /** Whether a call target's frames are entered without a count of their own (see {@link #countsDepth}). */
+        /**
+         * Whether a call target makes no calls of its own: a built-in (none calls back into Chan
+         * code), or a Chan function whose bytecode holds no {@code Call}. The count of such a
+         * callee's own nesting is read by nothing ({@link ChanBytecodeRootNode#enter} is its only
+         * reader, and only a {@code Call} or the resumption of a callee's continuation enters, which
+         * a function without calls never does), so a call to it makes the depth check alone and
+         * stores nothing: two stores fewer per call of a small function, inlined or not
+         * (bench/README.md, "Calls against Java").
+         */
         static boolean callsNothing(RootCallTarget target) {
-            return !countsDepth(target.getRootNode());
+            RootNode root = target.getRootNode();
+            return root instanceof BuiltinRootNode || (root instanceof ChanBytecodeRootNode r && r.makesNoCalls());
         }
 
         static boolean isFunction(Object callee) {
@@ -306,51 +311,6 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
                 throw ChanException.error(callee.name() + " takes " + arity + " argument" + (arity == 1 ? "" : "s") + ", got " + given, node);
             }
         }
-    }
-
-    /**
-     * Calls the built-in that the callee's name resolved to while compiling (a name that no
-     * variable or declaration shadows: ExpressionCompiler.builtinCallee). A built-in calls no Chan
-     * code and suspends only with {@link Scheduler#BLOCK}, so a function whose only calls are these
-     * counts as one that makes no calls ({@link #countsDepth}): its callers store no depth, and its
-     * own built-in calls check the depth it runs at, one more than the count it finds.
-     */
-    @Operation
-    @ConstantOperand(type = ChanFunction.class)
-    public static final class CallBuiltin {
-        @Specialization
-        static Object doCall(ChanFunction builtin, @Variadic(startOffset = 1) Object[] args,
-                        @Cached("create(builtin.callTarget())") DirectCallNode callNode,
-                        @Bind ChanBytecodeRootNode root,
-                        @Cached("ownLevel(root)") int ownLevel,
-                        @Bind Node node) {
-            Call.checkArity(builtin, args.length - 1, node);
-            args[0] = builtin;
-            ChanContext context = ChanContext.get(node);
-            checkDepth(context, context.callDepth + ownLevel, node);
-            return callNode.call(args);
-        }
-
-        /** What a frame of {@code root} adds to the count it finds to get its own depth: 0 if counted, else 1. */
-        static int ownLevel(ChanBytecodeRootNode root) {
-            return countsDepth(root) ? 0 : 1;
-        }
-    }
-
-    /**
-     * Whether the frames of a root count their own level in {@link ChanContext#callDepth}: Chan
-     * functions whose bytecode holds a {@code Call}. A built-in (none calls back into Chan code) or
-     * a Chan function without one (it may call built-ins: {@link CallBuiltin}) never enters a
-     * callee that reads the count ({@link #enter} is its only reader besides the checks, and only a
-     * {@code Call} or the resumption of a counted callee's continuation enters), so every path that
-     * enters such a frame (a direct or indirect call, the resumption of its continuation, a thread's
-     * start or resumption: {@code chan.threads.StrandResumeNode}) makes the depth check alone and
-     * stores nothing, and the frame's own built-in calls check one more than the count they find:
-     * two stores fewer per call of such a function, inlined or not (bench/README.md, "Calls against
-     * Java").
-     */
-    public static boolean countsDepth(RootNode root) {
-        return root instanceof ChanBytecodeRootNode r && !r.makesNoCalls();
     }
 
     /**
@@ -372,24 +332,19 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
         }
     }
 
-    /** Whether the bytecode holds no {@code Call} (see {@link #countsDepth}); scanned once, at the first entry that asks. */
+    /** Whether the bytecode holds no {@code Call} (see {@link Call#callsNothing}); scanned once, by the first call site. */
     private boolean makesNoCalls() {
         if (calls == 0) {
-            findCalls();
+            byte found = CALLS_NONE;
+            for (com.oracle.truffle.api.bytecode.Instruction instruction : getBytecodeNode().getInstructions()) {
+                if (instruction.getName().equals("c.Call")) {
+                    found = CALLS_SOME;
+                    break;
+                }
+            }
+            calls = found;
         }
         return calls == CALLS_NONE;
-    }
-
-    @CompilerDirectives.TruffleBoundary
-    private void findCalls() {
-        byte found = CALLS_NONE;
-        for (com.oracle.truffle.api.bytecode.Instruction instruction : getBytecodeNode().getInstructions()) {
-            if (instruction.getName().equals("c.Call")) {
-                found = CALLS_SOME;
-                break;
-            }
-        }
-        calls = found;
     }
 
     /** True when an operation's result is a suspension rather than a value (see the class comment). */
@@ -482,14 +437,9 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
         static Object doDirect(Object value, ContinuationResult result,
                         @Cached("result.getContinuationRootNode()") ContinuationRootNode cachedRoot,
                         @Cached("create(cachedRoot.getCallTarget())") DirectCallNode callNode,
-                        @Cached("counts(cachedRoot)") boolean counted,
                         @Bind Node node) {
             ContinuationLocations.refresh(cachedRoot);
             ChanContext context = ChanContext.get(node);
-            if (!counted) { // entered as its call entered it (countsDepth)
-                checkDepth(context, context.callDepth, node);
-                return callNode.call(result.getFrame(), value);
-            }
             int depth = enter(context, node);
             try {
                 return callNode.call(result.getFrame(), value);
@@ -502,10 +452,6 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
         static Object doIndirect(Object value, ContinuationResult result, @Cached IndirectCallNode callNode, @Bind Node node) {
             ContinuationLocations.refresh(result.getContinuationRootNode());
             ChanContext context = ChanContext.get(node);
-            if (!counts(result.getContinuationRootNode())) {
-                checkDepth(context, context.callDepth, node);
-                return callNode.call(result.getContinuationCallTarget(), result.getFrame(), value);
-            }
             int depth = enter(context, node);
             try {
                 return callNode.call(result.getContinuationCallTarget(), result.getFrame(), value);
@@ -517,10 +463,6 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
         @Fallback
         static Object doRuntimeOperation(Object value, @SuppressWarnings("unused") Object result) {
             return value;
-        }
-
-        static boolean counts(ContinuationRootNode root) {
-            return countsDepth((RootNode) root.getSourceRootNode());
         }
     }
 

@@ -3,7 +3,6 @@ package chan.parser;
 import chan.grammar.ChanParser.*;
 import chan.nodes.ChanModule;
 import chan.nodes.GlobalCell;
-import chan.values.ChanFunction;
 import chan.values.ChanNil;
 import chan.values.ChanStructType;
 import chan.values.ChanTuple;
@@ -198,29 +197,12 @@ final class ExpressionCompiler {
     /** The operands of a call, as `f(a, b)` and `start f(a, b)` both evaluate them: f, then a, b. */
     private static Operands calleeAndArguments(Operands operands, CallPostfixContext call) {
         operands.postfix(call.postfix());
-        return arguments(operands, call);
-    }
-
-    private static Operands arguments(Operands operands, CallPostfixContext call) {
         if (call.args() != null) {
             for (ExprContext arg : call.args().expr()) {
                 operands.expr(arg);
             }
         }
         return operands;
-    }
-
-    /**
-     * The built-in a call names, if its callee is a name that resolves to one (no variable or
-     * declaration shadows it): that name compiles to a constant, so the call is a CallBuiltin,
-     * whose callee is fixed (see ChanBytecodeRootNode.CallBuiltin), otherwise null.
-     */
-    private ChanFunction builtinCallee(CallPostfixContext call) {
-        if (call.postfix() instanceof PrimaryPostfixContext pp && pp.primary() instanceof NamePrimaryContext np
-                        && c.isUnshadowedBuiltin(np.name().getText()) && c.resolve(np.name().getStart()) instanceof Scope.Builtin b) {
-            return b.function();
-        }
-        return null;
     }
 
     private void emitCore(ExprContext core) {
@@ -235,13 +217,6 @@ final class ExpressionCompiler {
         c.beginSection(p);
         if (p instanceof PrimaryPostfixContext pp) {
             visitPrimary(pp.primary());
-        } else if (p instanceof CallPostfixContext call && builtinCallee(call) instanceof ChanFunction builtin) {
-            // A built-in never runs guest code, so it suspends only with BLOCK (sleep, input).
-            c.emitBlockable(() -> {
-                c.b.beginTag(CallTag.class);
-                arguments(new Operands(c), call).emit(() -> c.b.beginCallBuiltin(builtin), c.b::endCallBuiltin);
-                c.b.endTag(CallTag.class);
-            });
         } else if (p instanceof CallPostfixContext call) {
             c.emitSuspendable(() -> {
                 c.b.beginTag(CallTag.class);

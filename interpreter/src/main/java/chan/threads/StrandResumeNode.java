@@ -1,7 +1,6 @@
 package chan.threads;
 
 import chan.ChanContext;
-import chan.nodes.ChanBytecodeRootNode;
 import chan.nodes.ContinuationLocations;
 import chan.values.ChanFunction;
 import com.oracle.truffle.api.RootCallTarget;
@@ -13,7 +12,6 @@ import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.DirectCallNode;
 import com.oracle.truffle.api.nodes.IndirectCallNode;
 import com.oracle.truffle.api.nodes.Node;
-import com.oracle.truffle.api.nodes.RootNode;
 
 /**
  * Runs a thread until it blocks or ends. A new thread's body is its call, the arguments array
@@ -29,55 +27,32 @@ public abstract class StrandResumeNode extends Node {
     static Object doResume(ContinuationResult body, Object value,
                     @Cached("body.getContinuationRootNode()") ContinuationRootNode cachedRoot,
                     @Cached("create(cachedRoot.getCallTarget())") DirectCallNode call,
-                    @Cached("topDepth(cachedRoot)") int depth,
                     @Bind Node node) {
         ContinuationLocations.refresh(cachedRoot);
-        ChanContext context = ChanContext.get(node);
-        context.resuming = body;
-        context.callDepth = depth;
+        ChanContext.get(node).resuming = body;
         return call.call(body.getFrame(), value);
     }
 
     @Specialization(replaces = "doResume")
     static Object doResumeIndirect(ContinuationResult body, Object value, @Cached IndirectCallNode call, @Bind Node node) {
         ContinuationLocations.refresh(body.getContinuationRootNode());
-        ChanContext context = ChanContext.get(node);
-        context.resuming = body;
-        context.callDepth = topDepth(body.getContinuationRootNode());
+        ChanContext.get(node).resuming = body;
         return call.call(body.getContinuationCallTarget(), body.getFrame(), value);
     }
 
     @Specialization(guards = "target(args) == cachedTarget", limit = "8")
     static Object doStart(Object[] args, @SuppressWarnings("unused") Object value,
                     @Cached("target(args)") RootCallTarget cachedTarget,
-                    @Cached("create(cachedTarget)") DirectCallNode call,
-                    @Cached("topDepth(cachedTarget.getRootNode())") int depth,
-                    @Bind Node node) {
-        ChanContext.get(node).callDepth = depth;
+                    @Cached("create(cachedTarget)") DirectCallNode call) {
         return call.call(args);
     }
 
     @Specialization(replaces = "doStart")
-    static Object doStartIndirect(Object[] args, @SuppressWarnings("unused") Object value, @Cached IndirectCallNode call, @Bind Node node) {
-        RootCallTarget target = target(args);
-        ChanContext.get(node).callDepth = topDepth(target.getRootNode());
-        return call.call(target, args);
+    static Object doStartIndirect(Object[] args, @SuppressWarnings("unused") Object value, @Cached IndirectCallNode call) {
+        return call.call(target(args), args);
     }
 
     static RootCallTarget target(Object[] args) {
         return ((ChanFunction) args[0]).callTarget();
-    }
-
-    /**
-     * The count a thread's outermost frame runs with, its calls made at depth 0: 0 for a frame that
-     * counts its own level, -1 for one that does not, whose built-in calls check the count + 1
-     * (ChanBytecodeRootNode.countsDepth).
-     */
-    static int topDepth(RootNode root) {
-        return ChanBytecodeRootNode.countsDepth(root) ? 0 : -1;
-    }
-
-    static int topDepth(ContinuationRootNode root) {
-        return topDepth((RootNode) root.getSourceRootNode());
     }
 }
