@@ -18,15 +18,9 @@ import java.util.Arrays;
  * it specialize again.
  *
  * <p>Int slots: an {@code Object[]} storage keeps ints unboxed too, in a companion {@code long[]}
- * ({@link #ints}, allocated by the first int stored): a slot whose object is the marker
- * {@link #INT_SLOT} (never a guest value) holds the int at the same index of {@link #ints}, and an
- * object slot never holds a {@code Long}.
- *
- * <p>Nil slots: a Java {@code null} in an {@code Object[]} storage is nil, as {@link ChanNil#NIL} in it
- * is; readers map it ({@link #objectValue}). So {@code array(n)} is a fresh, zeroed {@code Object[]},
- * as Java's {@code new Object[n]}: filling it with {@code NIL} took a store with the garbage
- * collector's write barrier per slot (NIL lives in an old region, the new array in a young one),
- * the most of what building Storage's tree of arrays cost. So the arrays used as mutable records ({@code self[COUNT] +=
+ * ({@link #ints}, allocated by the first int stored): a slot whose object is Java {@code null} (never
+ * a guest value: nil is {@link ChanNil#NIL}) holds the int at the same index of {@link #ints}, and an
+ * object slot never holds a {@code Long}. So the arrays used as mutable records ({@code self[COUNT] +=
  * 1} beside {@code self[V]}, a disk's {@code [size, next]}) store an int without allocating a box, and
  * a {@code []} site that meets only int slots reads a {@code long} with no class check. Generalizing
  * ints keeps them where they are: the {@code long[]} becomes the companion, beside an {@code Object[]}
@@ -48,18 +42,10 @@ import java.util.Arrays;
  * it on send and on capture by {@code start}. It cannot be a map or dict key ({@link Keys}).
  * {@code hashCode} depends only on the size, which never changes, so it is stable under mutation and
  * terminates on an array that contains itself, while staying consistent with the structural equals.
- * With {@code Object[]} storage, {@link #ints} is null or as long as the storage, an {@link #INT_SLOT}
- * object slot implies a non-null {@link #ints}, and no object slot holds a {@code Long}.
+ * With {@code Object[]} storage, {@link #ints} is null or as long as the storage, a null object slot
+ * implies a non-null {@link #ints}, and no object slot holds a {@code Long}.
  */
 public final class ChanArray {
-    /** The object of an int slot of an {@code Object[]} storage: its int is in {@link #ints}. */
-    private static final Object INT_SLOT = new Object() {
-        @Override
-        public String toString() {
-            return "<int slot>";
-        }
-    };
-
     /** The storage of ints, or null: exactly one of the four storage fields is non-null, {@link #size} long. */
     private long[] longs;
     /** The storage of floats, or null. */
@@ -68,7 +54,7 @@ public final class ChanArray {
     private boolean[] booleans;
     /** The storage of anything else, or null; its class is exactly {@code Object[]}, never a subtype. */
     private Object[] objects;
-    /** With {@code Object[]} storage: the ints of its int slots; null until the first int is stored. */
+    /** With {@code Object[]} storage: the ints of its null slots; null until the first int is stored. */
     private long[] ints;
     private final int size;
 
@@ -86,9 +72,7 @@ public final class ChanArray {
             Arrays.fill(booleans, b);
         } else {
             objects = new Object[size];
-            if (fill != ChanNil.NIL) { // a null slot is nil already
-                Arrays.fill(objects, fill);
-            }
+            Arrays.fill(objects, fill);
         }
     }
 
@@ -188,28 +172,13 @@ public final class ChanArray {
 
     /** Whether slot {@code i} of the {@code Object[]} storage holds an int (in {@link #ints}). */
     public static boolean isIntSlot(Object[] objects, int i) {
-        return objects[i] == INT_SLOT;
-    }
-
-    /** Whether {@code o}, an object slot's content, marks an int slot. */
-    public static boolean isIntSlot(Object o) {
-        return o == INT_SLOT;
-    }
-
-    /** The marker of an int slot, to store into the {@code Object[]} storage beside the int in {@link #ints}. */
-    public static Object intSlot() {
-        return INT_SLOT;
-    }
-
-    /** The guest value of an object slot that is not an int slot: its object, or nil for a null slot. */
-    public static Object objectValue(Object o) {
-        return o == null ? ChanNil.NIL : o;
+        return objects[i] == null;
     }
 
     /** Slot {@code i} of the {@code Object[]} storage, an int slot boxed; only when {@link #isObjects}. */
     public Object objectsElement(int i) {
         Object o = objects[i];
-        return o == INT_SLOT ? (Object) ints[i] : objectValue(o);
+        return o != null ? o : (Object) ints[i];
     }
 
     /** Element {@code i}, boxed; throws "index 5 out of range for array of length 3". */
@@ -242,7 +211,7 @@ public final class ChanArray {
             Object[] slots = objects != null ? objects : generalize();
             if (v instanceof Long l) {
                 long[] companion = ints != null ? ints : startInts();
-                slots[i] = INT_SLOT;
+                slots[i] = null;
                 companion[i] = l;
             } else {
                 slots[i] = v;
@@ -259,7 +228,6 @@ public final class ChanArray {
         Object[] slots;
         if (longs != null) {
             slots = new Object[size];
-            Arrays.fill(slots, INT_SLOT);
             ints = longs;
         } else {
             slots = toArray();
@@ -296,6 +264,9 @@ public final class ChanArray {
     /** A snapshot of the elements, boxed. */
     @TruffleBoundary
     public Object[] toArray() {
+        if (objects != null && ints == null) {
+            return objects.clone();
+        }
         Object[] boxed = new Object[size];
         for (int i = 0; i < size; i++) {
             boxed[i] = get(i);

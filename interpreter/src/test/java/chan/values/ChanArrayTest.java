@@ -1,5 +1,5 @@
 // Checks the array's storage kinds: primitive storage while the fill's type holds, Object[] storage
-// with int slots (an int kept unboxed in the companion long[], marked by the int-slot marker in the object slot) once
+// with int slots (an int kept unboxed in the companion long[], marked by a null object slot) once
 // other values arrive, and that reads, equality, hashing, display, slicing and copying do not depend
 // on where an element is kept.
 package chan.values;
@@ -33,7 +33,7 @@ class ChanArrayTest {
         assertFalse(r.hasInts()); // no companion until an int arrives
         r.set(1, 42L);
         assertTrue(r.hasInts());
-        assertTrue(ChanArray.isIntSlot(r.objects(), 1));
+        assertNull(r.objects()[1]);
         assertEquals(42L, r.ints()[1]);
         assertEquals(42L, r.get(1));
         assertSame(ChanNil.NIL, r.get(0));
@@ -47,7 +47,7 @@ class ChanArrayTest {
         assertEquals("now a string", r.get(0));
         r.set(0, -3L);
         assertEquals(-3L, r.get(0));
-        assertTrue(ChanArray.isIntSlot(r.objects(), 0));
+        assertNull(r.objects()[0]);
         r.set(0, 2.5);
         assertEquals(2.5, r.get(0));
         r.set(0, BigInteger.TWO.pow(70)); // a big int is an object, not an int slot
@@ -65,7 +65,7 @@ class ChanArrayTest {
         assertFalse(a.isLongs()); // exactly one kind: the old kind's field is cleared
         assertNull(a.longs());
         assertSame(longs, a.ints()); // the long[] became the companion: nothing boxed
-        assertTrue(ChanArray.isIntSlot(a.objects(), 0));
+        assertNull(a.objects()[0]);
         assertArrayEquals(new Object[] {5L, "x", 5L}, a.toArray());
     }
 
@@ -107,26 +107,11 @@ class ChanArrayTest {
     }
 
     @Test
-    void aNilFillLeavesTheSlotsNullAndReadsThemAsNil() {
-        ChanArray a = new ChanArray(3, ChanNil.NIL);
-        assertArrayEquals(new Object[3], a.objects()); // no fill: a fresh Object[], as Java's new Object[3]
-        assertSame(ChanNil.NIL, a.get(1));
-        assertSame(ChanNil.NIL, a.objectsElement(2));
-        assertArrayEquals(new Object[] {ChanNil.NIL, ChanNil.NIL, ChanNil.NIL}, a.toArray());
-        a.set(0, ChanNil.NIL); // a stored nil is nil too, whichever way the slot holds it
-        a.set(2, 5L);
-        assertTrue(Equality.equal(a, ChanArray.of(ChanNil.NIL, ChanNil.NIL, 5L)));
-        assertEquals("array[nil, nil, 5]", a.toString());
-        assertEquals("array[nil, 5]", a.slice(1, 3).toString());
-        assertSame(ChanNil.NIL, a.toList().get(1));
-    }
-
-    @Test
     void noObjectSlotHoldsABoxedInt() {
         ChanArray built = ChanArray.of(1L, "a", 2L);
-        assertTrue(ChanArray.isIntSlot(built.objects(), 0));
+        assertNull(built.objects()[0]);
         assertEquals("a", built.objects()[1]);
-        assertTrue(ChanArray.isIntSlot(built.objects(), 2));
+        assertNull(built.objects()[2]);
         assertArrayEquals(new long[] {1L, 0L, 2L}, built.ints());
         assertArrayEquals(new Object[] {1L, "a", 2L}, built.toArray());
     }

@@ -54,10 +54,9 @@ public abstract class IndexNode extends Node {
         return array.ints()[(int) i];
     }
 
-    /** An object slot: its object, or nil for a null slot (see {@link ChanArray}). */
     @Specialization(guards = {"array.isObjects()", "inBounds(i, array.objects().length)", "!isIntSlot(array.objects(), i)"})
     public static Object doObjectSlot(ChanArray array, long i) {
-        return ChanArray.objectValue(array.objects()[(int) i]);
+        return array.objects()[(int) i];
     }
 
     /** For the guards (DSL expressions resolve only this class's statics); see {@link ChanArray#inBounds}. */

@@ -40,8 +40,8 @@ public abstract class SetIndexNode extends Node {
     @Specialization(guards = {"array.isObjects()", "inBounds(i, array.objects().length)", "array.hasInts()"})
     public static void doLongIntoIntSlot(ChanArray array, long i, long value) {
         Object[] objects = array.objects();
-        if (!ChanArray.isIntSlot(objects, (int) i)) { // tested, not stored: after `self[K]` read it, the test folds
-            array.objectsToStore()[(int) i] = ChanArray.intSlot();
+        if (objects[(int) i] != null) { // tested, not stored: after `self[K]` read it, the test folds
+            objects[(int) i] = null;
         }
         array.ints()[(int) i] = value;
     }
@@ -50,7 +50,7 @@ public abstract class SetIndexNode extends Node {
     @Specialization(guards = {"array.isObjects()", "inBounds(i, array.objects().length)", "!array.hasInts()"})
     public static void doFirstLongIntoObjects(ChanArray array, long i, long value) {
         long[] ints = array.startInts();
-        array.objectsToStore()[(int) i] = ChanArray.intSlot();
+        array.objects()[(int) i] = null;
         ints[(int) i] = value;
     }
 
