@@ -55,30 +55,15 @@ final class Args {
         return new ChanError(message);
     }
 
-    /**
-     * A size for a new list or array: {@code 0 <= n <= MAX_SIZE}. The test is inline, every message is
-     * built behind the boundary ({@link #badSize}): {@code array} is inlined into Chan code, and a
-     * string concatenation on its error path made it some 1 800 IR nodes, which the compiler's
-     * inlining budget counts whether or not the path is ever taken.
-     */
+    /** A size for a new list or array: {@code 0 <= n <= MAX_SIZE}. */
     static int size(String builtin, Object v) {
-        if (v instanceof Long n && n >= 0 && n <= MAX_SIZE) {
-            return (int) (long) n;
+        long n = longInt(builtin, "size", v);
+        if (n < 0) {
+            throw error(builtin + ": negative size " + n);
         }
-        throw badSize(builtin, v);
-    }
-
-    /** The error of a size that {@link #size} refused: not an int, too large, or negative. */
-    @TruffleBoundary
-    private static ChanError badSize(String builtin, Object v) {
-        if (v instanceof Long n) {
-            return new ChanError(n < 0 ? builtin + ": negative size " + n : builtin + ": size " + n + " is too large");
+        if (n > MAX_SIZE) {
+            throw error(builtin + ": size " + n + " is too large");
         }
-        try {
-            longInt(builtin, "size", v);
-        } catch (ChanError e) {
-            return e;
-        }
-        throw new AssertionError("a size that is not a Long is refused by longInt");
+        return (int) n;
     }
 }
