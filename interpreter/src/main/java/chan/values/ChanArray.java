@@ -20,7 +20,11 @@ import java.util.Arrays;
  * <p>Int slots: an {@code Object[]} storage keeps ints unboxed too, in a companion {@code long[]}
  * ({@link #ints}, allocated by the first int stored): once it exists, a slot whose object is Java
  * {@code null} (never a guest value: nil is {@link ChanNil#NIL}) holds the int at the same index of
- * {@link #ints}, and an object slot never holds a {@code Long}.
+ * {@link #ints}, and an object slot never holds a {@code Long}. So the arrays used as mutable records
+ * ({@code self[COUNT] += 1} beside {@code self[V]}, a disk's {@code [size, next]}) store an int without
+ * allocating a box, and a {@code []} site that meets only int slots reads a {@code long} with no class
+ * check. Generalizing ints keeps them where they are: the {@code long[]} becomes the companion, beside
+ * an {@code Object[]} of int slots; floats and bools are boxed.
  *
  * <p>Nil slots: before that first int, a {@code null} slot is nil. So {@code array(n)} is a fresh,
  * zeroed {@code Object[]}, as Java's {@code new Object[n]}: filling it with {@code NIL} took a store
@@ -29,11 +33,7 @@ import java.util.Arrays;
  * turns the array's null slots into {@code NIL} ({@link #startInts}), once. A read of an object slot
  * is then exactly what it was ({@code o != null}: an object); only a site that meets a null slot of
  * an array without ints (nil) learns a second case, and an int slot's read tests {@link #ints}, which
- * it loads anyway. So the arrays used as mutable records ({@code self[COUNT] +=
- * 1} beside {@code self[V]}, a disk's {@code [size, next]}) store an int without allocating a box, and
- * a {@code []} site that meets only int slots reads a {@code long} with no class check. Generalizing
- * ints keeps them where they are: the {@code long[]} becomes the companion, beside an {@code Object[]}
- * of int slots; floats and bools are boxed.
+ * it loads anyway.
  *
  * <p>The storage kind is invisible to the guest: {@link #get} boxes, and equality, display and
  * copying go through it. The nodes {@code IndexNode}, {@code SetIndexNode} and {@code IterNextNode}
