@@ -18,13 +18,22 @@ import java.util.Arrays;
  * it specialize again.
  *
  * <p>Int slots: an {@code Object[]} storage keeps ints unboxed too, in a companion {@code long[]}
- * ({@link #ints}, allocated by the first int stored): a slot whose object is Java {@code null} (never
- * a guest value: nil is {@link ChanNil#NIL}) holds the int at the same index of {@link #ints}, and an
- * object slot never holds a {@code Long}. So the arrays used as mutable records ({@code self[COUNT] +=
- * 1} beside {@code self[V]}, a disk's {@code [size, next]}) store an int without allocating a box, and
- * a {@code []} site that meets only int slots reads a {@code long} with no class check. Generalizing
- * ints keeps them where they are: the {@code long[]} becomes the companion, beside an {@code Object[]}
- * of int slots; floats and bools are boxed.
+ * ({@link #ints}, allocated by the first int stored): once it exists, a slot whose object is Java
+ * {@code null} (never a guest value: nil is {@link ChanNil#NIL}) holds the int at the same index of
+ * {@link #ints}, and an object slot never holds a {@code Long}. So the arrays used as mutable records
+ * ({@code self[COUNT] += 1} beside {@code self[V]}, a disk's {@code [size, next]}) store an int without
+ * allocating a box, and a {@code []} site that meets only int slots reads a {@code long} with no class
+ * check. Generalizing ints keeps them where they are: the {@code long[]} becomes the companion, beside
+ * an {@code Object[]} of int slots; floats and bools are boxed.
+ *
+ * <p>Nil slots: before that first int, a {@code null} slot is nil. So {@code array(n)} is a fresh,
+ * zeroed {@code Object[]}, as Java's {@code new Object[n]}: filling it with {@code NIL} took a store
+ * with the garbage collector's write barrier per slot (NIL lives in an old region, the new array in a
+ * young one), most of what building the Storage benchmark's tree of arrays cost. The first int stored
+ * turns the array's null slots into {@code NIL} ({@link #startInts}), once. A read of an object slot
+ * is then exactly what it was ({@code o != null}: an object); only a site that meets a null slot of
+ * an array without ints (nil) learns a second case, and an int slot's read tests {@link #ints}, which
+ * it loads anyway.
  *
  * <p>The storage kind is invisible to the guest: {@link #get} boxes, and equality, display and
  * copying go through it. The nodes {@code IndexNode}, {@code SetIndexNode} and {@code IterNextNode}
@@ -42,8 +51,8 @@ import java.util.Arrays;
  * it on send and on capture by {@code start}. It cannot be a map or dict key ({@link Keys}).
  * {@code hashCode} depends only on the size, which never changes, so it is stable under mutation and
  * terminates on an array that contains itself, while staying consistent with the structural equals.
- * With {@code Object[]} storage, {@link #ints} is null or as long as the storage, a null object slot
- * implies a non-null {@link #ints}, and no object slot holds a {@code Long}.
+ * With {@code Object[]} storage, {@link #ints} is null (a null slot is nil) or as long as the storage
+ * (a null slot is an int slot), and no object slot holds a {@code Long}.
  */
 public final class ChanArray {
     /** The storage of ints, or null: exactly one of the four storage fields is non-null, {@link #size} long. */
@@ -72,7 +81,9 @@ public final class ChanArray {
             Arrays.fill(booleans, b);
         } else {
             objects = new Object[size];
-            Arrays.fill(objects, fill);
+            if (fill != ChanNil.NIL) { // a null slot is nil already (no ints yet)
+                Arrays.fill(objects, fill);
+            }
         }
     }
 
@@ -163,22 +174,37 @@ public final class ChanArray {
         return ints;
     }
 
-    /** Allocates the companion of the {@code Object[]} storage (on its first int) and returns it. */
+    /**
+     * Allocates the companion of the {@code Object[]} storage (on its first int) and returns it. A null
+     * slot then means an int slot: the nil slots, null until now, become {@code NIL} first.
+     */
     public long[] startInts() {
+        Object[] slots = objects;
+        for (int i = 0; i < slots.length; i++) {
+            if (slots[i] == null) {
+                slots[i] = ChanNil.NIL;
+            }
+        }
         long[] fresh = new long[size];
         ints = fresh;
         return fresh;
     }
 
-    /** Whether slot {@code i} of the {@code Object[]} storage holds an int (in {@link #ints}). */
-    public static boolean isIntSlot(Object[] objects, int i) {
+    /**
+     * Whether slot {@code i} of the {@code Object[]} storage is null: an int slot (in {@link #ints})
+     * if the array {@link #hasInts}, else nil.
+     */
+    public static boolean isNullSlot(Object[] objects, int i) {
         return objects[i] == null;
     }
 
     /** Slot {@code i} of the {@code Object[]} storage, an int slot boxed; only when {@link #isObjects}. */
     public Object objectsElement(int i) {
         Object o = objects[i];
-        return o != null ? o : (Object) ints[i];
+        if (o != null) {
+            return o;
+        }
+        return ints != null ? (Object) ints[i] : ChanNil.NIL;
     }
 
     /** Element {@code i}, boxed; throws "index 5 out of range for array of length 3". */
@@ -264,9 +290,6 @@ public final class ChanArray {
     /** A snapshot of the elements, boxed. */
     @TruffleBoundary
     public Object[] toArray() {
-        if (objects != null && ints == null) {
-            return objects.clone();
-        }
         Object[] boxed = new Object[size];
         for (int i = 0; i < size; i++) {
             boxed[i] = get(i);

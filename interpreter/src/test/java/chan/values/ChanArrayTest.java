@@ -1,5 +1,5 @@
 // Checks the array's storage kinds: primitive storage while the fill's type holds, Object[] storage
-// with int slots (an int kept unboxed in the companion long[], marked by a null object slot) once
+// with int slots (an int kept unboxed in the companion long[], marked by a null object slot once the companion exists; before, a null slot is nil) once
 // other values arrive, and that reads, equality, hashing, display, slicing and copying do not depend
 // on where an element is kept.
 package chan.values;
@@ -104,6 +104,27 @@ class ChanArrayTest {
         assertFalse(Equality.equal(slots, primitive));
         assertEquals(2L, slots.get(1));
         assertEquals(1L, generalized.get(1));
+    }
+
+    @Test
+    void aNilFillLeavesNullSlotsUntilTheFirstInt() {
+        ChanArray a = new ChanArray(3, ChanNil.NIL);
+        assertArrayEquals(new Object[3], a.objects()); // no fill: a fresh Object[], as Java's new Object[3]
+        assertFalse(a.hasInts());
+        assertSame(ChanNil.NIL, a.get(1));
+        assertSame(ChanNil.NIL, a.objectsElement(2));
+        assertArrayEquals(new Object[] {ChanNil.NIL, ChanNil.NIL, ChanNil.NIL}, a.toArray());
+        assertEquals("array[nil, nil]", a.slice(1, 3).toString());
+        a.set(0, "s");
+        assertTrue(Equality.equal(a, ChanArray.of("s", ChanNil.NIL, ChanNil.NIL)));
+        a.set(2, 5L); // the first int: the null (nil) slots become NIL, a null slot is an int slot now
+        assertArrayEquals(new Object[] {"s", ChanNil.NIL, null}, a.objects());
+        assertEquals(5L, a.ints()[2]);
+        assertEquals("array[\"s\", nil, 5]", a.toString());
+        assertSame(ChanNil.NIL, a.get(1));
+        ChanArray fromLongs = new ChanArray(2, 4L);
+        fromLongs.set(0, ChanNil.NIL); // generalized: every null slot an int slot
+        assertEquals("array[nil, 4]", fromLongs.toString());
     }
 
     @Test

@@ -5,6 +5,7 @@ import chan.builtins.Builtins;
 import chan.values.ChanArray;
 import chan.values.ChanError;
 import chan.values.ChanList;
+import chan.values.ChanNil;
 import chan.values.ChanTuple;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.bytecode.OperationProxy;
@@ -49,14 +50,23 @@ public abstract class IndexNode extends Node {
      * An int slot of an array of objects (a record's counter, {@code self[COUNT]}): read unboxed from
      * the companion {@code long[]}, so the site returns a {@code long}, with no class check.
      */
-    @Specialization(guards = {"array.isObjects()", "inBounds(i, array.objects().length)", "isIntSlot(array.objects(), i)"})
+    @Specialization(guards = {"array.isObjects()", "inBounds(i, array.objects().length)", "isNullSlot(array.objects(), i)", "array.hasInts()"})
     public static long doIntSlot(ChanArray array, long i) {
         return array.ints()[(int) i];
     }
 
-    @Specialization(guards = {"array.isObjects()", "inBounds(i, array.objects().length)", "!isIntSlot(array.objects(), i)"})
+    @Specialization(guards = {"array.isObjects()", "inBounds(i, array.objects().length)", "!isNullSlot(array.objects(), i)"})
     public static Object doObjectSlot(ChanArray array, long i) {
         return array.objects()[(int) i];
+    }
+
+    /**
+     * A null slot of an array of objects that holds no ints: nil ({@code array(n)} allocates no nil
+     * fill; see {@link ChanArray}). Only a site that meets one has this case beside the others.
+     */
+    @Specialization(guards = {"array.isObjects()", "inBounds(i, array.objects().length)", "isNullSlot(array.objects(), i)", "!array.hasInts()"})
+    public static Object doNilSlot(@SuppressWarnings("unused") ChanArray array, @SuppressWarnings("unused") long i) {
+        return ChanNil.NIL;
     }
 
     /** For the guards (DSL expressions resolve only this class's statics); see {@link ChanArray#inBounds}. */
@@ -64,9 +74,9 @@ public abstract class IndexNode extends Node {
         return ChanArray.inBounds(i, length);
     }
 
-    /** For the guards; see {@link ChanArray#isIntSlot}; {@code i} is in bounds (the guard before). */
-    public static boolean isIntSlot(Object[] objects, long i) {
-        return ChanArray.isIntSlot(objects, (int) i);
+    /** For the guards; see {@link ChanArray#isNullSlot}; {@code i} is in bounds (the guard before). */
+    public static boolean isNullSlot(Object[] objects, long i) {
+        return ChanArray.isNullSlot(objects, (int) i);
     }
 
     @Fallback

@@ -46,7 +46,10 @@ public abstract class SetIndexNode extends Node {
         array.ints()[(int) i] = value;
     }
 
-    /** The first int into an array of objects: allocates the array's {@code long[]} of int slots. */
+    /**
+     * The first int into an array of objects: allocates the array's {@code long[]} of int slots (its
+     * null slots, nil until now, become {@code NIL}: see {@link ChanArray#startInts}).
+     */
     @Specialization(guards = {"array.isObjects()", "inBounds(i, array.objects().length)", "!array.hasInts()"})
     public static void doFirstLongIntoObjects(ChanArray array, long i, long value) {
         long[] ints = array.startInts();
