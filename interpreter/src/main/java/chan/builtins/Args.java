@@ -49,7 +49,12 @@ final class Args {
         throw expected(builtin, "an int " + what, v);
     }
 
-    /** Builds an error message off the compiled fast path (array and len are inlined into Chan code). */
+    /**
+     * Makes the error behind a boundary; its message is still concatenated on the caller's compiled
+     * path (array and len are inlined into Chan code). Building the messages behind boundaries too
+     * made `array` far smaller but Towers slower, unexplained (bench/README.md, "Calls against Java",
+     * "Storage's allocation").
+     */
     @TruffleBoundary
     private static ChanError error(String message) {
         return new ChanError(message);
