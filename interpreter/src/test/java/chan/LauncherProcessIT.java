@@ -111,6 +111,16 @@ class LauncherProcessIT {
     }
 
     @Test
+    void truffleLoadsTheAttachLibraryTheBuildUnpacked() throws Exception {
+        // Start-up (bench/README.md): the launcher names the library, so Truffle skips its resource cache.
+        Run run = chanWith("-Xlog:library=info", program("hello.chan", "print(\"hello\");\n").toString());
+        assertEquals(0, run.exit(), run.describe());
+        String unpacked = CHAN.getParent().resolve("interpreter/target/truffleattach").toString();
+        assertTrue(run.out().lines().anyMatch(l -> l.contains("Loaded library " + unpacked) && l.contains("truffleattach")),
+                        "the attach library loaded from " + unpacked + "\n" + run.describe());
+    }
+
+    @Test
     void runningOutOfMemoryIsAnErrorAfterTheOutputSoFar() throws Exception {
         Path p = program("big.chan", "print(\"before\");\nlet a = array(1000000000, 1.5);\nprint(len(a));\n");
         Run run = chanWith("-Xmx64m", p.toString());

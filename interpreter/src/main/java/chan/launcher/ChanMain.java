@@ -21,6 +21,7 @@ public final class ChanMain {
     private ChanMain() {}
 
     public static void main(String[] args) {
+        TruffleAttachLibrary.useUnpacked();
         int status = run(args, System.in, System.out, System.err);
         StartupTimes.mark("context closed");
         System.exit(status);

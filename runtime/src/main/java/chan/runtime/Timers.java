@@ -1,6 +1,5 @@
 package chan.runtime;
 
-import java.util.Comparator;
 import java.util.PriorityQueue;
 
 /**
@@ -9,10 +8,19 @@ import java.util.PriorityQueue;
  * the Long time it fired at. (Sleeps are not timers: a sleeper waits in its core's run queue.)
  */
 final class Timers {
-    private record Timer(long time, long seq, Channel channel, int core) {}
+    /**
+     * Ordered by time, then by arming order. (Comparable rather than Comparator.comparingLong: that
+     * one links a serializable lambda at every run's start, which the class cache cannot hold.)
+     */
+    private record Timer(long time, long seq, Channel channel, int core) implements Comparable<Timer> {
+        @Override
+        public int compareTo(Timer other) {
+            int byTime = Long.compare(time, other.time);
+            return byTime != 0 ? byTime : Long.compare(seq, other.seq);
+        }
+    }
 
-    private final PriorityQueue<Timer> heap =
-            new PriorityQueue<>(Comparator.comparingLong(Timer::time).thenComparingLong(Timer::seq));
+    private final PriorityQueue<Timer> heap = new PriorityQueue<>();
     private long seq;
 
     void add(long time, Channel channel, int core) {
