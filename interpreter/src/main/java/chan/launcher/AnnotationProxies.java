@@ -12,6 +12,7 @@ import com.oracle.truffle.api.nodes.DenyReplace;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.nodes.NodeInfo;
+import com.oracle.truffle.runtime.TruffleCallBoundary;
 import java.lang.annotation.Annotation;
 import java.lang.annotation.Inherited;
 import java.lang.annotation.Repeatable;
@@ -32,7 +33,7 @@ import java.util.List;
 final class AnnotationProxies {
     /** The annotation types a `./chan hello` reads, in the order the engine meets them. */
     private static final List<Class<? extends Annotation>> TYPES = List.of(
-                    Retention.class, Target.class, GenerateLibrary.class, InternalResource.Id.class,
+                    Retention.class, Target.class, TruffleCallBoundary.class, GenerateLibrary.class, InternalResource.Id.class,
                     CompilerDirectives.TruffleBoundary.class, ExplodeLoop.class, Repeatable.class, ExportLibrary.class,
                     GeneratedBy.class, TruffleLanguage.Registration.class, ProvidedTags.class, TruffleInstrument.Registration.class,
                     CompilerDirectives.CompilationFinal.class, DenyReplace.class, Node.Child.class, Inherited.class, NodeInfo.class);
