@@ -105,13 +105,15 @@ public final class ChanMain {
 
     /**
      * Work the context's build (mostly the Truffle engine starting) leaves a second core free for: the
-     * annotation proxies the engine is about to need, then the program's parse (bench/README.md, Start-up).
+     * annotation proxies and the record methods' linkage the engine is about to need, then the
+     * program's parse (bench/README.md, Start-up).
      */
     private static void startHelper(Runnable parse) {
         Thread helper = new Thread(null, () -> {
             try {
                 openClassPathJars();
                 AnnotationProxies.make();
+                RecordMethods.link();
             } finally {
                 parse.run(); // always: the main thread waits for it
             }
