@@ -49,26 +49,38 @@ final class Args {
         throw expected(builtin, "an int " + what, v);
     }
 
-    /**
-     * Makes the error behind a boundary; its message is still concatenated on the caller's compiled
-     * path (array and len are inlined into Chan code). Building the messages behind boundaries too
-     * made `array` far smaller but Towers slower, unexplained (bench/README.md, "Calls against Java",
-     * "Storage's allocation").
-     */
+    /** Makes the error behind a boundary (its message is concatenated by the caller). */
     @TruffleBoundary
     private static ChanError error(String message) {
         return new ChanError(message);
     }
 
-    /** A size for a new list or array: {@code 0 <= n <= MAX_SIZE}. */
+    /**
+     * A size for a new list or array: {@code 0 <= n <= MAX_SIZE}. The test is inline, every message is
+     * built behind the boundary ({@link #badSize}): {@code array} is inlined into Chan code, and a
+     * string concatenation on its error path made it some 1 800 IR nodes, which the compiler's
+     * inlining budget counts whether or not the path is ever taken (bench/README.md, "Storage's
+     * allocation, again": Storage's array(4) calls then all inline; Towers' change came from where
+     * the compiler cuts its recursion, not from this code).
+     */
     static int size(String builtin, Object v) {
-        long n = longInt(builtin, "size", v);
-        if (n < 0) {
-            throw error(builtin + ": negative size " + n);
+        if (v instanceof Long n && n >= 0 && n <= MAX_SIZE) {
+            return (int) (long) n;
         }
-        if (n > MAX_SIZE) {
-            throw error(builtin + ": size " + n + " is too large");
+        throw badSize(builtin, v);
+    }
+
+    /** The error of a size that {@link #size} refused: not an int, too large, or negative. */
+    @TruffleBoundary
+    private static ChanError badSize(String builtin, Object v) {
+        if (v instanceof Long n) {
+            return new ChanError(n < 0 ? builtin + ": negative size " + n : builtin + ": size " + n + " is too large");
         }
-        return (int) n;
+        try {
+            longInt(builtin, "size", v);
+        } catch (ChanError e) {
+            return e;
+        }
+        throw new AssertionError("a size that is not a Long is refused by longInt");
     }
 }

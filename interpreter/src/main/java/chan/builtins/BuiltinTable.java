@@ -57,7 +57,7 @@ public final class BuiltinTable {
         add("array", -1, a -> switch (a.length) {
             case 2 -> Builtins.array(a[1]);
             case 3 -> Builtins.array(a[1], a[2]);
-            default -> throw new ChanError("array takes 1 or 2 arguments, got " + (a.length - 1));
+            default -> throw Builtins.arrayArity(a.length - 1);
         });
         add("dict", 0, a -> Builtins.dict());
         // extensions (docs/language.md, "Built-in functions")
