@@ -121,6 +121,38 @@ class LauncherProcessIT {
     }
 
     @Test
+    void recursiveCallsInlineThreeLevelsDeepUnlessTheJavaOptionsSayOtherwise() throws Exception {
+        // EngineDefaults: the launcher's compiler.InliningRecursionDepth (bench/README.md), and the
+        // -Dpolyglot.* that overrides it.
+        Path p = program("rec.chan", """
+                        fn depth(n) {
+                          if (n == 0) {
+                            return 0;
+                          }
+                          return depth(n - 1) + 1;
+                        }
+                        let i = 0;
+                        let s = 0;
+                        while (i < 3000) {
+                          s += depth(10);
+                          i += 1;
+                        }
+                        print(s);
+                        """);
+        String trace = "-Dpolyglot.engine.MultiTier=false -Dpolyglot.engine.BackgroundCompilation=false "
+                        + "-Dpolyglot.compiler.TraceInlining=true";
+        Pattern thirdLevel = Pattern.compile("Inlined +depth .*\\|Recursion Depth +3\\|");
+        Run byDefault = chanWith(trace, p.toString());
+        assertEquals(0, byDefault.exit(), byDefault.describe());
+        assertEquals("30000\n", byDefault.out(), byDefault.describe());
+        assertTrue(thirdLevel.matcher(byDefault.err()).find(), "a third level inlined\n" + byDefault.describe());
+        Run overridden = chanWith(trace + " -Dpolyglot.compiler.InliningRecursionDepth=2", p.toString());
+        assertEquals(0, overridden.exit(), overridden.describe());
+        assertEquals("30000\n", overridden.out(), overridden.describe());
+        assertFalse(thirdLevel.matcher(overridden.err()).find(), "no third level\n" + overridden.describe());
+    }
+
+    @Test
     void runningOutOfMemoryIsAnErrorAfterTheOutputSoFar() throws Exception {
         Path p = program("big.chan", "print(\"before\");\nlet a = array(1000000000, 1.5);\nprint(len(a));\n");
         Run run = chanWith("-Xmx64m", p.toString());

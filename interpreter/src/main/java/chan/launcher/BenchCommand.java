@@ -46,10 +46,10 @@ final class BenchCommand {
         // The context gets its own engine, as in `chan FILE`, not an explicit one: an explicit engine
         // may serve several contexts, so its compiled code cannot fold the context to a constant and
         // reads it from a thread-local at every operation that needs it (every Poll, every call).
-        try (Context context = Context.newBuilder("chan").option("engine.WarnInterpreterOnly", "false")
+        try (Context context = EngineDefaults.apply(Context.newBuilder("chan").option("engine.WarnInterpreterOnly", "false")
                         .allowExperimentalOptions(true).option("engine.MultiTier", "false").out(programOut).err(err)
                         .allowIO(IOAccess.newBuilder().fileSystem(FileSystem.newReadOnlyFileSystem(FileSystem.newDefaultFileSystem())).build())
-                        .arguments("chan", programArgs.toArray(new String[0])).options(options).build()) {
+                        .arguments("chan", programArgs.toArray(new String[0])).options(options)).build()) {
             Engine engine = context.getEngine();
             Source source = Source.newBuilder("chan", new File(file)).build();
             long[] nanos = new long[runs];

@@ -157,7 +157,7 @@ public final class ChanMain {
             // those options are experimental, and asking for them this way is the permission.
             builder.allowExperimentalOptions(true);
         }
-        return builder;
+        return EngineDefaults.apply(builder);
     }
 
     private static boolean hasEngineProperties() {
