@@ -153,6 +153,15 @@ class LauncherProcessIT {
     }
 
     @Test
+    void programsRunOnTruffleFallbackRuntimeToo() throws Exception {
+        // Without the Graal compiler its options are unknown: the launcher's defaults must not ask for them.
+        Run run = chanWith("-Dtruffle.UseFallbackRuntime=true -Dpolyglot.engine.WarnInterpreterOnly=false",
+                        program("hello.chan", "print(\"hello\");\n").toString());
+        assertEquals(0, run.exit(), run.describe());
+        assertEquals("hello\n", run.out(), run.describe());
+    }
+
+    @Test
     void runningOutOfMemoryIsAnErrorAfterTheOutputSoFar() throws Exception {
         Path p = program("big.chan", "print(\"before\");\nlet a = array(1000000000, 1.5);\nprint(len(a));\n");
         Run run = chanWith("-Xmx64m", p.toString());

@@ -1,5 +1,7 @@
 package chan.launcher;
 
+import com.oracle.truffle.api.Truffle;
+import com.oracle.truffle.api.impl.DefaultTruffleRuntime;
 import org.graalvm.polyglot.Context;
 
 /**
@@ -21,10 +23,19 @@ final class EngineDefaults {
     private EngineDefaults() {}
 
     static Context.Builder apply(Context.Builder builder) {
-        if (System.getProperty("polyglot." + RECURSION_DEPTH_OPTION) == null) {
+        if (compiles() && System.getProperty("polyglot." + RECURSION_DEPTH_OPTION) == null) {
             // An experimental option of the Graal compiler (its stability, not its safety).
             builder.allowExperimentalOptions(true).option(RECURSION_DEPTH_OPTION, RECURSION_DEPTH);
         }
         return builder;
+    }
+
+    /**
+     * Whether Truffle runs with its optimizing runtime: the compiler's options exist only there, and
+     * the fallback runtime (no JVMCI, or -Dtruffle.UseFallbackRuntime=true) refuses them as unknown.
+     * By the time a launcher builds a context the runtime exists: asking for it costs nothing.
+     */
+    private static boolean compiles() {
+        return !(Truffle.getRuntime() instanceof DefaultTruffleRuntime);
     }
 }
