@@ -76,11 +76,9 @@ final class Args {
         if (v instanceof Long n) {
             return new ChanError(n < 0 ? builtin + ": negative size " + n : builtin + ": size " + n + " is too large");
         }
-        try {
-            longInt(builtin, "size", v);
-        } catch (ChanError e) {
-            return e;
+        if (v instanceof BigInteger) {
+            return new ChanError(builtin + ": size " + v + " is too large");
         }
-        throw new AssertionError("a size that is not a Long is refused by longInt");
+        return expected(builtin, "an int size", v);
     }
 }
