@@ -17,8 +17,8 @@ final class EngineDefaults {
      * instead of 2.8-3.1x Java on the Are-We-Fast-Yet geometric mean, with 4 worse again
      * (bench/README.md, "Recursive inlining, one level deeper").
      */
-    static final String RECURSION_DEPTH_OPTION = "compiler.InliningRecursionDepth";
-    static final String RECURSION_DEPTH = "3";
+    private static final String RECURSION_DEPTH_OPTION = "compiler.InliningRecursionDepth";
+    private static final String RECURSION_DEPTH = "3";
 
     private EngineDefaults() {}
 
