@@ -104,10 +104,7 @@ class LauncherProcessIT {
     @Test
     void experimentalEngineOptionsFromJavaOptionsAreAccepted() throws Exception {
         // bench/README.md looks at the JIT this way; an experimental option was an internal error.
-        Run run = chanWith("-Dpolyglot.engine.BackgroundCompilation=false -Dpolyglot.engine.TraceTransferToInterpreter=true",
-                        program("hello.chan", "print(\"hello\");\n").toString());
-        assertEquals(0, run.exit(), run.describe());
-        assertEquals("hello\n", run.out(), run.describe());
+        assertHelloRunsWith("-Dpolyglot.engine.BackgroundCompilation=false -Dpolyglot.engine.TraceTransferToInterpreter=true");
     }
 
     @Test
@@ -155,8 +152,12 @@ class LauncherProcessIT {
     @Test
     void programsRunOnTruffleFallbackRuntimeToo() throws Exception {
         // Without the Graal compiler its options are unknown: the launcher's defaults must not ask for them.
-        Run run = chanWith("-Dtruffle.UseFallbackRuntime=true -Dpolyglot.engine.WarnInterpreterOnly=false",
-                        program("hello.chan", "print(\"hello\");\n").toString());
+        assertHelloRunsWith("-Dtruffle.UseFallbackRuntime=true -Dpolyglot.engine.WarnInterpreterOnly=false");
+    }
+
+    /** A hello program run with these Java options exits 0 having printed its line, and nothing else on stdout. */
+    private void assertHelloRunsWith(String javaOptions) throws Exception {
+        Run run = chanWith(javaOptions, program("hello.chan", "print(\"hello\");\n").toString());
         assertEquals(0, run.exit(), run.describe());
         assertEquals("hello\n", run.out(), run.describe());
     }

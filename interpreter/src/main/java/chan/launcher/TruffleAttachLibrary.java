@@ -1,8 +1,8 @@
 package chan.launcher;
 
+import com.oracle.truffle.api.InternalResource;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * Truffle on the class path opens JDK internals to itself through a small native library,
@@ -23,39 +23,19 @@ final class TruffleAttachLibrary {
         if (home == null || System.getProperty(PROPERTY) != null) {
             return;
         }
-        String os = osName();
-        String arch = archName();
-        if (os == null || arch == null) {
-            return;
+        String os;
+        String arch;
+        try {
+            // Truffle's own names for the platform, the ones its jar's resource directories use.
+            os = InternalResource.OS.getCurrent().toString();
+            arch = InternalResource.CPUArchitecture.getCurrent().toString();
+        } catch (RuntimeException | Error unsupported) {
+            return; // a platform Truffle has no library for: left to Truffle, which says so
         }
         Path library = Path.of(home, "interpreter", "target", "truffleattach", "META-INF", "resources", "engine",
                         "libtruffleattach", os, arch, "bin", System.mapLibraryName("truffleattach"));
         if (Files.isRegularFile(library)) {
             System.setProperty(PROPERTY, library.toString());
         }
-    }
-
-    /** The operating system as truffle-api's jar names its directory, or null for one it has no library for. */
-    private static String osName() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        if (os.startsWith("linux")) {
-            return "linux";
-        }
-        if (os.startsWith("mac") || os.startsWith("darwin")) {
-            return "darwin";
-        }
-        if (os.startsWith("windows")) {
-            return "windows";
-        }
-        return null;
-    }
-
-    /** The processor as truffle-api's jar names its directory. */
-    private static String archName() {
-        return switch (System.getProperty("os.arch", "")) {
-            case "amd64", "x86_64" -> "amd64";
-            case "aarch64", "arm64" -> "aarch64";
-            default -> null;
-        };
     }
 }
