@@ -65,7 +65,20 @@ public final class ChanArray {
     private Object[] objects;
     /** With {@code Object[]} storage: the ints of its null slots; null until the first int is stored. */
     private long[] ints;
+    /** Slots 0 and 1 of an array of objects of at most {@link #INLINE} elements (its {@link #objects} is {@link #INLINE_SLOTS}). */
+    private Object slot0;
+    private Object slot1;
     private final int size;
+
+    /** Arrays of objects up to this size keep their slots in fields of their own ({@link #slot0}, {@link #slot1}). */
+    public static final int INLINE = 2;
+
+    /**
+     * The {@link #objects} of an array whose slots are inline: never read or written, its length 0
+     * fails every bounds guard of an {@code Object[]} access, so a node's {@code Object[]} cases never
+     * take such an array.
+     */
+    private static final Object[] INLINE_SLOTS = new Object[0];
 
     /** An array of {@code size} slots, each holding {@code fill} (the same instance in every slot). */
     public ChanArray(int size, Object fill) {
@@ -80,9 +93,11 @@ public final class ChanArray {
             booleans = new boolean[size];
             Arrays.fill(booleans, b);
         } else {
-            objects = new Object[size];
+            objects = size <= INLINE ? INLINE_SLOTS : new Object[size];
             if (fill != ChanNil.NIL) { // a null slot is nil already (no ints yet)
-                Arrays.fill(objects, fill);
+                for (int i = 0; i < size; i++) {
+                    putSlot(i, fill);
+                }
             }
         }
     }
@@ -97,9 +112,14 @@ public final class ChanArray {
         this.size = size;
     }
 
+    /** An array of objects of {@code size} null slots (nil, no ints yet): inline up to {@link #INLINE}. */
+    private static ChanArray ofSlots(int size) {
+        return new ChanArray(null, null, null, size <= INLINE ? INLINE_SLOTS : new Object[size], null, size);
+    }
+
     /** An array holding {@code values}, in {@code Object[]} storage (ints in int slots). */
     public static ChanArray of(Object... values) {
-        ChanArray array = new ChanArray(null, null, null, new Object[values.length], null, values.length);
+        ChanArray array = ofSlots(values.length);
         for (int i = 0; i < values.length; i++) {
             array.set(i, values[i]);
         }
@@ -122,8 +142,46 @@ public final class ChanArray {
         return booleans != null;
     }
 
+    /** Whether this is an array of objects: its slots in {@link #objects} or, up to {@link #INLINE}, inline. */
     public boolean isObjects() {
         return objects != null;
+    }
+
+    /** Whether this array of objects keeps its slots inline ({@link #slot0}, {@link #slot1}), not in {@link #objects}. */
+    public boolean isInline() {
+        return objects == INLINE_SLOTS;
+    }
+
+    /**
+     * Slot {@code i} of an inline array of objects, raw: null is an int slot or nil, as in
+     * {@link #objects}. With {@code i} a constant (a record's field, {@code disk[SIZE]}) the compiled
+     * read is one field load.
+     */
+    public Object inlineSlot(long i) {
+        return i == 0 ? slot0 : slot1;
+    }
+
+    /** Stores {@code v} (null: an int slot) into slot {@code i} of an inline array of objects. */
+    public void setInlineSlot(long i, Object v) {
+        if (i == 0) {
+            slot0 = v;
+        } else {
+            slot1 = v;
+        }
+    }
+
+    /** Slot {@code i} of an array of objects, raw (null is an int slot or nil), wherever it is kept. */
+    public Object slot(int i) {
+        return objects == INLINE_SLOTS ? inlineSlot(i) : objects[i];
+    }
+
+    /** Stores {@code v} raw into slot {@code i} of an array of objects, wherever it is kept. */
+    private void putSlot(int i, Object v) {
+        if (objects == INLINE_SLOTS) {
+            setInlineSlot(i, v);
+        } else {
+            objects[i] = v;
+        }
     }
 
     /**
@@ -150,7 +208,7 @@ public final class ChanArray {
         return booleans;
     }
 
-    /** The {@code Object[]} storage, to read; only when {@link #isObjects}. */
+    /** The {@code Object[]} storage, to read; only when {@link #isObjects} (of length 0 when {@link #isInline}). */
     public Object[] objects() {
         return objects;
     }
@@ -179,10 +237,9 @@ public final class ChanArray {
      * slot then means an int slot: the nil slots, null until now, become {@code NIL} first.
      */
     public long[] startInts() {
-        Object[] slots = objects;
-        for (int i = 0; i < slots.length; i++) {
-            if (slots[i] == null) {
-                slots[i] = ChanNil.NIL;
+        for (int i = 0; i < size; i++) {
+            if (slot(i) == null) {
+                putSlot(i, ChanNil.NIL);
             }
         }
         long[] fresh = new long[size];
@@ -200,7 +257,7 @@ public final class ChanArray {
 
     /** Slot {@code i} of the {@code Object[]} storage, an int slot boxed; only when {@link #isObjects}. */
     public Object objectsElement(int i) {
-        Object o = objects[i];
+        Object o = slot(i);
         if (o != null) {
             return o;
         }
@@ -234,13 +291,15 @@ public final class ChanArray {
         } else if (booleans != null && v instanceof Boolean b) {
             booleans[i] = b;
         } else {
-            Object[] slots = objects != null ? objects : generalize();
+            if (objects == null) {
+                generalize();
+            }
             if (v instanceof Long l) {
                 long[] companion = ints != null ? ints : startInts();
-                slots[i] = null;
+                putSlot(i, null);
                 companion[i] = l;
             } else {
-                slots[i] = v;
+                putSlot(i, v);
             }
         }
     }
@@ -250,30 +309,37 @@ public final class ChanArray {
      * {@code long[]} becomes the companion of an {@code Object[]} of int slots. Floats and bools are boxed.
      */
     @TruffleBoundary
-    private Object[] generalize() {
-        Object[] slots;
-        if (longs != null) {
-            slots = new Object[size];
-            ints = longs;
-        } else {
-            slots = toArray();
-        }
+    private void generalize() {
+        long[] oldLongs = longs;
+        Object[] boxed = oldLongs != null ? null : toArray();
         longs = null; // the old kind's field cleared: exactly one stays non-null
         doubles = null;
         booleans = null;
-        objects = slots;
-        return slots;
+        objects = size <= INLINE ? INLINE_SLOTS : new Object[size];
+        if (oldLongs != null) {
+            ints = oldLongs; // every slot null: an int slot
+        } else {
+            for (int i = 0; i < size; i++) {
+                putSlot(i, boxed[i]);
+            }
+        }
     }
 
     /** Elements {@code from} (inclusive) to {@code to} (exclusive) as a new array; bounds pre-checked. */
     public ChanArray slice(int from, int to) {
-        return new ChanArray(
-                longs == null ? null : Arrays.copyOfRange(longs, from, to),
-                doubles == null ? null : Arrays.copyOfRange(doubles, from, to),
-                booleans == null ? null : Arrays.copyOfRange(booleans, from, to),
-                objects == null ? null : Arrays.copyOfRange(objects, from, to),
-                ints == null ? null : Arrays.copyOfRange(ints, from, to),
-                to - from);
+        if (objects == null) {
+            return new ChanArray(
+                    longs == null ? null : Arrays.copyOfRange(longs, from, to),
+                    doubles == null ? null : Arrays.copyOfRange(doubles, from, to),
+                    booleans == null ? null : Arrays.copyOfRange(booleans, from, to),
+                    null, null, to - from);
+        }
+        ChanArray part = ofSlots(to - from); // inline or not by its own size
+        for (int i = from; i < to; i++) {
+            part.putSlot(i - from, slot(i)); // raw: null stays an int slot (or nil, without ints)
+        }
+        part.ints = ints == null ? null : Arrays.copyOfRange(ints, from, to);
+        return part;
     }
 
     /** A copy of this array with the same storage kind (int slots included), its elements not copied. */
