@@ -35,6 +35,16 @@ import java.util.Arrays;
  * an array without ints (nil) learns a second case, and an int slot's read tests {@link #ints}, which
  * it loads anyway.
  *
+ * <p>Inline slots: an array of objects of at most {@link #INLINE} (two) elements keeps its slots in
+ * fields of its own ({@link #slot0}, {@link #slot1}; {@link #objects} is then the marker
+ * {@link #INLINE_SLOTS}), with the same meaning as {@code Object[]} slots (null: an int slot in
+ * {@link #ints}, or nil before the first int). These are the mutable records of the benchmarks (a
+ * disk's {@code [size, next]}, a benchmark's {@code [piles, moves_done]}): {@code disk[NEXT]} with a
+ * constant index is one field load of the array, where an {@code Object[]} slot is the load of the
+ * storage and then of the element, one more level in every chain of records. Two, not more: a slot
+ * read with an index that is not a constant (Towers' {@code piles[pile]}, three slots) is a test per
+ * slot, slower than an array load, and every field costs 4 bytes in every array.
+ *
  * <p>The storage kind is invisible to the guest: {@link #get} boxes, and equality, display and
  * copying go through it. The nodes {@code IndexNode}, {@code SetIndexNode} and {@code IterNextNode}
  * read and write the storage directly, guarded on the kind (and, for an {@code Object[]}, on the
@@ -45,7 +55,8 @@ import java.util.Arrays;
  * then a null test of a field ({@code array.longs != null}), which the compiler folds into the
  * array-length load that the bounds check makes anyway (an implicit null check, where a failing
  * guard deoptimizes), instead of loading the storage's class word and comparing it. The three
- * extra fields cost 8 bytes an array with compact object headers (32 bytes instead of 24).
+ * extra fields cost 8 bytes an array with compact object headers (32 bytes instead of 24; with the
+ * two inline slots, 40).
  *
  * <p>Invariants: thread-confined, hence no locking. It never crosses a thread: {@link Copying} copies
  * it on send and on capture by {@code start}. It cannot be a map or dict key ({@link Keys}).

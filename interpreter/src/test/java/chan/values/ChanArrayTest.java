@@ -186,4 +186,66 @@ class ChanArrayTest {
         assertArrayEquals(new long[] {0L, 2L}, tail.ints());
         assertArrayEquals(new Object[] {"a", 2L}, tail.toArray());
     }
+
+    @Test
+    void arraysOfAtMostTwoObjectsKeepTheirSlotsInline() {
+        for (int n = 0; n <= 3; n++) {
+            ChanArray a = new ChanArray(n, ChanNil.NIL);
+            assertEquals(n <= ChanArray.INLINE, a.isInline());
+            assertTrue(a.isObjects());
+            assertEquals(n <= ChanArray.INLINE, new ChanArray(n, "s").isInline());
+            assertFalse(new ChanArray(n, 1L).isInline());
+        }
+        ChanArray disk = new ChanArray(2, ChanNil.NIL);
+        assertEquals(0, disk.objects().length); // the marker: every Object[] bounds guard fails on it
+        assertSame(ChanNil.NIL, disk.get(1));
+        disk.set(0, 3L); // the first int: the nil slot becomes NIL, a null slot is an int slot now
+        assertNull(disk.inlineSlot(0));
+        assertSame(ChanNil.NIL, disk.inlineSlot(1));
+        assertEquals(3L, disk.ints()[0]);
+        disk.set(1, "next");
+        assertEquals("next", disk.inlineSlot(1));
+        assertEquals("array[3, \"next\"]", disk.toString());
+        assertTrue(Equality.equal(disk, ChanArray.of(3L, "next")));
+        disk.set(0, "now a string");
+        disk.set(1, 4L);
+        assertArrayEquals(new Object[] {"now a string", 4L}, disk.toArray());
+        assertNull(disk.inlineSlot(1)); // no object slot holds a boxed int, inline or not
+    }
+
+    @Test
+    void inlineSlotsGeneralizeSliceAndCopyLikeTheOthers() {
+        ChanArray widened = new ChanArray(2, 1L);
+        long[] longs = widened.longs();
+        widened.set(1, "x");
+        assertTrue(widened.isInline());
+        assertSame(longs, widened.ints()); // the long[] became the companion: nothing boxed
+        assertNull(widened.inlineSlot(0));
+        assertArrayEquals(new Object[] {1L, "x"}, widened.toArray());
+        ChanArray bools = new ChanArray(1, true);
+        bools.set(0, ChanNil.NIL);
+        assertTrue(bools.isInline());
+        assertEquals("array[nil]", bools.toString());
+        ChanArray three = ChanArray.of(1L, "b", ChanNil.NIL);
+        assertFalse(three.isInline());
+        ChanArray two = three.slice(0, 2);
+        assertTrue(two.isInline());
+        assertArrayEquals(new long[] {1L, 0L}, two.ints());
+        two.set(0, 11L);
+        assertEquals(1L, three.get(0)); // the slice has its own long[]
+        ChanArray grown = ChanArray.of(two.get(0), two.get(1), 5L);
+        assertEquals("array[11, \"b\", 5]", grown.toString());
+        ChanArray record = new ChanArray(2, ChanNil.NIL);
+        record.set(0, 7L);
+        record.set(1, new ChanArray(1, 0L));
+        ChanArray sent = (ChanArray) Copying.copyForTransfer(record);
+        assertTrue(sent.isInline());
+        assertTrue(Equality.equal(record, sent));
+        assertNotSame(record.get(1), sent.get(1));
+        sent.set(0, 8L);
+        assertEquals(7L, record.get(0));
+        assertEquals(record.hashCode(), sent.hashCode());
+        ArithTest.assertError("index 2 out of range for array of length 2", () -> record.set(2, 1L));
+        ArithTest.assertError("index -1 out of range for array of length 2", () -> record.get(-1));
+    }
 }
