@@ -104,10 +104,17 @@ public final class ChanArray {
             booleans = new boolean[size];
             Arrays.fill(booleans, b);
         } else {
-            objects = size <= INLINE ? INLINE_SLOTS : new Object[size];
-            if (fill != ChanNil.NIL) { // a null slot is nil already (no ints yet)
-                for (int i = 0; i < size; i++) {
-                    putSlot(i, fill);
+            if (size > INLINE) {
+                objects = new Object[size];
+                if (fill != ChanNil.NIL) { // a null slot is nil already (no ints yet)
+                    Arrays.fill(objects, fill);
+                }
+            } else {
+                objects = INLINE_SLOTS;
+                if (fill != ChanNil.NIL) {
+                    for (int i = 0; i < size; i++) {
+                        setInlineSlot(i, fill);
+                    }
                 }
             }
         }
@@ -345,11 +352,15 @@ public final class ChanArray {
                     booleans == null ? null : Arrays.copyOfRange(booleans, from, to),
                     null, null, to - from);
         }
+        long[] partInts = ints == null ? null : Arrays.copyOfRange(ints, from, to);
+        if (!isInline() && to - from > INLINE) {
+            return new ChanArray(null, null, null, Arrays.copyOfRange(objects, from, to), partInts, to - from);
+        }
         ChanArray part = ofSlots(to - from); // inline or not by its own size
         for (int i = from; i < to; i++) {
             part.putSlot(i - from, slot(i)); // raw: null stays an int slot (or nil, without ints)
         }
-        part.ints = ints == null ? null : Arrays.copyOfRange(ints, from, to);
+        part.ints = partInts;
         return part;
     }
 
