@@ -350,7 +350,9 @@ final class StatementCompiler {
      * <pre>
      * start = left = LoopBudget
      * while (true) {
-     *     while (HasLoopBudget(left)) { if (!cond) goto settle; body; continue: left = SpendLoopBudget(left) }
+     *     try {
+     *         while (HasLoopBudget(left)) { if (!cond) goto settle; body; continue: left = SpendLoopBudget(left) }
+     *     } catch (e) { SettleLoopBudget(start, left); Rethrow(e) }  // a `catch` further out sees the clock
      *     settle: SettleLoopBudget(start, left)
      *     if (HasLoopBudget(left)) goto out
      *     Poll(0)                          // the quantum check, at the clock the charges would give
