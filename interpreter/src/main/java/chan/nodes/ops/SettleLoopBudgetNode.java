@@ -1,6 +1,7 @@
 package chan.nodes.ops;
 
 import chan.ChanContext;
+import chan.values.ChanNil;
 import com.oracle.truffle.api.bytecode.OperationProxy;
 import com.oracle.truffle.api.dsl.Bind;
 import com.oracle.truffle.api.dsl.Specialization;
@@ -18,6 +19,6 @@ public abstract class SettleLoopBudgetNode extends Node {
     @Specialization
     public static Object doSettle(long start, long left, @Bind Node node) {
         ChanContext.get(node).scheduler().settleLoopBudget(start - left);
-        return chan.values.ChanNil.NIL;
+        return ChanNil.NIL;
     }
 }
