@@ -16,7 +16,28 @@ final class CountedLoops {
     private CountedLoops() {}
 
     static boolean cannotSeeClock(WhileStmtContext w) {
-        return clockFree(w.cond) && clockFree(w.body);
+        return comparesOrder(w.cond) && clockFree(w.cond) && clockFree(w.body);
+    }
+
+    /**
+     * Whether the condition orders two values (`<`, `<=`, `>`, `>=`), alone or under `&&`, `||` and
+     * parentheses: a loop over a range of numbers, which usually runs many iterations. Counting pays
+     * per iteration and costs per entry (the budget read, the settlement: about ten instructions), so
+     * a loop that usually runs once or twice, such as a walk to the end of a short list (`while (link
+     * != nil)`), is left to charge its back-edges (Richards ran slower with it counted).
+     */
+    private static boolean comparesOrder(ExprContext cond) {
+        if (cond instanceof BinaryExprContext b) {
+            String op = b.op.getText();
+            return op.equals("<") || op.equals("<=") || op.equals(">") || op.equals(">=");
+        }
+        if (cond instanceof AndExprContext a) return comparesOrder(a.left) || comparesOrder(a.right);
+        if (cond instanceof OrExprContext o) return comparesOrder(o.left) || comparesOrder(o.right);
+        if (cond instanceof PostfixExprContext p && p.postfix() instanceof PrimaryPostfixContext pp
+                        && pp.primary() instanceof ParenPrimaryContext paren) {
+            return comparesOrder(paren.expr());
+        }
+        return false;
     }
 
     private static boolean clockFree(ParseTree t) {
