@@ -338,10 +338,10 @@ final class StatementCompiler {
     }
 
     /**
-     * A `while` whose condition and body can neither see nor move the clock (CountedLoops): its
-     * back-edges' cycles are counted down in a local from the budget left in the quantum
-     * (Scheduler.loopBudget) instead of being charged to the core one by one, and the count is added
-     * to the clock before the quantum check and wherever the loop is left, so the clock is exact
+     * A `while` over a range of numbers whose condition and body can neither see nor move the clock
+     * (CountedLoops): its back-edges' cycles are counted down in a local from the budget left in the
+     * quantum (Scheduler.loopBudget) instead of being charged to the core one by one, and the count is
+     * added to the clock before the quantum check and wherever the loop is left, so the clock is exact
      * wherever anything could see it. The budget's test comes first in the inner loop, which the
      * compiler then sees as a counted loop of at most a quantum's iterations: no safepoint checks at
      * its back-edge, no store of the clock. Both ways out of the inner loop share one settlement (two
