@@ -21,6 +21,8 @@ public final class ChanException extends AbstractTruffleException {
     private final Object value;
     /** Where this error left each Chan function it unwound through, innermost first; see {@link #addFrame}. */
     private ArrayList<Unwound> unwound;
+    /** Set by a handler that passes this error on unchanged (RethrowNode): its function is recorded already. */
+    private boolean passedOn;
 
     /** A function the error left, at a bytecode index; its source position is looked up only if printed. */
     private record Unwound(String function, BytecodeNode bytecode, int bytecodeIndex) {}
@@ -54,10 +56,19 @@ public final class ChanException extends AbstractTruffleException {
      */
     @TruffleBoundary
     public void addFrame(String function, BytecodeNode bytecode, int bytecodeIndex) {
+        if (passedOn) { // the rethrow, intercepted in the function that recorded this error when it caught it
+            passedOn = false;
+            return;
+        }
         if (unwound == null) {
             unwound = new ArrayList<>();
         }
         unwound.add(new Unwound(function, bytecode, bytecodeIndex));
+    }
+
+    /** Marks this error as rethrown unchanged by a handler (RethrowNode); see {@link #addFrame}. */
+    public void passOn() {
+        passedOn = true;
     }
 
     /** The recorded frames that have a source position, innermost first. */

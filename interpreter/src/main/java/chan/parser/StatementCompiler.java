@@ -323,6 +323,10 @@ final class StatementCompiler {
     }
 
     private void visitWhile(WhileStmtContext w, String returnType) {
+        if (CountedLoops.cannotSeeClock(w)) {
+            visitCountedWhile(w, returnType);
+            return;
+        }
         c.b.beginBlock();
         BytecodeLabel breakLabel = c.b.createLabel();
         c.b.beginWhile();
@@ -331,6 +335,105 @@ final class StatementCompiler {
         c.b.endWhile();
         c.b.emitLabel(breakLabel);
         c.b.endBlock();
+    }
+
+    /**
+     * A `while` over a range of numbers whose condition and body can neither see nor move the clock
+     * (CountedLoops): its back-edges' cycles are counted down in a local from the budget left in the
+     * quantum (Scheduler.loopBudget) instead of being charged to the core one by one, and the count is
+     * added to the clock before the quantum check and wherever the loop is left, so the clock is exact
+     * wherever anything could see it. The budget's test comes first in the inner loop, which the
+     * compiler then sees as a counted loop of at most a quantum's iterations: no safepoint checks at
+     * its back-edge, no store of the clock. Both ways out of the inner loop share one settlement (two
+     * would be merged by the compiler and computed at every iteration); budget left over means the
+     * loop itself ended (its condition or a `break`: both come before the back-edge's spend).
+     * <pre>
+     * start = left = LoopBudget
+     * while (true) {
+     *     try {
+     *         while (HasLoopBudget(left)) { if (!cond) goto settle; body; continue: left = SpendLoopBudget(left) }
+     *     } catch (e) { SettleLoopBudget(start, left); Rethrow(e) }  // a `catch` further out sees the clock
+     *     settle: SettleLoopBudget(start, left)
+     *     if (HasLoopBudget(left)) goto out
+     *     Poll(0)                          // the quantum check, at the clock the charges would give
+     *     start = left = LoopBudget
+     * }
+     * out:
+     * </pre>
+     */
+    private void visitCountedWhile(WhileStmtContext w, String returnType) {
+        c.b.beginBlock();
+        BytecodeLocal start = c.b.createLocal();
+        BytecodeLocal left = c.b.createLocal();
+        BytecodeLabel out = c.b.createLabel();
+        emitReadBudget(start, left);
+        c.b.beginWhile();
+        c.b.emitLoadConstant(true);
+        c.b.beginBlock();
+        BytecodeLabel settle = c.b.createLabel();
+        c.b.beginTryCatch(); // an error leaving the loop settles too: a `catch` further out sees the clock
+        c.b.beginWhile();
+        emitHasBudget(left);
+        c.b.beginBlock();
+        c.b.beginIfThen();
+        c.b.beginNot();
+        emitCondition(w.cond);
+        c.b.endNot();
+        c.b.emitBranch(settle);
+        c.b.endIfThen();
+        BytecodeLabel continueLabel = c.b.createLabel();
+        breakables.push(new Breakable(settle, continueLabel));
+        visitBlock(w.body, returnType);
+        breakables.pop();
+        c.b.emitLabel(continueLabel);
+        c.b.beginStoreLocal(left);
+        c.b.beginSpendLoopBudget(Costs.LOOP);
+        c.b.emitLoadLocal(left);
+        c.b.endSpendLoopBudget();
+        c.b.endStoreLocal();
+        c.b.endBlock();
+        c.b.endWhile();
+        c.b.beginBlock();
+        emitSettle(start, left);
+        c.b.beginRethrow();
+        c.b.emitLoadException();
+        c.b.endRethrow();
+        c.b.endBlock();
+        c.b.endTryCatch();
+        c.b.emitLabel(settle);
+        emitSettle(start, left);
+        c.b.beginIfThen();
+        emitHasBudget(left);
+        c.b.emitBranch(out);
+        c.b.endIfThen();
+        c.emitPoll(0);
+        emitReadBudget(start, left);
+        c.b.endBlock();
+        c.b.endWhile();
+        c.b.emitLabel(out);
+        c.b.endBlock();
+    }
+
+    private void emitSettle(BytecodeLocal start, BytecodeLocal left) {
+        c.b.beginSettleLoopBudget();
+        c.b.emitLoadLocal(start);
+        c.b.emitLoadLocal(left);
+        c.b.endSettleLoopBudget();
+    }
+
+    private void emitHasBudget(BytecodeLocal left) {
+        c.b.beginHasLoopBudget();
+        c.b.emitLoadLocal(left);
+        c.b.endHasLoopBudget();
+    }
+
+    private void emitReadBudget(BytecodeLocal start, BytecodeLocal left) {
+        c.b.beginStoreLocal(start);
+        c.b.emitLoopBudget(Costs.LOOP);
+        c.b.endStoreLocal();
+        c.b.beginStoreLocal(left);
+        c.b.emitLoadLocal(start);
+        c.b.endStoreLocal();
     }
 
     /** A loop body with its `continue` label at the end, then the preemption check. */

@@ -325,6 +325,28 @@ public final class Scheduler {
         return clock >= sliceEnd; // a strand that kills itself ends its slice (endSlice)
     }
 
+    /**
+     * The cycles a loop that cannot see the clock may spend before its quantum check, for compiled
+     * code that counts them in a local instead of charging each back-edge: the cycles left in the
+     * quantum ({@code sliceEnd - clock}), raised to {@code minimum} (one back-edge's charge: a quantum
+     * ended early by {@link #endSlice} is checked after the next back-edge, as {@link #spendAndCheck}
+     * would) and capped at the default quantum, so that the compiler can bound the loop's trip count.
+     * The loop adds what it spent to the clock ({@link #settleLoopBudget}) before its check, which
+     * runs at the same clock as the charges it replaces: the first back-edge whose charge reaches
+     * {@link #sliceEnd}. A cap below the quantum's end only makes the check come early and find
+     * nothing to do.
+     */
+    public long loopBudget(long minimum) {
+        long left = sliceEnd - runningCore.clock;
+        return Math.min(Math.max(left, minimum), CostModel.QUANTUM);
+    }
+
+    /** Adds to the clock the cycles a loop counted against its budget ({@link #loopBudget}). */
+    public void settleLoopBudget(long cycles) {
+        Core c = runningCore;
+        c.clock = c.clock + cycles;
+    }
+
     /** {@link #charge} after its spend: whether the current strand must yield now. */
     public boolean chargeRest() {
         if (current != null && current.killed()) return true; // killed itself: suspended() will end it
