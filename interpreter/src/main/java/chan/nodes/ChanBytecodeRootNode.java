@@ -327,25 +327,8 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
         return depth;
     }
 
-    /**
-     * How far below `--max-depth` a compiled function's calls run without a check of their own
-     * when they are inlined: see {@link #checkDepth}.
-     */
-    static final int DEPTH_SLACK = 256;
-
-    /**
-     * The `--max-depth` check of a call made at nesting depth {@code depth}. In the root of a
-     * compilation the count is first compared with the limit less {@link #DEPTH_SLACK}, and at or
-     * above that the code goes back to the interpreter (which then makes the exact check). Below
-     * it the compiler knows the count's range, so the checks of the calls inlined into this one,
-     * at most that many levels deeper, fold away: one compare per real call instead of one per
-     * inlined call. The error is the same, at the same call: only compiled code near the limit
-     * runs in the interpreter instead.
-     */
+    /** The `--max-depth` check of a call made at nesting depth {@code depth}. */
     static void checkDepth(ChanContext context, int depth, Node node) {
-        if (CompilerDirectives.inCompilationRoot() && context.maxDepth > 2 * DEPTH_SLACK && depth >= context.maxDepth - DEPTH_SLACK) {
-            CompilerDirectives.transferToInterpreter();
-        }
         if (depth >= context.maxDepth) {
             CompilerDirectives.transferToInterpreter();
             throw ChanException.error("stack overflow: more than " + context.maxDepth + " nested calls", node);
