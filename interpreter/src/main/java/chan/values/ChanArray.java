@@ -104,18 +104,16 @@ public final class ChanArray {
             booleans = new boolean[size];
             Arrays.fill(booleans, b);
         } else {
-            if (size > INLINE) {
-                objects = new Object[size];
-                if (fill != ChanNil.NIL) { // a null slot is nil already (no ints yet)
-                    Arrays.fill(objects, fill);
+            objects = slotStorage(size);
+            if (fill == ChanNil.NIL) {
+                return; // a null slot is nil already (no ints yet)
+            }
+            if (isInline()) {
+                for (int i = 0; i < size; i++) {
+                    setInlineSlot(i, fill);
                 }
             } else {
-                objects = INLINE_SLOTS;
-                if (fill != ChanNil.NIL) {
-                    for (int i = 0; i < size; i++) {
-                        setInlineSlot(i, fill);
-                    }
-                }
+                Arrays.fill(objects, fill);
             }
         }
     }
@@ -130,9 +128,14 @@ public final class ChanArray {
         this.size = size;
     }
 
-    /** An array of objects of {@code size} null slots (nil, no ints yet): inline up to {@link #INLINE}. */
+    /** The {@link #objects} of an array of objects of {@code size} slots: the inline marker up to {@link #INLINE}. */
+    private static Object[] slotStorage(int size) {
+        return size <= INLINE ? INLINE_SLOTS : new Object[size];
+    }
+
+    /** An array of objects of {@code size} null slots (nil, no ints yet). */
     private static ChanArray ofSlots(int size) {
-        return new ChanArray(null, null, null, size <= INLINE ? INLINE_SLOTS : new Object[size], null, size);
+        return new ChanArray(null, null, null, slotStorage(size), null, size);
     }
 
     /** An array holding {@code values}, in {@code Object[]} storage (ints in int slots). */
@@ -333,7 +336,7 @@ public final class ChanArray {
         longs = null; // the old kind's field cleared: exactly one stays non-null
         doubles = null;
         booleans = null;
-        objects = size <= INLINE ? INLINE_SLOTS : new Object[size];
+        objects = slotStorage(size);
         if (oldLongs != null) {
             ints = oldLongs; // every slot null: an int slot
         } else {
