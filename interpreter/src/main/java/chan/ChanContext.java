@@ -1,5 +1,6 @@
 package chan;
 
+import chan.runtime.Meter;
 import chan.runtime.Scheduler;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleLanguage;
@@ -41,6 +42,11 @@ public final class ChanContext {
      */
     public ContinuationResult resuming;
     public Object carried;
+    /**
+     * What every charge reads and writes, handed to each run's scheduler: one object for the whole
+     * context, so that compiled code finds it at a constant address (see {@link Meter}).
+     */
+    public final Meter meter = new Meter();
 
     ChanContext(ChanLanguage language, TruffleLanguage.Env env) {
         this.language = language;

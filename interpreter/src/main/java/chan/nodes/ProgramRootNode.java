@@ -88,7 +88,7 @@ public final class ProgramRootNode extends RootNode {
         SchedulerOptions options = schedulerOptions().stats(context.option(ChanOptions.Stats))
                         .traceFile(trace.isEmpty() ? null : Path.of(trace));
         program.reset();
-        Scheduler scheduler = new Scheduler(machine, context.option(ChanOptions.Seed), options);
+        Scheduler scheduler = new Scheduler(machine, context.option(ChanOptions.Seed), options, context.meter);
         context.setScheduler(scheduler);
         return scheduler.spawnMain(new Object[]{program.main()});
     }

@@ -58,7 +58,7 @@ final class ReplSession {
         }
         bindings = new ReplBindings();
         loader = new ModuleLoader(language, context);
-        scheduler = new Scheduler(machine, seed, ProgramRootNode.schedulerOptions().stats(true));
+        scheduler = new Scheduler(machine, seed, ProgramRootNode.schedulerOptions().stats(true), context.meter);
         context.setScheduler(scheduler);
     }
 

@@ -48,19 +48,16 @@ public final class Scheduler {
     final HashMap<Strand, Object> monitors = new HashMap<>();
     private Strand current;
     /**
-     * The current strand's core (core 0 when no strand runs), kept with {@link #current} so that a
-     * charge reaches the clock in one load instead of current, its core number and the cores array.
+     * The current strand's core, the quantum's end and the quiet bound: what compiled code reads at
+     * every charge, in an object that outlives this run (see {@link Meter}). Its {@code runningCore}
+     * is kept with {@link #current}, so that a charge reaches the clock in one load instead of
+     * current, its core number and the cores array.
      */
-    private Core runningCore;
+    private final Meter meter;
     private Strand main;
-    /**
-     * The current core's clock at which the running strand's quantum ends (the quantum counts from
-     * its dispatch or its last quantum check); a clock, not a count, so that charging cycles updates
-     * one field.
-     */
-    private long sliceEnd;
-    /**
-     * A clock up to which the end of a quantum needs no look around: while the current core's clock
+    /*
+     * The quiet bound ({@code meter.quietUntil}): a clock up to which the end of a quantum needs no look
+     * around: while the current core's clock
      * is at most this, {@link #chargeRest} would answer "no yield" (nothing ready on this core, no
      * other core able to start earlier, no timer due, no preemption asked, the strand not killed).
      * Conservative: it may be lower than the truth (then the full check runs), never higher. Set at
@@ -69,21 +66,16 @@ public final class Scheduler {
      * a strand killing itself ({@link #endSlice}), and a strand made runnable, which voids it
      * ({@link #makeRunnable}: one store on the path of every wake-up); {@link #checkEveryQuantum}
      * keeps it void for good. It lets compiled code start the next quantum inline
-     * ({@link #startQuietQuantum}) and leave the scheduler's scan to the scheduler loop
+     * ({@link Meter#startQuietQuantum}) and leave the scheduler's scan to the scheduler loop
      * ({@link #runsOn}), which then nearly always switches. Resuming a thread in place is correct but
      * slow: the thread runs on in its continuation's code, which Truffle compiles only once that
      * continuation is resumed often (a lone loop.chan ran 20× slower when every dispatch left the
      * bound unknown; bench/README.md). Every void is this one field (no flag, no wake-up count
-     * beside it), so that Poll's slow path reads only it and {@link #quantum}: the compiler hoists
+     * beside it), so that Poll's slow path reads only it and {@link Meter#quantum}: the compiler hoists
      * the fields that path reads into the entry of each compiled function, where an inlined callee's
-     * Poll reads them again (bench/README.md).
+     * Poll reads them again (bench/README.md). The meter also holds the quantum
+     * ({@link SchedulerOptions#quantum}) that path reads.
      */
-    private long quietUntil = Long.MIN_VALUE;
-    /**
-     * The scheduler's quantum ({@link SchedulerOptions#quantum}), read by Poll's slow path: a field
-     * of its own so that the path loads it directly rather than through {@link #options}.
-     */
-    private final long quantum;
     /**
      * False: every quantum's end is left to the scheduler loop ({@link #checkEveryQuantum}). A
      * preemption request made from outside the simulation's code path (the REPL's Ctrl-C, a Truffle
@@ -114,14 +106,22 @@ public final class Scheduler {
     private long queuedCores;
 
     public Scheduler(Machine machine, long seed, SchedulerOptions options) {
+        this(machine, seed, options, new Meter());
+    }
+
+    /** A scheduler that charges through {@code meter}, which it resets: the meter's owner may reuse it for run after run. */
+    public Scheduler(Machine machine, long seed, SchedulerOptions options, Meter meter) {
         this.machine = machine;
         this.options = options;
-        this.quantum = options.quantum;
+        this.meter = meter;
+        meter.quantum = options.quantum;
+        meter.sliceEnd = 0;
+        meter.quietUntil = Long.MIN_VALUE;
         this.nil = options.nil;
         this.rng = new Rng(seed);
         this.cores = new Core[machine.cores()];
         for (int i = 0; i < cores.length; i++) cores[i] = new Core(i);
-        this.runningCore = cores[0];
+        meter.runningCore = cores[0];
         this.trace = options.traceFile == null ? null : new Trace(options.traceFile, machine);
     }
 
@@ -134,10 +134,10 @@ public final class Scheduler {
     public Strand current() { return current; }
 
     /** The current strand's core (core 0 when no strand runs). */
-    public int currentCore() { return runningCore.id; }
+    public int currentCore() { return meter.runningCore.id; }
 
     /** The current core's virtual clock, in cycles. */
-    public long now() { return runningCore.clock; }
+    public long now() { return meter.runningCore.clock; }
 
     /** Seeded and deterministic: uniform in 0 ≤ r < bound. */
     public long random(long bound) {
@@ -249,14 +249,14 @@ public final class Scheduler {
         Object waited = t.waitOn; // a sleeper's ASLEEP, or a deferred shared-memory access
         t.waitOn = null;
         current = t;
-        runningCore = c;
-        sliceEnd = quantumEnd(c.clock);
+        meter.runningCore = c;
+        meter.sliceEnd = meter.quantumEnd(c.clock);
         // The quiet bound, exact (quietBound), so that a quantum's end that need not yield never
         // suspends. A preemption request outlives the run it was made in (if the strand blocked
         // first): then the next quantum's end yields.
         Strand after = c.runq.peek();
         long quiet = after == null ? othersQuiet : Math.min(othersQuiet, after.readyAt - 1);
-        quietUntil = preemptRequested || !quietQuanta ? Long.MIN_VALUE : quiet;
+        meter.quietUntil = preemptRequested || !quietQuanta ? Long.MIN_VALUE : quiet;
         runStart = c.clock;
         c.runs++;
         if (trace != null) trace.arrive(t, runStart);
@@ -296,7 +296,7 @@ public final class Scheduler {
         Core c = cores[t.core()];
         if (trace != null) trace.slice(c.id, t.id(), runStart, c.clock);
         current = null;
-        runningCore = cores[0];
+        meter.runningCore = cores[0];
     }
 
     /**
@@ -310,56 +310,22 @@ public final class Scheduler {
         return chargeRest();
     }
 
-    /**
-     * The fast half of {@link #charge}, for compiled code: spends {@code cycles} and returns whether
-     * the rest of the check ({@link #chargeRest}) must run. False on almost every call, and small
-     * enough to compile into every loop body, the rest compiled as a cold path (PollNode): one
-     * field updated, one compared.
-     */
-    public boolean spendAndCheck(long cycles) {
-        // One load and one store of the clock, and the compare on the value stored: a compiled loop
-        // body carries this twice or more per iteration (its back-edge, each inlined callee's entry).
-        Core c = runningCore;
-        long clock = c.clock + cycles;
-        c.clock = clock;
-        return clock >= sliceEnd; // a strand that kills itself ends its slice (endSlice)
-    }
-
-    /**
-     * The cycles a loop that cannot see the clock may spend before its quantum check, for compiled
-     * code that counts them in a local instead of charging each back-edge: the cycles left in the
-     * quantum ({@code sliceEnd - clock}), raised to {@code minimum} (one back-edge's charge: a quantum
-     * ended early by {@link #endSlice} is checked after the next back-edge, as {@link #spendAndCheck}
-     * would) and capped at the default quantum, so that the compiler can bound the loop's trip count.
-     * The loop adds what it spent to the clock ({@link #settleLoopBudget}) before its check, which
-     * runs at the same clock as the charges it replaces: the first back-edge whose charge reaches
-     * {@link #sliceEnd}. A cap below the quantum's end only makes the check come early and find
-     * nothing to do.
-     */
-    public long loopBudget(long minimum) {
-        long left = sliceEnd - runningCore.clock;
-        return Math.min(Math.max(left, minimum), CostModel.QUANTUM);
-    }
-
-    /** Adds to the clock the cycles a loop counted against its budget ({@link #loopBudget}). */
-    public void settleLoopBudget(long cycles) {
-        Core c = runningCore;
-        c.clock = c.clock + cycles;
-    }
+    /** What every charge reads and writes (see {@link Meter}). */
+    public Meter meter() { return meter; }
 
     /** {@link #charge} after its spend: whether the current strand must yield now. */
     public boolean chargeRest() {
         if (current != null && current.killed()) return true; // killed itself: suspended() will end it
-        Core mine = runningCore;
-        if (mine.clock < sliceEnd) return false;
-        sliceEnd = quantumEnd(mine.clock);
+        Core mine = meter.runningCore;
+        if (mine.clock < meter.sliceEnd) return false;
+        meter.sliceEnd = meter.quantumEnd(mine.clock);
         if (preemptRequested) {
             preemptRequested = false;
             return true;
         }
         long quiet = quietBound(mine);
         if (mine.clock > quiet) return true;
-        if (quietQuanta) quietUntil = quiet;
+        if (quietQuanta) meter.quietUntil = quiet;
         return false;
     }
 
@@ -384,27 +350,14 @@ public final class Scheduler {
         return Math.min(bound, timers.nextTime());
     }
 
-    /**
-     * Poll's slow path, compiled inline (no loop, no call): after {@link #spendAndCheck} said the
-     * quantum is used up, starts the next one when the clock is within {@link #quietUntil}, where
-     * {@link #chargeRest} would do just that. False: the full check must run; the caller then
-     * suspends the strand through {@link #deferQuantumEnd}.
-     */
-    public boolean startQuietQuantum() {
-        long clock = runningCore.clock;
-        if (clock > quietUntil) return false;
-        sliceEnd = quantumEnd(clock);
-        return true;
-    }
-
     /** Turns the inline quantum start off for good (see {@link #quietQuanta}); the REPL needs it. */
     public void checkEveryQuantum() {
         quietQuanta = false;
-        quietUntil = Long.MIN_VALUE;
+        meter.quietUntil = Long.MIN_VALUE;
     }
 
     /**
-     * The end of a quantum that {@link #startQuietQuantum} could not settle: the strand suspends
+     * The end of a quantum that {@link Meter#startQuietQuantum} could not settle: the strand suspends
      * (the returned BLOCK travels up its stack as any suspension does), still RUNNING, and the
      * scheduler loop makes the decision with {@link #runsOn}. Compiled code thus leaves by its
      * Yield, an exit, instead of calling the scheduler's scan and merging back into the loop.
@@ -444,15 +397,10 @@ public final class Scheduler {
 
     /** Makes the next charge run {@link #chargeRest}: a preemption request, or the strand killed itself. */
     void endSlice() {
-        sliceEnd = Math.min(sliceEnd, runningCore.clock);
-        quietUntil = Long.MIN_VALUE;
+        meter.sliceEnd = Math.min(meter.sliceEnd, meter.runningCore.clock);
+        meter.quietUntil = Long.MIN_VALUE;
     }
 
-    /** The end of a quantum that starts at {@code clock} (no overflow for a huge quantum). */
-    private long quantumEnd(long clock) {
-        long quantum = this.quantum;
-        return quantum > Long.MAX_VALUE - clock ? Long.MAX_VALUE : clock + quantum;
-    }
 
     /**
      * Makes the running strand yield when its quantum ends even if nothing else is ready (the REPL
@@ -460,7 +408,7 @@ public final class Scheduler {
      */
     public void yieldAtQuantum() {
         preemptRequested = true;
-        quietUntil = Long.MIN_VALUE;
+        meter.quietUntil = Long.MIN_VALUE;
     }
 
     public void cancelPreempt() {
@@ -494,7 +442,7 @@ public final class Scheduler {
 
     /** Whether a strand on another core, or a timer, could act before the current core's clock. */
     private boolean anotherCoreIsEarlier() {
-        Core mine = runningCore;
+        Core mine = meter.runningCore;
         for (Core c : cores) {
             long t = c.earliest();
             if (c != mine && (t < mine.clock || (t == mine.clock && c.id < mine.id))) return true;
@@ -519,7 +467,7 @@ public final class Scheduler {
         Channel ch = new Channel(this, 1);
         long at = now() + Math.max(0, cycles);
         timers.add(at, ch, currentCore());
-        quietUntil = Math.min(quietUntil, at); // due before a later clock: that quantum's end yields
+        meter.quietUntil = Math.min(meter.quietUntil, at); // due before a later clock: that quantum's end yields
         return ch;
     }
 
@@ -601,14 +549,14 @@ public final class Scheduler {
 
     void spend(long cycles) {
         if (cycles <= 0) return;
-        runningCore.spend(cycles);
+        meter.runningCore.spend(cycles);
     }
 
     void makeRunnable(Strand t, long at) {
         t.setState(Strand.State.RUNNABLE);
         t.readyAt = at;
         cores[t.core()].runq.add(t, ++seq);
-        quietUntil = Long.MIN_VALUE; // a wake-up voids the quiet bound
+        meter.quietUntil = Long.MIN_VALUE; // a wake-up voids the quiet bound
         queuedCores |= 1L << t.core(); // no-op beyond 64 cores (shift wraps), where next() scans all
     }
 

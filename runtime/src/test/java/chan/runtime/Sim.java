@@ -146,9 +146,9 @@ final class Sim {
     /** The charge as compiled code makes it (PollNode): the full check left to the loop unless quiet. */
     Step poll(long cycles) {
         return (t, in) -> {
-            if (!s.spendAndCheck(cycles)) return in;
+            if (!s.meter().spendAndCheck(cycles)) return in;
             quantumEnds++;
-            if (s.startQuietQuantum()) return in;
+            if (s.meter().startQuietQuantum()) return in;
             deferred++;
             return s.deferQuantumEnd();
         };

@@ -21,6 +21,6 @@ public abstract class LoopBudgetNode extends Node {
 
     @Specialization
     public static long doBudget(int cycles, @Bind Node node) {
-        return ChanContext.get(node).scheduler().loopBudget(cycles);
+        return ChanContext.get(node).meter.loopBudget(cycles);
     }
 }

@@ -1,7 +1,7 @@
 package chan.nodes.ops;
 
 import chan.ChanContext;
-import chan.runtime.Scheduler;
+import chan.runtime.Meter;
 import chan.values.ChanNil;
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.bytecode.ConstantOperand;
@@ -33,9 +33,10 @@ public abstract class PollNode extends Node {
      */
     @Specialization
     public static Object doPoll(int cycles, @Bind Node node) {
-        Scheduler scheduler = ChanContext.get(node).scheduler();
-        if (CompilerDirectives.injectBranchProbability(CompilerDirectives.SLOWPATH_PROBABILITY, scheduler.spendAndCheck(cycles))) {
-            return scheduler.startQuietQuantum() ? ChanNil.NIL : scheduler.deferQuantumEnd();
+        ChanContext context = ChanContext.get(node);
+        Meter meter = context.meter;
+        if (CompilerDirectives.injectBranchProbability(CompilerDirectives.SLOWPATH_PROBABILITY, meter.spendAndCheck(cycles))) {
+            return meter.startQuietQuantum() ? ChanNil.NIL : context.scheduler().deferQuantumEnd();
         }
         return ChanNil.NIL;
     }
