@@ -18,7 +18,26 @@ public final class Meter {
      * one field.
      */
     long sliceEnd;
-    /** The clock up to which a quantum's end needs no look around ({@link Scheduler}'s quiet bound). */
+    /**
+     * A clock up to which the end of a quantum needs no look around: while the current core's clock
+     * is at most this, {@link Scheduler#chargeRest} would answer "no yield" (nothing ready on this
+     * core, no other core able to start earlier, no timer due, no preemption asked, the strand not
+     * killed). Conservative: it may be lower than the truth (then the full check runs), never
+     * higher. Set at dispatch and by the full check, both exactly ({@code Scheduler.quietBound});
+     * every event that could change the answer during a run lowers it: a timer armed ({@code
+     * Scheduler.after}), a preemption request, a strand killing itself ({@link
+     * Scheduler#endSlice}), and a strand made runnable, which voids it ({@code
+     * Scheduler.makeRunnable}: one store on the path of every wake-up); {@link
+     * Scheduler#checkEveryQuantum} keeps it void for good. It lets compiled code start the next
+     * quantum inline ({@link #startQuietQuantum}) and leave the scheduler's scan to the scheduler
+     * loop ({@link Scheduler#runsOn}), which then nearly always switches. Resuming a thread in
+     * place is correct but slow: the thread runs on in its continuation's code, which Truffle
+     * compiles only once that continuation is resumed often (a lone loop.chan ran 20× slower when
+     * every dispatch left the bound unknown; bench/README.md). Every void is this one field (no
+     * flag, no wake-up count beside it), so that Poll's slow path reads only it and {@link
+     * #quantum}: the compiler hoists the fields that path reads into the entry of each compiled
+     * function, where an inlined callee's Poll reads them again (bench/README.md).
+     */
     long quietUntil = Long.MIN_VALUE;
     /** The run's quantum ({@link SchedulerOptions#quantum}). */
     long quantum;

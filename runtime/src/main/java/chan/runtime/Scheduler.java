@@ -55,27 +55,6 @@ public final class Scheduler {
      */
     private final Meter meter;
     private Strand main;
-    /*
-     * The quiet bound ({@code meter.quietUntil}): a clock up to which the end of a quantum needs no look
-     * around: while the current core's clock
-     * is at most this, {@link #chargeRest} would answer "no yield" (nothing ready on this core, no
-     * other core able to start earlier, no timer due, no preemption asked, the strand not killed).
-     * Conservative: it may be lower than the truth (then the full check runs), never higher. Set at
-     * dispatch and by the full check, both exactly ({@link #quietBound}); every event that could
-     * change the answer during a run lowers it: a timer armed ({@link #after}), a preemption request,
-     * a strand killing itself ({@link #endSlice}), and a strand made runnable, which voids it
-     * ({@link #makeRunnable}: one store on the path of every wake-up); {@link #checkEveryQuantum}
-     * keeps it void for good. It lets compiled code start the next quantum inline
-     * ({@link Meter#startQuietQuantum}) and leave the scheduler's scan to the scheduler loop
-     * ({@link #runsOn}), which then nearly always switches. Resuming a thread in place is correct but
-     * slow: the thread runs on in its continuation's code, which Truffle compiles only once that
-     * continuation is resumed often (a lone loop.chan ran 20× slower when every dispatch left the
-     * bound unknown; bench/README.md). Every void is this one field (no flag, no wake-up count
-     * beside it), so that Poll's slow path reads only it and {@link Meter#quantum}: the compiler hoists
-     * the fields that path reads into the entry of each compiled function, where an inlined callee's
-     * Poll reads them again (bench/README.md). The meter also holds the quantum
-     * ({@link SchedulerOptions#quantum}) that path reads.
-     */
     /**
      * False: every quantum's end is left to the scheduler loop ({@link #checkEveryQuantum}). A
      * preemption request made from outside the simulation's code path (the REPL's Ctrl-C, a Truffle
