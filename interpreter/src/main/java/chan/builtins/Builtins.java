@@ -15,6 +15,8 @@ import chan.values.Index;
 import chan.values.Numbers;
 import chan.values.Strings;
 import chan.values.Types;
+import com.oracle.truffle.api.Assumption;
+import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 /**
@@ -222,10 +224,25 @@ public final class Builtins {
         return Sequences.contains(x, v);
     }
 
+    /**
+     * Valid until {@code abs} first meets the int -2^63, whose absolute value 2^63 is a big int. Until
+     * then compiled code leaves to the interpreter there, so the result of every other int is a box
+     * the compiler can take apart at the call site; with the big int merged in, the box became a real
+     * object: an allocation or a cache load, then a class check, per call (Bounce's walls).
+     */
+    private static final Assumption ABS_NEVER_MIN = Assumption.create("abs never met -2^63");
+
     /** {@code abs(n)}: the absolute value of an int (never overflows) or a float. */
     public static Object abs(Object n) {
-        if (n instanceof Long l && l != Long.MIN_VALUE) {
-            return Math.abs(l); // the common case, without the generic compare
+        if (n instanceof Long l) {
+            if (l != Long.MIN_VALUE) {
+                return Math.abs(l); // the common case, without the generic compare
+            }
+            if (ABS_NEVER_MIN.isValid()) {
+                CompilerDirectives.transferToInterpreterAndInvalidate();
+                ABS_NEVER_MIN.invalidate();
+            }
+            return Arith.neg(n);
         } else if (n instanceof Double d) {
             return Math.abs(d); // also clears the sign of -0.0, which no comparison with 0 would
         } else if (!Numbers.isInt(n)) {

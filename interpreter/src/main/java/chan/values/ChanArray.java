@@ -96,13 +96,13 @@ public final class ChanArray {
         this.size = size;
         if (fill instanceof Long l) {
             longs = new long[size];
-            Arrays.fill(longs, l);
+            ArrayFill.fill(longs, l);
         } else if (fill instanceof Double d) {
             doubles = new double[size];
-            Arrays.fill(doubles, d);
+            ArrayFill.fill(doubles, d);
         } else if (fill instanceof Boolean b) {
             booleans = new boolean[size];
-            Arrays.fill(booleans, b);
+            ArrayFill.fill(booleans, b);
         } else {
             objects = slotStorage(size);
             if (fill == ChanNil.NIL) {
