@@ -76,72 +76,13 @@ public final class ChanArray {
     private Object[] objects;
     /** With {@code Object[]} storage: the ints of its null slots; null until the first int is stored. */
     private long[] ints;
-    /**
-     * Slots 0 to 9 of an array of objects of at most {@link #INLINE} elements (its {@link #objects} is
-     * {@link #INLINE_SLOTS}). Declared together, so that the JVM lays them out as one run of reference
-     * fields ({@link #SLOTS_IN_A_ROW} checks it) and slot {@code i} lies at a computed offset.
-     */
+    /** Slots 0 and 1 of an array of objects of at most {@link #INLINE} elements (its {@link #objects} is {@link #INLINE_SLOTS}). */
     private Object slot0;
     private Object slot1;
-    private Object slot2;
-    private Object slot3;
-    private Object slot4;
-    private Object slot5;
-    private Object slot6;
-    private Object slot7;
-    private Object slot8;
-    private Object slot9;
     private final int size;
 
-    /** Arrays of objects up to this size keep their slots in fields of their own ({@link #slot0} to {@link #slot9}). */
-    public static final int INLINE = 10;
-
-    /** Reads and writes a slot field at an offset computed from its index (see {@link #inlineSlot}). */
-    private static final sun.misc.Unsafe UNSAFE = unsafe();
-    /** The offset of {@link #slot0}, and the distance from one slot field to the next. */
-    private static final long SLOT_BASE;
-    private static final long SLOT_SCALE;
-    /**
-     * Whether the slot fields lie in a row, each {@link #SLOT_SCALE} bytes after the one before: the
-     * JVM puts an object's reference fields in one block, in their order here, but nothing promises
-     * it, so it is checked once; if not, {@link #inlineSlot} takes a switch instead.
-     */
-    private static final boolean SLOTS_IN_A_ROW;
-
-    static {
-        long base = -1;
-        long scale = -1;
-        boolean inARow = UNSAFE != null;
-        try {
-            for (int i = 0; inARow && i < INLINE; i++) {
-                @SuppressWarnings("deprecation")
-                long offset = UNSAFE.objectFieldOffset(ChanArray.class.getDeclaredField("slot" + i));
-                if (i == 0) {
-                    base = offset;
-                } else if (i == 1) {
-                    scale = offset - base;
-                    inARow = scale == 4 || scale == 8;
-                } else {
-                    inARow = offset == base + i * scale;
-                }
-            }
-        } catch (NoSuchFieldException e) {
-            inARow = false;
-        }
-        SLOT_BASE = base;
-        SLOT_SCALE = scale;
-        SLOTS_IN_A_ROW = inARow;
-    }
-
-    private static sun.misc.Unsafe unsafe() {
-        try {
-            java.lang.reflect.Field f = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
-            f.setAccessible(true);
-            return (sun.misc.Unsafe) f.get(null);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
-        }
-    }
+    /** Arrays of objects up to this size keep their slots in fields of their own ({@link #slot0}, {@link #slot1}). */
+    public static final int INLINE = 2;
 
     /**
      * The {@link #objects} of an array whose slots are inline: never read or written, its length 0
@@ -234,62 +175,20 @@ public final class ChanArray {
 
     /**
      * Slot {@code i} of an inline array of objects, raw: null is an int slot or nil, as in
-     * {@link #objects}. A constant {@code i} in compiled code (a record's field, {@code t[T_LINK]})
-     * folds the switch to one field load; any other {@code i} (Towers' {@code piles[pile]}) reads at
-     * the offset computed from it, with no branch, as an array element would be read.
+     * {@link #objects}. With {@code i} a constant (a record's field, {@code disk[SIZE]}) the compiled
+     * read is one field load.
      */
     public Object inlineSlot(long i) {
-        if (SLOTS_IN_A_ROW && !(CompilerDirectives.inCompiledCode() && CompilerDirectives.isPartialEvaluationConstant(i))) {
-            return readSlotAtOffset(i);
-        }
-        return switch ((int) i) {
-            case 0 -> slot0;
-            case 1 -> slot1;
-            case 2 -> slot2;
-            case 3 -> slot3;
-            case 4 -> slot4;
-            case 5 -> slot5;
-            case 6 -> slot6;
-            case 7 -> slot7;
-            case 8 -> slot8;
-            default -> slot9;
-        };
+        return i == 0 ? slot0 : slot1;
     }
 
-    /**
-     * Stores {@code v} (null: an int slot) into slot {@code i} of an inline array of objects: as
-     * {@link #inlineSlot}, a field store for a constant {@code i} in compiled code, else a store at
-     * the computed offset. (A switch there was far slower: Towers' piles, three slots stored by a
-     * pile that changes at every move, took 19.4-19.8 ms instead of 14.2, a mispredicted branch a
-     * store.)
-     */
+    /** Stores {@code v} (null: an int slot) into slot {@code i} of an inline array of objects. */
     public void setInlineSlot(long i, Object v) {
-        if (SLOTS_IN_A_ROW && !(CompilerDirectives.inCompiledCode() && CompilerDirectives.isPartialEvaluationConstant(i))) {
-            writeSlotAtOffset(i, v);
-            return;
+        if (i == 0) {
+            slot0 = v;
+        } else {
+            slot1 = v;
         }
-        switch ((int) i) {
-            case 0 -> slot0 = v;
-            case 1 -> slot1 = v;
-            case 2 -> slot2 = v;
-            case 3 -> slot3 = v;
-            case 4 -> slot4 = v;
-            case 5 -> slot5 = v;
-            case 6 -> slot6 = v;
-            case 7 -> slot7 = v;
-            case 8 -> slot8 = v;
-            default -> slot9 = v;
-        }
-    }
-
-    @SuppressWarnings("deprecation")
-    private Object readSlotAtOffset(long i) {
-        return UNSAFE.getObject(this, SLOT_BASE + i * SLOT_SCALE);
-    }
-
-    @SuppressWarnings("deprecation")
-    private void writeSlotAtOffset(long i, Object v) {
-        UNSAFE.putObject(this, SLOT_BASE + i * SLOT_SCALE, v);
     }
 
     /** Slot {@code i} of an array of objects, raw (null is an int slot or nil), wherever it is kept. */
