@@ -340,7 +340,7 @@ final class StatementCompiler {
     /**
      * A `while` over a range of numbers whose condition and body can neither see nor move the clock
      * (CountedLoops): its back-edges' cycles are counted down in a local from the budget left in the
-     * quantum (Scheduler.loopBudget) instead of being charged to the core one by one, and the count is
+     * quantum (Meter.loopBudget) instead of being charged to the core one by one, and the count is
      * added to the clock before the quantum check and wherever the loop is left, so the clock is exact
      * wherever anything could see it. The budget's test comes first in the inner loop, which the
      * compiler then sees as a counted loop of at most a quantum's iterations: no safepoint checks at

@@ -88,7 +88,10 @@ public final class Scheduler {
         this(machine, seed, options, new Meter());
     }
 
-    /** A scheduler that charges through {@code meter}, which it resets: the meter's owner may reuse it for run after run. */
+    /**
+     * A scheduler that charges through {@code meter}, which it resets: the meter's owner may reuse
+     * it for run after run.
+     */
     public Scheduler(Machine machine, long seed, SchedulerOptions options, Meter meter) {
         this.machine = machine;
         this.options = options;

@@ -8,7 +8,7 @@ import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.Node;
 
 /**
- * The cycles a counted loop may spend before its next quantum check (Scheduler.loopBudget): read
+ * The cycles a counted loop may spend before its next quantum check (Meter.loopBudget): read
  * where the loop starts and after each check. A loop whose body can neither see nor move the clock
  * counts its back-edges' cycles down from this in a frame local, instead of charging the core at
  * each one (StatementCompiler.visitCountedWhile); the count is settled into the clock wherever the
