@@ -60,6 +60,7 @@ final class BenchCommand {
             for (int i = 0; i < runs; i++) {
                 programOut.reset();
                 HeapSampler.resetPeaks();
+                long startFaults = EACH_RUN ? ThreadFaults.minor() : 0;
                 long start = System.nanoTime();
                 long startCpu = threads.getCurrentThreadCpuTime();
                 long startAllocated = allocatedBytes(threads);
@@ -68,9 +69,11 @@ final class BenchCommand {
                 allocated[i] = allocatedBytes(threads) - startAllocated;
                 nanos[i] = System.nanoTime() - start;
                 if (EACH_RUN) {
-                    // -Dchan.bench.eachRun=true: when the JIT's code arrives, and the program thread's CPU
-                    // time, which a loaded machine disturbs far less than wall time
-                    err.printf("run %d: wall %.2f ms, cpu %.2f ms, allocated %d bytes%n", i + 1, nanos[i] / 1e6, cpu[i] / 1e6, allocated[i]);
+                    // -Dchan.bench.eachRun=true: when the JIT's code arrives, the program thread's CPU
+                    // time, which a loaded machine disturbs far less than wall time; and the thread's minor
+                    // page faults, whose kernel time (zeroing fresh heap pages) that CPU time includes
+                    err.printf("run %d: wall %.2f ms, cpu %.2f ms, allocated %d bytes, page faults %d%n", i + 1, nanos[i] / 1e6, cpu[i] / 1e6,
+                                    allocated[i], ThreadFaults.minor() - startFaults);
                 }
                 if (exit != 0) {
                     err.println("chan bench: " + file + " exited with " + exit);
