@@ -29,9 +29,7 @@ final class ArrayFill {
         for (int i = 0; i < head; i++) {
             a[i] = v;
         }
-        for (int done = head; done < a.length; done += done) {
-            System.arraycopy(a, 0, a, done, Math.min(done, a.length - done));
-        }
+        spread(a, head, a.length);
     }
 
     static void fill(double[] a, double v) {
@@ -42,9 +40,7 @@ final class ArrayFill {
         for (int i = 0; i < head; i++) {
             a[i] = v;
         }
-        for (int done = head; done < a.length; done += done) {
-            System.arraycopy(a, 0, a, done, Math.min(done, a.length - done));
-        }
+        spread(a, head, a.length);
     }
 
     static void fill(boolean[] a, boolean v) {
@@ -55,8 +51,13 @@ final class ArrayFill {
         for (int i = 0; i < head; i++) {
             a[i] = true;
         }
-        for (int done = head; done < a.length; done += done) {
-            System.arraycopy(a, 0, a, done, Math.min(done, a.length - done));
+        spread(a, head, a.length);
+    }
+
+    /** Copies the filled head {@code a[0, head)} over the rest of {@code a}, doubling it each time. */
+    private static void spread(Object a, int head, int length) {
+        for (int done = head; done < length; done += done) {
+            System.arraycopy(a, 0, a, done, Math.min(done, length - done));
         }
     }
 }
