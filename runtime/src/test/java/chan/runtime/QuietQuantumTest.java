@@ -27,7 +27,11 @@ class QuietQuantumTest {
      * {@code compiled}: the charges are polls as PollNode makes them; else full checks.
      */
     private static Sim ring(long seed, Machine machine, boolean compiled, Path trace) {
-        Sim sim = new Sim(machine, seed, new SchedulerOptions().quantum(1000).traceFile(trace));
+        return ring(seed, machine, compiled, trace, new Meter());
+    }
+
+    private static Sim ring(long seed, Machine machine, boolean compiled, Path trace, Meter meter) {
+        Sim sim = new Sim(machine, seed, new SchedulerOptions().quantum(1000).traceFile(trace), meter);
         Random r = new Random(seed);
         int n = 2 + r.nextInt(6);
         Channel[] ch = new Channel[n];
@@ -107,6 +111,30 @@ class QuietQuantumTest {
         // A wake-up voids the bound, so a few quantum ends are left to the loop and need not yield
         // (the woken strand's core is ahead); nearly all of them do.
         assertTrue(resumedInPlace < deferred / 50, "resumed in place " + resumedInPlace + " of " + deferred);
+    }
+
+    /**
+     * The interpreter hands its context's one meter to every run's scheduler (`chan bench`'s runs,
+     * a REPL session after a program): whatever the last run left in it (a quantum's end, a quiet
+     * bound, a running core of another machine), the next run must be the one a fresh meter gives.
+     */
+    @Test
+    void aMeterHandedFromRunToRunGivesEachRunAsAFreshOneWould() throws IOException {
+        List<Machine> machines = List.of(Machine.preset("uniform", 4), Machine.preset("uniform", 1), Machine.preset("amd-2x2"));
+        Meter shared = new Meter();
+        for (long seed = 1; seed <= 12; seed++) {
+            for (Machine m : machines) {
+                Path freshTrace = dir.resolve("fresh.json");
+                Path sharedTrace = dir.resolve("shared.json");
+                Sim fresh = ring(seed, m, true, freshTrace, new Meter());
+                Sim reused = ring(seed, m, true, sharedTrace, shared);
+                String what = "seed " + seed + " on " + m.name();
+                assertEquals(fresh.log, reused.log, what);
+                assertEquals(fresh.s.stats().format(), reused.s.stats().format(), what);
+                assertEquals(fresh.dispatches, reused.dispatches, what);
+                assertEquals(Files.readString(freshTrace), Files.readString(sharedTrace), what);
+            }
+        }
     }
 
     @Test

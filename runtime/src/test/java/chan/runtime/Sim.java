@@ -33,7 +33,12 @@ final class Sim {
     int resumedInPlace;
 
     Sim(Machine m, long seed, SchedulerOptions o) {
-        s = new Scheduler(m, seed, o);
+        this(m, seed, o, new Meter());
+    }
+
+    /** A run that charges through {@code meter}, as the interpreter's runs share their context's. */
+    Sim(Machine m, long seed, SchedulerOptions o, Meter meter) {
+        s = new Scheduler(m, seed, o, meter);
     }
 
     Sim(Machine m, long seed) {
