@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Source;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +56,33 @@ class DeterminismTest {
         String traceA = Files.readString(dir.resolve("a.json"), UTF_8);
         assertTrue(traceA.contains("\"ph\":\"X\""), "the trace has slices");
         assertEquals(traceA, Files.readString(dir.resolve("b.json"), UTF_8));
+    }
+
+    /**
+     * The runs `chan bench` makes one after another in one context share the context's meter (the
+     * running core and the quantum's end that every charge reads): each must be the run a fresh
+     * process makes, virtual times, choose picks and statistics included.
+     */
+    @Test
+    void runsOneAfterAnotherInOneContextAreEachTheFreshRun() throws IOException {
+        Path program = write();
+        RunChan fresh = RunChan.run(RunChan.args(program.toString(), "--seed", "42", "--stats"));
+        assertEquals(0, fresh.exit(), fresh.err());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try (Context context = Context.newBuilder("chan").out(out).err(err).option("chan.Seed", "42").option("chan.Stats", "true").build()) {
+            Source source = Source.newBuilder("chan", program.toFile()).build();
+            for (int run = 1; run <= 3; run++) {
+                out.reset();
+                err.reset();
+                assertEquals(0, context.eval(source).asInt(), err.toString(UTF_8));
+                assertEquals(fresh.out(), out.toString(UTF_8), "run " + run);
+                // The launcher names the file by its path, a Source built from a File by its name.
+                assertEquals(fresh.err().replace(program.toString(), program.getFileName().toString()), err.toString(UTF_8),
+                                "run " + run + ": the leak report and the statistics");
+            }
+        }
+        assertTrue(fresh.err().contains("final virtual time"), "the statistics were printed: " + fresh.err());
     }
 
     @Test
