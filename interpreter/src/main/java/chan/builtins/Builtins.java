@@ -242,7 +242,7 @@ public final class Builtins {
                 CompilerDirectives.transferToInterpreterAndInvalidate();
                 ABS_NEVER_MIN.invalidate();
             }
-            return Arith.neg(n);
+            // -2^63 goes on to the generic negation below, as big ints do
         } else if (n instanceof Double d) {
             return Math.abs(d); // also clears the sign of -0.0, which no comparison with 0 would
         } else if (!Numbers.isInt(n)) {
