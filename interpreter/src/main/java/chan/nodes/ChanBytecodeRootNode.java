@@ -110,6 +110,7 @@ import com.oracle.truffle.api.nodes.RootNode;
 @OperationProxy(chan.nodes.ops.RecvStatusNode.class)
 @OperationProxy(chan.nodes.ops.SpawnNode.class)
 @OperationProxy(chan.nodes.ops.PollNode.class)
+@OperationProxy(chan.nodes.ops.ChargeNode.class)
 @OperationProxy(chan.nodes.ops.LoopBudgetNode.class)
 @OperationProxy(chan.nodes.ops.HasLoopBudgetNode.class)
 @OperationProxy(chan.nodes.ops.SpendLoopBudgetNode.class)

@@ -74,6 +74,8 @@ public final class ModuleCompiler {
     final PatternCompiler patterns = new PatternCompiler(this);
     final ExpressionCompiler expressions = new ExpressionCompiler(this);
     private final StatementCompiler statements = new StatementCompiler(this);
+    /** Which of this module's functions charge their entry without a quantum check. */
+    private BoundedFunctions bounded;
 
     ModuleCompiler(ChanLanguage language, Source source, ModuleLoader loader, Diagnostics diagnostics, ChanModule module) {
         this.language = language;
@@ -98,6 +100,8 @@ public final class ModuleCompiler {
     /** Compiles the module and returns the function that initialises it (null after errors). */
     ChanFunction compile(ProgramContext program) {
         collectDeclarations(program);
+        bounded = new BoundedFunctions(program, name -> !declarations.containsKey(name) && !topLevelLets.contains(name)
+                        && language.builtins().lookup(name) != null);
         if (repl != null) {
             forgetRedefinedVariables();
         }
@@ -243,7 +247,7 @@ public final class ModuleCompiler {
         List<ParamContext> params = f.params() == null ? List.of() : f.params().param();
         String returnType = f.ret == null ? null : f.ret.getText();
         ChanBytecodeRootNode root = buildRoot(f, () -> {
-            emitPrologue(params, name);
+            emitPrologue(params, name, bounded.isBounded(f));
             visitStatements(f.block().statement(), returnType);
         });
         scope = saved;
@@ -252,8 +256,11 @@ public final class ModuleCompiler {
         return root;
     }
 
-    /** Creates the parameter locals, checking annotated types. */
-    private void emitPrologue(List<ParamContext> params, String functionName) {
+    /**
+     * Creates the parameter locals, checking annotated types, and charges the entry: with a quantum
+     * check unless the function's run is {@code bounded} (BoundedFunctions).
+     */
+    private void emitPrologue(List<ParamContext> params, String functionName, boolean bounded) {
         checkDistinct(params.stream().map(p -> p.name().getStart()).toList(), "parameter");
         for (int i = 0; i < params.size(); i++) {
             ParamContext p = params.get(i);
@@ -273,7 +280,11 @@ public final class ModuleCompiler {
             }
             b.endStoreLocal();
         }
-        emitPoll(Costs.CALL);
+        if (bounded) {
+            b.emitCharge(Costs.CALL);
+        } else {
+            emitPoll(Costs.CALL);
+        }
     }
 
     private void emitReturnNil() {
@@ -384,7 +395,7 @@ public final class ModuleCompiler {
         FunctionTemplate template = new FunctionTemplate(name, params.size());
         scope = new Scope(enclosing, name, false);
         ChanBytecodeRootNode root = statements.inNestedFunction(() -> buildRoot(where, () -> {
-            emitPrologue(params, name);
+            emitPrologue(params, name, where instanceof LambdaPrimaryContext lambda && bounded.isBounded(lambda));
             body.run();
         }));
         root.setName(name);

@@ -63,7 +63,7 @@ public final class Meter {
      * quantum ({@code sliceEnd - clock}), raised to {@code minimum} (one back-edge's charge: a quantum
      * ended early by {@link Scheduler#endSlice} is checked after the next back-edge, as
      * {@link #spendAndCheck} would) and capped at the default quantum, so that the compiler can bound
-     * the loop's trip count. The loop adds what it spent to the clock ({@link #settleLoopBudget})
+     * the loop's trip count. The loop adds what it spent to the clock ({@link #spend})
      * before its check, which runs at the same clock as the charges it replaces: the first back-edge
      * whose charge reaches {@link #sliceEnd}. A cap below the quantum's end only makes the check come
      * early and find nothing to do.
@@ -73,8 +73,12 @@ public final class Meter {
         return Math.min(Math.max(left, minimum), CostModel.QUANTUM);
     }
 
-    /** Adds to the clock the cycles a loop counted against its budget ({@link #loopBudget}). */
-    public void settleLoopBudget(long cycles) {
+    /**
+     * Adds cycles to the clock with no quantum check: what a counted loop spent of its budget
+     * ({@link #loopBudget}), or the entry of a function whose run is bounded (it has no loop and
+     * calls only such functions and built-ins), whose cycles the next check counts.
+     */
+    public void spend(long cycles) {
         Core c = runningCore;
         c.clock = c.clock + cycles;
     }

@@ -18,7 +18,7 @@ public abstract class SettleLoopBudgetNode extends Node {
 
     @Specialization
     public static Object doSettle(long start, long left, @Bind Node node) {
-        ChanContext.get(node).meter.settleLoopBudget(start - left);
+        ChanContext.get(node).meter.spend(start - left);
         return ChanNil.NIL;
     }
 }

@@ -1,0 +1,27 @@
+package chan.nodes.ops;
+
+import chan.ChanContext;
+import chan.values.ChanNil;
+import com.oracle.truffle.api.bytecode.ConstantOperand;
+import com.oracle.truffle.api.bytecode.OperationProxy;
+import com.oracle.truffle.api.dsl.Bind;
+import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.nodes.Node;
+
+/**
+ * Charges the simulated core for the entry of a function whose run is bounded, without a quantum
+ * check (BoundedFunctions): such a function cannot run for long, so the check its caller or callee
+ * makes next comes soon enough, and it never suspends here. Unlike Poll it needs no suspension path,
+ * so an inlined body carries one add to the clock where Poll adds, compares and branches.
+ */
+@OperationProxy.Proxyable
+@ConstantOperand(type = int.class, name = "cycles")
+public abstract class ChargeNode extends Node {
+    public abstract Object execute(int cycles);
+
+    @Specialization
+    public static Object doCharge(int cycles, @Bind Node node) {
+        ChanContext.get(node).meter.spend(cycles);
+        return ChanNil.NIL;
+    }
+}

@@ -1,0 +1,125 @@
+package chan.parser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import chan.grammar.ChanLexer;
+import chan.grammar.ChanParser;
+import chan.grammar.ChanParser.*;
+import java.util.Set;
+import java.util.TreeSet;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.tree.ParseTree;
+import org.junit.jupiter.api.Test;
+
+/** Which functions charge their entry without a quantum check: only those whose every run is bounded. */
+class BoundedFunctionsTest {
+    private static final Set<String> BUILTINS = Set.of("print", "len", "push", "now");
+
+    /** The named functions found bounded, and "lambda@LINE" for each bounded function literal. */
+    private static Set<String> bounded(String program) {
+        ChanParser parser = new ChanParser(new CommonTokenStream(new ChanLexer(CharStreams.fromString(program))));
+        ProgramContext tree = parser.program();
+        BoundedFunctions analysis = new BoundedFunctions(tree, BUILTINS::contains);
+        Set<String> found = new TreeSet<>();
+        for (TopDeclContext top : tree.topDecl()) {
+            if (top.funcDecl() != null && analysis.isBounded(top.funcDecl())) {
+                found.add(top.funcDecl().fnName.getText());
+            }
+        }
+        collectLambdas(tree, analysis, found);
+        return found;
+    }
+
+    private static void collectLambdas(ParseTree t, BoundedFunctions analysis, Set<String> found) {
+        if (t instanceof LambdaPrimaryContext l && analysis.isBounded(l)) {
+            found.add("lambda@" + l.getStart().getLine());
+        }
+        for (int i = 0; i < t.getChildCount(); i++) {
+            collectLambdas(t.getChild(i), analysis, found);
+        }
+    }
+
+    @Test
+    void straightLineCodeAndCallsToBuiltinsAreBounded() {
+        assertEquals(Set.of("leaf", "printer", "empty"), bounded("""
+                        fn leaf(x) { if (x > 0) { return x + 1; } return 0; }
+                        fn printer(a) { print(len(a), now()); push(a, 1); }
+                        fn empty() {}
+                        """));
+    }
+
+    @Test
+    void callsOfBoundedFunctionsByNameAreBounded() {
+        assertEquals(Set.of("a", "b", "c"), bounded("""
+                        fn c(x) { return a(x) + b(x); }
+                        fn a(x) { return b(x) * 2; }
+                        fn b(x) { return x; }
+                        """));
+    }
+
+    @Test
+    void loopsAreNotBounded() {
+        assertEquals(Set.of(), bounded("""
+                        fn w(n) { while (n > 0) { n -= 1; } }
+                        fn f(xs) { for (x in xs) { print(x); } }
+                        fn calls_a_loop() { w(3); }
+                        """));
+    }
+
+    @Test
+    void recursionIsNotBounded() {
+        assertEquals(Set.of("leaf"), bounded("""
+                        fn fib(n) { if (n < 2) { return leaf(n); } return fib(n - 1) + fib(n - 2); }
+                        fn even(n) { if (n == 0) { return true; } return odd(n - 1); }
+                        fn odd(n) { if (n == 0) { return false; } return even(n - 1); }
+                        fn uses_odd(n) { return odd(n); }
+                        fn leaf(n) { return n; }
+                        """));
+    }
+
+    @Test
+    void callsThroughValuesAreNotBounded() {
+        assertEquals(Set.of("leaf"), bounded("""
+                        fn leaf(x) { return x; }
+                        fn apply(f, x) { return f(x); }
+                        fn member(m) { return m.leaf(1); }
+                        fn indexed(fs) { return fs[0](1); }
+                        fn unknown() { return nowhere(1); }
+                        """));
+    }
+
+    @Test
+    void aLocalNamedAsAFunctionOrBuiltinShadowsIt() {
+        // (The literal `fn(x) => x` on line 3 is bounded itself.)
+        assertEquals(Set.of("leaf", "lambda@3"), bounded("""
+                        fn leaf(x) { return x; }
+                        fn param(leaf) { return leaf(1); }
+                        fn let_bound() { let print = fn(x) => x; return print(1); }
+                        fn pattern(p) { let (len, y) = p; return len(y); }
+                        fn caught() { try { leaf(1); } catch (leaf) { leaf(2); } }
+                        """));
+    }
+
+    @Test
+    void functionLiteralsAreJudgedOnTheirOwnBodies() {
+        // Making a closure runs none of its body; the literal's own body decides for it.
+        assertEquals(Set.of("leaf", "makes", "calls", "lambda@2", "lambda@3"), bounded("""
+                        fn leaf(x) { return x; }
+                        fn makes() { return fn(x) => leaf(x) + 1; }
+                        fn loops(n) { let f = fn() { print(n); }; while (n > 0) { n -= 1; } return f; }
+                        fn calls(g) { return fn(x) => g(x); }
+                        let top = fn(n) { while (n > 0) { n -= 1; } };
+                        """));
+    }
+
+    @Test
+    void startingAThreadIsJudgedAsACall() {
+        assertEquals(Set.of("leaf", "starts_leaf"), bounded("""
+                        fn leaf(x) { return x; }
+                        fn w(n) { while (n > 0) { n -= 1; } }
+                        fn starts_leaf() { start leaf(1); }
+                        fn starts_loop() { start w(1); }
+                        """));
+    }
+}
