@@ -9,10 +9,11 @@ import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.Node;
 
 /**
- * Charges the simulated core for the entry of a function whose run is bounded, without a quantum
- * check (BoundedFunctions): such a function cannot run for long, so the check its caller or callee
- * makes next comes soon enough, and it never suspends here. Unlike Poll it needs no suspension path,
- * so an inlined body carries one add to the clock where Poll adds, compares and branches.
+ * Charges the simulated core for the entry of a function that no chain of calls can enter again
+ * while it runs, without a quantum check (NonRecursiveFunctions): a thread cannot run on for ever
+ * through such entries alone, so the checks at back-edges and at the entries of recursive functions
+ * are enough, and it never suspends here. Unlike Poll it needs no suspension path, so an inlined body
+ * carries one add to the clock where Poll adds, compares and branches.
  */
 @OperationProxy.Proxyable
 @ConstantOperand(type = int.class, name = "cycles")

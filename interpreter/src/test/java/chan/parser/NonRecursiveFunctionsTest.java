@@ -12,18 +12,18 @@ import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.tree.ParseTree;
 import org.junit.jupiter.api.Test;
 
-/** Which functions charge their entry without a quantum check: only those whose every run is bounded. */
-class BoundedFunctionsTest {
+/** Which functions charge their entry without a quantum check: only those no chain of calls can enter again while they run. */
+class NonRecursiveFunctionsTest {
     private static final Set<String> BUILTINS = Set.of("print", "len", "push", "now");
 
-    /** The named functions found bounded, and "lambda@LINE" for each bounded function literal. */
-    private static Set<String> bounded(String program) {
+    /** The named functions found non-recursive, and "lambda@LINE" for each such function literal. */
+    private static Set<String> nonRecursive(String program) {
         ChanParser parser = new ChanParser(new CommonTokenStream(new ChanLexer(CharStreams.fromString(program))));
         ProgramContext tree = parser.program();
-        BoundedFunctions analysis = new BoundedFunctions(tree, BUILTINS::contains);
+        NonRecursiveFunctions analysis = new NonRecursiveFunctions(tree, BUILTINS::contains);
         Set<String> found = new TreeSet<>();
         for (TopDeclContext top : tree.topDecl()) {
-            if (top.funcDecl() != null && analysis.isBounded(top.funcDecl())) {
+            if (top.funcDecl() != null && analysis.contains(top.funcDecl())) {
                 found.add(top.funcDecl().fnName.getText());
             }
         }
@@ -31,8 +31,8 @@ class BoundedFunctionsTest {
         return found;
     }
 
-    private static void collectLambdas(ParseTree t, BoundedFunctions analysis, Set<String> found) {
-        if (t instanceof LambdaPrimaryContext l && analysis.isBounded(l)) {
+    private static void collectLambdas(ParseTree t, NonRecursiveFunctions analysis, Set<String> found) {
+        if (t instanceof LambdaPrimaryContext l && analysis.contains(l)) {
             found.add("lambda@" + l.getStart().getLine());
         }
         for (int i = 0; i < t.getChildCount(); i++) {
@@ -41,8 +41,8 @@ class BoundedFunctionsTest {
     }
 
     @Test
-    void straightLineCodeAndCallsToBuiltinsAreBounded() {
-        assertEquals(Set.of("leaf", "printer", "empty"), bounded("""
+    void codeThatCallsOnlyBuiltinsIsNonRecursive() {
+        assertEquals(Set.of("leaf", "printer", "empty"), nonRecursive("""
                         fn leaf(x) { if (x > 0) { return x + 1; } return 0; }
                         fn printer(a) { print(len(a), now()); push(a, 1); }
                         fn empty() {}
@@ -50,8 +50,8 @@ class BoundedFunctionsTest {
     }
 
     @Test
-    void callsOfBoundedFunctionsByNameAreBounded() {
-        assertEquals(Set.of("a", "b", "c"), bounded("""
+    void callsOfNonRecursiveFunctionsByNameAreNonRecursive() {
+        assertEquals(Set.of("a", "b", "c"), nonRecursive("""
                         fn c(x) { return a(x) + b(x); }
                         fn a(x) { return b(x) * 2; }
                         fn b(x) { return x; }
@@ -59,17 +59,17 @@ class BoundedFunctionsTest {
     }
 
     @Test
-    void loopsAreNotBounded() {
-        assertEquals(Set.of(), bounded("""
+    void loopsDoNotMatterTheirBackEdgesCheck() {
+        assertEquals(Set.of("w", "f", "calls_a_loop"), nonRecursive("""
                         fn w(n) { while (n > 0) { n -= 1; } }
-                        fn f(xs) { for (x in xs) { print(x); } }
+                        fn f(xs) { for (x in xs) { print(x); w(x); } }
                         fn calls_a_loop() { w(3); }
                         """));
     }
 
     @Test
-    void recursionIsNotBounded() {
-        assertEquals(Set.of("leaf"), bounded("""
+    void recursionDirectOrMutualIsRecursive() {
+        assertEquals(Set.of("leaf"), nonRecursive("""
                         fn fib(n) { if (n < 2) { return leaf(n); } return fib(n - 1) + fib(n - 2); }
                         fn even(n) { if (n == 0) { return true; } return odd(n - 1); }
                         fn odd(n) { if (n == 0) { return false; } return even(n - 1); }
@@ -79,8 +79,8 @@ class BoundedFunctionsTest {
     }
 
     @Test
-    void callsThroughValuesAreNotBounded() {
-        assertEquals(Set.of("leaf"), bounded("""
+    void callsThroughValuesMayRecur() {
+        assertEquals(Set.of("leaf"), nonRecursive("""
                         fn leaf(x) { return x; }
                         fn apply(f, x) { return f(x); }
                         fn member(m) { return m.leaf(1); }
@@ -91,8 +91,8 @@ class BoundedFunctionsTest {
 
     @Test
     void aLocalNamedAsAFunctionOrBuiltinShadowsIt() {
-        // (The literal `fn(x) => x` on line 3 is bounded itself.)
-        assertEquals(Set.of("leaf", "lambda@3"), bounded("""
+        // (The literal `fn(x) => x` on line 3 is non-recursive itself.)
+        assertEquals(Set.of("leaf", "lambda@3"), nonRecursive("""
                         fn leaf(x) { return x; }
                         fn param(leaf) { return leaf(1); }
                         fn let_bound() { let print = fn(x) => x; return print(1); }
@@ -104,7 +104,7 @@ class BoundedFunctionsTest {
     @Test
     void functionLiteralsAreJudgedOnTheirOwnBodies() {
         // Making a closure runs none of its body; the literal's own body decides for it.
-        assertEquals(Set.of("leaf", "makes", "calls", "lambda@2", "lambda@3"), bounded("""
+        assertEquals(Set.of("leaf", "makes", "loops", "calls", "lambda@2", "lambda@3", "lambda@5"), nonRecursive("""
                         fn leaf(x) { return x; }
                         fn makes() { return fn(x) => leaf(x) + 1; }
                         fn loops(n) { let f = fn() { print(n); }; while (n > 0) { n -= 1; } return f; }
@@ -115,11 +115,11 @@ class BoundedFunctionsTest {
 
     @Test
     void startingAThreadIsJudgedAsACall() {
-        assertEquals(Set.of("leaf", "starts_leaf"), bounded("""
+        assertEquals(Set.of("leaf", "starts_leaf"), nonRecursive("""
                         fn leaf(x) { return x; }
-                        fn w(n) { while (n > 0) { n -= 1; } }
+                        fn r(n) { if (n > 0) { r(n - 1); } }
                         fn starts_leaf() { start leaf(1); }
-                        fn starts_loop() { start w(1); }
+                        fn starts_recursion() { start r(1); }
                         """));
     }
 }

@@ -10,16 +10,16 @@ import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.tree.ParseTree;
 
 /**
- * Which functions of a module run a bounded number of steps: no `while` or `for`, and every call to
- * a built-in or to a bounded function of the same module, named directly (no variable, parameter or
- * pattern of the enclosing declaration has the name). Their entries charge the core without a
- * quantum check (ChargeNode, docs/machine-model.md "Preemption"): a thread that runs on without end
- * must loop or recurse, and every loop checks at its back-edges and every recursion passes the
- * entry of a function that is not bounded, which checks. A call through a value (a closure, a
- * parameter, a module's member) may reach anything, so it makes its caller unbounded; so does a call
- * to a function that is declared in another REPL input, which a later input may redefine.
+ * Which functions of a module no chain of calls can enter again while they run: every call they
+ * make goes to a built-in or to another such function of the same module, named directly (no
+ * variable, parameter or pattern of the enclosing declaration has the name). Their entries charge
+ * the core without a quantum check (ChargeNode, docs/machine-model.md "Preemption"). A thread that
+ * runs on without end must go round a loop, whose back-edges check, or round a recursion, which
+ * passes the entry of a function that is not in this set. A call through a value (a closure, a
+ * parameter, a module's member) may reach anything, so it puts its caller outside the set; so does
+ * a call to a function that another REPL input declared, since a later input may redefine it.
  */
-final class BoundedFunctions {
+final class NonRecursiveFunctions {
     private final Map<String, FuncDeclContext> functions = new HashMap<>();
     private final Predicate<String> isBuiltin;
     private final Map<ParserRuleContext, Boolean> known = new HashMap<>();
@@ -27,7 +27,7 @@ final class BoundedFunctions {
     private final Map<ParserRuleContext, Set<String>> localNames = new HashMap<>();
 
     /** {@code isBuiltin}: whether a name, unless a local shadows it, is a built-in (no declaration or top-level `let` has it). */
-    BoundedFunctions(ProgramContext program, Predicate<String> isBuiltin) {
+    NonRecursiveFunctions(ProgramContext program, Predicate<String> isBuiltin) {
         this.isBuiltin = isBuiltin;
         for (TopDeclContext top : program.topDecl()) {
             if (top.funcDecl() != null) {
@@ -36,47 +36,44 @@ final class BoundedFunctions {
         }
     }
 
-    boolean isBounded(FuncDeclContext f) {
-        return isBounded(f, f.block());
+    boolean contains(FuncDeclContext f) {
+        return contains(f, f.block());
     }
 
-    boolean isBounded(LambdaPrimaryContext lambda) {
-        return isBounded(lambda, lambda.body != null ? lambda.body : lambda.value);
+    boolean contains(LambdaPrimaryContext lambda) {
+        return contains(lambda, lambda.body != null ? lambda.body : lambda.value);
     }
 
-    private boolean isBounded(ParserRuleContext function, ParseTree body) {
+    private boolean contains(ParserRuleContext function, ParseTree body) {
         Boolean answer = known.get(function);
         if (answer != null) {
             return answer;
         }
         if (!visiting.add(function)) {
-            return false; // recursion
+            return false; // a recursion: every function on it answers false
         }
-        boolean bounded = runsBounded(body, namesBoundIn(outermost(function)));
+        boolean nonRecursive = callsOnlyNonRecursive(body, namesBoundIn(outermost(function)));
         visiting.remove(function);
-        known.put(function, bounded);
-        return bounded;
+        known.put(function, nonRecursive);
+        return nonRecursive;
     }
 
-    private boolean runsBounded(ParseTree t, Set<String> locals) {
+    private boolean callsOnlyNonRecursive(ParseTree t, Set<String> locals) {
         if (t instanceof LambdaPrimaryContext) {
             return true; // making a closure runs none of its body
         }
-        if (t instanceof WhileStmtContext || t instanceof ForStmtContext) {
-            return false;
-        }
-        if (t instanceof CallPostfixContext call && !callsBounded(call.postfix(), locals)) {
+        if (t instanceof CallPostfixContext call && !callsNonRecursive(call.postfix(), locals)) {
             return false;
         }
         for (int i = 0; i < t.getChildCount(); i++) {
-            if (!runsBounded(t.getChild(i), locals)) {
+            if (!callsOnlyNonRecursive(t.getChild(i), locals)) {
                 return false;
             }
         }
         return true;
     }
 
-    private boolean callsBounded(PostfixContext callee, Set<String> locals) {
+    private boolean callsNonRecursive(PostfixContext callee, Set<String> locals) {
         if (!(callee instanceof PrimaryPostfixContext p) || !(p.primary() instanceof NamePrimaryContext n)) {
             return false;
         }
@@ -85,7 +82,7 @@ final class BoundedFunctions {
             return false;
         }
         FuncDeclContext f = functions.get(name);
-        return f != null ? isBounded(f) : isBuiltin.test(name);
+        return f != null ? contains(f) : isBuiltin.test(name);
     }
 
     /** The top-level declaration a function is written in: its locals are the only ones that can shadow a name. */
