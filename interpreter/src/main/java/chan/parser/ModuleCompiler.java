@@ -75,7 +75,7 @@ public final class ModuleCompiler {
     final ExpressionCompiler expressions = new ExpressionCompiler(this);
     private final StatementCompiler statements = new StatementCompiler(this);
     /** Which of this module's functions charge their entry without a quantum check. */
-    private NonRecursiveFunctions nonRecursive;
+    private EntryChecks entryChecks;
 
     ModuleCompiler(ChanLanguage language, Source source, ModuleLoader loader, Diagnostics diagnostics, ChanModule module) {
         this.language = language;
@@ -100,7 +100,7 @@ public final class ModuleCompiler {
     /** Compiles the module and returns the function that initialises it (null after errors). */
     ChanFunction compile(ProgramContext program) {
         collectDeclarations(program);
-        nonRecursive = new NonRecursiveFunctions(program, name -> !declarations.containsKey(name) && !topLevelLets.contains(name)
+        entryChecks = new EntryChecks(program, name -> !declarations.containsKey(name) && !topLevelLets.contains(name)
                         && language.builtins().lookup(name) != null);
         if (repl != null) {
             forgetRedefinedVariables();
@@ -247,7 +247,7 @@ public final class ModuleCompiler {
         List<ParamContext> params = f.params() == null ? List.of() : f.params().param();
         String returnType = f.ret == null ? null : f.ret.getText();
         ChanBytecodeRootNode root = buildRoot(f, () -> {
-            emitPrologue(params, name, nonRecursive.contains(f));
+            emitPrologue(params, name, entryChecks.uncheckedEntry(f));
             visitStatements(f.block().statement(), returnType);
         });
         scope = saved;
@@ -258,9 +258,9 @@ public final class ModuleCompiler {
 
     /**
      * Creates the parameter locals, checking annotated types, and charges the entry: with a quantum
-     * check unless no chain of calls can enter the function again while it runs (NonRecursiveFunctions).
+     * check unless the function cannot be part of a recursion ({@code uncheckedEntry}, EntryChecks).
      */
-    private void emitPrologue(List<ParamContext> params, String functionName, boolean nonRecursive) {
+    private void emitPrologue(List<ParamContext> params, String functionName, boolean uncheckedEntry) {
         checkDistinct(params.stream().map(p -> p.name().getStart()).toList(), "parameter");
         for (int i = 0; i < params.size(); i++) {
             ParamContext p = params.get(i);
@@ -280,7 +280,7 @@ public final class ModuleCompiler {
             }
             b.endStoreLocal();
         }
-        if (nonRecursive) {
+        if (uncheckedEntry) {
             b.emitCharge(Costs.CALL);
         } else {
             emitPoll(Costs.CALL);
@@ -395,7 +395,7 @@ public final class ModuleCompiler {
         FunctionTemplate template = new FunctionTemplate(name, params.size());
         scope = new Scope(enclosing, name, false);
         ChanBytecodeRootNode root = statements.inNestedFunction(() -> buildRoot(where, () -> {
-            emitPrologue(params, name, where instanceof LambdaPrimaryContext lambda && nonRecursive.contains(lambda));
+            emitPrologue(params, name, where instanceof LambdaPrimaryContext lambda && entryChecks.uncheckedEntry(lambda));
             body.run();
         }));
         root.setName(name);

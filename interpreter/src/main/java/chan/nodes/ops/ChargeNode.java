@@ -9,10 +9,10 @@ import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.Node;
 
 /**
- * Charges the simulated core for the entry of a function that no chain of calls can enter again
- * while it runs, without a quantum check (NonRecursiveFunctions): a thread cannot run on for ever
- * through such entries alone, so the checks at back-edges and at the entries of recursive functions
- * are enough, and it never suspends here. Unlike Poll it needs no suspension path, so an inlined body
+ * Charges the simulated core for the entry of a function that cannot be part of a recursion, without
+ * a quantum check (EntryChecks): a thread cannot run on for ever through such entries alone, so the
+ * checks at back-edges and at the entries of functions that may recur are enough, and it never
+ * suspends here. Unlike Poll it needs no suspension path, so an inlined body
  * carries one add to the clock where Poll adds, compares and branches.
  */
 @OperationProxy.Proxyable
