@@ -76,11 +76,15 @@ final class EntryChecks {
         }
         Function f = new Function();
         functions.put(definition, f);
-        ParseTree body = definition instanceof FuncDeclContext d ? d.block()
-                        : ((LambdaPrimaryContext) definition).body != null ? ((LambdaPrimaryContext) definition).body
-                        : ((LambdaPrimaryContext) definition).value;
-        collectCalls(body, namesBoundIn(outermost(definition)), f);
+        collectCalls(body(definition), namesBoundIn(outermost(definition)), f);
         return f;
+    }
+
+    private static ParseTree body(ParserRuleContext definition) {
+        if (definition instanceof LambdaPrimaryContext lambda) {
+            return lambda.body != null ? lambda.body : lambda.value;
+        }
+        return ((FuncDeclContext) definition).block();
     }
 
     private void collectCalls(ParseTree t, Set<String> locals, Function f) {
