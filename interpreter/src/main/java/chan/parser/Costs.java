@@ -1,8 +1,9 @@
 package chan.parser;
 
 /**
- * Virtual cycles charged to the running core for guest code, at the points the compiler emits a
- * poll: each function entry and each loop iteration (docs/machine-model.md, "cost model").
+ * Virtual cycles charged to the running core for guest code: at each function entry (a poll, or a
+ * charge without a quantum check where the function cannot be part of a recursion: EntryChecks) and
+ * at each loop iteration (docs/machine-model.md, "Preemption").
  */
 final class Costs {
     private Costs() {}
