@@ -14,13 +14,14 @@ import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.tree.ParseTree;
 
 /**
- * Which functions of a module check the quantum at their entry (Poll) and which only charge it
- * (ChargeNode, docs/machine-model.md "Preemption"). A thread that runs on without end goes round a
- * loop, whose back-edges check, or round a recursion; so a function needs the check only if it may
- * be part of a recursion: it lies on a cycle of calls by name between this module's functions, or it
- * calls something through a value (a closure, a parameter, a module's member), which may lead back
- * to it. A call to a function that another REPL input declared counts as a call through a value,
- * since a later input may redefine it. Last, a function checks if a run of it could make more than
+ * Where a module's functions check the quantum (docs/machine-model.md "Preemption"). A thread that
+ * runs on without end goes round a loop, whose back-edges check, or round a recursion; so a
+ * function's entry only charges the core (ChargeNode), and a check goes before each call that may
+ * recur, on each path through the function up to its first such call (RecursionChecks): a call by
+ * name of a function on the same cycle of calls (Tarjan's strongly connected components), or a call
+ * through a value (a closure, a parameter, a module's member, a function that another REPL input
+ * declared), which may lead back. Calls that cannot recur need no check: a leaf of a recursion
+ * returns without one. Last, a function checks at its entry if a run of it could make more than
  * {@link #MAX_UNCHECKED_ENTRIES} entries without a check (calls that fan out, say two calls of a
  * function that makes two calls, and so on), so that the time between checks stays short.
  */
@@ -31,11 +32,9 @@ final class EntryChecks {
     /** A function (a declaration or a literal) and what it calls. */
     private static final class Function {
         final List<Function> callees = new ArrayList<>(); // this module's functions, by name, once per call site
-        boolean callsThroughValue;
-        boolean onCycle;
-        int weight; // entries without a check in one run up to its first back-edge; 0 if it checks
+        int weight; // entries without a check in one run up to its first back-edge; 0 if it checks at its entry
         boolean weighed;
-        // Tarjan's strongly connected components
+        int component = -1; // its strongly connected component of calls by name (Tarjan's algorithm)
         int index = -1;
         int lowLink;
         boolean onStack;
@@ -44,6 +43,9 @@ final class EntryChecks {
     private final Map<String, FuncDeclContext> declarations = new HashMap<>();
     private final Predicate<String> isBuiltin;
     private final Map<ParserRuleContext, Function> functions = new HashMap<>();
+    /** Each call's callee among this module's functions, or {@link #THROUGH_VALUE}; a call of a built-in is not here. */
+    private final Map<CallPostfixContext, Function> callees = new HashMap<>();
+    private static final Function THROUGH_VALUE = new Function();
     private final Map<ParserRuleContext, Set<String>> localNames = new HashMap<>();
 
     /** {@code isBuiltin}: whether a name, unless a local shadows it, is a built-in (no declaration or top-level `let` has it). */
@@ -60,13 +62,20 @@ final class EntryChecks {
         findCycles();
     }
 
-    /** Whether the function's entry only charges the core, without a quantum check. */
-    boolean uncheckedEntry(FuncDeclContext f) {
-        return weigh(function(f)) > 0;
+    /** Whether the function checks at its entry (it fans out), rather than only charging it. */
+    boolean checksAtEntry(FuncDeclContext f) {
+        return weigh(function(f)) == 0;
     }
 
-    boolean uncheckedEntry(LambdaPrimaryContext lambda) {
-        return weigh(function(lambda)) > 0;
+    boolean checksAtEntry(LambdaPrimaryContext lambda) {
+        return weigh(function(lambda)) == 0;
+    }
+
+    /** Whether a call in {@code caller}'s body (a declaration or a literal) may enter {@code caller} again. */
+    boolean mayRecur(ParserRuleContext caller, CallPostfixContext call) {
+        int component = function(caller).component; // first: a function literal's calls are collected when first asked
+        Function callee = callees.get(call);
+        return callee == THROUGH_VALUE || callee != null && component >= 0 && callee.component == component;
     }
 
     private Function function(ParserRuleContext definition) {
@@ -92,29 +101,31 @@ final class EntryChecks {
             return; // making a closure runs none of its body
         }
         if (t instanceof CallPostfixContext call) {
-            collectCall(call.postfix(), locals, f);
+            collectCall(call, locals, f);
         }
         for (int i = 0; i < t.getChildCount(); i++) {
             collectCalls(t.getChild(i), locals, f);
         }
     }
 
-    private void collectCall(PostfixContext callee, Set<String> locals, Function f) {
-        if (callee instanceof PrimaryPostfixContext p && p.primary() instanceof NamePrimaryContext n && !locals.contains(n.name().getText())) {
+    private void collectCall(CallPostfixContext call, Set<String> locals, Function f) {
+        if (call.postfix() instanceof PrimaryPostfixContext p && p.primary() instanceof NamePrimaryContext n && !locals.contains(n.name().getText())) {
             String name = n.name().getText();
             FuncDeclContext declared = declarations.get(name);
             if (declared != null) {
-                f.callees.add(function(declared));
+                Function g = function(declared);
+                f.callees.add(g);
+                callees.put(call, g);
                 return;
             }
             if (isBuiltin.test(name)) {
                 return; // no built-in calls back into Chan code
             }
         }
-        f.callsThroughValue = true;
+        callees.put(call, THROUGH_VALUE);
     }
 
-    /** Marks every function that lies on a cycle of calls by name (Tarjan's algorithm). */
+    /** Numbers the strongly connected components of calls by name (Tarjan's algorithm). */
     private void findCycles() {
         int[] counter = {0};
         Deque<Function> stack = new ArrayDeque<>();
@@ -138,37 +149,33 @@ final class EntryChecks {
             }
         }
         if (f.lowLink == f.index) {
-            List<Function> component = new ArrayList<>();
+            boolean cycle = stack.peek() != f || f.callees.contains(f);
             Function g;
             do {
                 g = stack.pop();
                 g.onStack = false;
-                component.add(g);
+                g.component = cycle ? f.index : -1; // -1: on no cycle, so no call of it recurs
             } while (g != f);
-            boolean cycle = component.size() > 1 || f.callees.contains(f);
-            for (Function member : component) {
-                member.onCycle = cycle;
-            }
         }
     }
 
     /**
      * The entries without a check that one run of {@code f} may make before its first back-edge (its
-     * own and its unchecked callees', each call site counted once: a loop's next iteration comes after
-     * its back-edge's check), or 0 when {@code f} checks at its entry. Calls by name off every cycle
-     * form no cycle, so this recursion ends.
+     * own and its callees', each call site counted once: a loop's next iteration comes after its
+     * back-edge's check), or 0 when {@code f} checks at its entry. A call that may recur counts
+     * nothing, as a check may go before it. The calls counted lead to other components of the call
+     * graph, which form no cycle, so this recursion ends.
      */
     private int weigh(Function f) {
         if (!f.weighed) {
-            int weight = 0;
-            if (!f.onCycle && !f.callsThroughValue) {
-                weight = 1;
-                for (Function g : f.callees) {
+            int weight = 1;
+            for (Function g : f.callees) {
+                if (f.component < 0 || g.component != f.component) {
                     weight += weigh(g);
-                    if (weight > MAX_UNCHECKED_ENTRIES) {
-                        weight = 0;
-                        break;
-                    }
+                }
+                if (weight > MAX_UNCHECKED_ENTRIES) {
+                    weight = 0;
+                    break;
                 }
             }
             f.weight = weight;

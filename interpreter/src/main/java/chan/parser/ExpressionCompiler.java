@@ -51,12 +51,12 @@ final class ExpressionCompiler {
         } else if (e instanceof AndExprContext and) {
             c.b.beginAnd();
             visitExpr(and.left);
-            visitExpr(and.right);
+            visitMaybe(and.right);
             c.b.endAnd();
         } else if (e instanceof OrExprContext or) {
             c.b.beginOr();
             visitExpr(or.left);
-            visitExpr(or.right);
+            visitMaybe(or.right);
             c.b.endOr();
         } else if (e instanceof StartExprContext s) {
             emitStart(s);
@@ -213,16 +213,32 @@ final class ExpressionCompiler {
         }
     }
 
+    /** An operand that may not run (the right of `&&`, `||`): its checks count for nothing after it. */
+    private void visitMaybe(ExprContext e) {
+        boolean checkedBefore = c.recursionChecks.enterConditional();
+        visitExpr(e);
+        c.recursionChecks.leaveConditional(checkedBefore);
+    }
+
     void visitPostfix(PostfixContext p) {
         c.beginSection(p);
         if (p instanceof PrimaryPostfixContext pp) {
             visitPrimary(pp.primary());
         } else if (p instanceof CallPostfixContext call) {
+            // A call that may recur checks the quantum first, unless a check has run on every path here.
+            boolean check = c.recursionChecks.checkBefore(call);
+            if (check) {
+                c.b.beginBlock();
+                c.emitPoll(0);
+            }
             c.emitSuspendable(() -> {
                 c.b.beginTag(CallTag.class);
                 calleeAndArguments(new Operands(c), call).emit(c.b::beginCall, c.b::endCall);
                 c.b.endTag(CallTag.class);
             });
+            if (check) {
+                c.b.endBlock();
+            }
         } else if (p instanceof IndexPostfixContext ip) {
             new Operands(c).postfix(ip.postfix()).expr(ip.index).emit(c.b::beginIndex, c.b::endIndex);
         } else if (p instanceof FieldPostfixContext fp) {

@@ -74,8 +74,10 @@ public final class ModuleCompiler {
     final PatternCompiler patterns = new PatternCompiler(this);
     final ExpressionCompiler expressions = new ExpressionCompiler(this);
     private final StatementCompiler statements = new StatementCompiler(this);
-    /** Which of this module's functions charge their entry without a quantum check. */
+    /** Where this module's functions check the quantum: at entry, or before the calls that may recur. */
     private EntryChecks entryChecks;
+    /** While a function compiles: whether a call that may recur needs a check before it. */
+    RecursionChecks recursionChecks;
 
     ModuleCompiler(ChanLanguage language, Source source, ModuleLoader loader, Diagnostics diagnostics, ChanModule module) {
         this.language = language;
@@ -102,6 +104,7 @@ public final class ModuleCompiler {
         collectDeclarations(program);
         entryChecks = new EntryChecks(program, name -> !declarations.containsKey(name) && !topLevelLets.contains(name)
                         && language.builtins().lookup(name) != null);
+        recursionChecks = new RecursionChecks(entryChecks);
         if (repl != null) {
             forgetRedefinedVariables();
         }
@@ -247,8 +250,11 @@ public final class ModuleCompiler {
         List<ParamContext> params = f.params() == null ? List.of() : f.params().param();
         String returnType = f.ret == null ? null : f.ret.getText();
         ChanBytecodeRootNode root = buildRoot(f, () -> {
-            emitPrologue(params, name, entryChecks.uncheckedEntry(f));
+            boolean checksAtEntry = entryChecks.checksAtEntry(f);
+            RecursionChecks.Saved outside = recursionChecks.enterFunction(f, checksAtEntry);
+            emitPrologue(params, name, checksAtEntry);
             visitStatements(f.block().statement(), returnType);
+            recursionChecks.restore(outside);
         });
         scope = saved;
         root.setName(name);
@@ -257,10 +263,10 @@ public final class ModuleCompiler {
     }
 
     /**
-     * Creates the parameter locals, checking annotated types, and charges the entry: with a quantum
-     * check unless the function cannot be part of a recursion ({@code uncheckedEntry}, EntryChecks).
+     * Creates the parameter locals, checking annotated types, and charges the entry, with a quantum
+     * check if {@code checksAtEntry} (EntryChecks; otherwise the calls that may recur check).
      */
-    private void emitPrologue(List<ParamContext> params, String functionName, boolean uncheckedEntry) {
+    private void emitPrologue(List<ParamContext> params, String functionName, boolean checksAtEntry) {
         checkDistinct(params.stream().map(p -> p.name().getStart()).toList(), "parameter");
         for (int i = 0; i < params.size(); i++) {
             ParamContext p = params.get(i);
@@ -280,10 +286,10 @@ public final class ModuleCompiler {
             }
             b.endStoreLocal();
         }
-        if (uncheckedEntry) {
-            b.emitCharge(Costs.CALL);
-        } else {
+        if (checksAtEntry) {
             emitPoll(Costs.CALL);
+        } else {
+            b.emitCharge(Costs.CALL);
         }
     }
 
@@ -394,9 +400,15 @@ public final class ModuleCompiler {
         Scope enclosing = scope;
         FunctionTemplate template = new FunctionTemplate(name, params.size());
         scope = new Scope(enclosing, name, false);
+        // A function literal checks as a declaration does; a `start` block polls at its entry, as a
+        // thread's first frame, and no call in it can recur to it.
+        LambdaPrimaryContext lambda = where instanceof LambdaPrimaryContext l ? l : null;
+        boolean checksAtEntry = lambda == null || entryChecks.checksAtEntry(lambda);
         ChanBytecodeRootNode root = statements.inNestedFunction(() -> buildRoot(where, () -> {
-            emitPrologue(params, name, where instanceof LambdaPrimaryContext lambda && entryChecks.uncheckedEntry(lambda));
+            RecursionChecks.Saved outside = recursionChecks.enterFunction(lambda, checksAtEntry);
+            emitPrologue(params, name, checksAtEntry);
             body.run();
+            recursionChecks.restore(outside);
         }));
         root.setName(name);
         root.setArity(params.size());

@@ -57,18 +57,31 @@ final class StatementCompiler {
     private void visitBlock(BlockContext block, String returnType) {
         c.b.beginBlock();
         c.scope.pushBlock();
+        RecursionChecks.Saved outside = c.recursionChecks.enterBlock();
         visitStatements(block.statement(), returnType);
+        c.recursionChecks.restore(outside);
         c.scope.popBlock();
         c.b.endBlock();
     }
 
     void visitStatement(StatementContext s, String returnType) {
         c.beginSection(s);
+        // The parts of a compound statement may not run: their checks count for nothing after them (RecursionChecks).
+        boolean compound = s instanceof IfStmtContext || s instanceof WhileStmtContext || s instanceof ForStmtContext
+                        || s instanceof TryStmtContext || s instanceof MatchStmtContext || s instanceof ChooseStmtContext
+                        || s instanceof PriChooseStmtContext;
+        if ((s instanceof WhileStmtContext || s instanceof ForStmtContext) && c.recursionChecks.checkBeforeLoop(s)) {
+            c.emitPoll(0);
+        }
+        boolean checkedBefore = compound && c.recursionChecks.enterConditional();
         if (s instanceof LetStmtContext || s instanceof ConstStmtContext || s instanceof EmptyStmtContext) {
             // A let or const tags the computing of its value (see tagStatement); an empty one has nothing to tag.
             emitStatement(s, returnType);
         } else {
             tagStatement(() -> emitStatement(s, returnType));
+        }
+        if (compound) {
+            c.recursionChecks.leaveConditional(checkedBefore);
         }
         c.b.endSourceSection();
     }
