@@ -13,6 +13,8 @@ public final class ChanModule {
     private final Map<String, GlobalCell> members = new LinkedHashMap<>();
     private boolean initialised;
     private chan.values.ChanFunction init;
+    /** The names of its functions that can call no function value, even through the functions they call (EntryChecks). */
+    private java.util.Set<String> cannotCallBack = java.util.Set.of();
 
     public ChanModule(String name) {
         this.name = name;
@@ -33,6 +35,18 @@ public final class ChanModule {
 
     public void setInit(chan.values.ChanFunction init) {
         this.init = init;
+    }
+
+    /**
+     * Whether the member is a function that calls no function value, even through the functions it
+     * calls: a call of it cannot come back into the module that calls it (imports form no cycle).
+     */
+    public boolean cannotCallBack(String member) {
+        return cannotCallBack.contains(member);
+    }
+
+    public void setCannotCallBack(java.util.Set<String> names) {
+        this.cannotCallBack = names;
     }
 
     public void reset() {

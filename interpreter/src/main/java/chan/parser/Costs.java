@@ -1,9 +1,9 @@
 package chan.parser;
 
 /**
- * Virtual cycles charged to the running core for guest code: at each function entry (a poll, or a
- * charge without a quantum check where the function cannot be part of a recursion: EntryChecks) and
- * at each loop iteration (docs/machine-model.md, "Preemption").
+ * Virtual cycles charged to the running core for guest code: at each function entry (with a quantum
+ * check only where the function could fan out: EntryChecks) and at each loop iteration
+ * (docs/machine-model.md, "Preemption").
  */
 final class Costs {
     private Costs() {}

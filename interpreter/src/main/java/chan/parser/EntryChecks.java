@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.tree.ParseTree;
@@ -33,6 +34,7 @@ final class EntryChecks {
     private static final class Function {
         final List<Function> callees = new ArrayList<>(); // this module's functions, by name, once per call site
         int weight; // entries without a check in one run up to its first back-edge; 0 if it checks at its entry
+        boolean callsThroughValue;
         boolean weighed;
         int component = -1; // its strongly connected component of calls by name (Tarjan's algorithm)
         int index = -1;
@@ -42,15 +44,23 @@ final class EntryChecks {
 
     private final Map<String, FuncDeclContext> declarations = new HashMap<>();
     private final Predicate<String> isBuiltin;
+    private final BiPredicate<String, String> cannotCallBack;
     private final Map<ParserRuleContext, Function> functions = new HashMap<>();
     /** Each call's callee among this module's functions, or {@link #THROUGH_VALUE}; a call of a built-in is not here. */
     private final Map<CallPostfixContext, Function> callees = new HashMap<>();
     private static final Function THROUGH_VALUE = new Function();
     private final Map<ParserRuleContext, Set<String>> localNames = new HashMap<>();
 
-    /** {@code isBuiltin}: whether a name, unless a local shadows it, is a built-in (no declaration or top-level `let` has it). */
-    EntryChecks(ProgramContext program, Predicate<String> isBuiltin) {
+    /**
+     * {@code isBuiltin}: whether a name, unless a local shadows it, is a built-in (no declaration or
+     * top-level `let` has it); {@code cannotCallBack}: whether {@code alias.member}, unless a local
+     * shadows the alias, is a function of an imported module that calls no function value, even
+     * through the functions it calls (ChanModule.cannotCallBack): a call of it recurs no more than a
+     * built-in's.
+     */
+    EntryChecks(ProgramContext program, Predicate<String> isBuiltin, BiPredicate<String, String> cannotCallBack) {
         this.isBuiltin = isBuiltin;
+        this.cannotCallBack = cannotCallBack;
         for (TopDeclContext top : program.topDecl()) {
             if (top.funcDecl() != null) {
                 declarations.putIfAbsent(top.funcDecl().fnName.getText(), top.funcDecl());
@@ -122,7 +132,35 @@ final class EntryChecks {
                 return; // no built-in calls back into Chan code
             }
         }
+        if (call.postfix() instanceof FieldPostfixContext member && member.postfix() instanceof PrimaryPostfixContext p
+                        && p.primary() instanceof NamePrimaryContext alias && !locals.contains(alias.name().getText())
+                        && cannotCallBack.test(alias.name().getText(), member.name().getText())) {
+            return;
+        }
         callees.put(call, THROUGH_VALUE);
+        f.callsThroughValue = true;
+    }
+
+    /** The names of this module's functions that call no function value, even through the functions they call. */
+    java.util.Set<String> functionsThatCannotCallBack() {
+        Set<Function> may = new HashSet<>();
+        boolean grew = true;
+        while (grew) { // callers of a function that may call back may too, until nothing changes
+            grew = false;
+            for (Function f : functions.values()) {
+                if (!may.contains(f) && (f.callsThroughValue || f.callees.stream().anyMatch(may::contains))) {
+                    may.add(f);
+                    grew = true;
+                }
+            }
+        }
+        Set<String> names = new HashSet<>();
+        declarations.forEach((name, declaration) -> {
+            if (!may.contains(functions.get(declaration))) {
+                names.add(name);
+            }
+        });
+        return names;
     }
 
     /** Numbers the strongly connected components of calls by name (Tarjan's algorithm). */

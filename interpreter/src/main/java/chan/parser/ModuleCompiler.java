@@ -103,7 +103,10 @@ public final class ModuleCompiler {
     ChanFunction compile(ProgramContext program) {
         collectDeclarations(program);
         entryChecks = new EntryChecks(program, name -> !declarations.containsKey(name) && !topLevelLets.contains(name)
-                        && language.builtins().lookup(name) != null);
+                        && language.builtins().lookup(name) != null,
+                        (alias, member) -> declarations.get(alias) instanceof Declaration d && d.kind == Declaration.Kind.IMPORT
+                                        && ((ChanModule) d.staticValue).cannotCallBack(member));
+        module.setCannotCallBack(entryChecks.functionsThatCannotCallBack());
         recursionChecks = new RecursionChecks(entryChecks);
         if (repl != null) {
             forgetRedefinedVariables();

@@ -22,7 +22,7 @@ class EntryChecksTest {
     private static final Set<String> BUILTINS = Set.of("print", "len", "push", "now");
 
     private static EntryChecks analyse(ProgramContext tree) {
-        return new EntryChecks(tree, BUILTINS::contains);
+        return new EntryChecks(tree, BUILTINS::contains, (alias, member) -> alias.equals("safe"));
     }
 
     private static ProgramContext parse(String program) {
@@ -106,6 +106,32 @@ class EntryChecksTest {
                                         fn unknown() { return nowhere(1); }
                                         fn calls(g) { return fn(x) => g(x) + leaf(x); }
                                         """));
+    }
+
+    @Test
+    void aCallOfAnotherModulesFunctionThatCannotCallBackCannotRecur() {
+        // In these tests the module `safe` has only such functions, any other module none.
+        assertEquals(Set.of("other_module: other.f(1)", "shadowed: safe.f(1)"), recurringCalls("""
+                        fn safe_module() { return safe.f(1); }
+                        fn other_module() { return other.f(1); }
+                        fn shadowed(safe) { return safe.f(1); }
+                        """));
+    }
+
+    @Test
+    void aFunctionThatCallsAValueEvenThroughOthersMayCallBack() {
+        ProgramContext tree = parse("""
+                        fn leaf(x) { return x; }
+                        fn loops(n) { while (n > 0) { n = leaf(n) - 1; } }
+                        fn rec(n) { if (n > 0) { rec(n - 1); } }
+                        fn uses_safe() { return safe.f(1); }
+                        fn apply(f) { return f(1); }
+                        fn via(g) { return apply(g); }
+                        fn viaa(g) { return via(g); }
+                        fn other_module() { return other.f(1); }
+                        fn makes() { return fn(x) => x(1); }
+                        """);
+        assertEquals(Set.of("leaf", "loops", "rec", "uses_safe", "makes"), analyse(tree).functionsThatCannotCallBack());
     }
 
     @Test

@@ -75,8 +75,7 @@ public final class Meter {
 
     /**
      * Adds cycles to the clock with no quantum check: what a counted loop spent of its budget
-     * ({@link #loopBudget}), or the entry of a function that cannot be part of a recursion, whose
-     * cycles the next check counts.
+     * ({@link #loopBudget}), or a function's entry, whose cycles the next check counts.
      */
     public void spend(long cycles) {
         Core c = runningCore;

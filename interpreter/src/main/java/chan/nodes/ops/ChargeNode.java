@@ -9,11 +9,10 @@ import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.Node;
 
 /**
- * Charges the simulated core for the entry of a function that cannot be part of a recursion, without
- * a quantum check (EntryChecks): a thread cannot run on for ever through such entries alone, so the
- * checks at back-edges and at the entries of functions that may recur are enough. It never suspends,
- * so unlike Poll it needs no suspension path: an inlined body carries one add to the clock where Poll
- * adds, compares and branches.
+ * Charges the simulated core for a function's entry, without a quantum check: the checks at
+ * back-edges and before the calls that may recur are enough (EntryChecks, RecursionChecks). It never
+ * suspends, so unlike Poll it needs no suspension path: an inlined body carries one add to the clock
+ * where Poll adds, compares and branches.
  */
 @OperationProxy.Proxyable
 @ConstantOperand(type = int.class, name = "cycles")
