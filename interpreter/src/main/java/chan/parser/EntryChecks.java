@@ -33,9 +33,8 @@ final class EntryChecks {
     /** A function (a declaration or a literal) and what it calls. */
     private static final class Function {
         final List<Function> callees = new ArrayList<>(); // this module's functions, by name, once per call site
-        int weight; // entries without a check in one run up to its first back-edge; 0 if it checks at its entry
+        int weight = -1; // entries without a check in one run up to its first back-edge; 0 if it checks at its entry, -1 until weighed
         boolean callsThroughValue;
-        boolean weighed;
         int component = -1; // its strongly connected component of calls by name (Tarjan's algorithm)
         int index = -1;
         int lowLink;
@@ -142,7 +141,7 @@ final class EntryChecks {
     }
 
     /** The names of this module's functions that call no function value, even through the functions they call. */
-    java.util.Set<String> functionsThatCannotCallBack() {
+    Set<String> functionsThatCannotCallBack() {
         Set<Function> may = new HashSet<>();
         boolean grew = true;
         while (grew) { // callers of a function that may call back may too, until nothing changes
@@ -205,7 +204,7 @@ final class EntryChecks {
      * graph, which form no cycle, so this recursion ends.
      */
     private int weigh(Function f) {
-        if (!f.weighed) {
+        if (f.weight < 0) {
             int weight = 1;
             for (Function g : f.callees) {
                 if (f.component < 0 || g.component != f.component) {
@@ -217,7 +216,6 @@ final class EntryChecks {
                 }
             }
             f.weight = weight;
-            f.weighed = true;
         }
         return f.weight;
     }

@@ -10,10 +10,11 @@ import org.antlr.v4.runtime.tree.ParseTree;
  * since the function's entry, so that a call that may recur (EntryChecks.mayRecur) needs a check
  * before it only where none has run: once per path through the function, before its first such call.
  * Towers' `move_disks` then checks once before its two recursive calls, a loop that makes such calls
- * once before the loop (its back-edges check), and a leaf of a recursion returns without any. Conservative by construction: a check counts for the code after it only in
- * straight-line code (the statements of one block, the operands of one expression); the parts of a
- * compound statement (`if`, loops, `match`, `choose`, `try`) and the right operand of `&&` and `||`,
- * which may not run, never count for what follows them, and a block's checks end with the block.
+ * once before the loop (its back-edges check), and a leaf of a recursion returns without any.
+ * Conservative by construction: a check counts for the code after it only in straight-line code (the
+ * statements of one block, the operands of one expression); the parts of a compound statement (`if`,
+ * loops, `match`, `choose`, `try`) and the right operand of `&&` and `||`, which may not run, never
+ * count for what follows them, and a block's checks end with the block.
  */
 final class RecursionChecks {
     /** What a nested function or block saves of its surroundings, to restore when it ends. */

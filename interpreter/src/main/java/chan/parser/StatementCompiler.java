@@ -66,10 +66,13 @@ final class StatementCompiler {
 
     void visitStatement(StatementContext s, String returnType) {
         c.beginSection(s);
-        // The parts of a compound statement may not run: their checks count for nothing after them (RecursionChecks).
-        boolean compound = s instanceof IfStmtContext || s instanceof WhileStmtContext || s instanceof ForStmtContext
-                        || s instanceof TryStmtContext || s instanceof MatchStmtContext || s instanceof ChooseStmtContext
-                        || s instanceof PriChooseStmtContext;
+        // The parts of a compound statement may not run: their checks count for nothing after them
+        // (RecursionChecks). Only the statements that run whole are named, so that a new kind of
+        // statement is compound, the safe side, until it is added here.
+        boolean compound = !(s instanceof LetStmtContext || s instanceof ConstStmtContext || s instanceof AssignStmtContext
+                        || s instanceof ExprStmtContext || s instanceof ReturnStmtContext || s instanceof ThrowStmtContext
+                        || s instanceof SendStmtContext || s instanceof BreakStmtContext || s instanceof ContinueStmtContext
+                        || s instanceof EmptyStmtContext || s instanceof BlockStmtContext);
         if ((s instanceof WhileStmtContext || s instanceof ForStmtContext) && c.recursionChecks.checkBeforeLoop(s)) {
             c.emitPoll(0);
         }
