@@ -250,18 +250,25 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
 
     /**
      * Calls a function value. The arguments array reserves slot 0 for the callee itself, so the
-     * array built by the operand stack is passed to the callee as is.
+     * array built by the operand stack is passed to the callee as is. {@code counted}: whether the
+     * call counts toward `--max-depth`, which only a call that may recur does (the compiler's
+     * EntryChecks): every chain of nested calls that could grow without end passes through such
+     * calls, and a call that cannot recur then costs no stores (docs/language.md, `--max-depth`).
      */
     @Operation
+    @ConstantOperand(type = boolean.class, name = "counted")
     public static final class Call {
         @Specialization(guards = "callee.callTarget() == cachedTarget", limit = "4")
-        static Object doDirect(ChanFunction callee, @Variadic(startOffset = 1) Object[] args,
+        static Object doDirect(boolean counted, ChanFunction callee, @Variadic(startOffset = 1) Object[] args,
                         @Cached("callee.callTarget()") RootCallTarget cachedTarget,
                         @Cached("create(cachedTarget)") DirectCallNode callNode,
                         @Cached("callsNothing(cachedTarget)") boolean leaf,
                         @Bind Node node) {
             checkArity(callee, args.length - 1, node);
             args[0] = callee;
+            if (!counted) {
+                return callNode.call(args);
+            }
             ChanContext context = ChanContext.get(node);
             if (leaf) {
                 checkDepth(context, context.callDepth, node);
@@ -276,11 +283,14 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
         }
 
         @Specialization(replaces = "doDirect")
-        static Object doIndirect(ChanFunction callee, @Variadic(startOffset = 1) Object[] args,
+        static Object doIndirect(boolean counted, ChanFunction callee, @Variadic(startOffset = 1) Object[] args,
                         @Cached IndirectCallNode callNode,
                         @Bind Node node) {
             checkArity(callee, args.length - 1, node);
             args[0] = callee;
+            if (!counted) {
+                return callNode.call(callee.callTarget(), args);
+            }
             ChanContext context = ChanContext.get(node);
             int depth = enter(context, node);
             try {
@@ -291,7 +301,7 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
         }
 
         @Specialization(guards = "!isFunction(callee)")
-        static Object doNotAFunction(Object callee, @SuppressWarnings("unused") @Variadic(startOffset = 1) Object[] args, @Bind Node node) {
+        static Object doNotAFunction(@SuppressWarnings("unused") boolean counted, Object callee, @SuppressWarnings("unused") @Variadic(startOffset = 1) Object[] args, @Bind Node node) {
             throw ChanException.error("cannot call " + chan.values.Types.name(callee) + ": not a function", node);
         }
 
@@ -439,15 +449,21 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
      * that produces it then has nothing under it on the operand stack, so a compiled yield copies no
      * stack values into the thread's frame (a copy out of the resumed continuation's virtual frame
      * would make that frame's three arrays real: an allocation of ~200 bytes per yield).
+     * {@code counted}: as the Call's it resumes ({@link Call}), so that a resumed thread's
+     * `--max-depth` count is what it was when the thread was suspended.
      */
     @Operation
+    @ConstantOperand(type = boolean.class, name = "counted")
     public static final class ResumeCallee {
         @Specialization(guards = "result.getContinuationRootNode() == cachedRoot", limit = "4")
-        static Object doDirect(Object value, ContinuationResult result,
+        static Object doDirect(boolean counted, Object value, ContinuationResult result,
                         @Cached("result.getContinuationRootNode()") ContinuationRootNode cachedRoot,
                         @Cached("create(cachedRoot.getCallTarget())") DirectCallNode callNode,
                         @Bind Node node) {
             ContinuationLocations.refresh(cachedRoot);
+            if (!counted) {
+                return callNode.call(result.getFrame(), value);
+            }
             ChanContext context = ChanContext.get(node);
             int depth = enter(context, node);
             try {
@@ -458,8 +474,11 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
         }
 
         @Specialization(replaces = "doDirect")
-        static Object doIndirect(Object value, ContinuationResult result, @Cached IndirectCallNode callNode, @Bind Node node) {
+        static Object doIndirect(boolean counted, Object value, ContinuationResult result, @Cached IndirectCallNode callNode, @Bind Node node) {
             ContinuationLocations.refresh(result.getContinuationRootNode());
+            if (!counted) {
+                return callNode.call(result.getContinuationCallTarget(), result.getFrame(), value);
+            }
             ChanContext context = ChanContext.get(node);
             int depth = enter(context, node);
             try {
@@ -470,7 +489,7 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
         }
 
         @Fallback
-        static Object doRuntimeOperation(Object value, @SuppressWarnings("unused") Object result) {
+        static Object doRuntimeOperation(@SuppressWarnings("unused") boolean counted, Object value, @SuppressWarnings("unused") Object result) {
             return value;
         }
     }

@@ -225,15 +225,17 @@ final class ExpressionCompiler {
         if (p instanceof PrimaryPostfixContext pp) {
             visitPrimary(pp.primary());
         } else if (p instanceof CallPostfixContext call) {
-            // A call that may recur checks the quantum first, unless a check has run on every path here.
+            // A call that may recur checks the quantum first, unless a check has run on every path
+            // here; it alone counts toward --max-depth.
             boolean check = c.recursionChecks.checkBefore(call);
+            boolean counted = c.recursionChecks.mayRecur(call);
             if (check) {
                 c.b.beginBlock();
                 c.emitPoll(0);
             }
-            c.emitSuspendable(() -> {
+            c.emitSuspendable(counted, () -> {
                 c.b.beginTag(CallTag.class);
-                calleeAndArguments(new Operands(c), call).emit(c.b::beginCall, c.b::endCall);
+                calleeAndArguments(new Operands(c), call).emit(() -> c.b.beginCall(counted), c.b::endCall);
                 c.b.endTag(CallTag.class);
             });
             if (check) {

@@ -318,8 +318,8 @@ public final class ModuleCompiler {
             loadReplVariables();
         }
         for (ChanFunction init : importedInits.values()) {
-            emitSuspendable(() -> {
-                b.beginCall();
+            emitSuspendable(false, () -> { // a module's initialisation runs once: it cannot recur
+                b.beginCall(false);
                 b.emitLoadConstant(init);
                 b.endCall();
             });
@@ -433,9 +433,17 @@ public final class ModuleCompiler {
      * operation's final value on the stack.
      */
     void emitSuspendable(Runnable operation) {
+        emitSuspendable(true, operation);
+    }
+
+    /**
+     * As above; {@code counted}: whether resuming the operation's suspended callee counts toward
+     * `--max-depth`, as the Call that made it did (ChanBytecodeRootNode.Call).
+     */
+    void emitSuspendable(boolean counted, Runnable operation) {
         b.beginUnlessSuspended();
         operation.run();
-        emitSuspensionLoop();
+        emitSuspensionLoop(counted);
         b.endUnlessSuspended();
     }
 
@@ -446,16 +454,16 @@ public final class ModuleCompiler {
     void emitBlockable(Runnable operation) {
         b.beginUnlessBlocked();
         operation.run();
-        emitSuspensionLoop();
+        emitSuspensionLoop(true);
         b.endUnlessBlocked();
     }
 
     /** The second operand of UnlessSuspended and UnlessBlocked: yields until the operation completes. */
-    private void emitSuspensionLoop() {
+    private void emitSuspensionLoop(boolean counted) {
         b.beginBlock(); // only when the operation suspended
         b.beginWhile();
         b.beginCarry();
-        b.beginResumeCallee();
+        b.beginResumeCallee(counted);
         b.beginYield(); // first, so that nothing lies under it on the operand stack (see ResumeCallee)
         b.emitCarried();
         b.endYield();

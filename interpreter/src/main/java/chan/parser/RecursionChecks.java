@@ -94,9 +94,14 @@ final class RecursionChecks {
         return false;
     }
 
+    /** Whether this call of the function being compiled may recur (EntryChecks.mayRecur); none can outside a function. */
+    boolean mayRecur(CallPostfixContext call) {
+        return function != null && entryChecks.mayRecur(function, call);
+    }
+
     /** Whether a check must go before this call; if so, the code after it counts as checked. */
     boolean checkBefore(CallPostfixContext call) {
-        if (checked || function == null || !entryChecks.mayRecur(function, call)) {
+        if (checked || !mayRecur(call)) {
             return false;
         }
         if (conditional == 0) {
