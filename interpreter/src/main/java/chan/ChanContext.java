@@ -30,7 +30,10 @@ public final class ChanContext {
     private BufferedReader in;
     /** The scheduler of the running program; null before the program starts. */
     private Scheduler scheduler;
-    /** Current nesting of guest calls in the running strand, for the `stack overflow` error. */
+    /**
+     * The `--max-depth` level a call hands its callee (ChanBytecodeRootNode.CallAtDepth), which the
+     * callee reads at its entry and keeps in its frame; 0 when a strand's first frame starts.
+     */
     public int callDepth;
     public final int maxDepth;
     /**

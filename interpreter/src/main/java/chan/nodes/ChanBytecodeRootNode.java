@@ -128,10 +128,10 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
     /** The name shown in stack traces: the function's name, `<fn>` for a closure, `<main>`. */
     private String name = "<fn>";
     private int arity;
-    /** Whether this function's bytecode makes calls: 0 not yet known, {@link #CALLS_NONE} or {@link #CALLS_SOME}. */
-    private byte calls;
-    private static final byte CALLS_NONE = 1;
-    private static final byte CALLS_SOME = 2;
+    /** Whether this function reads its `--max-depth` level at its entry: 0 not yet known, {@link #DEPTH_UNREAD} or {@link #DEPTH_READ}. */
+    private byte readsDepth;
+    private static final byte DEPTH_UNREAD = 1;
+    private static final byte DEPTH_READ = 2;
 
     protected ChanBytecodeRootNode(ChanLanguage language, FrameDescriptor frameDescriptor) {
         super(language, frameDescriptor);
@@ -249,121 +249,144 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
     }
 
     /**
-     * Calls a function value. The arguments array reserves slot 0 for the callee itself, so the
-     * array built by the operand stack is passed to the callee as is. {@code counted}: whether the
-     * call counts toward `--max-depth`, which only a call that may recur does (the compiler's
-     * EntryChecks): every chain of nested calls that could grow without end passes through such
-     * calls, and a call that cannot recur then costs no stores (docs/language.md, `--max-depth`).
+     * Calls a function value that does not read a `--max-depth` level: a built-in, or a function
+     * the compiler knows makes no call that passes one on (CallAtDepth). The arguments array
+     * reserves slot 0 for the callee itself, so the array built by the operand stack is passed to
+     * the callee as is.
      */
     @Operation
-    @ConstantOperand(type = boolean.class, name = "counted")
     public static final class Call {
         @Specialization(guards = "callee.callTarget() == cachedTarget", limit = "4")
-        static Object doDirect(boolean counted, ChanFunction callee, @Variadic(startOffset = 1) Object[] args,
+        static Object doDirect(ChanFunction callee, @Variadic(startOffset = 1) Object[] args,
                         @Cached("callee.callTarget()") RootCallTarget cachedTarget,
                         @Cached("create(cachedTarget)") DirectCallNode callNode,
-                        @Cached("callsNothing(cachedTarget)") boolean leaf,
                         @Bind Node node) {
             checkArity(callee, args.length - 1, node);
             args[0] = callee;
-            if (!counted) {
-                return callNode.call(args);
-            }
-            ChanContext context = ChanContext.get(node);
-            if (leaf) {
-                checkDepth(context, context.callDepth, node);
-                return callNode.call(args);
-            }
-            int depth = enter(context, node);
-            try {
-                return callNode.call(args);
-            } finally {
-                context.callDepth = depth;
-            }
+            return callNode.call(args);
         }
 
         @Specialization(replaces = "doDirect")
-        static Object doIndirect(boolean counted, ChanFunction callee, @Variadic(startOffset = 1) Object[] args,
+        static Object doIndirect(ChanFunction callee, @Variadic(startOffset = 1) Object[] args,
                         @Cached IndirectCallNode callNode,
                         @Bind Node node) {
             checkArity(callee, args.length - 1, node);
             args[0] = callee;
-            if (!counted) {
-                return callNode.call(callee.callTarget(), args);
-            }
-            ChanContext context = ChanContext.get(node);
-            int depth = enter(context, node);
-            try {
-                return callNode.call(callee.callTarget(), args);
-            } finally {
-                context.callDepth = depth;
-            }
+            return callNode.call(callee.callTarget(), args);
         }
 
         @Specialization(guards = "!isFunction(callee)")
-        static Object doNotAFunction(@SuppressWarnings("unused") boolean counted, Object callee, @SuppressWarnings("unused") @Variadic(startOffset = 1) Object[] args, @Bind Node node) {
-            throw ChanException.error("cannot call " + chan.values.Types.name(callee) + ": not a function", node);
-        }
-
-        /**
-         * Whether a call target makes no calls of its own: a built-in (none calls back into Chan
-         * code), or a Chan function whose bytecode holds no {@code Call}. The count of such a
-         * callee's own nesting is read by nothing ({@link ChanBytecodeRootNode#enter} is its only
-         * reader, and only a {@code Call} or the resumption of a callee's continuation enters, which
-         * a function without calls never does), so a call to it makes the depth check alone and
-         * stores nothing: two stores fewer per call of a small function, inlined or not
-         * (bench/README.md, "Calls against Java").
-         */
-        static boolean callsNothing(RootCallTarget target) {
-            RootNode root = target.getRootNode();
-            return root instanceof BuiltinRootNode || (root instanceof ChanBytecodeRootNode r && r.makesNoCalls());
+        static Object doNotAFunction(Object callee, @SuppressWarnings("unused") @Variadic(startOffset = 1) Object[] args, @Bind Node node) {
+            throw notAFunction(callee, node);
         }
 
         static boolean isFunction(Object callee) {
             return callee instanceof ChanFunction;
         }
-
-        static void checkArity(ChanFunction callee, int given, Node node) {
-            int arity = callee.arity();
-            if (arity != given && arity >= 0) {
-                CompilerDirectives.transferToInterpreter();
-                throw ChanException.error(callee.name() + " takes " + arity + " argument" + (arity == 1 ? "" : "s") + ", got " + given, node);
-            }
-        }
     }
 
     /**
-     * Counts a call in the strand's nesting depth and returns the depth before it, which the caller
-     * stores back when the call ends (a store, not a decrement: no load after a call returns).
+     * Calls a function value, handing it its `--max-depth` level: {@code depth}, the caller's own
+     * (a local the caller read at its entry: LoadCallDepth), one more if {@code counted}. Only a
+     * call that may recur counts (the compiler's EntryChecks); such a call one level too deep
+     * raises the stack overflow error. The level reaches the callee through the context's {@code
+     * callDepth}, which the callee reads at its entry if it passes a level on itself, and only then
+     * is it stored: one store and, if counted, one compare, and nothing after the call returns (the
+     * caller's level is its local). Since a frame keeps its level, a thread resumed or an error
+     * caught leaves every count as it was.
      */
-    static int enter(ChanContext context, Node node) {
-        int depth = context.callDepth;
-        checkDepth(context, depth, node);
-        context.callDepth = depth + 1;
-        return depth;
-    }
+    @Operation
+    @ConstantOperand(type = boolean.class, name = "counted")
+    public static final class CallAtDepth {
+        @Specialization(guards = "callee.callTarget() == cachedTarget", limit = "4")
+        static Object doDirect(boolean counted, long depth, ChanFunction callee, @Variadic(startOffset = 1) Object[] args,
+                        @Cached("callee.callTarget()") RootCallTarget cachedTarget,
+                        @Cached("create(cachedTarget)") DirectCallNode callNode,
+                        @Cached("readsDepth(cachedTarget)") boolean reads,
+                        @Bind Node node) {
+            checkArity(callee, args.length - 1, node);
+            args[0] = callee;
+            if (counted || reads) {
+                pass(ChanContext.get(node), counted, depth, reads, node);
+            }
+            return callNode.call(args);
+        }
 
-    /** The `--max-depth` check of a call made at nesting depth {@code depth}. */
-    static void checkDepth(ChanContext context, int depth, Node node) {
-        if (depth >= context.maxDepth) {
-            CompilerDirectives.transferToInterpreter();
-            throw ChanException.error("stack overflow: more than " + context.maxDepth + " nested calls", node);
+        @Specialization(replaces = "doDirect")
+        static Object doIndirect(boolean counted, long depth, ChanFunction callee, @Variadic(startOffset = 1) Object[] args,
+                        @Cached IndirectCallNode callNode,
+                        @Bind Node node) {
+            checkArity(callee, args.length - 1, node);
+            args[0] = callee;
+            pass(ChanContext.get(node), counted, depth, true, node);
+            return callNode.call(callee.callTarget(), args);
+        }
+
+        @Specialization(guards = "!isFunction(callee)")
+        static Object doNotAFunction(@SuppressWarnings("unused") boolean counted, @SuppressWarnings("unused") long depth, Object callee,
+                        @SuppressWarnings("unused") @Variadic(startOffset = 1) Object[] args, @Bind Node node) {
+            throw notAFunction(callee, node);
+        }
+
+        static boolean isFunction(Object callee) {
+            return Call.isFunction(callee);
+        }
+
+        /** Checks a counted call against `--max-depth` and, if the callee reads it, stores its level. */
+        private static void pass(ChanContext context, boolean counted, long depth, boolean reads, Node node) {
+            if (counted && depth >= context.maxDepth) {
+                CompilerDirectives.transferToInterpreter();
+                throw ChanException.error("stack overflow: more than " + context.maxDepth + " nested calls", node);
+            }
+            if (reads) {
+                context.callDepth = (int) (counted ? depth + 1 : depth);
+            }
+        }
+
+        /**
+         * Whether a call target reads its level at its entry: a Chan function whose bytecode holds
+         * LoadCallDepth (no built-in does). If not, a call to it stores nothing: the call of a
+         * function that calls only built-ins, or functions like it, costs no store at all.
+         */
+        static boolean readsDepth(RootCallTarget target) {
+            return target.getRootNode() instanceof ChanBytecodeRootNode r && r.readsDepth();
         }
     }
 
-    /** Whether the bytecode holds no {@code Call} (see {@link Call#callsNothing}); scanned once, by the first call site. */
-    private boolean makesNoCalls() {
-        if (calls == 0) {
-            byte found = CALLS_NONE;
+    /** This frame's `--max-depth` level, which its caller stored (CallAtDepth); read once, at the entry. */
+    @Operation
+    public static final class LoadCallDepth {
+        @Specialization
+        static long doLoad(@Bind Node node) {
+            return ChanContext.get(node).callDepth;
+        }
+    }
+
+    static void checkArity(ChanFunction callee, int given, Node node) {
+        int arity = callee.arity();
+        if (arity != given && arity >= 0) {
+            CompilerDirectives.transferToInterpreter();
+            throw ChanException.error(callee.name() + " takes " + arity + " argument" + (arity == 1 ? "" : "s") + ", got " + given, node);
+        }
+    }
+
+    private static ChanException notAFunction(Object callee, Node node) {
+        return ChanException.error("cannot call " + chan.values.Types.name(callee) + ": not a function", node);
+    }
+
+    /** Whether the bytecode holds LoadCallDepth (see {@link CallAtDepth#readsDepth}); scanned once, by the first call site. */
+    private boolean readsDepth() {
+        if (readsDepth == 0) {
+            byte found = DEPTH_UNREAD;
             for (com.oracle.truffle.api.bytecode.Instruction instruction : getBytecodeNode().getInstructions()) {
-                if (instruction.getName().equals("c.Call")) {
-                    found = CALLS_SOME;
+                if (instruction.getName().equals("c.LoadCallDepth")) {
+                    found = DEPTH_READ;
                     break;
                 }
             }
-            calls = found;
+            readsDepth = found;
         }
-        return calls == CALLS_NONE;
+        return readsDepth == DEPTH_READ;
     }
 
     /** True when an operation's result is a suspension rather than a value (see the class comment). */
@@ -449,47 +472,25 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
      * that produces it then has nothing under it on the operand stack, so a compiled yield copies no
      * stack values into the thread's frame (a copy out of the resumed continuation's virtual frame
      * would make that frame's three arrays real: an allocation of ~200 bytes per yield).
-     * {@code counted}: as the Call's it resumes ({@link Call}), so that a resumed thread's
-     * `--max-depth` count is what it was when the thread was suspended.
      */
     @Operation
-    @ConstantOperand(type = boolean.class, name = "counted")
     public static final class ResumeCallee {
         @Specialization(guards = "result.getContinuationRootNode() == cachedRoot", limit = "4")
-        static Object doDirect(boolean counted, Object value, ContinuationResult result,
+        static Object doDirect(Object value, ContinuationResult result,
                         @Cached("result.getContinuationRootNode()") ContinuationRootNode cachedRoot,
-                        @Cached("create(cachedRoot.getCallTarget())") DirectCallNode callNode,
-                        @Bind Node node) {
+                        @Cached("create(cachedRoot.getCallTarget())") DirectCallNode callNode) {
             ContinuationLocations.refresh(cachedRoot);
-            if (!counted) {
-                return callNode.call(result.getFrame(), value);
-            }
-            ChanContext context = ChanContext.get(node);
-            int depth = enter(context, node);
-            try {
-                return callNode.call(result.getFrame(), value);
-            } finally {
-                context.callDepth = depth;
-            }
+            return callNode.call(result.getFrame(), value);
         }
 
         @Specialization(replaces = "doDirect")
-        static Object doIndirect(boolean counted, Object value, ContinuationResult result, @Cached IndirectCallNode callNode, @Bind Node node) {
+        static Object doIndirect(Object value, ContinuationResult result, @Cached IndirectCallNode callNode) {
             ContinuationLocations.refresh(result.getContinuationRootNode());
-            if (!counted) {
-                return callNode.call(result.getContinuationCallTarget(), result.getFrame(), value);
-            }
-            ChanContext context = ChanContext.get(node);
-            int depth = enter(context, node);
-            try {
-                return callNode.call(result.getContinuationCallTarget(), result.getFrame(), value);
-            } finally {
-                context.callDepth = depth;
-            }
+            return callNode.call(result.getContinuationCallTarget(), result.getFrame(), value);
         }
 
         @Fallback
-        static Object doRuntimeOperation(@SuppressWarnings("unused") boolean counted, Object value, @SuppressWarnings("unused") Object result) {
+        static Object doRuntimeOperation(Object value, @SuppressWarnings("unused") Object result) {
             return value;
         }
     }

@@ -59,7 +59,7 @@ final class SchedulerLoopNode extends Node implements RepeatingNode {
         if (t == null) {
             return mainDone(scheduler) ? ProgramRootNode.EXIT_OK : deadlock(context, scheduler);
         }
-        context.callDepth = 0;
+        context.callDepth = 0; // the level a new strand's first frame reads (a resumed frame keeps its own)
         try {
             Object result = resume.execute(t.body, t.resumeValue);
             if (result instanceof ContinuationResult) {

@@ -35,6 +35,8 @@ final class EntryChecks {
         final List<Function> callees = new ArrayList<>(); // this module's functions, by name, once per call site
         int weight = -1; // entries without a check in one run up to its first back-edge; 0 if it checks at its entry, -1 until weighed
         boolean callsThroughValue;
+        boolean callsModuleMember; // of another module, that cannot call back: it may recur within its module
+        int readsDepth; // whether it passes a --max-depth level on (readsDepth): 0 until known, 1 no, 2 yes
         int component = -1; // its strongly connected component of calls by name (Tarjan's algorithm)
         int index = -1;
         int lowLink;
@@ -87,6 +89,47 @@ final class EntryChecks {
         return callee == THROUGH_VALUE || callee != null && component >= 0 && callee.component == component;
     }
 
+    /**
+     * Whether this call hands its callee a `--max-depth` level (ChanBytecodeRootNode.CallAtDepth):
+     * a call that may recur (it counts), and any call of a function that reads its level, which a
+     * call through a value, or of another module's function, may be. Calls of built-ins and of this
+     * module's functions that pass no level on need none.
+     */
+    boolean passesDepth(ParserRuleContext caller, CallPostfixContext call) {
+        function(caller); // first: a function literal's calls are collected when first asked
+        Function callee = callees.get(call);
+        if (callee == null) {
+            return !isBuiltinCall(call);
+        }
+        return callee == THROUGH_VALUE || readsDepth(callee);
+    }
+
+    /**
+     * Whether a function passes a `--max-depth` level on to some call, so that it reads its own at
+     * its entry: it calls through a value or another module's function, lies on a cycle of calls
+     * (whose calls count), or calls a function that does. Calls off its cycle lead to other
+     * components of the call graph, which form no cycle, so this recursion ends.
+     */
+    boolean readsDepth(ParserRuleContext definition) {
+        return readsDepth(function(definition));
+    }
+
+    private boolean readsDepth(Function f) {
+        if (f.readsDepth == 0) {
+            boolean reads = f.callsThroughValue || f.callsModuleMember || f.component >= 0;
+            for (int i = 0; !reads && i < f.callees.size(); i++) {
+                reads = readsDepth(f.callees.get(i));
+            }
+            f.readsDepth = reads ? 2 : 1;
+        }
+        return f.readsDepth == 2;
+    }
+
+    /** Whether a call that is not in {@link #callees} calls a built-in (else it calls another module's function). */
+    private static boolean isBuiltinCall(CallPostfixContext call) {
+        return call.postfix() instanceof PrimaryPostfixContext;
+    }
+
     private Function function(ParserRuleContext definition) {
         Function known = functions.get(definition);
         if (known != null) {
@@ -134,6 +177,7 @@ final class EntryChecks {
         if (call.postfix() instanceof FieldPostfixContext member && member.postfix() instanceof PrimaryPostfixContext p
                         && p.primary() instanceof NamePrimaryContext alias && !locals.contains(alias.name().getText())
                         && cannotCallBack.test(alias.name().getText(), member.name().getText())) {
+            f.callsModuleMember = true;
             return;
         }
         callees.put(call, THROUGH_VALUE);

@@ -228,14 +228,13 @@ final class ExpressionCompiler {
             // A call that may recur checks the quantum first, unless a check has run on every path
             // here; it alone counts toward --max-depth.
             boolean check = c.recursionChecks.checkBefore(call);
-            boolean counted = c.recursionChecks.mayRecur(call);
             if (check) {
                 c.b.beginBlock();
                 c.emitPoll(0);
             }
-            c.emitSuspendable(counted, () -> {
+            c.emitSuspendable(() -> {
                 c.b.beginTag(CallTag.class);
-                calleeAndArguments(new Operands(c), call).emit(() -> c.b.beginCall(counted), c.b::endCall);
+                emitCall(call);
                 c.b.endTag(CallTag.class);
             });
             if (check) {
@@ -253,6 +252,26 @@ final class ExpressionCompiler {
             operands.emit(() -> c.b.beginStructWith(fields), c.b::endStructWith);
         }
         c.b.endSourceSection();
+    }
+
+    /**
+     * A call: CallAtDepth, with this frame's `--max-depth` level, unless the callee reads none (a
+     * built-in, or a function of this module that passes no level on: EntryChecks.readsDepth), which
+     * a plain Call serves.
+     */
+    private void emitCall(CallPostfixContext call) {
+        boolean builtin = call.postfix() instanceof PrimaryPostfixContext pp && pp.primary() instanceof NamePrimaryContext np
+                        && c.isUnshadowedBuiltin(np.name().getText());
+        if (builtin || !c.recursionChecks.passesDepth(call)) {
+            calleeAndArguments(new Operands(c), call).emit(c.b::beginCall, c.b::endCall);
+            return;
+        }
+        if (c.depth == null) {
+            throw new IllegalStateException("a call passes a --max-depth level its function never read");
+        }
+        boolean counted = c.recursionChecks.mayRecur(call);
+        Operands operands = new Operands(c).stable(() -> c.b.emitLoadLocal(c.depth));
+        calleeAndArguments(operands, call).emit(() -> c.b.beginCallAtDepth(counted), c.b::endCallAtDepth);
     }
 
     /** `m.member` of an imported module resolves while compiling; `r.field` reads a struct field. */

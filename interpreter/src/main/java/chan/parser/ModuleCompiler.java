@@ -78,6 +78,8 @@ public final class ModuleCompiler {
     private EntryChecks entryChecks;
     /** While a function compiles: whether a call that may recur needs a check before it. */
     RecursionChecks recursionChecks;
+    /** The root being built's `--max-depth` level, read at its entry; null if it passes none on (see {@link #buildRoot}). */
+    BytecodeLocal depth;
 
     ModuleCompiler(ChanLanguage language, Source source, ModuleLoader loader, Diagnostics diagnostics, ChanModule module) {
         this.language = language;
@@ -226,16 +228,26 @@ public final class ModuleCompiler {
     /**
      * Builds one root in a builder of its own. Every function gets its own builder, function
      * expressions included (built while their enclosing function is half-built): Truffle 25.0.1
-     * mixes up the continuation constants of several roots built by one builder.
+     * mixes up the continuation constants of several roots built by one builder. {@code readsDepth}:
+     * the root passes its `--max-depth` level on to calls (EntryChecks.readsDepth), so its entry
+     * reads the level into {@link #depth}.
      */
-    private ChanBytecodeRootNode buildRoot(ParserRuleContext where, Runnable body) {
+    private ChanBytecodeRootNode buildRoot(ParserRuleContext where, boolean readsDepth, Runnable body) {
         ChanBytecodeRootNodeGen.Builder outer = b;
+        BytecodeLocal outerDepth = depth;
         ChanBytecodeRootNode[] root = new ChanBytecodeRootNode[1];
         ChanBytecodeRootNodeGen.create(language, BytecodeConfig.WITH_SOURCE, builder -> {
             b = builder;
             b.beginSource(source);
             beginSection(where);
             b.beginRoot();
+            depth = null;
+            if (readsDepth) {
+                depth = b.createLocal();
+                b.beginStoreLocal(depth);
+                b.emitLoadCallDepth();
+                b.endStoreLocal();
+            }
             body.run();
             emitReturnNil();
             root[0] = b.endRoot();
@@ -243,6 +255,7 @@ public final class ModuleCompiler {
             b.endSource();
         });
         b = outer;
+        depth = outerDepth;
         return root[0];
     }
 
@@ -252,7 +265,7 @@ public final class ModuleCompiler {
         scope = new Scope(null, name, false);
         List<ParamContext> params = f.params() == null ? List.of() : f.params().param();
         String returnType = f.ret == null ? null : f.ret.getText();
-        ChanBytecodeRootNode root = buildRoot(f, () -> {
+        ChanBytecodeRootNode root = buildRoot(f, entryChecks.readsDepth(f), () -> {
             boolean checksAtEntry = entryChecks.checksAtEntry(f);
             RecursionChecks.Saved outside = recursionChecks.enterFunction(f, checksAtEntry);
             emitPrologue(params, name, checksAtEntry);
@@ -304,7 +317,7 @@ public final class ModuleCompiler {
 
     private ChanBytecodeRootNode compileModuleBody(ProgramContext program) {
         scope = new Scope(null, "<main>", true);
-        ChanBytecodeRootNode root = buildRoot(program, () -> emitModuleBody(program));
+        ChanBytecodeRootNode root = buildRoot(program, true, () -> emitModuleBody(program));
         root.setName(module.name().equals("<main>") ? "<main>" : "<module " + module.name() + ">");
         return root;
     }
@@ -318,10 +331,11 @@ public final class ModuleCompiler {
             loadReplVariables();
         }
         for (ChanFunction init : importedInits.values()) {
-            emitSuspendable(false, () -> { // a module's initialisation runs once: it cannot recur
-                b.beginCall(false);
+            emitSuspendable(() -> {
+                b.beginCallAtDepth(false);
+                b.emitLoadLocal(depth);
                 b.emitLoadConstant(init);
-                b.endCall();
+                b.endCallAtDepth();
             });
         }
         for (ConstStmtContext c : ConstOrder.of(program)) {
@@ -407,7 +421,9 @@ public final class ModuleCompiler {
         // thread's first frame, and no call in it can recur to it.
         LambdaPrimaryContext lambda = where instanceof LambdaPrimaryContext l ? l : null;
         boolean checksAtEntry = lambda == null || entryChecks.checksAtEntry(lambda);
-        ChanBytecodeRootNode root = statements.inNestedFunction(() -> buildRoot(where, () -> {
+        // A `start` block passes its level (0, a thread's first) to every call but a built-in's.
+        boolean readsDepth = lambda == null || entryChecks.readsDepth(lambda);
+        ChanBytecodeRootNode root = statements.inNestedFunction(() -> buildRoot(where, readsDepth, () -> {
             RecursionChecks.Saved outside = recursionChecks.enterFunction(lambda, checksAtEntry);
             emitPrologue(params, name, checksAtEntry);
             body.run();
@@ -433,17 +449,9 @@ public final class ModuleCompiler {
      * operation's final value on the stack.
      */
     void emitSuspendable(Runnable operation) {
-        emitSuspendable(true, operation);
-    }
-
-    /**
-     * As above; {@code counted}: whether resuming the operation's suspended callee counts toward
-     * `--max-depth`, as the Call that made it did (ChanBytecodeRootNode.Call).
-     */
-    void emitSuspendable(boolean counted, Runnable operation) {
         b.beginUnlessSuspended();
         operation.run();
-        emitSuspensionLoop(counted);
+        emitSuspensionLoop();
         b.endUnlessSuspended();
     }
 
@@ -454,16 +462,16 @@ public final class ModuleCompiler {
     void emitBlockable(Runnable operation) {
         b.beginUnlessBlocked();
         operation.run();
-        emitSuspensionLoop(true);
+        emitSuspensionLoop();
         b.endUnlessBlocked();
     }
 
     /** The second operand of UnlessSuspended and UnlessBlocked: yields until the operation completes. */
-    private void emitSuspensionLoop(boolean counted) {
+    private void emitSuspensionLoop() {
         b.beginBlock(); // only when the operation suspended
         b.beginWhile();
         b.beginCarry();
-        b.beginResumeCallee(counted);
+        b.beginResumeCallee();
         b.beginYield(); // first, so that nothing lies under it on the operand stack (see ResumeCallee)
         b.emitCarried();
         b.endYield();

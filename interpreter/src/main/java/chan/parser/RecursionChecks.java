@@ -99,6 +99,14 @@ final class RecursionChecks {
         return function != null && entryChecks.mayRecur(function, call);
     }
 
+    /**
+     * Whether this call hands its callee a `--max-depth` level (EntryChecks.passesDepth): outside a
+     * function (a module's body, a `start` block), every call but a built-in's does.
+     */
+    boolean passesDepth(CallPostfixContext call) {
+        return function == null || entryChecks.passesDepth(function, call);
+    }
+
     /** Whether a check must go before this call; if so, the code after it counts as checked. */
     boolean checkBefore(CallPostfixContext call) {
         if (checked || !mayRecur(call)) {
