@@ -33,8 +33,7 @@ import java.util.Arrays;
  * turns the array's null slots into {@code NIL} ({@link #startInts}), once. A read of an object slot
  * is then exactly what it was ({@code o != null}: an object); only a site that meets a null slot of
  * an array without ints (nil) learns a second case, and an int slot's read tests {@link #ints}, which
- * it loads anyway. Until its first store, {@code array(n)} has not even that {@code Object[]}
- * ({@link #UNWRITTEN}): an array made and read but never written is one object.
+ * it loads anyway.
  *
  * <p>Inline slots: an array of objects of at most {@link #INLINE} (two) elements keeps its slots in
  * fields of its own ({@link #slot0}, {@link #slot1}; {@link #objects} is then the marker
@@ -92,16 +91,6 @@ public final class ChanArray {
      */
     private static final Object[] INLINE_SLOTS = new Object[0];
 
-    /**
-     * The {@link #objects} of an array of more than {@link #INLINE} nil slots that nothing has
-     * written yet: {@code array(n)} allocates no {@code Object[]} until its first store
-     * ({@link #putSlot}), and until then reads as one of n nulls (nil slots: such an array has no
-     * {@link #ints}, whose first int makes the storage real). So an array that is made and read but
-     * never written, as Storage's leaves, is one object, as Java's {@code new Object[n]} is, not two.
-     * Like {@link #INLINE_SLOTS}, its length 0 fails every bounds guard of an {@code Object[]} access.
-     */
-    private static final Object[] UNWRITTEN = new Object[0];
-
     /** An array of {@code size} slots, each holding {@code fill} (the same instance in every slot). */
     public ChanArray(int size, Object fill) {
         this.size = size;
@@ -114,10 +103,11 @@ public final class ChanArray {
         } else if (fill instanceof Boolean b) {
             booleans = new boolean[size];
             ArrayFill.fill(booleans, b);
-        } else if (fill == ChanNil.NIL) {
-            objects = size <= INLINE ? INLINE_SLOTS : UNWRITTEN; // a null slot is nil already (no ints yet)
         } else {
             objects = slotStorage(size);
+            if (fill == ChanNil.NIL) {
+                return; // a null slot is nil already (no ints yet)
+            }
             if (isInline()) {
                 for (int i = 0; i < size; i++) {
                     setInlineSlot(i, fill);
@@ -183,11 +173,6 @@ public final class ChanArray {
         return objects == INLINE_SLOTS;
     }
 
-    /** Whether this array of nil slots has no storage yet ({@link #UNWRITTEN}). */
-    public boolean isUnwritten() {
-        return objects == UNWRITTEN;
-    }
-
     /**
      * Slot {@code i} of an inline array of objects, raw: null is an int slot or nil, as in
      * {@link #objects}. With {@code i} a constant (a record's field, {@code disk[SIZE]}) the compiled
@@ -208,28 +193,16 @@ public final class ChanArray {
 
     /** Slot {@code i} of an array of objects, raw (null is an int slot or nil), wherever it is kept. */
     public Object slot(int i) {
-        return objects == INLINE_SLOTS ? inlineSlot(i) : objects == UNWRITTEN ? null : objects[i];
+        return objects == INLINE_SLOTS ? inlineSlot(i) : objects[i];
     }
 
-    /** Stores {@code v} raw into slot {@code i} of an array of objects, wherever it is kept (the first store into an unwritten array allocates its storage). */
+    /** Stores {@code v} raw into slot {@code i} of an array of objects, wherever it is kept. */
     private void putSlot(int i, Object v) {
         if (objects == INLINE_SLOTS) {
             setInlineSlot(i, v);
-        } else if (objects == UNWRITTEN) {
-            materialize()[i] = v;
         } else {
             objects[i] = v;
         }
-    }
-
-    /**
-     * Gives an unwritten array ({@link #isUnwritten}) its storage, of nulls (nil), and returns it:
-     * exactly an {@code Object[]}, so that a store into it needs no array-store check.
-     */
-    public Object[] materialize() {
-        Object[] fresh = new Object[size];
-        objects = fresh;
-        return fresh;
     }
 
     /**
@@ -383,7 +356,7 @@ public final class ChanArray {
                     null, null, to - from);
         }
         long[] partInts = ints == null ? null : Arrays.copyOfRange(ints, from, to);
-        if (!isInline() && !isUnwritten() && to - from > INLINE) {
+        if (!isInline() && to - from > INLINE) {
             return new ChanArray(null, null, null, Arrays.copyOfRange(objects, from, to), partInts, to - from);
         }
         ChanArray part = ofSlots(to - from); // inline or not by its own size

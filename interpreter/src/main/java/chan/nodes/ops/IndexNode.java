@@ -91,12 +91,6 @@ public abstract class IndexNode extends Node {
         return ChanNil.NIL;
     }
 
-    /** A slot of an array of nil slots that nothing has written yet ({@code array(n)}; see {@link ChanArray#isUnwritten}). */
-    @Specialization(guards = {"array.isUnwritten()", "inBounds(i, array.size())"})
-    public static Object doUnwrittenSlot(@SuppressWarnings("unused") ChanArray array, @SuppressWarnings("unused") long i) {
-        return ChanNil.NIL;
-    }
-
     /** For the guards (DSL expressions resolve only this class's statics); see {@link ChanArray#inBounds}. */
     public static boolean inBounds(long i, int length) {
         return ChanArray.inBounds(i, length);

@@ -89,19 +89,7 @@ public abstract class SetIndexNode extends Node {
         array.objectsToStore()[(int) i] = value;
     }
 
-    /**
-     * The first store, of anything but an int, into an array of nil slots not yet written
-     * ({@code array(n)}; see {@link ChanArray#isUnwritten}): allocates its storage, once per array.
-     */
-    @Specialization(guards = {"array.isUnwritten()", "inBounds(i, array.size())", "!isInt(value)"})
-    public static void doFirstIntoUnwritten(ChanArray array, long i, Object value) {
-        array.materialize()[(int) i] = value;
-    }
-
-    /**
-     * A value the primitive storage cannot hold, which generalizes the array to objects (once per
-     * array), or the first int into an unwritten array.
-     */
+    /** A value the primitive storage cannot hold: generalizes the array to objects (once per array). */
     @Specialization(guards = {"i >= 0", "i < array.size()"})
     public static void doArray(ChanArray array, long i, Object value) {
         array.set((int) i, value);
