@@ -47,9 +47,14 @@ final class EntryChecks {
     private final Predicate<String> isBuiltin;
     private final BiPredicate<String, String> cannotCallBack;
     private final Map<ParserRuleContext, Function> functions = new HashMap<>();
-    /** Each call's callee among this module's functions, or {@link #THROUGH_VALUE}; a call of a built-in is not here. */
+    /**
+     * Each call's callee among this module's functions, {@link #THROUGH_VALUE} or
+     * {@link #MODULE_MEMBER}; a call of a built-in is not here.
+     */
     private final Map<CallPostfixContext, Function> callees = new HashMap<>();
     private static final Function THROUGH_VALUE = new Function();
+    /** The callee of a call of another module's function that cannot call back: it recurs only within its module. */
+    private static final Function MODULE_MEMBER = new Function();
     private final Map<ParserRuleContext, Set<String>> localNames = new HashMap<>();
 
     /**
@@ -98,10 +103,7 @@ final class EntryChecks {
     boolean passesDepth(ParserRuleContext caller, CallPostfixContext call) {
         function(caller); // first: a function literal's calls are collected when first asked
         Function callee = callees.get(call);
-        if (callee == null) {
-            return !isBuiltinCall(call);
-        }
-        return callee == THROUGH_VALUE || readsDepth(callee);
+        return callee == THROUGH_VALUE || callee == MODULE_MEMBER || callee != null && readsDepth(callee);
     }
 
     /**
@@ -123,11 +125,6 @@ final class EntryChecks {
             f.readsDepth = reads ? 2 : 1;
         }
         return f.readsDepth == 2;
-    }
-
-    /** Whether a call that is not in {@link #callees} calls a built-in (else it calls another module's function). */
-    private static boolean isBuiltinCall(CallPostfixContext call) {
-        return call.postfix() instanceof PrimaryPostfixContext;
     }
 
     private Function function(ParserRuleContext definition) {
@@ -177,6 +174,7 @@ final class EntryChecks {
         if (call.postfix() instanceof FieldPostfixContext member && member.postfix() instanceof PrimaryPostfixContext p
                         && p.primary() instanceof NamePrimaryContext alias && !locals.contains(alias.name().getText())
                         && cannotCallBack.test(alias.name().getText(), member.name().getText())) {
+            callees.put(call, MODULE_MEMBER);
             f.callsModuleMember = true;
             return;
         }
