@@ -477,7 +477,10 @@ final class StatementCompiler {
         c.b.endStoreLocal();
         c.b.endSourceSection();
         c.b.beginWhile();
-        c.b.emitLoadConstant(true);
+        // The head's test: over an array, the cursor against the length (see IterHasNextNode).
+        c.b.beginIterHasNext();
+        c.b.emitLoadLocal(iterator);
+        c.b.endIterHasNext();
         emitLoopBody(breakLabel, () -> {
             // Local to one iteration: its block clears it at the back-edge, so compiled code does not
             // carry the previous element around the loop (a value kept only for deoptimization,
@@ -501,6 +504,7 @@ final class StatementCompiler {
             c.b.endSourceSection();
             c.b.beginIfThen();
             c.b.beginIsIterDone();
+            c.b.emitLoadLocal(iterator);
             c.b.emitLoadLocal(element);
             c.b.endIsIterDone();
             c.b.emitBranch(breakLabel);

@@ -5,13 +5,26 @@ import com.oracle.truffle.api.bytecode.OperationProxy;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.Node;
 
-/** Is the loop over? */
+/**
+ * Is the loop over? A loop over an array never gets here at its end ({@link IterHasNextNode} ended
+ * it), so its elements are not compared with the marker; other iterators return
+ * {@link ChanIterator#DONE} at the end.
+ */
 @OperationProxy.Proxyable
 public abstract class IsIterDoneNode extends Node {
-    public abstract Object execute(Object element);
+    public abstract boolean execute(Object it, Object element);
 
     @Specialization
-    public static boolean doCheck(Object element) {
+    public static boolean doArray(@SuppressWarnings("unused") ChanIterator.OverArray it, @SuppressWarnings("unused") Object element) {
+        return false;
+    }
+
+    @Specialization(guards = "!isOverArray(it)")
+    public static boolean doOther(@SuppressWarnings("unused") ChanIterator it, Object element) {
         return element == ChanIterator.DONE;
+    }
+
+    public static boolean isOverArray(ChanIterator it) {
+        return it instanceof ChanIterator.OverArray;
     }
 }

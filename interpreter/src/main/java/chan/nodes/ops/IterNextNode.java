@@ -9,7 +9,10 @@ import com.oracle.truffle.api.dsl.Bind;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.Node;
 
-/** The loop's next element, {@link ChanIterator#DONE}, or BLOCK while a channel has nothing yet. */
+/**
+ * The loop's next element, {@link ChanIterator#DONE}, or BLOCK while a channel has nothing yet. Over
+ * an array it runs only after {@link IterHasNextNode} found an element left, so it reads it at once.
+ */
 @OperationProxy.Proxyable
 @ConstantOperand(type = String.class, name = "site")
 public abstract class IterNextNode extends Node {
@@ -21,22 +24,22 @@ public abstract class IterNextNode extends Node {
      */
     @Specialization(guards = "it.array().isObjects()")
     public static Object doObjects(@SuppressWarnings("unused") String site, ChanIterator.OverArray it) {
-        return it.done() ? ChanIterator.DONE : it.array().objectsElement(it.advance());
+        return it.array().objectsElement(it.advance());
     }
 
     @Specialization(guards = "it.array().isLongs()")
     public static Object doLongs(@SuppressWarnings("unused") String site, ChanIterator.OverArray it) {
-        return it.done() ? ChanIterator.DONE : (Object) it.array().longs()[it.advance()];
+        return it.array().longs()[it.advance()];
     }
 
     @Specialization(guards = "it.array().isDoubles()")
     public static Object doDoubles(@SuppressWarnings("unused") String site, ChanIterator.OverArray it) {
-        return it.done() ? ChanIterator.DONE : (Object) it.array().doubles()[it.advance()];
+        return it.array().doubles()[it.advance()];
     }
 
     @Specialization(guards = "it.array().isBooleans()")
     public static Object doBooleans(@SuppressWarnings("unused") String site, ChanIterator.OverArray it) {
-        return it.done() ? ChanIterator.DONE : (Object) it.array().booleans()[it.advance()];
+        return it.array().booleans()[it.advance()];
     }
 
     @Specialization(replaces = {"doObjects", "doLongs", "doDoubles", "doBooleans"})
