@@ -7,10 +7,10 @@ import org.antlr.v4.runtime.tree.ParseTree;
  * Which loops count their back-edges' cycles in a local (StatementCompiler.visitCountedWhile): a
  * `while` whose condition and body contain nothing that reads or moves the core's clock or can
  * suspend: no call (a built-in may read the clock, a function charges its entry), no channel
- * operation, `start`, `choose`, no inner loop (it charges its own back-edges), no `return`, `throw`
- * or `try`, no function literal. What is left (arithmetic, locals, indexing, fields, `if`, `match`,
- * `break`, `continue`) runs without the scheduler, so deferring the clock's update to the loop's
- * exits and quantum checks cannot be seen.
+ * operation, `start`, `choose`, no inner loop (it charges its own back-edges), no `throw` or
+ * `try`, no function literal. What is left (arithmetic, locals, indexing, fields, `if`, `match`,
+ * `break`, `continue`, `return`) runs without the scheduler, so deferring the clock's update to the
+ * loop's exits and quantum checks cannot be seen.
  */
 final class CountedLoops {
     private CountedLoops() {}
@@ -40,10 +40,19 @@ final class CountedLoops {
         return false;
     }
 
+    /** Whether a counted loop's body returns from the function (it then leaves through the settlement). */
+    static boolean containsReturn(ParseTree t) {
+        if (t instanceof ReturnStmtContext) return true;
+        for (int i = 0; i < t.getChildCount(); i++) {
+            if (containsReturn(t.getChild(i))) return true;
+        }
+        return false;
+    }
+
     private static boolean clockFree(ParseTree t) {
         if (t instanceof CallPostfixContext || t instanceof RecvExprContext || t instanceof RecvStatusExprContext
                         || t instanceof StartExprContext || t instanceof LambdaPrimaryContext
-                        || t instanceof WhileStmtContext || t instanceof ForStmtContext || t instanceof ReturnStmtContext
+                        || t instanceof WhileStmtContext || t instanceof ForStmtContext
                         || t instanceof ThrowStmtContext || t instanceof TryStmtContext || t instanceof ChooseStmtContext
                         || t instanceof PriChooseStmtContext || t instanceof SendStmtContext) {
             return false;

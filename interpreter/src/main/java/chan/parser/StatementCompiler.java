@@ -34,6 +34,14 @@ final class StatementCompiler {
     private final ChooseCompiler choose;
     private final Deque<Breakable> breakables = new ArrayDeque<>();
 
+    /**
+     * A `return` inside a counted loop (visitCountedWhile) leaves through the loop's settlement: the
+     * value goes to {@code result}, {@code returning} is set, and the settlement returns it.
+     */
+    private record PendingReturn(BytecodeLocal returning, BytecodeLocal result, BytecodeLabel settle) {}
+
+    private PendingReturn pendingReturn;
+
     StatementCompiler(ModuleCompiler compiler) {
         this.c = compiler;
         this.choose = new ChooseCompiler(compiler);
@@ -42,9 +50,12 @@ final class StatementCompiler {
     /** Compiles a nested function: the loops around it are not its own, so no `break` in it may leave them. */
     <T> T inNestedFunction(Supplier<T> compile) {
         Deque<Breakable> saved = new ArrayDeque<>(breakables);
+        PendingReturn savedReturn = pendingReturn;
         breakables.clear();
+        pendingReturn = null;
         T result = compile.get();
         breakables.addAll(saved);
+        pendingReturn = savedReturn;
         return result;
     }
 
@@ -370,6 +381,7 @@ final class StatementCompiler {
      *         while (HasLoopBudget(left)) { if (!cond) goto settle; body; continue: left = SpendLoopBudget(left) }
      *     } catch (e) { SettleLoopBudget(start, left); Rethrow(e) }  // a `catch` further out sees the clock
      *     settle: SettleLoopBudget(start, left)
+     *     if (returning) return result     // `return v` in the body: result = v; returning = true; goto settle
      *     if (HasLoopBudget(left)) goto out
      *     Poll(0)                          // the quantum check, at the clock the charges would give
      *     start = left = LoopBudget
@@ -387,6 +399,13 @@ final class StatementCompiler {
         c.b.emitLoadConstant(true);
         c.b.beginBlock();
         BytecodeLabel settle = c.b.createLabel();
+        PendingReturn returns = null;
+        if (CountedLoops.containsReturn(w.body)) {
+            returns = new PendingReturn(c.b.createLocal(), c.b.createLocal(), settle);
+            c.b.beginStoreLocal(returns.returning());
+            c.b.emitLoadConstant(false);
+            c.b.endStoreLocal();
+        }
         c.b.beginTryCatch(); // an error leaving the loop settles too: a `catch` further out sees the clock
         c.b.beginWhile();
         emitHasBudget(left);
@@ -399,7 +418,10 @@ final class StatementCompiler {
         c.b.endIfThen();
         BytecodeLabel continueLabel = c.b.createLabel();
         breakables.push(new Breakable(settle, continueLabel));
+        PendingReturn outerReturn = pendingReturn;
+        pendingReturn = returns;
         visitBlock(w.body, returnType);
+        pendingReturn = outerReturn;
         breakables.pop();
         c.b.emitLabel(continueLabel);
         c.b.beginStoreLocal(left);
@@ -418,6 +440,14 @@ final class StatementCompiler {
         c.b.endTryCatch();
         c.b.emitLabel(settle);
         emitSettle(start, left);
+        if (returns != null) {
+            c.b.beginIfThen();
+            c.b.emitLoadLocal(returns.returning());
+            c.b.beginReturn();
+            c.b.emitLoadLocal(returns.result());
+            c.b.endReturn();
+            c.b.endIfThen();
+        }
         c.b.beginIfThen();
         emitHasBudget(left);
         c.b.emitBranch(out);
@@ -564,7 +594,23 @@ final class StatementCompiler {
     }
 
     private void visitReturn(ReturnStmtContext r, String returnType) {
+        if (pendingReturn != null) {
+            c.b.beginStoreLocal(pendingReturn.result());
+            emitReturnValue(r, returnType);
+            c.b.endStoreLocal();
+            c.b.beginStoreLocal(pendingReturn.returning());
+            c.b.emitLoadConstant(true);
+            c.b.endStoreLocal();
+            c.b.emitBranch(pendingReturn.settle());
+            return;
+        }
         c.b.beginReturn();
+        emitReturnValue(r, returnType);
+        c.b.endReturn();
+    }
+
+    /** A `return`'s value, checked against the function's declared result type if it has one. */
+    private void emitReturnValue(ReturnStmtContext r, String returnType) {
         if (returnType != null) {
             c.b.beginCheckType(returnType, c.scope.functionName + ": result");
         }
@@ -576,7 +622,6 @@ final class StatementCompiler {
         if (returnType != null) {
             c.b.endCheckType();
         }
-        c.b.endReturn();
     }
 
     private void visitTry(TryStmtContext t, String returnType) {
