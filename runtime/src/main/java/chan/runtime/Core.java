@@ -13,7 +13,13 @@ package chan.runtime;
  */
 final class Core {
     final int id;
+    /**
+     * The clock, except while this core is the meter's running core: then the meter counts it
+     * ({@link Meter#clock}) and this field holds its value from when the core became the running one.
+     * Read and advance it with {@link #clock()} and {@link #spend}, which know where it is.
+     */
     long clock;
+    private final Meter meter;
     /** Idle cycles so far; busy cycles are clock - idle, so spending a cycle updates one field. */
     long idle;
     final RunQueue runq = new RunQueue();
@@ -27,35 +33,46 @@ final class Core {
     long receivedLocal;
     long receivedRemote;
 
-    Core(int id) {
+    Core(int id, Meter meter) {
         this.id = id;
+        this.meter = meter;
+    }
+
+    /** The core's virtual clock. */
+    long clock() {
+        return meter.runningCore == this ? meter.clock() : clock;
     }
 
     /** The earliest time this core could start a strand, or Long.MAX_VALUE when its queue is empty. */
     long earliest() {
         Strand h = runq.peek();
-        return h == null ? Long.MAX_VALUE : Math.max(clock, h.readyAt);
+        return h == null ? Long.MAX_VALUE : Math.max(clock(), h.readyAt);
     }
 
     /** Whether a queued strand could run now, at the core's clock. */
     boolean hasReady() {
         Strand h = runq.peek();
-        return h != null && h.readyAt <= clock;
+        return h != null && h.readyAt <= clock();
     }
 
     void spend(long cycles) {
-        clock += cycles;
+        if (meter.runningCore == this) {
+            meter.spend(cycles);
+        } else {
+            clock += cycles;
+        }
     }
 
     /** Idles until {@code at} if that is later than the clock. */
     void idleUntil(long at) {
-        if (at > clock) {
-            idle += at - clock;
-            clock = at;
+        long now = clock();
+        if (at > now) {
+            idle += at - now;
+            spend(at - now);
         }
     }
 
     long busy() {
-        return clock - idle;
+        return clock() - idle;
     }
 }

@@ -10,14 +10,23 @@ package chan.runtime;
  * "The meter").
  */
 public final class Meter {
-    /** The current strand's core (core 0 when no strand runs), whose clock a charge advances. */
+    /**
+     * The current strand's core (core 0 when no strand runs), whose clock a charge advances. Its
+     * clock lives here while it is the running core: {@link #clock} = {@link #sliceEnd} - {@link #left}.
+     */
     Core runningCore;
     /**
-     * The current core's clock at which the running strand's quantum ends (the quantum counts from
-     * its dispatch or its last quantum check); a clock, not a count, so that charging cycles updates
-     * one field.
+     * The running core's clock at which the running strand's quantum ends (the quantum counts from
+     * its dispatch or its last quantum check).
      */
     long sliceEnd;
+    /**
+     * The cycles left in the quantum, {@code sliceEnd - clock}: what a charge counts down. The one
+     * field every charge updates, at the meter's constant address, so compiled code keeps no core,
+     * clock or quantum's end in registers and reloads nothing but this after a call; the quantum is
+     * used up when it reaches zero (bench/README.md, "The clock as a countdown").
+     */
+    long left;
     /**
      * A clock up to which the end of a quantum needs no look around: while the current core's clock
      * is at most this, {@link Scheduler#chargeRest} would answer "no yield" (nothing ready on this
@@ -49,12 +58,44 @@ public final class Meter {
      * updated, one compared.
      */
     public boolean spendAndCheck(long cycles) {
-        // One load and one store of the clock, and the compare on the value stored: a compiled loop
-        // body carries this twice or more per iteration (its back-edge, each inlined callee's entry).
-        Core c = runningCore;
-        long clock = c.clock + cycles;
-        c.clock = clock;
-        return clock >= sliceEnd; // a strand that kills itself ends its slice (Scheduler.endSlice)
+        // One subtraction from one field and a test of the result: a compiled loop body carries this
+        // twice or more per iteration (its back-edge, each inlined callee's entry).
+        long l = left - cycles;
+        left = l;
+        return l <= 0; // clock >= sliceEnd; a strand that kills itself ends its slice (Scheduler.endSlice)
+    }
+
+    /** The running core's clock. */
+    public long clock() {
+        return sliceEnd - left;
+    }
+
+    /**
+     * Makes {@code c} the running core with a fresh quantum: the clock of the core that ran until now
+     * goes back to its field, and c's comes here.
+     */
+    void attach(Core c) {
+        if (runningCore != null) {
+            runningCore.clock = clock();
+        }
+        runningCore = c;
+        long clock = c.clock;
+        sliceEnd = quantumEnd(clock);
+        left = sliceEnd - clock;
+    }
+
+    /** The first core of a new run (the meter outlives runs): its quantum used up, so the first charge checks. */
+    void reset(Core c) {
+        runningCore = c;
+        sliceEnd = c.clock;
+        left = 0;
+    }
+
+    /** Moves the quantum's end, the clock staying where it is. */
+    void setSliceEnd(long end) {
+        long clock = clock();
+        sliceEnd = end;
+        left = end - clock;
     }
 
     /**
@@ -69,7 +110,6 @@ public final class Meter {
      * early and find nothing to do.
      */
     public long loopBudget(long minimum) {
-        long left = sliceEnd - runningCore.clock;
         return Math.min(Math.max(left, minimum), CostModel.QUANTUM);
     }
 
@@ -78,8 +118,7 @@ public final class Meter {
      * ({@link #loopBudget}), or a function's entry, whose cycles the next check counts.
      */
     public void spend(long cycles) {
-        Core c = runningCore;
-        c.clock = c.clock + cycles;
+        left = left - cycles;
     }
 
     /**
@@ -89,9 +128,9 @@ public final class Meter {
      * then suspends the strand through {@link Scheduler#deferQuantumEnd}.
      */
     public boolean startQuietQuantum() {
-        long clock = runningCore.clock;
+        long clock = clock();
         if (clock > quietUntil) return false;
-        sliceEnd = quantumEnd(clock);
+        setSliceEnd(quantumEnd(clock));
         return true;
     }
 

@@ -97,13 +97,12 @@ public final class Scheduler {
         this.options = options;
         this.meter = meter;
         meter.quantum = options.quantum;
-        meter.sliceEnd = 0;
         meter.quietUntil = Long.MIN_VALUE;
         this.nil = options.nil;
         this.rng = new Rng(seed);
         this.cores = new Core[machine.cores()];
-        for (int i = 0; i < cores.length; i++) cores[i] = new Core(i);
-        meter.runningCore = cores[0];
+        for (int i = 0; i < cores.length; i++) cores[i] = new Core(i, meter);
+        meter.reset(cores[0]);
         this.trace = options.traceFile == null ? null : new Trace(options.traceFile, machine);
     }
 
@@ -119,7 +118,7 @@ public final class Scheduler {
     public int currentCore() { return meter.runningCore.id; }
 
     /** The current core's virtual clock, in cycles. */
-    public long now() { return meter.runningCore.clock; }
+    public long now() { return meter.clock(); }
 
     /** Seeded and deterministic: uniform in 0 ≤ r < bound. */
     public long random(long bound) {
@@ -133,7 +132,7 @@ public final class Scheduler {
     public Strand spawnMain(Object body) {
         if (main != null) throw new IllegalStateException("spawnMain: called twice");
         main = newStrand(body, 0);
-        makeRunnable(main, cores[0].clock);
+        makeRunnable(main, cores[0].clock());
         return main;
     }
 
@@ -231,15 +230,14 @@ public final class Scheduler {
         Object waited = t.waitOn; // a sleeper's ASLEEP, or a deferred shared-memory access
         t.waitOn = null;
         current = t;
-        meter.runningCore = c;
-        meter.sliceEnd = meter.quantumEnd(c.clock);
+        meter.attach(c); // its clock counts in the meter now, its quantum starting
         // The quiet bound, exact (quietBound), so that a quantum's end that need not yield never
         // suspends. A preemption request outlives the run it was made in (if the strand blocked
         // first): then the next quantum's end yields.
         Strand after = c.runq.peek();
         long quiet = after == null ? othersQuiet : Math.min(othersQuiet, after.readyAt - 1);
         meter.quietUntil = preemptRequested || !quietQuanta ? Long.MIN_VALUE : quiet;
-        runStart = c.clock;
+        runStart = c.clock();
         c.runs++;
         if (trace != null) trace.arrive(t, runStart);
         if (waited instanceof Deferred op) { // its turn has come: no core can act earlier now
@@ -252,10 +250,10 @@ public final class Scheduler {
     public void suspended(Strand t) {
         endRun(t, "suspended");
         if (t.killed()) {
-            Exits.terminate(this, t, options.killedReason, cores[t.core()].clock);
+            Exits.terminate(this, t, options.killedReason, cores[t.core()].clock());
         } else if (t.state() == Strand.State.RUNNING) { // preempted without yieldCurrent()
             t.resumeValue = nil;
-            makeRunnable(t, cores[t.core()].clock);
+            makeRunnable(t, cores[t.core()].clock());
         }
     }
 
@@ -268,7 +266,7 @@ public final class Scheduler {
         if (t.killed()) reason = options.killedReason; // it was killed before it could end by itself
         if (crashed) crashes++;
         boolean monitored = monitors.containsKey(t);
-        if (t.state() != Strand.State.DONE) Exits.terminate(this, t, reason, cores[t.core()].clock);
+        if (t.state() != Strand.State.DONE) Exits.terminate(this, t, reason, cores[t.core()].clock());
         if (t == main) end();
         return monitored;
     }
@@ -276,9 +274,9 @@ public final class Scheduler {
     private void endRun(Strand t, String op) {
         if (t != current) throw new IllegalStateException(op + ": " + t + " is not the running thread");
         Core c = cores[t.core()];
-        if (trace != null) trace.slice(c.id, t.id(), runStart, c.clock);
+        if (trace != null) trace.slice(c.id, t.id(), runStart, c.clock());
         current = null;
-        meter.runningCore = cores[0];
+        meter.attach(cores[0]);
     }
 
     /**
@@ -299,14 +297,15 @@ public final class Scheduler {
     public boolean chargeRest() {
         if (current != null && current.killed()) return true; // killed itself: suspended() will end it
         Core mine = meter.runningCore;
-        if (mine.clock < meter.sliceEnd) return false;
-        meter.sliceEnd = meter.quantumEnd(mine.clock);
+        long clock = meter.clock();
+        if (clock < meter.sliceEnd) return false;
+        meter.setSliceEnd(meter.quantumEnd(clock));
         if (preemptRequested) {
             preemptRequested = false;
             return true;
         }
         long quiet = quietBound(mine);
-        if (mine.clock > quiet) return true;
+        if (clock > quiet) return true;
         if (quietQuanta) meter.quietUntil = quiet;
         return false;
     }
@@ -379,7 +378,7 @@ public final class Scheduler {
 
     /** Makes the next charge run {@link #chargeRest}: a preemption request, or the strand killed itself. */
     void endSlice() {
-        meter.sliceEnd = Math.min(meter.sliceEnd, meter.runningCore.clock);
+        meter.setSliceEnd(Math.min(meter.sliceEnd, meter.clock()));
         meter.quietUntil = Long.MIN_VALUE;
     }
 
@@ -425,11 +424,12 @@ public final class Scheduler {
     /** Whether a strand on another core, or a timer, could act before the current core's clock. */
     private boolean anotherCoreIsEarlier() {
         Core mine = meter.runningCore;
+        long now = meter.clock();
         for (Core c : cores) {
             long t = c.earliest();
-            if (c != mine && (t < mine.clock || (t == mine.clock && c.id < mine.id))) return true;
+            if (c != mine && (t < now || (t == now && c.id < mine.id))) return true;
         }
-        return !timers.isEmpty() && timers.nextTime() <= mine.clock;
+        return !timers.isEmpty() && timers.nextTime() <= now;
     }
 
     /** Blocks the current strand for {@code cycles}; it resumes with nil. */
@@ -531,7 +531,7 @@ public final class Scheduler {
 
     void spend(long cycles) {
         if (cycles <= 0) return;
-        meter.runningCore.spend(cycles);
+        meter.spend(cycles);
     }
 
     void makeRunnable(Strand t, long at) {

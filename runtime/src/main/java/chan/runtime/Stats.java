@@ -26,7 +26,7 @@ public final class Stats {
         this.leaked = leaked;
         this.machine = m.name();
         long end = 0;
-        for (Core c : cs) end = Math.max(end, c.clock);
+        for (Core c : cs) end = Math.max(end, c.clock());
         this.finalTime = end;
         this.threadsCreated = threadsCreated;
         this.crashes = crashes;
