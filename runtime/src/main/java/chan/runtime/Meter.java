@@ -1,13 +1,13 @@
 package chan.runtime;
 
 /**
- * What every charge reads and writes: the running core (whose clock it advances) and the end of the
- * running strand's quantum, with the two fields the quantum's inline restart reads. Kept apart from
- * the {@link Scheduler}, which a program's every run makes anew, so that its owner (the interpreter
- * keeps one per context) can hand the same meter to every run: compiled code then finds these fields
- * at one constant address, and a charge after a call (which forgets every field it had loaded) loads
- * the running core and the quantum's end straight away, not the scheduler first (bench/README.md,
- * "The meter").
+ * What every charge reads and writes: the cycles left in the running strand's quantum, a countdown
+ * that holds the running core's clock ({@link #clock} = {@link #sliceEnd} - {@link #left}), with the
+ * two fields the quantum's inline restart reads. Kept apart from the {@link Scheduler}, which a
+ * program's every run makes anew, so that its owner (the interpreter keeps one per context) can hand
+ * the same meter to every run: compiled code then finds these fields at one constant address, and a
+ * charge is one subtraction from one of them, even right after a call, which forgets every field the
+ * compiled code had loaded (bench/README.md, "The meter" and "The clock as a countdown").
  */
 public final class Meter {
     /**
