@@ -14,12 +14,28 @@ import java.util.ArrayList;
  * ({@code range(-2^63, 2^63 - 1)}); it must not exceed {@link Args#MAX_SIZE}. Every element lies
  * between a and b, so generating them in long arithmetic cannot overflow.
  */
-final class Ranges {
+public final class Ranges {
     private Ranges() {
     }
 
     @TruffleBoundary
     static ChanList range(Object from, Object to, Object step) {
+        int n = count(from, to, step);
+        long a = (Long) from;
+        long s = (Long) step;
+        ArrayList<Object> items = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            items.add(a + k * s);
+        }
+        return ChanList.from(items);
+    }
+
+    /**
+     * How many ints {@code range(from, to, step)} has, with its errors; a `for` loop over a range
+     * counts them without making the list (ChanIterator.OverRange). Afterwards from and step are ints.
+     */
+    @TruffleBoundary
+    public static int count(Object from, Object to, Object step) {
         long a = bound(from);
         long b = bound(to);
         long s = bound(step);
@@ -34,12 +50,7 @@ final class Ranges {
         if (count.compareTo(BigInteger.valueOf(Args.MAX_SIZE)) > 0) {
             throw new ChanError("range: too many elements (" + count + ")");
         }
-        int n = count.intValue();
-        ArrayList<Object> items = new ArrayList<>(n);
-        for (int k = 0; k < n; k++) {
-            items.add(a + k * s);
-        }
-        return ChanList.from(items);
+        return count.intValue();
     }
 
     private static long bound(Object v) {

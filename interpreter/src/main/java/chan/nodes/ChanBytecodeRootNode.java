@@ -100,6 +100,7 @@ import com.oracle.truffle.api.nodes.RootNode;
 @OperationProxy(chan.nodes.ops.ListTailNode.class)
 @OperationProxy(chan.nodes.ops.MatchFailedNode.class)
 @OperationProxy(chan.nodes.ops.MakeIterNode.class)
+@OperationProxy(chan.nodes.ops.RangeIterNode.class)
 @OperationProxy(chan.nodes.ops.IterHasNextNode.class)
 @OperationProxy(chan.nodes.ops.IterNextNode.class)
 @OperationProxy(chan.nodes.ops.IterAfterNode.class)

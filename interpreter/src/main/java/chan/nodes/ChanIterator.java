@@ -69,17 +69,35 @@ public abstract class ChanIterator {
     }
 
     /**
-     * An array's elements, read as the loop reaches them; the length is fixed when the loop starts.
-     * Its own class, with no boundary, so a compiled loop over an array inlines the reads.
+     * An iterator whose length is fixed when the loop starts, with no boundary: the loop's head tests
+     * its cursor (IterHasNextNode), so a compiled loop over it is counted on an int, and the reads
+     * inline.
      */
-    public static final class OverArray extends ChanIterator {
-        private final ChanArray array;
+    public abstract static class Counted extends ChanIterator {
         private final int length;
         private int index;
 
+        Counted(int length) {
+            this.length = length;
+        }
+
+        /** Whether the loop is over; else {@link #advance} gives the next index. */
+        public final boolean done() {
+            return index >= length;
+        }
+
+        public final int advance() {
+            return index++;
+        }
+    }
+
+    /** An array's elements, read as the loop reaches them (an array's size never changes). */
+    public static final class OverArray extends Counted {
+        private final ChanArray array;
+
         public OverArray(ChanArray array) {
+            super(array.size());
             this.array = array;
-            this.length = array.size();
         }
 
         @Override
@@ -90,14 +108,33 @@ public abstract class ChanIterator {
         public ChanArray array() {
             return array;
         }
+    }
 
-        /** Whether the loop is over; else {@link #advance} gives the next index (an array's size never changes). */
-        public boolean done() {
-            return index >= length;
+    /**
+     * The ints of `range(a, b, step)` in a `for` loop, made as the loop reaches them instead of as a
+     * list first; the count is {@code range}'s own (Ranges.count), with its errors.
+     */
+    public static final class OverRange extends Counted {
+        private long value;
+        private final long step;
+
+        public OverRange(long first, long step, int count) {
+            super(count);
+            this.value = first;
+            this.step = step;
         }
 
-        public int advance() {
-            return index++;
+        @Override
+        public Object next() {
+            return done() ? DONE : (Object) nextValue();
+        }
+
+        /** The next int; only when not {@link #done}. The sum after the last may wrap: it is never read. */
+        public long nextValue() {
+            advance();
+            long v = value;
+            value = v + step;
+            return v;
         }
     }
 

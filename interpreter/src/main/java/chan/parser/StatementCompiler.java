@@ -501,9 +501,24 @@ final class StatementCompiler {
         BytecodeLocal iterator = c.b.createLocal();
         c.beginSection(f.iter);
         c.b.beginStoreLocal(iterator);
-        c.b.beginMakeIter();
-        c.visitExpr(f.iter);
-        c.b.endMakeIter();
+        CallPostfixContext range = rangeCall(f.iter);
+        if (range != null) {
+            // The ints counted, not a list made and walked: range's count and errors, at the call.
+            c.beginSection(range);
+            List<ExprContext> args = range.args().expr();
+            Operands operands = new Operands(c).expr(args.get(0)).expr(args.get(1));
+            if (args.size() == 3) {
+                operands.expr(args.get(2));
+            } else {
+                operands.stable(() -> c.b.emitLoadConstant(1L));
+            }
+            operands.emit(c.b::beginRangeIter, c.b::endRangeIter);
+            c.b.endSourceSection();
+        } else {
+            c.b.beginMakeIter();
+            c.visitExpr(f.iter);
+            c.b.endMakeIter();
+        }
         c.b.endStoreLocal();
         c.b.endSourceSection();
         c.b.beginWhile();
@@ -548,6 +563,17 @@ final class StatementCompiler {
         c.b.emitLabel(breakLabel);
         c.scope.popBlock();
         c.b.endBlock();
+    }
+
+    /** A `for` loop's `range(a, b)` or `range(a, b, step)` of the built-in `range`, or null. */
+    private CallPostfixContext rangeCall(ExprContext iter) {
+        if (iter instanceof PostfixExprContext pe && pe.postfix() instanceof CallPostfixContext call
+                        && call.postfix() instanceof PrimaryPostfixContext pp && pp.primary() instanceof NamePrimaryContext np
+                        && np.name().getText().equals("range") && c.isUnshadowedBuiltin("range")
+                        && call.args() != null && (call.args().expr().size() == 2 || call.args().expr().size() == 3)) {
+            return call;
+        }
+        return null;
     }
 
     /** Binds a `for` loop's pattern to the element held in a local (a `catch` binds a plain name). */

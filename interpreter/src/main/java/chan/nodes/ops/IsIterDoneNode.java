@@ -6,8 +6,8 @@ import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.Node;
 
 /**
- * Is the loop over? A loop over an array never gets here at its end ({@link IterHasNextNode} ended
- * it), so its elements are not compared with the marker; other iterators return
+ * Is the loop over? A loop over an array or a range never gets here at its end ({@link IterHasNextNode}
+ * ended it), so its elements are not compared with the marker; other iterators return
  * {@link ChanIterator#DONE} at the end.
  */
 @OperationProxy.Proxyable
@@ -15,16 +15,16 @@ public abstract class IsIterDoneNode extends Node {
     public abstract boolean execute(Object it, Object element);
 
     @Specialization
-    public static boolean doArray(@SuppressWarnings("unused") ChanIterator.OverArray it, @SuppressWarnings("unused") Object element) {
+    public static boolean doCounted(@SuppressWarnings("unused") ChanIterator.Counted it, @SuppressWarnings("unused") Object element) {
         return false;
     }
 
-    @Specialization(guards = "!isOverArray(it)")
+    @Specialization(guards = "!isCounted(it)")
     public static boolean doOther(@SuppressWarnings("unused") ChanIterator it, Object element) {
         return element == ChanIterator.DONE;
     }
 
-    public static boolean isOverArray(ChanIterator it) {
-        return it instanceof ChanIterator.OverArray;
+    public static boolean isCounted(ChanIterator it) {
+        return it instanceof ChanIterator.Counted;
     }
 }

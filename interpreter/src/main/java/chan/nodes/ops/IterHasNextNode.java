@@ -6,9 +6,9 @@ import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.Node;
 
 /**
- * A `for` loop's test at its head. Over an array it compares the cursor with the length, so that the
- * compiler sees a loop counted on an int (and drops its safepoint polls when nothing in the body
- * allocates); every other iterator says yes here and ends the loop by returning
+ * A `for` loop's test at its head. Over an array or a range it compares the cursor with the length,
+ * so that the compiler sees a loop counted on an int (and drops its safepoint polls when nothing in
+ * the body allocates); every other iterator says yes here and ends the loop by returning
  * {@link ChanIterator#DONE} from its next step, which may first have to wait for a channel.
  */
 @OperationProxy.Proxyable
@@ -16,16 +16,16 @@ public abstract class IterHasNextNode extends Node {
     public abstract boolean execute(Object it);
 
     @Specialization
-    public static boolean doArray(ChanIterator.OverArray it) {
+    public static boolean doCounted(ChanIterator.Counted it) {
         return !it.done();
     }
 
-    @Specialization(guards = "!isOverArray(it)")
+    @Specialization(guards = "!isCounted(it)")
     public static boolean doOther(@SuppressWarnings("unused") ChanIterator it) {
         return true;
     }
 
-    public static boolean isOverArray(ChanIterator it) {
-        return it instanceof ChanIterator.OverArray;
+    public static boolean isCounted(ChanIterator it) {
+        return it instanceof ChanIterator.Counted;
     }
 }

@@ -42,6 +42,11 @@ public abstract class IterNextNode extends Node {
         return it.array().booleans()[it.advance()];
     }
 
+    @Specialization
+    public static long doRange(@SuppressWarnings("unused") String site, ChanIterator.OverRange it) {
+        return it.nextValue();
+    }
+
     @Specialization(replaces = {"doObjects", "doLongs", "doDoubles", "doBooleans"})
     public static Object doNext(String site, ChanIterator it, @Bind Node node) {
         Object next = it.next();
