@@ -522,7 +522,7 @@ final class StatementCompiler {
         c.b.endStoreLocal();
         c.b.endSourceSection();
         c.b.beginWhile();
-        // The head's test: over an array, the cursor against the length (see IterHasNextNode).
+        // The head's test: over an array or a range, the cursor against the length (IterHasNextNode).
         c.b.beginIterHasNext();
         c.b.emitLoadLocal(iterator);
         c.b.endIterHasNext();

@@ -11,7 +11,8 @@ import com.oracle.truffle.api.nodes.Node;
 
 /**
  * The loop's next element, {@link ChanIterator#DONE}, or BLOCK while a channel has nothing yet. Over
- * an array it runs only after {@link IterHasNextNode} found an element left, so it reads it at once.
+ * an array or a range it runs only after {@link IterHasNextNode} found an element left, so it reads
+ * or makes it at once.
  */
 @OperationProxy.Proxyable
 @ConstantOperand(type = String.class, name = "site")
