@@ -6,7 +6,6 @@ import chan.values.ChanDict;
 import chan.values.ChanList;
 import chan.values.ChanMap;
 import chan.values.ChanTuple;
-import chan.values.Strings;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 /**
@@ -29,7 +28,7 @@ public abstract class ChanIterator {
     @TruffleBoundary
     public static ChanIterator over(Object v) {
         if (v instanceof ChanList list) {
-            return new Indexed(list.size(), list::get);
+            return new OverList(list);
         } else if (v instanceof ChanMap map) {
             return over(map.keys());
         } else if (v instanceof ChanDict dict) {
@@ -39,7 +38,7 @@ public abstract class ChanIterator {
         } else if (v instanceof ChanArray a) {
             return new OverArray(a);
         } else if (v instanceof String s) {
-            return new Indexed(Strings.length(s), i -> Strings.at(s, i));
+            return new OverString(s);
         } else if (v instanceof Channel c) {
             return new Receiving(c);
         }
@@ -65,6 +64,51 @@ public abstract class ChanIterator {
         @TruffleBoundary
         public Object next() {
             return index < length ? getter.get(index++) : DONE;
+        }
+    }
+
+    /**
+     * A list's elements in order, by the persistent vector's own iterator: a step of it costs what a
+     * step through the tree costs, where reading by index would search the tree from its root each
+     * time. A list never changes, so the iterator cannot see it change.
+     */
+    static final class OverList extends ChanIterator {
+        private final java.util.Iterator<Object> items;
+
+        @TruffleBoundary
+        OverList(ChanList list) {
+            this.items = list.iterator();
+        }
+
+        @Override
+        @TruffleBoundary
+        public Object next() {
+            return items.hasNext() ? items.next() : DONE;
+        }
+    }
+
+    /**
+     * A string's code points, each as a one-code-point string, by a char offset kept from step to
+     * step (reading the i-th code point by index counts from the start each time).
+     */
+    static final class OverString extends ChanIterator {
+        private final String string;
+        private int offset;
+
+        OverString(String string) {
+            this.string = string;
+        }
+
+        @Override
+        @TruffleBoundary
+        public Object next() {
+            if (offset >= string.length()) {
+                return DONE;
+            }
+            int end = string.offsetByCodePoints(offset, 1);
+            String codePoint = string.substring(offset, end);
+            offset = end;
+            return codePoint;
         }
     }
 
