@@ -48,10 +48,10 @@ public final class Scheduler {
     final HashMap<Strand, Object> monitors = new HashMap<>();
     private Strand current;
     /**
-     * The current strand's core, the quantum's end and the quiet bound: what compiled code reads at
-     * every charge, in an object that outlives this run (see {@link Meter}). Its {@code runningCore}
-     * is kept with {@link #current}, so that a charge reaches the clock in one load instead of
-     * current, its core number and the cores array.
+     * The current strand's core, the countdown of its quantum that holds that core's clock, and the
+     * quiet bound: what compiled code reads and writes at every charge, in an object that outlives
+     * this run (see {@link Meter}). Its {@code runningCore} is kept with {@link #current} ({@link
+     * Meter#attach} at dispatch and at a run's end); read a core's clock with {@code Core.clock()}.
      */
     private final Meter meter;
     private Strand main;
