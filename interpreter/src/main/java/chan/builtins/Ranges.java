@@ -53,6 +53,18 @@ public final class Ranges {
         return count.intValue();
     }
 
+    /**
+     * The count of {@code range(a, b)} (step 1) when it needs neither BigInteger nor an error, else -1
+     * ({@link #count} decides): so that a loop over such a range starts without a boundary.
+     */
+    public static int stepOneCount(long a, long b) {
+        if (a >= b) {
+            return 0;
+        }
+        long span = b - a; // wraps negative when the span exceeds a long
+        return span > 0 && span <= Args.MAX_SIZE ? (int) span : -1;
+    }
+
     private static long bound(Object v) {
         if (v instanceof Long l) {
             return l;

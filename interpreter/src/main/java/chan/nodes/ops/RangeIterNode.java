@@ -21,6 +21,12 @@ public abstract class RangeIterNode extends Node {
 
     @Specialization
     public static Object doRange(Object from, Object to, Object step, @Bind Node node) {
+        if (from instanceof Long a && to instanceof Long b && step instanceof Long s && s == 1) {
+            int count = Ranges.stepOneCount(a, b); // the usual range, counted inline
+            if (count >= 0) {
+                return new ChanIterator.OverRange(a, 1, count);
+            }
+        }
         int count;
         try {
             count = Ranges.count(from, to, step);
