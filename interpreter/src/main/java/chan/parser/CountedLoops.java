@@ -1,22 +1,52 @@
 package chan.parser;
 
 import chan.grammar.ChanParser.*;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.antlr.v4.runtime.tree.ParseTree;
+import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
  * Which loops count their back-edges' cycles in a local (StatementCompiler.visitCountedWhile): a
  * `while` whose condition and body contain nothing that reads or moves the core's clock or can
- * suspend: no call (a built-in may read the clock, a function charges its entry), no channel
- * operation, `start`, `choose`, no inner loop (it charges its own back-edges), no `throw` or
- * `try`, no function literal. What is left (arithmetic, locals, indexing, fields, `if`, `match`,
- * `break`, `continue`, `return`) runs without the scheduler, so deferring the clock's update to the
- * loop's exits and quantum checks cannot be seen.
+ * suspend: no call (a function charges its entry, a built-in may read the clock) but of the pure
+ * built-ins {@link #PURE} (`while (i < len(xs))`), no channel operation, `start`, `choose`, no
+ * inner loop (it charges its own back-edges), no `throw` or `try`, no function literal. What is left
+ * (arithmetic, locals, indexing, fields, `if`, `match`, `break`, `continue`, `return`, `len`,
+ * `abs`, `sqrt`) runs without the scheduler, so deferring the clock's update to the loop's exits
+ * and quantum checks cannot be seen.
  */
 final class CountedLoops {
     private CountedLoops() {}
 
-    static boolean cannotSeeClock(WhileStmtContext w) {
-        return comparesOrder(w.cond) && clockFree(w.cond) && clockFree(w.body);
+    /**
+     * Built-ins that neither read nor move the clock nor suspend, and that compiled code inlines
+     * (Builtin.inlinable): a call of one charges nothing, as arithmetic does.
+     */
+    private static final Set<String> PURE = Set.of("len", "abs", "sqrt");
+
+    /** {@code isBuiltin}: whether a name, where the loop starts, is the built-in of that name. */
+    static boolean cannotSeeClock(WhileStmtContext w, Predicate<String> isBuiltin) {
+        if (!comparesOrder(w.cond)) {
+            return false;
+        }
+        Set<String> boundInside = new HashSet<>();
+        namesBound(w.body, false, boundInside);
+        Predicate<String> pure = name -> PURE.contains(name) && isBuiltin.test(name) && !boundInside.contains(name);
+        return clockFree(w.cond, pure) && clockFree(w.body, pure);
+    }
+
+    /** Every name a `let`, `const` or pattern inside the loop may bind (a superset: each name in one). */
+    private static void namesBound(ParseTree t, boolean inBinding, Set<String> names) {
+        boolean binding = inBinding || t instanceof PatternContext || t instanceof FieldPatternContext
+                        || t instanceof ConstStmtContext;
+        if (binding && t instanceof TerminalNode leaf) {
+            names.add(leaf.getText().startsWith(":") ? leaf.getText().substring(1) : leaf.getText());
+        }
+        for (int i = 0; i < t.getChildCount(); i++) {
+            namesBound(t.getChild(i), binding, names);
+        }
     }
 
     /**
@@ -49,7 +79,11 @@ final class CountedLoops {
         return false;
     }
 
-    private static boolean clockFree(ParseTree t) {
+    private static boolean clockFree(ParseTree t, Predicate<String> pure) {
+        if (t instanceof CallPostfixContext call && call.postfix() instanceof PrimaryPostfixContext pp
+                        && pp.primary() instanceof NamePrimaryContext np && pure.test(np.name().getText())) {
+            return call.args() == null || clockFree(call.args(), pure);
+        }
         if (t instanceof CallPostfixContext || t instanceof RecvExprContext || t instanceof RecvStatusExprContext
                         || t instanceof StartExprContext || t instanceof LambdaPrimaryContext
                         || t instanceof WhileStmtContext || t instanceof ForStmtContext
@@ -58,7 +92,7 @@ final class CountedLoops {
             return false;
         }
         for (int i = 0; i < t.getChildCount(); i++) {
-            if (!clockFree(t.getChild(i))) return false;
+            if (!clockFree(t.getChild(i), pure)) return false;
         }
         return true;
     }

@@ -350,7 +350,7 @@ final class StatementCompiler {
     }
 
     private void visitWhile(WhileStmtContext w, String returnType) {
-        if (CountedLoops.cannotSeeClock(w)) {
+        if (CountedLoops.cannotSeeClock(w, c::isUnshadowedBuiltin)) {
             visitCountedWhile(w, returnType);
             return;
         }
