@@ -75,7 +75,6 @@ public abstract class ChanIterator {
     static final class OverList extends ChanIterator {
         private final java.util.Iterator<Object> items;
 
-        @TruffleBoundary
         OverList(ChanList list) {
             this.items = list.iterator();
         }

@@ -3,6 +3,7 @@ package chan.parser;
 import chan.grammar.ChanParser.*;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
@@ -26,14 +27,17 @@ final class CountedLoops {
      */
     private static final Set<String> PURE = Set.of("len", "abs", "sqrt");
 
-    /** {@code isBuiltin}: whether a name, where the loop starts, is the built-in of that name. */
-    static boolean cannotSeeClock(WhileStmtContext w, Predicate<String> isBuiltin) {
+    /** {@code calledBuiltin}: the built-in a call calls where the loop starts, or null (ModuleCompiler.calledBuiltin). */
+    static boolean cannotSeeClock(WhileStmtContext w, Function<CallPostfixContext, String> calledBuiltin) {
         if (!comparesOrder(w.cond)) {
             return false;
         }
         Set<String> boundInside = new HashSet<>();
         namesBound(w.body, false, boundInside);
-        Predicate<String> pure = name -> PURE.contains(name) && isBuiltin.test(name) && !boundInside.contains(name);
+        Predicate<CallPostfixContext> pure = call -> {
+            String builtin = calledBuiltin.apply(call);
+            return builtin != null && PURE.contains(builtin) && !boundInside.contains(builtin);
+        };
         return clockFree(w.cond, pure) && clockFree(w.body, pure);
     }
 
@@ -79,9 +83,8 @@ final class CountedLoops {
         return false;
     }
 
-    private static boolean clockFree(ParseTree t, Predicate<String> pure) {
-        if (t instanceof CallPostfixContext call && call.postfix() instanceof PrimaryPostfixContext pp
-                        && pp.primary() instanceof NamePrimaryContext np && pure.test(np.name().getText())) {
+    private static boolean clockFree(ParseTree t, Predicate<CallPostfixContext> pure) {
+        if (t instanceof CallPostfixContext call && pure.test(call)) {
             return call.args() == null || clockFree(call.args(), pure);
         }
         if (t instanceof CallPostfixContext || t instanceof RecvExprContext || t instanceof RecvStatusExprContext

@@ -260,9 +260,7 @@ final class ExpressionCompiler {
      * a plain Call serves.
      */
     private void emitCall(CallPostfixContext call) {
-        boolean builtin = call.postfix() instanceof PrimaryPostfixContext pp && pp.primary() instanceof NamePrimaryContext np
-                        && c.isUnshadowedBuiltin(np.name().getText());
-        if (builtin || !c.recursionChecks.passesDepth(call)) {
+        if (c.calledBuiltin(call) != null || !c.recursionChecks.passesDepth(call)) {
             calleeAndArguments(new Operands(c), call).emit(c.b::beginCall, c.b::endCall);
             return;
         }

@@ -560,6 +560,15 @@ public final class ModuleCompiler {
         return !declarations.containsKey(name) && !topLevelLets.contains(name) && language.builtins().lookup(name) != null;
     }
 
+    /** The built-in a call calls, if its callee is a bare name that is the built-in here; else null. */
+    String calledBuiltin(CallPostfixContext call) {
+        if (call.postfix() instanceof PrimaryPostfixContext pp && pp.primary() instanceof NamePrimaryContext np
+                        && isUnshadowedBuiltin(np.name().getText())) {
+            return np.name().getText();
+        }
+        return null;
+    }
+
     private boolean insideModuleBody() {
         Scope s = scope;
         while (s.enclosing != null) {

@@ -350,7 +350,7 @@ final class StatementCompiler {
     }
 
     private void visitWhile(WhileStmtContext w, String returnType) {
-        if (CountedLoops.cannotSeeClock(w, c::isUnshadowedBuiltin)) {
+        if (CountedLoops.cannotSeeClock(w, c::calledBuiltin)) {
             visitCountedWhile(w, returnType);
             return;
         }
@@ -568,9 +568,7 @@ final class StatementCompiler {
     /** A `for` loop's `range(a, b)` or `range(a, b, step)` of the built-in `range`, or null. */
     private CallPostfixContext rangeCall(ExprContext iter) {
         if (iter instanceof PostfixExprContext pe && pe.postfix() instanceof CallPostfixContext call
-                        && call.postfix() instanceof PrimaryPostfixContext pp && pp.primary() instanceof NamePrimaryContext np
-                        && np.name().getText().equals("range") && c.isUnshadowedBuiltin("range")
-                        && call.args() != null && (call.args().expr().size() == 2 || call.args().expr().size() == 3)) {
+                        && "range".equals(c.calledBuiltin(call)) && call.args() != null && (call.args().expr().size() == 2 || call.args().expr().size() == 3)) {
             return call;
         }
         return null;

@@ -2,6 +2,7 @@ package chan.nodes.ops;
 
 import chan.nodes.ChanIterator;
 import com.oracle.truffle.api.bytecode.OperationProxy;
+import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.Node;
 
@@ -19,12 +20,8 @@ public abstract class IsIterDoneNode extends Node {
         return false;
     }
 
-    @Specialization(guards = "!isCounted(it)")
-    public static boolean doOther(@SuppressWarnings("unused") ChanIterator it, Object element) {
+    @Fallback
+    public static boolean doOther(@SuppressWarnings("unused") Object it, Object element) {
         return element == ChanIterator.DONE;
-    }
-
-    public static boolean isCounted(ChanIterator it) {
-        return it instanceof ChanIterator.Counted;
     }
 }

@@ -2,6 +2,7 @@ package chan.nodes.ops;
 
 import chan.nodes.ChanIterator;
 import com.oracle.truffle.api.bytecode.OperationProxy;
+import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.Node;
 
@@ -20,12 +21,8 @@ public abstract class IterHasNextNode extends Node {
         return !it.done();
     }
 
-    @Specialization(guards = "!isCounted(it)")
-    public static boolean doOther(@SuppressWarnings("unused") ChanIterator it) {
+    @Fallback
+    public static boolean doOther(@SuppressWarnings("unused") Object it) {
         return true;
-    }
-
-    public static boolean isCounted(ChanIterator it) {
-        return it instanceof ChanIterator.Counted;
     }
 }
