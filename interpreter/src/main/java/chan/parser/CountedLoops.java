@@ -41,8 +41,8 @@ final class CountedLoops {
         return clockFree(w.cond, pure) && clockFree(w.body, pure);
     }
 
-    /** Every name a `let`, `const` or pattern inside the loop may bind (a superset: each name in one). */
-    private static void namesBound(ParseTree t, boolean inBinding, Set<String> names) {
+    /** Every name a `let`, `const` or pattern inside {@code t} may bind (a superset: each name in one). */
+    static void namesBound(ParseTree t, boolean inBinding, Set<String> names) {
         boolean binding = inBinding || t instanceof PatternContext || t instanceof FieldPatternContext
                         || t instanceof ConstStmtContext;
         if (binding && t instanceof TerminalNode leaf) {

@@ -14,6 +14,7 @@ import com.oracle.truffle.api.bytecode.BytecodeConfig;
 import com.oracle.truffle.api.bytecode.BytecodeLabel;
 import com.oracle.truffle.api.bytecode.BytecodeLocal;
 import com.oracle.truffle.api.source.Source;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -265,11 +266,18 @@ public final class ModuleCompiler {
         scope = new Scope(null, name, false);
         List<ParamContext> params = f.params() == null ? List.of() : f.params().param();
         String returnType = f.ret == null ? null : f.ret.getText();
+        // A REPL session may define the function anew while a call of the old one runs: its calls by
+        // name are then not calls of itself, so they stay calls.
+        Set<CallPostfixContext> tailCalls = repl == null ? TailCalls.of(f) : Set.of();
         ChanBytecodeRootNode root = buildRoot(f, entryChecks.readsDepth(f), () -> {
             boolean checksAtEntry = entryChecks.checksAtEntry(f);
             RecursionChecks.Saved outside = recursionChecks.enterFunction(f, checksAtEntry);
-            emitPrologue(params, name, checksAtEntry);
-            visitStatements(f.block().statement(), returnType);
+            List<BytecodeLocal> parameters = emitPrologue(params, name, checksAtEntry);
+            if (tailCalls.isEmpty()) {
+                visitStatements(f.block().statement(), returnType);
+            } else {
+                statements.visitBodyWithTailCalls(f.block().statement(), returnType, tailCalls, parameters, checksAtEntry);
+            }
             recursionChecks.restore(outside);
         });
         scope = saved;
@@ -282,12 +290,14 @@ public final class ModuleCompiler {
      * Creates the parameter locals, checking annotated types, and charges the entry, with a quantum
      * check if {@code checksAtEntry} (EntryChecks; otherwise the calls that may recur check).
      */
-    private void emitPrologue(List<ParamContext> params, String functionName, boolean checksAtEntry) {
+    private List<BytecodeLocal> emitPrologue(List<ParamContext> params, String functionName, boolean checksAtEntry) {
         checkDistinct(params.stream().map(p -> p.name().getStart()).toList(), "parameter");
+        List<BytecodeLocal> locals = new ArrayList<>();
         for (int i = 0; i < params.size(); i++) {
             ParamContext p = params.get(i);
             String name = p.name().getText();
             BytecodeLocal local = b.createLocal(name, null);
+            locals.add(local);
             scope.declare(name, local, false);
             String type = p.typeName() != null ? p.typeName().getText() : p.ATOM() != null ? p.ATOM().getText().substring(1) : null;
             b.beginStoreLocal(local);
@@ -302,6 +312,12 @@ public final class ModuleCompiler {
             }
             b.endStoreLocal();
         }
+        emitEntryCharge(checksAtEntry);
+        return locals;
+    }
+
+    /** A function's entry: its charge, with a quantum check if {@code checksAtEntry} (EntryChecks). */
+    void emitEntryCharge(boolean checksAtEntry) {
         if (checksAtEntry) {
             emitPoll(Costs.CALL);
         } else {
@@ -309,7 +325,7 @@ public final class ModuleCompiler {
         }
     }
 
-    private void emitReturnNil() {
+    void emitReturnNil() {
         b.beginReturn();
         b.emitLoadConstant(ChanNil.NIL);
         b.endReturn();

@@ -6,8 +6,10 @@ import com.oracle.truffle.api.bytecode.BytecodeLabel;
 import com.oracle.truffle.api.bytecode.BytecodeLocal;
 import com.oracle.truffle.api.instrumentation.StandardTags.StatementTag;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
@@ -42,6 +44,15 @@ final class StatementCompiler {
 
     private PendingReturn pendingReturn;
 
+    /**
+     * The calls of itself that the named function being compiled makes in tail position
+     * (TailCalls), each compiled as a jump back to its start ({@code restart}) with its
+     * {@code parameters} rebound; null outside such a function.
+     */
+    private record TailTarget(Set<CallPostfixContext> calls, List<BytecodeLocal> parameters, boolean checksAtEntry, BytecodeLabel restart) {}
+
+    private TailTarget tailTarget;
+
     StatementCompiler(ModuleCompiler compiler) {
         this.c = compiler;
         this.choose = new ChooseCompiler(compiler);
@@ -51,12 +62,79 @@ final class StatementCompiler {
     <T> T inNestedFunction(Supplier<T> compile) {
         Deque<Breakable> saved = new ArrayDeque<>(breakables);
         PendingReturn savedReturn = pendingReturn;
+        TailTarget savedTail = tailTarget;
         breakables.clear();
         pendingReturn = null;
+        tailTarget = null;
         T result = compile.get();
         breakables.addAll(saved);
         pendingReturn = savedReturn;
+        tailTarget = savedTail;
         return result;
+    }
+
+    /**
+     * The body of a named function that calls itself in tail position (TailCalls): a loop, which a
+     * tail call continues with new parameters, and which the body leaves by returning.
+     * <pre>
+     * while (true) { body; return nil; restart: }
+     * </pre>
+     */
+    void visitBodyWithTailCalls(List<StatementContext> body, String returnType, Set<CallPostfixContext> calls,
+                    List<BytecodeLocal> parameters, boolean checksAtEntry) {
+        c.b.beginWhile();
+        c.b.emitLoadConstant(true);
+        c.b.beginBlock();
+        BytecodeLabel restart = c.b.createLabel();
+        tailTarget = new TailTarget(calls, parameters, checksAtEntry, restart);
+        visitStatements(body, returnType);
+        tailTarget = null;
+        c.emitReturnNil();
+        c.b.emitLabel(restart);
+        c.b.endBlock();
+        c.b.endWhile();
+    }
+
+    /** The call, if {@code e} is one of the function's tail calls of itself (TailCalls). */
+    private CallPostfixContext tailCall(ExprContext e) {
+        if (tailTarget != null && pendingReturn == null && e instanceof PostfixExprContext p
+                        && p.postfix() instanceof CallPostfixContext call && tailTarget.calls().contains(call)) {
+            return call;
+        }
+        return null;
+    }
+
+    /**
+     * A tail call of the function itself: what the call and the callee's entry would do to the clock
+     * (the quantum check before a call that may recur, the entry's charge, in that order around the
+     * arguments), then the parameters rebound and a jump to the start of the body. No frame, no
+     * `--max-depth` level: the caller's frame becomes the callee's.
+     */
+    private void emitTailCall(CallPostfixContext call) {
+        TailTarget target = tailTarget;
+        c.beginSection(call);
+        c.b.beginBlock();
+        if (c.recursionChecks.checkBefore(call)) {
+            c.emitPoll(0);
+        }
+        List<ExprContext> args = call.args() == null ? List.of() : call.args().expr();
+        List<BytecodeLocal> values = new ArrayList<>();
+        for (ExprContext arg : args) {
+            BytecodeLocal value = c.b.createLocal();
+            values.add(value);
+            c.b.beginStoreLocal(value);
+            c.visitExpr(arg);
+            c.b.endStoreLocal();
+        }
+        for (int i = 0; i < values.size(); i++) {
+            c.b.beginStoreLocal(target.parameters().get(i));
+            c.b.emitLoadLocal(values.get(i));
+            c.b.endStoreLocal();
+        }
+        c.emitEntryCharge(target.checksAtEntry());
+        c.b.emitBranch(target.restart());
+        c.b.endBlock();
+        c.b.endSourceSection();
     }
 
     void visitStatements(List<StatementContext> statements, String returnType) {
@@ -149,7 +227,12 @@ final class StatementCompiler {
         } else if (s instanceof BlockStmtContext block) {
             visitBlock(block.block(), returnType);
         } else if (s instanceof ExprStmtContext e) {
-            c.visitExpr(e.expr());
+            CallPostfixContext tail = tailCall(e.expr());
+            if (tail != null) {
+                emitTailCall(tail);
+            } else {
+                c.visitExpr(e.expr());
+            }
         } else if (!(s instanceof EmptyStmtContext)) {
             throw new IllegalStateException("unknown statement " + s.getClass());
         }
@@ -618,6 +701,11 @@ final class StatementCompiler {
     }
 
     private void visitReturn(ReturnStmtContext r, String returnType) {
+        CallPostfixContext tail = r.expr() == null ? null : tailCall(r.expr());
+        if (tail != null) {
+            emitTailCall(tail);
+            return;
+        }
         if (pendingReturn != null) {
             c.b.beginStoreLocal(pendingReturn.result());
             emitReturnValue(r, returnType);
