@@ -95,7 +95,11 @@ final class StatementCompiler {
         c.b.endWhile();
     }
 
-    /** The call, if {@code e} is one of the function's tail calls of itself (TailCalls). */
+    /**
+     * The call, if {@code e} is one of the function's tail calls of itself (TailCalls). Never one
+     * inside a counted loop ({@code pendingReturn}), whose `return` must settle the loop's count: a
+     * call keeps a loop from counting anyway (CountedLoops).
+     */
     private CallPostfixContext tailCall(ExprContext e) {
         if (tailTarget != null && pendingReturn == null && e instanceof PostfixExprContext p
                         && p.postfix() instanceof CallPostfixContext call && tailTarget.calls().contains(call)) {
