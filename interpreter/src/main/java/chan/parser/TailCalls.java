@@ -20,8 +20,10 @@ import org.antlr.v4.runtime.tree.ParseTree;
  * Only a call by the function's own name, with as many arguments as it has parameters, none of
  * them annotated with a type (the parameters are rebound without the entry's checks), in a function
  * without a declared result type, where nothing inside binds that name; not inside `try` (the
- * handler must see the callee's errors), `choose`, `for`, `match` or a function literal or `start`
- * block (whose calls are not the function's own). Anything else is an ordinary call.
+ * handler must see the callee's errors) or a function literal or `start` block (whose calls are not
+ * the function's own). Inside a loop, a `match` arm or a `choose` option it may stand: leaving them
+ * by a jump leaves nothing undone that leaving them by `return` would do (an option's body runs
+ * after its choose has decided). Anything else is an ordinary call.
  */
 final class TailCalls {
     private final String name;
@@ -102,9 +104,7 @@ final class TailCalls {
 
     /** Constructs whose calls are not in the function's tail position, or not the function's at all. */
     private static boolean excluded(ParseTree t) {
-        return t instanceof TryStmtContext || t instanceof ChooseStmtContext || t instanceof PriChooseStmtContext
-                        || t instanceof ForStmtContext || t instanceof MatchStmtContext
-                        || t instanceof LambdaPrimaryContext || t instanceof StartExprContext;
+        return t instanceof TryStmtContext || t instanceof LambdaPrimaryContext || t instanceof StartExprContext;
     }
 
     /** Whether some `return` of the function (not of a function literal in it) has a value. */
