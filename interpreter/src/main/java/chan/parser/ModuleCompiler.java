@@ -276,7 +276,7 @@ public final class ModuleCompiler {
             if (tailCalls.isEmpty()) {
                 visitStatements(f.block().statement(), returnType);
             } else {
-                statements.visitBodyWithTailCalls(f.block().statement(), returnType, tailCalls, parameters, checksAtEntry);
+                statements.visitBodyWithTailCalls(f.block().statement(), returnType, tailCalls, name, params, parameters, checksAtEntry);
             }
             recursionChecks.restore(outside);
         });
@@ -299,21 +299,31 @@ public final class ModuleCompiler {
             BytecodeLocal local = b.createLocal(name, null);
             locals.add(local);
             scope.declare(name, local, false);
-            String type = p.typeName() != null ? p.typeName().getText() : p.ATOM() != null ? p.ATOM().getText().substring(1) : null;
-            b.beginStoreLocal(local);
-            if (type != null) {
-                beginSection(p); // a wrong argument is reported at its parameter's annotation
-                b.beginCheckType(type, functionName + ": argument " + name);
-            }
-            b.emitTakeArgument(i + 1); // clears the entry: the local keeps the parameter
-            if (type != null) {
-                b.endCheckType();
-                b.endSourceSection();
-            }
-            b.endStoreLocal();
+            int index = i + 1;
+            emitParameter(p, functionName, local, () -> b.emitTakeArgument(index)); // clears the entry: the local keeps the parameter
         }
         emitEntryCharge(checksAtEntry);
         return locals;
+    }
+
+    /**
+     * Stores {@code value} in a parameter's local, checking its annotated type if it has one: at the
+     * entry, and at a tail call of the function itself, which rebinds the parameters (TailCalls).
+     */
+    void emitParameter(ParamContext p, String functionName, BytecodeLocal local, Runnable value) {
+        String name = p.name().getText();
+        String type = p.typeName() != null ? p.typeName().getText() : p.ATOM() != null ? p.ATOM().getText().substring(1) : null;
+        b.beginStoreLocal(local);
+        if (type != null) {
+            beginSection(p); // a wrong argument is reported at its parameter's annotation
+            b.beginCheckType(type, functionName + ": argument " + name);
+        }
+        value.run();
+        if (type != null) {
+            b.endCheckType();
+            b.endSourceSection();
+        }
+        b.endStoreLocal();
     }
 
     /** A function's entry: its charge, with a quantum check if {@code checksAtEntry} (EntryChecks). */

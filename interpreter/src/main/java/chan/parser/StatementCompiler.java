@@ -49,7 +49,8 @@ final class StatementCompiler {
      * (TailCalls), each compiled as a jump back to its start ({@code restart}) with its
      * {@code parameters} rebound; null outside such a function.
      */
-    private record TailTarget(Set<CallPostfixContext> calls, List<BytecodeLocal> parameters, boolean checksAtEntry, BytecodeLabel restart) {}
+    private record TailTarget(Set<CallPostfixContext> calls, String function, List<ParamContext> declared, List<BytecodeLocal> parameters,
+                    boolean checksAtEntry, BytecodeLabel restart) {}
 
     private TailTarget tailTarget;
 
@@ -80,13 +81,13 @@ final class StatementCompiler {
      * while (true) { body; return nil; restart: }
      * </pre>
      */
-    void visitBodyWithTailCalls(List<StatementContext> body, String returnType, Set<CallPostfixContext> calls,
-                    List<BytecodeLocal> parameters, boolean checksAtEntry) {
+    void visitBodyWithTailCalls(List<StatementContext> body, String returnType, Set<CallPostfixContext> calls, String function,
+                    List<ParamContext> declared, List<BytecodeLocal> parameters, boolean checksAtEntry) {
         c.b.beginWhile();
         c.b.emitLoadConstant(true);
         c.b.beginBlock();
         BytecodeLabel restart = c.b.createLabel();
-        tailTarget = new TailTarget(calls, parameters, checksAtEntry, restart);
+        tailTarget = new TailTarget(calls, function, declared, parameters, checksAtEntry, restart);
         visitStatements(body, returnType);
         tailTarget = null;
         c.emitReturnNil();
@@ -111,7 +112,8 @@ final class StatementCompiler {
     /**
      * A tail call of the function itself: what the call and the callee's entry would do to the clock
      * (the quantum check before a call that may recur, the entry's charge, in that order around the
-     * arguments), then the parameters rebound and a jump to the start of the body. No frame, no
+     * arguments), then the parameters rebound (their annotated types checked, as at the entry) and
+     * a jump to the start of the body. No frame, no
      * `--max-depth` level: the caller's frame becomes the callee's.
      */
     private void emitTailCall(CallPostfixContext call) {
@@ -131,9 +133,8 @@ final class StatementCompiler {
             c.b.endStoreLocal();
         }
         for (int i = 0; i < values.size(); i++) {
-            c.b.beginStoreLocal(target.parameters().get(i));
-            c.b.emitLoadLocal(values.get(i));
-            c.b.endStoreLocal();
+            BytecodeLocal value = values.get(i);
+            c.emitParameter(target.declared().get(i), target.function(), target.parameters().get(i), () -> c.b.emitLoadLocal(value));
         }
         c.emitEntryCharge(target.checksAtEntry());
         c.b.emitBranch(target.restart());

@@ -17,9 +17,9 @@ import org.antlr.v4.runtime.tree.ParseTree;
  * branch of an `if` that is), when no `return` in the function returns a value: every call of f
  * then returns nil, so the caller's own nil is the callee's.
  * </ul>
- * Only a call by the function's own name, with as many arguments as it has parameters, none of
- * them annotated with a type (the parameters are rebound without the entry's checks), in a function
- * without a declared result type, where nothing inside binds that name; not inside `try` (the
+ * Only a call by the function's own name, with as many arguments as it has parameters (rebound
+ * with the entry's type checks; a declared result type is checked where the last call returns,
+ * which is where the first check would fail), where nothing inside binds that name; not inside `try` (the
  * handler must see the callee's errors) or a function literal or `start` block (whose calls are not
  * the function's own). Inside a loop, a `match` arm or a `choose` option it may stand: leaving them
  * by a jump leaves nothing undone that leaving them by `return` would do (an option's body runs
@@ -40,9 +40,6 @@ final class TailCalls {
         String name = f.fnName.getText();
         List<ParamContext> params = f.params() == null ? List.of() : f.params().param();
         TailCalls found = new TailCalls(name, params.size());
-        if (f.ret != null || params.stream().anyMatch(p -> p.typeName() != null || p.ATOM() != null)) {
-            return found.calls;
-        }
         Set<String> bound = new HashSet<>();
         params.forEach(p -> bound.add(p.name().getText()));
         CountedLoops.namesBound(f.block(), false, bound);
