@@ -158,8 +158,8 @@ final class EntryChecks {
     }
 
     private void collectCall(CallPostfixContext call, Set<String> locals, Function f) {
-        if (call.postfix() instanceof PrimaryPostfixContext p && p.primary() instanceof NamePrimaryContext n && !locals.contains(n.name().getText())) {
-            String name = n.name().getText();
+        String name = ModuleCompiler.calleeName(call);
+        if (name != null && !locals.contains(name)) {
             FuncDeclContext declared = declarations.get(name);
             if (declared != null) {
                 Function g = function(declared);

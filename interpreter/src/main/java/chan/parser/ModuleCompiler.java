@@ -588,8 +588,13 @@ public final class ModuleCompiler {
 
     /** The built-in a call calls, if its callee is a bare name that is the built-in here; else null. */
     String calledBuiltin(CallPostfixContext call) {
-        if (call.postfix() instanceof PrimaryPostfixContext pp && pp.primary() instanceof NamePrimaryContext np
-                        && isUnshadowedBuiltin(np.name().getText())) {
+        String name = calleeName(call);
+        return name != null && isUnshadowedBuiltin(name) ? name : null;
+    }
+
+    /** The name a call's callee is, if it is a bare name ({@code f(x)}); else null. */
+    static String calleeName(CallPostfixContext call) {
+        if (call.postfix() instanceof PrimaryPostfixContext pp && pp.primary() instanceof NamePrimaryContext np) {
             return np.name().getText();
         }
         return null;

@@ -92,8 +92,7 @@ final class TailCalls {
 
     private void selfCall(ExprContext e) {
         if (e instanceof PostfixExprContext p && p.postfix() instanceof CallPostfixContext call
-                        && call.postfix() instanceof PrimaryPostfixContext pp && pp.primary() instanceof NamePrimaryContext np
-                        && np.name().getText().equals(name)
+                        && name.equals(ModuleCompiler.calleeName(call))
                         && (call.args() == null ? 0 : call.args().expr().size()) == arity) {
             calls.add(call);
         }
