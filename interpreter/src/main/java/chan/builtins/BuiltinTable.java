@@ -74,6 +74,15 @@ public final class BuiltinTable {
         add("join", 2, a -> Builtins.join(a[1], a[2]));
         add("split", 2, a -> Builtins.split(a[1], a[2]));
         add("to_list", 1, a -> Builtins.toList(a[1]));
+        // the part of a run that `chan bench` measures (docs/language.md, "Built-in functions")
+        add("bench_start", 0, a -> {
+            BenchTimer.start();
+            return ChanNil.NIL;
+        });
+        add("bench_stop", 0, a -> {
+            BenchTimer.stop();
+            return ChanNil.NIL;
+        });
         // concurrency (§4)
         add("chan", -1, BuiltinTable::makeChannel);
         add("close", 1, a -> {

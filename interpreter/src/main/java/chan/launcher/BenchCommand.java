@@ -1,5 +1,6 @@
 package chan.launcher;
 
+import chan.builtins.BenchTimer;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -31,6 +32,10 @@ import org.graalvm.polyglot.io.IOAccess;
  * heap pools' peaks, garbage included); "peak live heap" comes from one extra, untimed run during which
  * a sampler forces a full GC every {@link HeapSampler#PERIOD_MS} ms and keeps the largest heap left
  * after it, minus the live heap before the run: what the run itself keeps reachable at its worst.
+ *
+ * <p>A program that calls {@code bench_start()} and {@code bench_stop()} ({@link BenchTimer}) is timed
+ * only between them: its wall and CPU figures are the sums of those intervals in each run (the
+ * allocation and heap figures stay the whole run's).
  */
 final class BenchCommand {
     private static final Pattern OPS = Pattern.compile("(?m)^ops (\\d+)\\s*$");
@@ -57,6 +62,8 @@ final class BenchCommand {
             long[] allocated = new long[runs];
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long peakHeap = 0;
+            boolean timed = false;
+            BenchTimer.enable();
             for (int i = 0; i < runs; i++) {
                 programOut.reset();
                 HeapSampler.resetPeaks();
@@ -64,10 +71,17 @@ final class BenchCommand {
                 long start = System.nanoTime();
                 long startCpu = threads.getCurrentThreadCpuTime();
                 long startAllocated = allocatedBytes(threads);
+                BenchTimer.beginRun();
                 int exit = context.eval(source).asInt();
                 cpu[i] = threads.getCurrentThreadCpuTime() - startCpu;
                 allocated[i] = allocatedBytes(threads) - startAllocated;
                 nanos[i] = System.nanoTime() - start;
+                BenchTimer.endRun();
+                timed = BenchTimer.used();
+                if (timed) {
+                    cpu[i] = BenchTimer.cpuNanos();
+                    nanos[i] = BenchTimer.wallNanos();
+                }
                 if (EACH_RUN) {
                     // -Dchan.bench.eachRun=true: when the JIT's code arrives, the program thread's CPU
                     // time, which a loaded machine disturbs far less than wall time; and the thread's minor
@@ -93,6 +107,9 @@ final class BenchCommand {
                             warm[0] / 1e6, warm[warm.length / 2] / 1e6, warm[warm.length - 1] / 1e6, describe(engine));
             out.printf("  cpu time of the program's thread after warm-up: min %.2f ms, median %.2f ms%n", warmCpu[0] / 1e6,
                             warmCpu[warmCpu.length / 2] / 1e6);
+            if (timed) {
+                out.println("  timed: the part of each run between bench_start() and bench_stop()");
+            }
             if (ops > 0) {
                 out.printf("  %d ops per run: %.1f ns/op (median), %.1f ns/op (min); cpu %.1f ns/op (median)%n", ops,
                                 (double) warm[warm.length / 2] / ops, (double) warm[0] / ops, (double) warmCpu[warmCpu.length / 2] / ops);
