@@ -77,8 +77,8 @@ final class BenchCommand {
                 allocated[i] = allocatedBytes(threads) - startAllocated;
                 nanos[i] = System.nanoTime() - start;
                 BenchTimer.endRun();
-                timed = BenchTimer.used();
-                if (timed) {
+                if (BenchTimer.used()) {
+                    timed = true;
                     cpu[i] = BenchTimer.cpuNanos();
                     nanos[i] = BenchTimer.wallNanos();
                 }
@@ -108,7 +108,7 @@ final class BenchCommand {
             out.printf("  cpu time of the program's thread after warm-up: min %.2f ms, median %.2f ms%n", warmCpu[0] / 1e6,
                             warmCpu[warmCpu.length / 2] / 1e6);
             if (timed) {
-                out.println("  timed: the part of each run between bench_start() and bench_stop()");
+                out.println("  timed: the part of each run between bench_start() and bench_stop() (whole runs that call neither)");
             }
             if (ops > 0) {
                 out.printf("  %d ops per run: %.1f ns/op (median), %.1f ns/op (min); cpu %.1f ns/op (median)%n", ops,
