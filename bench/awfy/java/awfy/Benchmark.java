@@ -1,12 +1,16 @@
 package awfy;
 
+import java.util.function.Predicate;
+
 /**
  * One Are-We-Fast-Yet benchmark: the Java baseline of bench/awfy/*.chan. As in the suite's own
  * Java port, {@link #innerBenchmarkLoop} runs the benchmark {@code inner} times and checks each
  * result; {@link #run} also returns the last result, which the checksum test compares with the
- * Chan port's.
+ * Chan port's. As a {@code Predicate<String[]>} it is the baseline `chan bench --baseline` runs
+ * beside the Chan port: {@link #test} is one outer iteration, its inner count the first argument, as
+ * the Chan port's is (bench/awfy/harness.chan).
  */
-public abstract class Benchmark {
+public abstract class Benchmark implements Predicate<String[]> {
     public abstract Object benchmark();
 
     public abstract boolean verifyResult(Object result);
@@ -30,6 +34,13 @@ public abstract class Benchmark {
             }
         }
         return result;
+    }
+
+    /** One outer iteration of the inner count in {@code args[0]} (default 1); throws if a result is wrong. */
+    @Override
+    public boolean test(String[] args) {
+        run(args.length > 0 ? Integer.parseInt(args[0]) : 1);
+        return true;
     }
 
     /** The benchmark of that name (Bounce, List, ..., Richards). */

@@ -10,6 +10,7 @@ import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.graalvm.polyglot.Context;
@@ -36,6 +37,11 @@ import org.graalvm.polyglot.io.IOAccess;
  * <p>A program that calls {@code bench_start()} and {@code bench_stop()} ({@link BenchTimer}) is timed
  * only between them: its wall and CPU figures are the sums of those intervals in each run (the
  * allocation and heap figures stay the whole run's).
+ *
+ * <p>With a Java baseline ({@link BenchBaseline}: `--baseline CLASS`), each run is followed by one
+ * timed iteration of the baseline in this process, and the report adds the baseline's figures and the
+ * ratio of the CPU times, pair by pair: a ratio measured side by side, which the machine's changes of
+ * speed between processes do not reach.
  */
 final class BenchCommand {
     private static final Pattern OPS = Pattern.compile("(?m)^ops (\\d+)\\s*$");
@@ -45,6 +51,12 @@ final class BenchCommand {
     private static final boolean EACH_RUN = Boolean.getBoolean("chan.bench.eachRun");
 
     static int run(String file, int runs, List<String> programArgs, Map<String, String> options, PrintStream out, PrintStream err) {
+        return run(file, runs, programArgs, options, null, out, err);
+    }
+
+    /** As above, each run followed by one timed iteration of {@code baseline} (null: none). */
+    static int run(String file, int runs, List<String> programArgs, Map<String, String> options, BenchBaseline baseline, PrintStream out,
+                    PrintStream err) {
         ByteArrayOutputStream programOut = new ByteArrayOutputStream();
         // One compilation tier: on a busy machine the compiler threads get little CPU, and compiling
         // every hot function twice (tier 1, then tier 2 with inlining) delays the code being measured.
@@ -63,6 +75,11 @@ final class BenchCommand {
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long peakHeap = 0;
             boolean timed = false;
+            long[] baselineNanos = new long[runs];
+            long[] baselineCpu = new long[runs];
+            if (baseline != null && !baselineStep(baseline, () -> baseline.warmUp(BenchBaseline.warmUpSeconds()), err)) {
+                return 1;
+            }
             BenchTimer.enable();
             for (int i = 0; i < runs; i++) {
                 programOut.reset();
@@ -93,6 +110,13 @@ final class BenchCommand {
                     err.println("chan bench: " + file + " exited with " + exit);
                     return exit;
                 }
+                if (baseline != null) {
+                    if (!baselineStep(baseline, baseline::runTimed, err)) {
+                        return 1;
+                    }
+                    baselineCpu[i] = baseline.cpuNanos();
+                    baselineNanos[i] = baseline.wallNanos();
+                }
                 if (i >= runs / 2) {
                     peakHeap = Math.max(peakHeap, HeapSampler.poolPeaks());
                 }
@@ -110,6 +134,9 @@ final class BenchCommand {
             if (timed) {
                 out.println("  timed: the part of each run between bench_start() and bench_stop() (whole runs that call neither)");
             }
+            if (baseline != null) {
+                reportBaseline(baseline, baselineNanos, baselineCpu, cpu, out);
+            }
             if (ops > 0) {
                 out.printf("  %d ops per run: %.1f ns/op (median), %.1f ns/op (min); cpu %.1f ns/op (median)%n", ops,
                                 (double) warm[warm.length / 2] / ops, (double) warm[0] / ops, (double) warmCpu[warmCpu.length / 2] / ops);
@@ -126,6 +153,38 @@ final class BenchCommand {
             err.println("chan bench: cannot read " + file + ": " + e.getMessage());
             return 2;
         }
+    }
+
+    /** Runs a step of the baseline: false, with the reason on {@code err}, if it threw or computed a wrong result. */
+    private static boolean baselineStep(BenchBaseline baseline, BooleanSupplier step, PrintStream err) {
+        try {
+            if (step.getAsBoolean()) {
+                return true;
+            }
+            err.println("chan bench: the baseline " + baseline.name() + " computed a wrong result");
+        } catch (RuntimeException e) {
+            err.println("chan bench: the baseline " + baseline.name() + " failed: " + e);
+        }
+        return false;
+    }
+
+    /**
+     * The baseline's times after warm-up and, for each run after warm-up, the program's CPU time over
+     * the baseline's iteration that followed it: their median and range.
+     */
+    private static void reportBaseline(BenchBaseline baseline, long[] nanos, long[] cpu, long[] programCpu, PrintStream out) {
+        long[] warm = afterWarmUp(nanos);
+        long[] warmCpu = afterWarmUp(cpu);
+        int first = programCpu.length / 2;
+        double[] ratios = new double[programCpu.length - first];
+        for (int i = first; i < programCpu.length; i++) {
+            ratios[i - first] = (double) programCpu[i] / Math.max(1, cpu[i]);
+        }
+        Arrays.sort(ratios);
+        out.printf("  baseline %s, one iteration after each run: cpu min %.2f ms, median %.2f ms; wall min %.2f ms, median %.2f ms%n",
+                        baseline.name(), warmCpu[0] / 1e6, warmCpu[warmCpu.length / 2] / 1e6, warm[0] / 1e6, warm[warm.length / 2] / 1e6);
+        out.printf("  cpu time over the baseline's, run by run after warm-up: median %.2f, min %.2f, max %.2f%n", ratios[ratios.length / 2],
+                        ratios[0], ratios[ratios.length - 1]);
     }
 
     /** The second half of the runs (after warm-up), sorted: [0] is the minimum, [length / 2] the median. */

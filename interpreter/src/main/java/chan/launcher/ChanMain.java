@@ -69,7 +69,17 @@ public final class ChanMain {
         java.util.List<String> words = cl.programArgs();
         boolean counted = !words.isEmpty() && words.get(0).matches("[1-9][0-9]{0,5}");
         int runs = counted ? Integer.parseInt(words.get(0)) : 20;
-        return BenchCommand.run(cl.file(), runs, counted ? words.subList(1, words.size()) : words, cl.options(), out, err);
+        java.util.List<String> programArgs = counted ? words.subList(1, words.size()) : words;
+        BenchBaseline baseline = null;
+        if (cl.baseline() != null) {
+            try {
+                baseline = BenchBaseline.load(cl.baseline(), cl.baselinePath(), programArgs);
+            } catch (BenchBaseline.Unusable e) {
+                err.println("chan bench: " + e.getMessage());
+                return 2;
+            }
+        }
+        return BenchCommand.run(cl.file(), runs, programArgs, cl.options(), baseline, out, err);
     }
 
     private static int runFile(CommandLine cl, InputStream in, PrintStream out, PrintStream err) {

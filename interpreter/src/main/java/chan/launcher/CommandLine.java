@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * `chan FILE.chan [args…] [--cores N] [--machine M] [--seed S] [--stats] [--trace F]`, `chan repl`,
@@ -26,6 +27,7 @@ final class CommandLine {
                            chan repl                          interactive session
                            chan test [DIR]                    run a directory of conformance programs
                            chan bench FILE.chan [RUNS] [args…] time a program over RUNS runs in one engine
+                             [--baseline CLASS [--baseline-path DIRS]]  each run beside a Java version
                     options: --cores N  --machine NAME|FILE  --seed S  --stats  --trace FILE
                              --warn-leaks  --path DIRS  --max-depth N  --internal-errors
                     tools:   --inspect[=[HOST:]PORT]  debug in Chrome DevTools (--inspect.Suspend=false …)
@@ -34,6 +36,8 @@ final class CommandLine {
     /** Options with a value, and the language option each sets. */
     private static final Map<String, String> VALUED = Map.of("--cores", "chan.Cores", "--machine", "chan.Machine",
                     "--seed", "chan.Seed", "--trace", "chan.Trace", "--path", "chan.Path", "--max-depth", "chan.MaxDepth");
+    /** Options of `chan bench` alone (not the program's): its Java baseline (BenchBaseline). */
+    private static final Set<String> BENCH_VALUED = Set.of("--baseline", "--baseline-path");
     private static final Map<String, String> FLAGS = Map.of("--stats", "chan.Stats", "--warn-leaks", "chan.WarnLeaks",
                     "--internal-errors", "chan.InternalErrors");
 
@@ -41,6 +45,7 @@ final class CommandLine {
     private String file;
     private final List<String> programArgs = new ArrayList<>();
     private final Map<String, String> options = new LinkedHashMap<>();
+    private final Map<String, String> benchOptions = new LinkedHashMap<>();
     /** Options of the Truffle tools: `--inspect=9229` is `inspect=9229`, `--cpusampler` is `cpusampler=true`. */
     private final Map<String, String> toolOptions = new LinkedHashMap<>();
 
@@ -61,6 +66,11 @@ final class CommandLine {
                     throw new UsageError(a + " needs a value");
                 }
                 cl.options.put(VALUED.get(a), checkValue(a, args[++i]));
+            } else if (BENCH_VALUED.contains(a)) {
+                if (i + 1 >= args.length) {
+                    throw new UsageError(a + " needs a value");
+                }
+                cl.benchOptions.put(a, args[++i]);
             } else if (FLAGS.containsKey(a)) {
                 cl.options.put(FLAGS.get(a), "true");
             } else if (a.startsWith("--inspect") || a.startsWith("--cpusampler")) {
@@ -91,6 +101,12 @@ final class CommandLine {
             cl.command = Command.REPL;
         } else if (cl.command == Command.BENCH && cl.file == null) {
             throw new UsageError("bench needs a program: chan bench FILE.chan [RUNS] [args…]");
+        }
+        if (!cl.benchOptions.isEmpty() && cl.command != Command.BENCH) {
+            throw new UsageError(cl.benchOptions.keySet().iterator().next() + " is an option of chan bench");
+        }
+        if (cl.benchOptions.containsKey("--baseline-path") && !cl.benchOptions.containsKey("--baseline")) {
+            throw new UsageError("--baseline-path needs --baseline CLASS");
         }
         return cl;
     }
@@ -123,6 +139,16 @@ final class CommandLine {
 
     Map<String, String> options() {
         return options;
+    }
+
+    /** `--baseline`'s class name, or null. */
+    String baseline() {
+        return benchOptions.get("--baseline");
+    }
+
+    /** `--baseline-path`'s class path, or null (the launcher's own). */
+    String baselinePath() {
+        return benchOptions.get("--baseline-path");
     }
 
     Map<String, String> toolOptions() {

@@ -13,12 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * `chan bench FILE RUNS args…`: arguments reach the program, `ops N` becomes ns/op, memory is reported,
- * and bench_start()/bench_stop() mark the timed part of a run.
+ * bench_start()/bench_stop() mark the timed part of a run, and a Java baseline runs beside the runs.
  */
 class BenchCommandTest {
     @TempDir
@@ -82,5 +83,86 @@ class BenchCommandTest {
         int exit = ChanMain.run(args, new ByteArrayInputStream(new byte[0]), new PrintStream(out), new PrintStream(err));
         assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** A Java baseline, compiled into {@code dir}: {@code test(args)} runs {@code body}. */
+    private void baseline(String name, String body) throws IOException {
+        Path source = dir.resolve(name + ".java");
+        Files.writeString(source, "public class " + name + " implements java.util.function.Predicate<String[]> {\n"
+                        + "    public boolean test(String[] args) {\n" + body + "\n    }\n}\n");
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", dir.toString(), source.toString()), name);
+    }
+
+    /** `chan bench` with the baseline's warm-up shortened to nothing: exit code, stdout and stderr. */
+    private static String[] benchWithBaseline(String... args) {
+        String before = System.getProperty("chan.bench.baselineWarmUp");
+        System.setProperty("chan.bench.baselineWarmUp", "0");
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int exit = ChanMain.run(args, new ByteArrayInputStream(new byte[0]), new PrintStream(out), new PrintStream(err));
+            return new String[] {String.valueOf(exit), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
+        } finally {
+            if (before == null) {
+                System.clearProperty("chan.bench.baselineWarmUp");
+            } else {
+                System.setProperty("chan.bench.baselineWarmUp", before);
+            }
+        }
+    }
+
+    @Test
+    void aJavaBaselineRunsAfterEachRunWithTheProgramsArguments() throws IOException {
+        // The baseline checks that it got the program's arguments (not RUNS): a wrong result otherwise.
+        baseline("Sum", "long t = 0; for (int i = 0; i < Integer.parseInt(args[0]); i++) { t += i % 7; } return args.length == 1 && t > 0;");
+        Path program = dir.resolve("sum.chan");
+        Files.writeString(program, """
+                        let n = int(args()[0]);
+                        bench_start();
+                        let t = 0; let i = 0; while (i < n) { t += i % 7; i += 1; }
+                        bench_stop();
+                        print(t);
+                        """);
+        String[] r = benchWithBaseline("bench", program.toString(), "4", "20000", "--baseline", "Sum", "--baseline-path", dir.toString());
+        assertEquals("0", r[0], r[2]);
+        Matcher base = Pattern.compile("baseline Sum, one iteration after each run: cpu min ([0-9.]+) ms, median ([0-9.]+) ms; wall min [0-9.]+ ms, "
+                        + "median [0-9.]+ ms").matcher(r[1]);
+        assertTrue(base.find(), r[1]);
+        Matcher ratio = Pattern.compile("cpu time over the baseline's, run by run after warm-up: median ([0-9.]+), min ([0-9.]+), max ([0-9.]+)")
+                        .matcher(r[1]);
+        assertTrue(ratio.find(), r[1]);
+        double median = Double.parseDouble(ratio.group(1));
+        assertTrue(Double.parseDouble(ratio.group(2)) <= median && median <= Double.parseDouble(ratio.group(3)), r[1]);
+        assertTrue(median > 0, r[1]);
+    }
+
+    @Test
+    void aBaselineThatIsMissingOrBreaksTheContractIsAnError() throws IOException {
+        Path program = dir.resolve("one.chan");
+        Files.writeString(program, "print(1);\n");
+        String[] r = benchWithBaseline("bench", program.toString(), "2", "--baseline", "Nope", "--baseline-path", dir.toString());
+        assertEquals("2", r[0]);
+        assertEquals("chan bench: no class Nope in " + dir + "\n", r[2]);
+
+        Files.writeString(dir.resolve("NotAPredicate.java"), "public class NotAPredicate {}\n");
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", dir.toString(), dir.resolve("NotAPredicate.java").toString()));
+        r = benchWithBaseline("bench", program.toString(), "2", "--baseline", "NotAPredicate", "--baseline-path", dir.toString());
+        assertEquals("2", r[0]);
+        assertEquals("chan bench: NotAPredicate does not implement java.util.function.Predicate<String[]>\n", r[2]);
+    }
+
+    @Test
+    void aBaselineThatFailsOrComputesAWrongResultStopsTheBench() throws IOException {
+        Path program = dir.resolve("one.chan");
+        Files.writeString(program, "print(1);\n");
+        baseline("Wrong", "return false;");
+        String[] r = benchWithBaseline("bench", program.toString(), "2", "--baseline", "Wrong", "--baseline-path", dir.toString());
+        assertEquals("1", r[0]);
+        assertEquals("chan bench: the baseline Wrong computed a wrong result\n", r[2]);
+
+        baseline("Throws", "throw new IllegalStateException(\"no\");");
+        r = benchWithBaseline("bench", program.toString(), "2", "--baseline", "Throws", "--baseline-path", dir.toString());
+        assertEquals("1", r[0]);
+        assertEquals("chan bench: the baseline Throws failed: java.lang.IllegalStateException: no\n", r[2]);
     }
 }

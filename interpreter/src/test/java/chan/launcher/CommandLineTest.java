@@ -40,4 +40,20 @@ class CommandLineTest {
                         assertThrows(CommandLine.UsageError.class, () -> CommandLine.parse(new String[] {"bench", "--cores", "2"})).getMessage());
         assertEquals("prog.chan", CommandLine.parse(new String[] {"bench", "prog.chan", "5"}).file());
     }
+
+    @Test
+    void aBaselineIsAnOptionOfBenchAlone() throws Exception {
+        CommandLine cl = CommandLine.parse(new String[] {"bench", "prog.chan", "5", "100", "--baseline", "awfy.Bounce", "--baseline-path", "out"});
+        assertEquals("awfy.Bounce", cl.baseline());
+        assertEquals("out", cl.baselinePath());
+        assertEquals(List.of("5", "100"), cl.programArgs());
+        assertEquals(List.of(), List.copyOf(cl.options().keySet()), "not an option of the program's context");
+        assertEquals("--baseline is an option of chan bench",
+                        assertThrows(CommandLine.UsageError.class, () -> CommandLine.parse(new String[] {"prog.chan", "--baseline", "X"})).getMessage());
+        assertEquals("--baseline-path needs --baseline CLASS",
+                        assertThrows(CommandLine.UsageError.class, () -> CommandLine.parse(new String[] {"bench", "prog.chan", "--baseline-path", "out"}))
+                                        .getMessage());
+        assertEquals("--baseline needs a value",
+                        assertThrows(CommandLine.UsageError.class, () -> CommandLine.parse(new String[] {"bench", "prog.chan", "--baseline"})).getMessage());
+    }
 }
