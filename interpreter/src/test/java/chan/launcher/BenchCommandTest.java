@@ -134,6 +134,10 @@ class BenchCommandTest {
         double median = Double.parseDouble(ratio.group(1));
         assertTrue(Double.parseDouble(ratio.group(2)) <= median && median <= Double.parseDouble(ratio.group(3)), r[1]);
         assertTrue(median > 0, r[1]);
+        Matcher fast = Pattern.compile("the same over the ([0-9]+) of 2 pairs whose baseline ran within 10% of its fastest: median ([0-9.]+)")
+                        .matcher(r[1]);
+        assertTrue(fast.find(), r[1]);
+        assertTrue(Integer.parseInt(fast.group(1)) >= 1, "the fastest pair counts itself: " + r[1]);
     }
 
     @Test
