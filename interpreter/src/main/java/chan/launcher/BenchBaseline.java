@@ -14,10 +14,11 @@ import java.util.function.Predicate;
 /**
  * The Java baseline of `chan bench FILE … --baseline CLASS [--baseline-path DIRS]`: a Java version of
  * the program, run in the same process and alternating with the Chan runs, run by run, so that each
- * pair of figures is taken at the same moment of the machine. On a shared host whose CPU speed
- * changes for tens of seconds at a time, two processes measured one after the other can differ by 2x
- * for that alone (bench/README.md, "Two speeds of the host"); a run and the baseline run right
- * after it cannot.
+ * pair of figures is taken at the same moment of the machine. On a shared host whose speed changes
+ * for tens of seconds at a time, two processes measured one after the other can differ by 2x for
+ * that alone (bench/README.md, "Two speeds of the host"); a run and the baseline's iteration right
+ * after it share the moment, though a slow moment need not slow both alike (bench/README.md, "Pairs
+ * in one process").
  *
  * <p>The contract: CLASS has a public no-argument constructor and implements
  * {@code java.util.function.Predicate<String[]>}; {@code test(args)} runs one iteration with the

@@ -40,8 +40,7 @@ import org.graalvm.polyglot.io.IOAccess;
  *
  * <p>With a Java baseline ({@link BenchBaseline}: `--baseline CLASS`), each run is followed by one
  * timed iteration of the baseline in this process, and the report adds the baseline's figures and the
- * ratio of the CPU times, pair by pair: a ratio measured side by side, which the machine's changes of
- * speed between processes do not reach.
+ * ratio of the CPU times, pair by pair: a ratio measured side by side, at one moment of the machine.
  */
 final class BenchCommand {
     private static final Pattern OPS = Pattern.compile("(?m)^ops (\\d+)\\s*$");
@@ -50,11 +49,16 @@ final class BenchCommand {
 
     private static final boolean EACH_RUN = Boolean.getBoolean("chan.bench.eachRun");
 
-    static int run(String file, int runs, List<String> programArgs, Map<String, String> options, PrintStream out, PrintStream err) {
-        return run(file, runs, programArgs, options, null, out, err);
-    }
+    /**
+     * How much slower than its fastest the baseline may run for its pair to count as taken at the
+     * host's fast speed. On the shared hosts here the speed drops for seconds at a time, and it drops
+     * unevenly: Richards' pairs read 19.5 / 8.1 ms in one stretch of a process and 40 / 12.5 ms in
+     * the next (bench/README.md, "Pairs in one process"), so the ratio of a slow pair is not the
+     * ratio of the code. The baseline's own time tells the stretches apart.
+     */
+    private static final double FAST_PAIR_MARGIN = 1.10;
 
-    /** As above, each run followed by one timed iteration of {@code baseline} (null: none). */
+    /** Times {@code runs} runs of {@code file}, each followed by one timed iteration of {@code baseline} (null: none). */
     static int run(String file, int runs, List<String> programArgs, Map<String, String> options, BenchBaseline baseline, PrintStream out,
                     PrintStream err) {
         ByteArrayOutputStream programOut = new ByteArrayOutputStream();
@@ -170,15 +174,6 @@ final class BenchCommand {
         }
         return false;
     }
-
-    /**
-     * How much slower than its fastest the baseline may run for its pair to count as taken at the
-     * host's fast speed. On the shared hosts here the speed drops for seconds at a time, and it drops
-     * unevenly: Richards' pairs read 19.5 / 8.1 ms in one stretch of a process and 40 / 12.5 ms in
-     * the next (bench/README.md, "Pairs in one process"), so the ratio of a slow pair is not the
-     * ratio of the code. The baseline's own time tells the stretches apart.
-     */
-    private static final double FAST_PAIR_MARGIN = 1.10;
 
     /**
      * The baseline's times after warm-up and, for each run after warm-up, the program's CPU time over
