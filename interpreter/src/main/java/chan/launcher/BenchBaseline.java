@@ -55,8 +55,11 @@ final class BenchBaseline {
         Class<?> type;
         try {
             type = Class.forName(className, true, loader(classPath));
-        } catch (ClassNotFoundException | LinkageError e) {
+        } catch (ClassNotFoundException e) {
             throw new Unusable("no class " + className + (classPath == null ? "" : " in " + classPath));
+        } catch (LinkageError e) {
+            // A class file this JVM cannot take, or a static initializer that threw.
+            throw new Unusable("cannot load " + className + ": " + (e.getCause() != null ? e.getCause() : e));
         }
         if (!Predicate.class.isAssignableFrom(type)) {
             throw new Unusable(className + " does not implement java.util.function.Predicate<String[]>");

@@ -153,6 +153,30 @@ class BenchCommandTest {
         r = benchWithBaseline("bench", program.toString(), "2", "--baseline", "NotAPredicate", "--baseline-path", dir.toString());
         assertEquals("2", r[0]);
         assertEquals("chan bench: NotAPredicate does not implement java.util.function.Predicate<String[]>\n", r[2]);
+
+        Files.writeString(dir.resolve("BadInit.java"), "public class BadInit { static { Integer.parseInt(\"x\"); } }\n");
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", dir.toString(), dir.resolve("BadInit.java").toString()));
+        r = benchWithBaseline("bench", program.toString(), "2", "--baseline", "BadInit", "--baseline-path", dir.toString());
+        assertEquals("2", r[0]);
+        assertEquals("chan bench: cannot load BadInit: java.lang.NumberFormatException: For input string: \"x\"\n", r[2]);
+
+        baselineWithConstructor("Private", "private Private() {}");
+        r = benchWithBaseline("bench", program.toString(), "2", "--baseline", "Private", "--baseline-path", dir.toString());
+        assertEquals("2", r[0]);
+        assertEquals("chan bench: Private has no public constructor without arguments\n", r[2]);
+
+        baselineWithConstructor("Refuses", "public Refuses() { throw new IllegalStateException(\"no\"); }");
+        r = benchWithBaseline("bench", program.toString(), "2", "--baseline", "Refuses", "--baseline-path", dir.toString());
+        assertEquals("2", r[0]);
+        assertEquals("chan bench: Refuses's constructor failed: java.lang.IllegalStateException: no\n", r[2]);
+    }
+
+    /** A baseline whose {@code test} is right, with {@code constructor} as its constructor, compiled into {@code dir}. */
+    private void baselineWithConstructor(String name, String constructor) throws IOException {
+        Path source = dir.resolve(name + ".java");
+        Files.writeString(source, "public class " + name + " implements java.util.function.Predicate<String[]> {\n    " + constructor
+                        + "\n    public boolean test(String[] args) { return true; }\n}\n");
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", dir.toString(), source.toString()), name);
     }
 
     @Test
