@@ -87,10 +87,22 @@ class BenchCommandTest {
 
     /** A Java baseline, compiled into {@code dir}: {@code test(args)} runs {@code body}. */
     private void baseline(String name, String body) throws IOException {
-        Path source = dir.resolve(name + ".java");
-        Files.writeString(source, "public class " + name + " implements java.util.function.Predicate<String[]> {\n"
+        javaClass(name, "public class " + name + " implements java.util.function.Predicate<String[]> {\n"
                         + "    public boolean test(String[] args) {\n" + body + "\n    }\n}\n");
-        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", dir.toString(), source.toString()), name);
+    }
+
+    /** Compiles the Java class {@code name} from {@code source} into {@code dir}. */
+    private void javaClass(String name, String source) throws IOException {
+        Path file = dir.resolve(name + ".java");
+        Files.writeString(file, source);
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", dir.toString(), file.toString()), name);
+    }
+
+    /** `chan bench PROGRAM 2 --baseline NAME` exits with {@code exit} and prints {@code message} alone on stderr. */
+    private void assertBaselineRefused(Path program, String name, int exit, String message) {
+        String[] r = benchWithBaseline("bench", program.toString(), "2", "--baseline", name, "--baseline-path", dir.toString());
+        assertEquals(String.valueOf(exit), r[0], r[2]);
+        assertEquals("chan bench: " + message + "\n", r[2]);
     }
 
     /** `chan bench` with the baseline's warm-up shortened to nothing: exit code, stdout and stderr. */
@@ -144,39 +156,16 @@ class BenchCommandTest {
     void aBaselineThatIsMissingOrBreaksTheContractIsAnError() throws IOException {
         Path program = dir.resolve("one.chan");
         Files.writeString(program, "print(1);\n");
-        String[] r = benchWithBaseline("bench", program.toString(), "2", "--baseline", "Nope", "--baseline-path", dir.toString());
-        assertEquals("2", r[0]);
-        assertEquals("chan bench: no class Nope in " + dir + "\n", r[2]);
-
-        Files.writeString(dir.resolve("NotAPredicate.java"), "public class NotAPredicate {}\n");
-        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", dir.toString(), dir.resolve("NotAPredicate.java").toString()));
-        r = benchWithBaseline("bench", program.toString(), "2", "--baseline", "NotAPredicate", "--baseline-path", dir.toString());
-        assertEquals("2", r[0]);
-        assertEquals("chan bench: NotAPredicate does not implement java.util.function.Predicate<String[]>\n", r[2]);
-
-        Files.writeString(dir.resolve("BadInit.java"), "public class BadInit { static { Integer.parseInt(\"x\"); } }\n");
-        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", dir.toString(), dir.resolve("BadInit.java").toString()));
-        r = benchWithBaseline("bench", program.toString(), "2", "--baseline", "BadInit", "--baseline-path", dir.toString());
-        assertEquals("2", r[0]);
-        assertEquals("chan bench: cannot load BadInit: java.lang.NumberFormatException: For input string: \"x\"\n", r[2]);
-
-        baselineWithConstructor("Private", "private Private() {}");
-        r = benchWithBaseline("bench", program.toString(), "2", "--baseline", "Private", "--baseline-path", dir.toString());
-        assertEquals("2", r[0]);
-        assertEquals("chan bench: Private has no public constructor without arguments\n", r[2]);
-
-        baselineWithConstructor("Refuses", "public Refuses() { throw new IllegalStateException(\"no\"); }");
-        r = benchWithBaseline("bench", program.toString(), "2", "--baseline", "Refuses", "--baseline-path", dir.toString());
-        assertEquals("2", r[0]);
-        assertEquals("chan bench: Refuses's constructor failed: java.lang.IllegalStateException: no\n", r[2]);
-    }
-
-    /** A baseline whose {@code test} is right, with {@code constructor} as its constructor, compiled into {@code dir}. */
-    private void baselineWithConstructor(String name, String constructor) throws IOException {
-        Path source = dir.resolve(name + ".java");
-        Files.writeString(source, "public class " + name + " implements java.util.function.Predicate<String[]> {\n    " + constructor
-                        + "\n    public boolean test(String[] args) { return true; }\n}\n");
-        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", dir.toString(), source.toString()), name);
+        assertBaselineRefused(program, "Nope", 2, "no class Nope in " + dir);
+        javaClass("NotAPredicate", "public class NotAPredicate {}\n");
+        assertBaselineRefused(program, "NotAPredicate", 2, "NotAPredicate does not implement java.util.function.Predicate<String[]>");
+        javaClass("BadInit", "public class BadInit { static { Integer.parseInt(\"x\"); } }\n");
+        assertBaselineRefused(program, "BadInit", 2, "cannot load BadInit: java.lang.NumberFormatException: For input string: \"x\"");
+        String predicate = " implements java.util.function.Predicate<String[]> { public boolean test(String[] args) { return true; } ";
+        javaClass("Private", "public class Private" + predicate + "private Private() {} }\n");
+        assertBaselineRefused(program, "Private", 2, "Private has no public constructor without arguments");
+        javaClass("Refuses", "public class Refuses" + predicate + "public Refuses() { throw new IllegalStateException(\"no\"); } }\n");
+        assertBaselineRefused(program, "Refuses", 2, "Refuses's constructor failed: java.lang.IllegalStateException: no");
     }
 
     @Test
@@ -184,13 +173,8 @@ class BenchCommandTest {
         Path program = dir.resolve("one.chan");
         Files.writeString(program, "print(1);\n");
         baseline("Wrong", "return false;");
-        String[] r = benchWithBaseline("bench", program.toString(), "2", "--baseline", "Wrong", "--baseline-path", dir.toString());
-        assertEquals("1", r[0]);
-        assertEquals("chan bench: the baseline Wrong computed a wrong result\n", r[2]);
-
+        assertBaselineRefused(program, "Wrong", 1, "the baseline Wrong computed a wrong result");
         baseline("Throws", "throw new IllegalStateException(\"no\");");
-        r = benchWithBaseline("bench", program.toString(), "2", "--baseline", "Throws", "--baseline-path", dir.toString());
-        assertEquals("1", r[0]);
-        assertEquals("chan bench: the baseline Throws failed: java.lang.IllegalStateException: no\n", r[2]);
+        assertBaselineRefused(program, "Throws", 1, "the baseline Throws failed: java.lang.IllegalStateException: no");
     }
 }
