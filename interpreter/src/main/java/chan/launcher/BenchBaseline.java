@@ -1,8 +1,6 @@
 package chan.launcher;
 
 import java.io.File;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.lang.reflect.InvocationTargetException;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -39,9 +37,6 @@ final class BenchBaseline {
     private final String name;
     private final Predicate<String[]> iteration;
     private final String[] args;
-    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    private long lastCpuNanos;
-    private long lastWallNanos;
 
     private BenchBaseline(String name, Predicate<String[]> iteration, String[] args) {
         this.name = name;
@@ -103,29 +98,15 @@ final class BenchBaseline {
     boolean warmUp(double seconds) {
         long end = System.nanoTime() + (long) (seconds * 1e9);
         do {
-            if (!iteration.test(args)) {
+            if (!runOnce()) {
                 return false;
             }
         } while (System.nanoTime() < end);
         return true;
     }
 
-    /** Runs one timed iteration; false if its result was wrong. Its times: {@link #cpuNanos}, {@link #wallNanos}. */
-    boolean runTimed() {
-        long start = System.nanoTime();
-        long startCpu = threads.getCurrentThreadCpuTime();
-        boolean ok = iteration.test(args);
-        lastCpuNanos = threads.getCurrentThreadCpuTime() - startCpu;
-        lastWallNanos = System.nanoTime() - start;
-        return ok;
-    }
-
-    /** CPU time of the calling thread during the last timed iteration. */
-    long cpuNanos() {
-        return lastCpuNanos;
-    }
-
-    long wallNanos() {
-        return lastWallNanos;
+    /** Runs one iteration (the one `chan bench` times); false if its result was wrong. */
+    boolean runOnce() {
+        return iteration.test(args);
     }
 }
