@@ -58,19 +58,14 @@ final class CommandLine {
                     cl.programArgs.add(args[j]);
                 }
                 break;
-            } else if (a.startsWith("--") && a.indexOf('=') > 0 && VALUED.containsKey(a.substring(0, a.indexOf('=')))) {
-                String option = a.substring(0, a.indexOf('='));   // `--cores=8`, as GraalVM launchers accept
-                cl.options.put(VALUED.get(option), checkValue(option, a.substring(a.indexOf('=') + 1)));
-            } else if (VALUED.containsKey(a)) {
+            } else if (a.startsWith("--") && a.indexOf('=') > 0 && takesValue(a.substring(0, a.indexOf('=')))) {
+                // `--cores=8`, as GraalVM launchers accept
+                cl.putValued(a.substring(0, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+            } else if (takesValue(a)) {
                 if (i + 1 >= args.length) {
                     throw new UsageError(a + " needs a value");
                 }
-                cl.options.put(VALUED.get(a), checkValue(a, args[++i]));
-            } else if (BENCH_VALUED.contains(a)) {
-                if (i + 1 >= args.length) {
-                    throw new UsageError(a + " needs a value");
-                }
-                cl.benchOptions.put(a, args[++i]);
+                cl.putValued(a, args[++i]);
             } else if (FLAGS.containsKey(a)) {
                 cl.options.put(FLAGS.get(a), "true");
             } else if (a.startsWith("--inspect") || a.startsWith("--cpusampler")) {
@@ -109,6 +104,19 @@ final class CommandLine {
             throw new UsageError("--baseline-path needs --baseline CLASS");
         }
         return cl;
+    }
+
+    private static boolean takesValue(String option) {
+        return VALUED.containsKey(option) || BENCH_VALUED.contains(option);
+    }
+
+    /** Records a valued option: a language option of the program's context, or one of `chan bench`'s own. */
+    private void putValued(String option, String value) throws UsageError {
+        if (VALUED.containsKey(option)) {
+            options.put(VALUED.get(option), checkValue(option, value));
+        } else {
+            benchOptions.put(option, value);
+        }
     }
 
     private static String checkValue(String option, String value) throws UsageError {

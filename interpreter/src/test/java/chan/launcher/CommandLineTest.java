@@ -46,6 +46,8 @@ class CommandLineTest {
         CommandLine cl = CommandLine.parse(new String[] {"bench", "prog.chan", "5", "100", "--baseline", "awfy.Bounce", "--baseline-path", "out"});
         assertEquals("awfy.Bounce", cl.baseline());
         assertEquals("out", cl.baselinePath());
+        assertEquals("awfy.List", CommandLine.parse(new String[] {"bench", "prog.chan", "--baseline=awfy.List"}).baseline(),
+                        "the `=` form, as for the other valued options");
         assertEquals(List.of("5", "100"), cl.programArgs());
         assertEquals(List.of(), List.copyOf(cl.options().keySet()), "not an option of the program's context");
         assertEquals("--baseline is an option of chan bench",
