@@ -208,10 +208,13 @@ public final class ChanArray {
     /**
      * Whether {@code i} indexes a storage array of {@code length} slots. The nodes test it against
      * the storage's own length, which the JVM's bounds check of the access loads anyway, rather
-     * than against {@link #size}, a second load and a second compare.
+     * than against {@link #size}, a second load and a second compare. One unsigned compare
+     * (a negative int is a huge unsigned one): written {@code i >= 0 && i < length}, the compiled
+     * code kept the two compares, and the JVM's own check of the 32-bit index a third; this way it
+     * is two, and one where the length is a compiled constant (the JVM's check then folds too).
      */
     public static boolean inBounds(long i, int length) {
-        return i >= 0 && i < length;
+        return Long.compareUnsigned(i, length) < 0;
     }
 
     /** The {@code long[]} storage; only when {@link #isLongs}. */

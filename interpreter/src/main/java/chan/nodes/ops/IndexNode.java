@@ -21,12 +21,12 @@ import com.oracle.truffle.api.nodes.NodeInfo;
 public abstract class IndexNode extends Node {
     public abstract Object execute(Object t, Object i);
 
-    @Specialization(guards = {"i >= 0", "i < t.size()"})
+    @Specialization(guards = "inBounds(i, t.size())")
     public static Object doTuple(ChanTuple t, long i) {
         return t.get((int) i);
     }
 
-    @Specialization(guards = {"i >= 0", "i < list.size()"})
+    @Specialization(guards = "inBounds(i, list.size())")
     public static Object doList(ChanList list, long i) {
         return list.get((int) i);
     }

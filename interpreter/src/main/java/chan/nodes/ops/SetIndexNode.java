@@ -90,7 +90,7 @@ public abstract class SetIndexNode extends Node {
     }
 
     /** A value the primitive storage cannot hold: generalizes the array to objects (once per array). */
-    @Specialization(guards = {"i >= 0", "i < array.size()"})
+    @Specialization(guards = "inBounds(i, array.size())")
     public static void doArray(ChanArray array, long i, Object value) {
         array.set((int) i, value);
     }
