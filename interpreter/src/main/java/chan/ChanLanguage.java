@@ -2,11 +2,13 @@ package chan;
 
 import chan.nodes.ProgramRootNode;
 import chan.parser.ModuleLoader;
+import chan.values.StructClasses;
 import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.instrumentation.ProvidedTags;
 import com.oracle.truffle.api.instrumentation.StandardTags;
 import com.oracle.truffle.api.nodes.Node;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.graalvm.options.OptionDescriptors;
 
 /**
@@ -32,6 +34,8 @@ public final class ChanLanguage extends TruffleLanguage<ChanContext> {
     private static final LanguageReference<ChanLanguage> REFERENCE = LanguageReference.create(ChanLanguage.class);
 
     private chan.builtins.BuiltinTable builtins;
+    /** How many struct types this instance has declared: the first StructClasses.COUNT get a class of their own. */
+    private final AtomicInteger structTypesDeclared = new AtomicInteger();
 
     /** The built-in functions, made on first use (their roots belong to this language instance). */
     public chan.builtins.BuiltinTable builtins() {
@@ -39,6 +43,15 @@ public final class ChanLanguage extends TruffleLanguage<ChanContext> {
             builtins = new chan.builtins.BuiltinTable(this);
         }
         return builtins;
+    }
+
+    /**
+     * The StructClasses class a newly declared struct type may have as its own, or -1 when all are
+     * taken. Counted per language instance: its code meets only its own contexts' values.
+     */
+    public int nextStructClass() {
+        int n = structTypesDeclared.getAndIncrement();
+        return n < StructClasses.COUNT ? n : -1;
     }
 
     @Override

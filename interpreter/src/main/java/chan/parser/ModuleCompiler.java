@@ -141,7 +141,7 @@ public final class ModuleCompiler {
                 StructDeclContext s = top.structDecl();
                 String[] fields = s.IDENT().stream().skip(1).map(t -> t.getText()).toArray(String[]::new);
                 checkDistinct(s.IDENT().stream().skip(1).map(t -> t.getSymbol()).toList(), "field");
-                ChanStructType type = new ChanStructType(s.structName.getText(), fields);
+                ChanStructType type = new ChanStructType(s.structName.getText(), fields, language.nextStructClass());
                 declare(s.structName, Declaration.Kind.STRUCT, type).cell.set(type);
             } else if (top.funcDecl() != null) {
                 declare(top.funcDecl().fnName, Declaration.Kind.FUNCTION, null);

@@ -13,11 +13,14 @@ import java.util.Arrays;
  * for the bounds check and of the element: a walk down a linked list ({@code x = x.next}) has one
  * dependent load per step, not three.
  *
+ * <p>Each struct is an instance of a subclass that stands for its type where it can
+ * ({@link StructClasses}): compiled code then tells a struct's type from its class alone.
+ *
  * <p>Invariants: the fields are never written after construction; field {@code i} (declaration
  * order) is {@code f<i>} for {@code i < INLINE}, else {@code more[i - INLINE]}; {@code more} is null
  * when the type has at most {@code INLINE} fields. {@link #containsMutable} is computed once, here.
  */
-public final class ChanStruct {
+public abstract class ChanStruct {
     /** How many fields are held inline. */
     public static final int INLINE = 4;
 
@@ -30,12 +33,17 @@ public final class ChanStruct {
     private final Object[] more;
 
     /** A struct of {@code type} with {@code values} in declaration order (the array is not kept). */
-    public ChanStruct(ChanStructType type, Object[] values) {
-        this(type, values, ChanTuple.anyMutable(values));
+    public static ChanStruct of(ChanStructType type, Object[] values) {
+        return of(type, values, ChanTuple.anyMutable(values));
     }
 
     /** As above, {@code containsMutable} being whether any of {@code values} holds an array or dict. */
-    public ChanStruct(ChanStructType type, Object[] values, boolean containsMutable) {
+    public static ChanStruct of(ChanStructType type, Object[] values, boolean containsMutable) {
+        return StructClasses.make(type, values, containsMutable);
+    }
+
+    /** Only the classes of {@link StructClasses} extend this one. */
+    ChanStruct(ChanStructType type, Object[] values, boolean containsMutable) {
         int n = type.fieldCount();
         if (values.length != n) {
             throw wrongArity(type, values.length);
@@ -62,12 +70,12 @@ public final class ChanStruct {
                         + " values, got " + count);
     }
 
-    public ChanStructType type() {
+    public final ChanStructType type() {
         return type;
     }
 
     /** The value of field number {@code i} (declaration order, {@code 0 <= i < fieldCount}). */
-    public Object get(int i) {
+    public final Object get(int i) {
         switch (i) {
             case 0:
                 return f0;
@@ -83,7 +91,7 @@ public final class ChanStruct {
     }
 
     /** The field values in declaration order, as a new array. */
-    public Object[] values() {
+    public final Object[] values() {
         int n = type.fieldCount();
         Object[] values = new Object[n];
         for (int i = 0; i < n; i++) {
@@ -94,7 +102,7 @@ public final class ChanStruct {
 
     /** The guest {@code r.name}; throws "struct Point has no field z". */
     @TruffleBoundary
-    public Object get(String field) {
+    public final Object get(String field) {
         int i = type.fieldIndex(field);
         if (i < 0) {
             throw new ChanError("struct " + type.name() + " has no field " + field);
@@ -103,31 +111,31 @@ public final class ChanStruct {
     }
 
     /** The guest {@code r with {...}}: a copy with field {@code indexes[k]} set to {@code newValues[k]}. */
-    public ChanStruct with(int[] indexes, Object[] newValues) {
+    public final ChanStruct with(int[] indexes, Object[] newValues) {
         Object[] copy = values();
         for (int k = 0; k < indexes.length; k++) {
             copy[indexes[k]] = newValues[k];
         }
-        return new ChanStruct(type, copy);
+        return of(type, copy);
     }
 
-    public boolean containsMutable() {
+    public final boolean containsMutable() {
         return containsMutable;
     }
 
     @Override
-    public boolean equals(Object o) {
+    public final boolean equals(Object o) {
         return o instanceof ChanStruct && Equality.same(this, o);
     }
 
     @Override
     @TruffleBoundary
-    public int hashCode() {
+    public final int hashCode() {
         return type.hashCode() * 31 + Arrays.hashCode(values()); // as when the values were an array
     }
 
     @Override
-    public String toString() {
+    public final String toString() {
         return Display.repr(this);
     }
 }

@@ -13,14 +13,38 @@ import java.util.Arrays;
 public final class ChanStructType {
     private final String name;
     private final String[] fieldNames;
+    /** Which of StructClasses' classes is this type's own, or -1: its values are StructClasses.Shared. */
+    private final int ownClassIndex;
+    /** That class, or null. */
+    private final Class<? extends ChanStruct> ownClass;
 
+    /** A type whose values share a class with other types' (StructClasses.Shared). */
     public ChanStructType(String name, String[] fieldNames) {
+        this(name, fieldNames, -1);
+    }
+
+    /**
+     * A type given class {@code ownClassIndex} of StructClasses (-1 for none), which no other type
+     * whose values can meet this one's may be given.
+     */
+    public ChanStructType(String name, String[] fieldNames, int ownClassIndex) {
         this.name = name;
         this.fieldNames = fieldNames.clone();
+        this.ownClassIndex = ownClassIndex;
+        this.ownClass = StructClasses.ownClass(ownClassIndex);
     }
 
     public String name() {
         return name;
+    }
+
+    int ownClassIndex() {
+        return ownClassIndex;
+    }
+
+    /** The Java class of exactly this type's values, or null if they share theirs with other types. */
+    public Class<? extends ChanStruct> ownClass() {
+        return ownClass;
     }
 
     public int fieldCount() {

@@ -110,7 +110,7 @@ public final class Copying {
                 for (int i = 0; i < values.length; i++) {
                     values[i] = copy(s.get(i));
                 }
-                return new ChanStruct(s.type(), values);
+                return ChanStruct.of(s.type(), values);
             }
             return ((Transferable) v).copyForTransfer(this);
         }

@@ -92,7 +92,7 @@ class CollectionsTest {
         ChanStructType req = new ChanStructType("Req", new String[] {"op", "addr"});
         assertEquals(1, req.fieldIndex("addr"));
         assertEquals(-1, req.fieldIndex("nope"));
-        ChanStruct r = new ChanStruct(req, new Object[] {ChanAtom.of("map"), 4096L});
+        ChanStruct r = ChanStruct.of(req, new Object[] {ChanAtom.of("map"), 4096L});
         assertEquals(4096L, r.get("addr"));
         assertError("struct Req has no field nope", () -> r.get("nope"));
         ChanStruct s = r.with(new int[] {1}, new Object[] {0L});

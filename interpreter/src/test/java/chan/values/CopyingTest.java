@@ -15,7 +15,7 @@ class CopyingTest {
     @Test
     void immutableValuesAreReturnedAsTheSameInstance() {
         Object[] values = {1L, "s", ChanNil.NIL, ChanAtom.of("a"), new ChanTuple(1L, ChanList.of("x")),
-            ChanList.of(ChanMap.of("k", new ChanTuple())), new ChanStruct(BOX, new Object[] {ChanList.EMPTY})};
+            ChanList.of(ChanMap.of("k", new ChanTuple())), ChanStruct.of(BOX, new Object[] {ChanList.EMPTY})};
         for (Object v : values) {
             assertFalse(Copying.hasMutable(v));
             assertSame(v, Copying.copyForTransfer(v));
@@ -62,7 +62,7 @@ class CopyingTest {
         ChanMap copy = (ChanMap) Copying.copyForTransfer(m);
         assertSame(plain, copy.get("plain"));
         assertNotSame(m.get("arr"), copy.get("arr"));
-        ChanStruct s = new ChanStruct(BOX, new Object[] {new ChanDict()});
+        ChanStruct s = ChanStruct.of(BOX, new Object[] {new ChanDict()});
         assertNotSame(s.get(0), ((ChanStruct) Copying.copyForTransfer(s)).get(0));
     }
 
@@ -78,7 +78,7 @@ class CopyingTest {
         assertTrue(m.containsMutable());
         assertFalse(m.put("a", 1L).containsMutable());
         assertFalse(m.del("a").containsMutable());
-        ChanStruct s = new ChanStruct(BOX, new Object[] {new ChanArray(0, 0L)});
+        ChanStruct s = ChanStruct.of(BOX, new Object[] {new ChanArray(0, 0L)});
         assertFalse(s.with(new int[] {0}, new Object[] {1L}).containsMutable());
     }
 

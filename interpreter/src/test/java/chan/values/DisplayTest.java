@@ -56,7 +56,7 @@ class DisplayTest {
     @Test
     void structsArraysDicts() {
         ChanStructType point = new ChanStructType("Point", new String[] {"x", "y"});
-        assertEquals("Point{x: 1, y: \"s\"}", Display.print(new ChanStruct(point, new Object[] {1L, "s"})));
+        assertEquals("Point{x: 1, y: \"s\"}", Display.print(ChanStruct.of(point, new Object[] {1L, "s"})));
         assertEquals("array[0, 0, 0]", Display.print(new ChanArray(3, 0L)));
         ChanDict d = new ChanDict();
         d.put("z", 1L);

@@ -25,7 +25,7 @@ class EqualityOrderTest {
                         ChanAtom.of("a"), ChanAtom.of("b"), "", "a", "ab", "b", "\uFFFF", "😀",
                         ChanTuple.EMPTY, new ChanTuple(1L), new ChanTuple(1.0), new ChanTuple(1L, 2L),
                         ChanList.EMPTY, ChanList.of(1L), ChanList.of(1L, "x"), ChanMap.EMPTY, ChanMap.of(1L, 2L),
-                        ChanMap.of(1.0, 2L), new ChanStruct(POINT, new Object[] {1L, 2L}), array, dict,
+                        ChanMap.of(1.0, 2L), ChanStruct.of(POINT, new Object[] {1L, 2L}), array, dict,
                         new ChanArray(2, 1L)));
     }
 
@@ -101,10 +101,10 @@ class EqualityOrderTest {
     void structsEqualByTypeNameFieldsAndValues() {
         ChanStructType samePoint = new ChanStructType("Point", new String[] {"x", "y"});
         ChanStructType other = new ChanStructType("Vec", new String[] {"x", "y"});
-        ChanStruct p = new ChanStruct(POINT, new Object[] {1L, 2L});
-        assertTrue(Equality.equal(p, new ChanStruct(samePoint, new Object[] {1.0, 2L})));
-        assertFalse(Equality.equal(p, new ChanStruct(other, new Object[] {1L, 2L})));
-        assertTrue(Equality.equal(p.with(new int[] {1}, new Object[] {5L}), new ChanStruct(POINT, new Object[] {1L, 5L})));
+        ChanStruct p = ChanStruct.of(POINT, new Object[] {1L, 2L});
+        assertTrue(Equality.equal(p, ChanStruct.of(samePoint, new Object[] {1.0, 2L})));
+        assertFalse(Equality.equal(p, ChanStruct.of(other, new Object[] {1L, 2L})));
+        assertTrue(Equality.equal(p.with(new int[] {1}, new Object[] {5L}), ChanStruct.of(POINT, new Object[] {1L, 5L})));
     }
 
     @Test

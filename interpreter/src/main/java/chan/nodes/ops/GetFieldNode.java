@@ -4,6 +4,7 @@ import chan.ChanException;
 import chan.values.ChanStruct;
 import chan.values.ChanStructType;
 import chan.values.Types;
+import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.bytecode.ConstantOperand;
 import com.oracle.truffle.api.bytecode.OperationProxy;
@@ -13,12 +14,22 @@ import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.nodes.NodeInfo;
 
-/** `r.field` on a struct; the field's index is cached per struct type. */
+/**
+ * `r.field` on a struct; the field's index is cached per struct type. A type with a Java class of
+ * its own (StructClasses) is told by the struct's class alone; the others by their type field.
+ */
 @OperationProxy.Proxyable
 @ConstantOperand(type = String.class)
 @NodeInfo(shortName = ".")
 public abstract class GetFieldNode extends Node {
     public abstract Object execute(String field, Object r);
+
+    @Specialization(guards = {"r.getClass() == cachedClass", "index >= 0"}, limit = "3")
+    public static Object doOwnClass(String field, Object r,
+                    @Cached("ownClass(r)") Class<? extends ChanStruct> cachedClass,
+                    @Cached("fieldIndex(r, field)") int index) {
+        return CompilerDirectives.castExact(r, cachedClass).get(index);
+    }
 
     @Specialization(guards = {"r.type() == cachedType", "index >= 0"}, limit = "3")
     public static Object doCached(String field, ChanStruct r,
@@ -27,7 +38,7 @@ public abstract class GetFieldNode extends Node {
         return r.get(index);
     }
 
-    @Specialization(replaces = "doCached")
+    @Specialization(replaces = {"doOwnClass", "doCached"})
     @TruffleBoundary
     public static Object doGeneric(String field, Object r, @Bind Node node) {
         if (r instanceof ChanStruct s) {
@@ -38,5 +49,14 @@ public abstract class GetFieldNode extends Node {
             throw ChanException.error("struct " + s.type().name() + " has no field '" + field + "'", node);
         }
         throw ChanException.error("cannot read field '" + field + "' of " + Types.name(r) + ": not a struct", node);
+    }
+
+    /** The class that stands for {@code r}'s type alone, or null (not a struct, or a shared class). */
+    public static Class<? extends ChanStruct> ownClass(Object r) {
+        return r instanceof ChanStruct s ? s.type().ownClass() : null;
+    }
+
+    public static int fieldIndex(Object r, String field) {
+        return r instanceof ChanStruct s ? s.type().fieldIndex(field) : -1;
     }
 }

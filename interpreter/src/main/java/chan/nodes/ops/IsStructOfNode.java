@@ -20,6 +20,12 @@ import com.oracle.truffle.api.nodes.Node;
 public abstract class IsStructOfNode extends Node {
     public abstract Object execute(ChanStructType type, Object s);
 
+    /** A type with a class of its own (StructClasses): the struct's class says it all. */
+    @Specialization(guards = "s.getClass() == type.ownClass()")
+    public static boolean doOwnClass(@SuppressWarnings("unused") ChanStructType type, @SuppressWarnings("unused") Object s) {
+        return true;
+    }
+
     @Specialization(guards = "s.type() == type")
     public static boolean doSameType(@SuppressWarnings("unused") ChanStructType type, @SuppressWarnings("unused") ChanStruct s) {
         return true;

@@ -18,7 +18,7 @@ public abstract class MakeStructNode extends Node {
 
     @Specialization
     public static ChanStruct doMake(ChanStructType type, @Variadic Object[] values) {
-        return new ChanStruct(type, values, anyMutable(type, values));
+        return ChanStruct.of(type, values, anyMutable(type, values));
     }
 
     /**
