@@ -37,7 +37,7 @@ import java.util.Arrays;
  *
  * <p>Inline slots: an array of objects of at most {@link #INLINE} (two) elements keeps its slots in
  * fields of its own ({@link #slot0}, {@link #slot1}; {@link #objects} is then the marker
- * {@link #INLINE_SLOTS}), with the same meaning as {@code Object[]} slots (null: an int slot in
+ * {@link #INLINE_2}, or its like for fewer), with the same meaning as {@code Object[]} slots (null: an int slot in
  * {@link #ints}, or nil before the first int). These are the mutable records of the benchmarks (a
  * disk's {@code [size, next]}, a benchmark's {@code [piles, moves_done]}): {@code disk[NEXT]} with a
  * constant index is one field load of the array, where an {@code Object[]} slot is the load of the
@@ -76,20 +76,26 @@ public final class ChanArray {
     private Object[] objects;
     /** With {@code Object[]} storage: the ints of its null slots; null until the first int is stored. */
     private long[] ints;
-    /** Slots 0 and 1 of an array of objects of at most {@link #INLINE} elements (its {@link #objects} is {@link #INLINE_SLOTS}). */
+    /** Slots 0 and 1 of an array of objects of at most {@link #INLINE} elements (its {@link #objects} is one of the markers {@link #INLINE_0} ... {@link #INLINE_2}). */
     private Object slot0;
     private Object slot1;
     private final int size;
 
-    /** Arrays of objects up to this size keep their slots in fields of their own ({@link #slot0}, {@link #slot1}). */
+    /**
+     * Arrays of objects up to this size keep their slots in fields of their own ({@link #slot0},
+     * {@link #slot1}); the markers and {@link #hasInlineSlot} are written for two.
+     */
     public static final int INLINE = 2;
 
     /**
-     * The {@link #objects} of an array whose slots are inline: never read or written, its length 0
-     * fails every bounds guard of an {@code Object[]} access, so a node's {@code Object[]} cases never
-     * take such an array.
+     * The {@link #objects} of an array whose slots are inline, one for each size up to {@link #INLINE}:
+     * never read or written, their length 0 fails every bounds guard of an {@code Object[]} access, so
+     * a node's {@code Object[]} cases never take such an array. Which one it is tells the array's size,
+     * so that a node's guard on an inline slot is one compare ({@link #hasInlineSlot}).
      */
-    private static final Object[] INLINE_SLOTS = new Object[0];
+    private static final Object[] INLINE_0 = new Object[0];
+    private static final Object[] INLINE_1 = new Object[0];
+    private static final Object[] INLINE_2 = new Object[0];
 
     /** An array of {@code size} slots, each holding {@code fill} (the same instance in every slot). */
     public ChanArray(int size, Object fill) {
@@ -130,7 +136,16 @@ public final class ChanArray {
 
     /** The {@link #objects} of an array of objects of {@code size} slots: the inline marker up to {@link #INLINE}. */
     private static Object[] slotStorage(int size) {
-        return size <= INLINE ? INLINE_SLOTS : new Object[size];
+        switch (size) {
+            case 0:
+                return INLINE_0;
+            case 1:
+                return INLINE_1;
+            case 2:
+                return INLINE_2;
+            default:
+                return new Object[size];
+        }
     }
 
     /** An array of objects of {@code size} null slots (nil, no ints yet). */
@@ -170,7 +185,18 @@ public final class ChanArray {
 
     /** Whether this array of objects keeps its slots inline ({@link #slot0}, {@link #slot1}), not in {@link #objects}. */
     public boolean isInline() {
-        return objects == INLINE_SLOTS;
+        return objects != null && size <= INLINE;
+    }
+
+    /**
+     * Whether this is an array of objects kept inline that has a slot {@code i}. Told by which
+     * marker {@link #objects} is, not by {@link #size}: as a node's guard with a constant {@code i}
+     * it is one load and one compare with a constant (slot 1: the marker of two slots; slot 0: that
+     * one first), where testing {@link #isInline} and then the bounds took two of each.
+     */
+    public boolean hasInlineSlot(long i) {
+        Object[] storage = objects;
+        return i == 1 ? storage == INLINE_2 : i == 0 && (storage == INLINE_2 || storage == INLINE_1);
     }
 
     /**
@@ -193,12 +219,12 @@ public final class ChanArray {
 
     /** Slot {@code i} of an array of objects, raw (null is an int slot or nil), wherever it is kept. */
     public Object slot(int i) {
-        return objects == INLINE_SLOTS ? inlineSlot(i) : objects[i];
+        return size <= INLINE ? inlineSlot(i) : objects[i];
     }
 
     /** Stores {@code v} raw into slot {@code i} of an array of objects, wherever it is kept. */
     private void putSlot(int i, Object v) {
-        if (objects == INLINE_SLOTS) {
+        if (size <= INLINE) {
             setInlineSlot(i, v);
         } else {
             objects[i] = v;

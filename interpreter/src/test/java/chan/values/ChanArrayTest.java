@@ -188,6 +188,23 @@ class ChanArrayTest {
     }
 
     @Test
+    void anInlineSlotIsThereExactlyWhenTheIndexIsInRange() {
+        for (int n = 0; n <= 3; n++) {
+            for (long i = -1; i <= 3; i++) {
+                boolean expected = n <= ChanArray.INLINE && i >= 0 && i < n;
+                assertEquals(expected, new ChanArray(n, ChanNil.NIL).hasInlineSlot(i), n + " slots, slot " + i);
+                assertEquals(expected, new ChanArray(n, "s").hasInlineSlot(i), n + " slots of strings, slot " + i);
+                assertFalse(new ChanArray(n, 1L).hasInlineSlot(i), n + " ints, slot " + i);
+                ChanArray generalized = new ChanArray(n, 1L);
+                if (n > 0) {
+                    generalized.set(0, "s"); // ints to objects: inline again if small
+                }
+                assertEquals(n > 0 && expected, generalized.hasInlineSlot(i), n + " generalized, slot " + i);
+            }
+        }
+    }
+
+    @Test
     void arraysOfAtMostTwoObjectsKeepTheirSlotsInline() {
         for (int n = 0; n <= 3; n++) {
             ChanArray a = new ChanArray(n, ChanNil.NIL);

@@ -51,19 +51,19 @@ public abstract class IndexNode extends Node {
      * ({@code self[PILES]}, {@code disk[NEXT]}) is one field load of the array, where an {@code Object[]}
      * slot is a load of the storage and then of the element.
      */
-    @Specialization(guards = {"array.isInline()", "inBounds(i, array.size())", "array.inlineSlot(i) != null"})
+    @Specialization(guards = {"array.hasInlineSlot(i)", "array.inlineSlot(i) != null"})
     public static Object doInlineObjectSlot(ChanArray array, long i) {
         return array.inlineSlot(i);
     }
 
     /** An int slot of a small array of objects kept inline: unboxed from the companion {@code long[]}. */
-    @Specialization(guards = {"array.isInline()", "inBounds(i, array.size())", "array.inlineSlot(i) == null", "array.hasInts()"})
+    @Specialization(guards = {"array.hasInlineSlot(i)", "array.inlineSlot(i) == null", "array.hasInts()"})
     public static long doInlineIntSlot(ChanArray array, long i) {
         return array.ints()[(int) i];
     }
 
     /** A null slot of a small array of objects kept inline that holds no ints: nil. */
-    @Specialization(guards = {"array.isInline()", "inBounds(i, array.size())", "array.inlineSlot(i) == null", "!array.hasInts()"})
+    @Specialization(guards = {"array.hasInlineSlot(i)", "array.inlineSlot(i) == null", "!array.hasInts()"})
     public static Object doInlineNilSlot(@SuppressWarnings("unused") ChanArray array, @SuppressWarnings("unused") long i) {
         return ChanNil.NIL;
     }

@@ -34,7 +34,7 @@ public abstract class SetIndexNode extends Node {
     }
 
     /** An int into a small array of objects kept inline ({@link ChanArray#INLINE}): an int slot, as below. */
-    @Specialization(guards = {"array.isInline()", "inBounds(i, array.size())", "array.hasInts()"})
+    @Specialization(guards = {"array.hasInlineSlot(i)", "array.hasInts()"})
     public static void doLongIntoInlineIntSlot(ChanArray array, long i, long value) {
         if (array.inlineSlot(i) != null) { // tested, not stored: after `self[K]` read it, the test folds
             array.setInlineSlot(i, null);
@@ -43,7 +43,7 @@ public abstract class SetIndexNode extends Node {
     }
 
     /** The first int into a small array of objects kept inline: allocates its {@code long[]} of int slots. */
-    @Specialization(guards = {"array.isInline()", "inBounds(i, array.size())", "!array.hasInts()"})
+    @Specialization(guards = {"array.hasInlineSlot(i)", "!array.hasInts()"})
     public static void doFirstLongIntoInline(ChanArray array, long i, long value) {
         long[] ints = array.startInts();
         array.setInlineSlot(i, null);
@@ -54,7 +54,7 @@ public abstract class SetIndexNode extends Node {
      * Any other value into a small array of objects kept inline: a field store, with no array-store
      * check (so no class check of the storage either).
      */
-    @Specialization(guards = {"array.isInline()", "inBounds(i, array.size())", "!isInt(value)"})
+    @Specialization(guards = {"array.hasInlineSlot(i)", "!isInt(value)"})
     public static void doIntoInline(ChanArray array, long i, Object value) {
         array.setInlineSlot(i, value);
     }
