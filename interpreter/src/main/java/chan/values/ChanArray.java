@@ -136,16 +136,10 @@ public final class ChanArray {
 
     /** The {@link #objects} of an array of objects of {@code size} slots: the inline marker up to {@link #INLINE}. */
     private static Object[] slotStorage(int size) {
-        switch (size) {
-            case 0:
-                return INLINE_0;
-            case 1:
-                return INLINE_1;
-            case 2:
-                return INLINE_2;
-            default:
-                return new Object[size];
+        if (size > INLINE) {
+            return new Object[size];
         }
+        return size == 2 ? INLINE_2 : size == 1 ? INLINE_1 : INLINE_0;
     }
 
     /** An array of objects of {@code size} null slots (nil, no ints yet). */
