@@ -15,7 +15,11 @@ public final class ChanStructType {
     private final String[] fieldNames;
     /** Which of StructClasses' classes is this type's own, or -1: its values are StructClasses.Shared. */
     private final int ownClassIndex;
-    /** That class, or null. */
+    /**
+     * That class, or null: derived from the index, but kept in a final field of its own so that a
+     * compiled guard on a constant type reads it as a constant (an element of StructClasses' table
+     * would not fold), while the index serves the switch that makes the values.
+     */
     private final Class<? extends ChanStruct> ownClass;
 
     /** A type whose values share a class with other types' (StructClasses.Shared). */
