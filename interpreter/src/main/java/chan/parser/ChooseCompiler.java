@@ -59,7 +59,7 @@ final class ChooseCompiler {
         b.emitLoadLocal(chosen);
         b.endChooseDecide();
         b.endStoreLocal();
-        b.endSourceSection();
+        c.endSection();
         BytecodeLabel end = b.createLabel();
         for (int i = 0; i < options.size(); i++) {
             emitOption(options.get(i), i, chosen, end, returnType);

@@ -32,7 +32,7 @@ final class ExpressionCompiler {
         c.b.beginTag(ExpressionTag.class);
         emitExpr(e);
         c.b.endTag(ExpressionTag.class);
-        c.b.endSourceSection();
+        c.endSection();
     }
 
     private void emitExpr(ExprContext e) {
@@ -76,7 +76,7 @@ final class ExpressionCompiler {
         c.b.beginTag(ExpressionTag.class);
         emitReceive(r, r.expr());
         c.b.endTag(ExpressionTag.class);
-        c.b.endSourceSection();
+        c.endSection();
         c.b.endStoreLocal();
         c.b.beginStoreLocal(ok);
         c.b.emitRecvStatus();
@@ -121,9 +121,9 @@ final class ExpressionCompiler {
     private void emitBinary(BinaryExprContext bin) {
         String op = bin.op.getText();
         // The operation's position is its operator, so `a / b` reports the `/`.
-        c.b.beginSourceSection(bin.op.getStartIndex(), bin.op.getStopIndex() - bin.op.getStartIndex() + 1);
+        c.beginSection(bin.op.getStartIndex(), bin.op.getStopIndex() - bin.op.getStartIndex() + 1);
         new Operands(c).expr(bin.left).expr(bin.right).emit(() -> beginBinary(op), () -> endBinary(op));
-        c.b.endSourceSection();
+        c.endSection();
     }
 
     /** Begins the operation of binary operator {@code op} (also for `op=`). */
@@ -251,7 +251,7 @@ final class ExpressionCompiler {
             wp.fieldInit().forEach(fi -> fieldValue(operands, fi));
             operands.emit(() -> c.b.beginStructWith(fields), c.b::endStructWith);
         }
-        c.b.endSourceSection();
+        c.endSection();
     }
 
     /**

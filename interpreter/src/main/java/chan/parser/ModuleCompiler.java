@@ -11,10 +11,12 @@ import chan.values.ChanFunction;
 import chan.values.ChanNil;
 import chan.values.ChanStructType;
 import com.oracle.truffle.api.bytecode.BytecodeConfig;
+import com.oracle.truffle.api.bytecode.BytecodeEncodingException;
 import com.oracle.truffle.api.bytecode.BytecodeLabel;
 import com.oracle.truffle.api.bytecode.BytecodeLocal;
 import com.oracle.truffle.api.source.Source;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,10 +73,21 @@ public final class ModuleCompiler {
     private final Map<String, Declaration> declaredHere = new LinkedHashMap<>();
 
     ChanBytecodeRootNodeGen.Builder b;
+    /**
+     * Source sections open, counted across the roots being built (a function expression's root is
+     * built while its enclosing one is half-built), where the innermost root's count started, and at
+     * which counts {@link #beginSection} reopened the Source.
+     */
+    private int sections;
+    private int sectionsOfOuterRoots;
+    private final BitSet sourceReopenedAt = new BitSet();
+    private static final int SOURCE_EVERY = 32;
     Scope scope;
     final PatternCompiler patterns = new PatternCompiler(this);
     final ExpressionCompiler expressions = new ExpressionCompiler(this);
     private final StatementCompiler statements = new StatementCompiler(this);
+    /** Which subtrees may block (Operands stores the operands before one that may). */
+    final Blocking blocking = new Blocking();
     /** Where this module's functions check the quantum: at entry, or before the calls that may recur. */
     private EntryChecks entryChecks;
     /** While a function compiles: whether a call that may recur needs a check before it. */
@@ -236,7 +249,21 @@ public final class ModuleCompiler {
     private ChanBytecodeRootNode buildRoot(ParserRuleContext where, boolean readsDepth, Runnable body) {
         ChanBytecodeRootNodeGen.Builder outer = b;
         BytecodeLocal outerDepth = depth;
+        int outerSections = sectionsOfOuterRoots;
+        sectionsOfOuterRoots = sections;
         ChanBytecodeRootNode[] root = new ChanBytecodeRootNode[1];
+        try {
+            buildRoot(where, readsDepth, body, root);
+        } catch (BytecodeEncodingException e) {
+            throw tooLarge(where, e);
+        }
+        b = outer;
+        depth = outerDepth;
+        sectionsOfOuterRoots = outerSections;
+        return root[0];
+    }
+
+    private void buildRoot(ParserRuleContext where, boolean readsDepth, Runnable body, ChanBytecodeRootNode[] root) {
         ChanBytecodeRootNodeGen.create(language, BytecodeConfig.WITH_SOURCE, builder -> {
             b = builder;
             b.beginSource(source);
@@ -252,12 +279,39 @@ public final class ModuleCompiler {
             body.run();
             emitReturnNil();
             root[0] = b.endRoot();
-            b.endSourceSection();
+            endSection();
             b.endSource();
         });
-        b = outer;
-        depth = outerDepth;
-        return root[0];
+    }
+
+    /**
+     * A function past one of the Bytecode DSL's 16-bit limits (the locals it ever creates, its
+     * temporaries among them, ~16 000; its constants, its operand stack, its arguments, 32 767):
+     * reported at the function's first token, and the file's compile stops there, since the
+     * half-built function has left the compiler's state mid-way.
+     */
+    private TooLargeToCompile tooLarge(ParserRuleContext where, BytecodeEncodingException e) {
+        String what = switch (where) {
+            case FuncDeclContext f -> "function '" + f.fnName.getText() + "'";
+            case ProgramContext p -> "this file's top level";
+            case LambdaPrimaryContext l -> "this function";
+            default -> "this start block";
+        };
+        String limit = e.getMessage() != null && e.getMessage().contains("stack height")
+                        ? "an expression nested more deeply than the interpreter's operand stack allows"
+                        : "the interpreter holds at most about 16 000 variables and temporaries, and 32 767 constants or operands"
+                                        + " of one operation, in one function";
+        error(where.getStart(), what + " is too large to compile: " + limit + "; split it into smaller functions");
+        return new TooLargeToCompile();
+    }
+
+    /** Unwinds a file's compile after {@link #tooLarge}; {@code ModuleLoader} stops at it. */
+    static final class TooLargeToCompile extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TooLargeToCompile() {
+            super(null, null, false, false);
+        }
     }
 
     private ChanBytecodeRootNode compileNamedFunction(FuncDeclContext f) {
@@ -321,7 +375,7 @@ public final class ModuleCompiler {
         value.run();
         if (type != null) {
             b.endCheckType();
-            b.endSourceSection();
+            endSection();
         }
         b.endStoreLocal();
     }
@@ -369,7 +423,7 @@ public final class ModuleCompiler {
             b.beginStoreGlobal(declarations.get(c.name().getText()).cell, true);
             visitExpr(c.expr());
             b.endStoreGlobal();
-            b.endSourceSection();
+            endSection();
         }
         StatementContext last = null;
         for (TopDeclContext top : program.topDecl()) {
@@ -428,7 +482,7 @@ public final class ModuleCompiler {
         b.beginStoreLocal(result);
         visitExpr(e.expr());
         b.endStoreLocal();
-        b.endSourceSection();
+        endSection();
         storeReplVariables();
         b.beginReturn();
         b.emitLoadLocal(result);
@@ -642,7 +696,32 @@ public final class ModuleCompiler {
             start = 0;
             stop = 0;
         }
-        b.beginSourceSection(start, stop - start + 1);
+        beginSection(start, stop - start + 1);
+    }
+
+    /**
+     * Begins a source section of {@code length} characters at {@code start}; {@link #endSection}
+     * ends it. The builder's {@code beginSourceSection} looks down its operation stack for the
+     * enclosing Source operation, which costs the depth of the nesting: every {@link #SOURCE_EVERY}
+     * levels of sections, the file is opened again as a Source around the section, so that a
+     * generated expression 20 000 operators deep compiles in linear time, not quadratic.
+     */
+    void beginSection(int start, int length) {
+        sections++;
+        boolean reopen = (sections - sectionsOfOuterRoots) % SOURCE_EVERY == 0;
+        sourceReopenedAt.set(sections, reopen);
+        if (reopen) {
+            b.beginSource(source);
+        }
+        b.beginSourceSection(start, length);
+    }
+
+    void endSection() {
+        b.endSourceSection();
+        if (sourceReopenedAt.get(sections)) {
+            b.endSource();
+        }
+        sections--;
     }
 
     /** What a blocked thread is doing, for deadlock reports: `receive at prog.chan:12:5`. */

@@ -67,7 +67,7 @@ public final class ModuleLoader {
         }
         ModuleCompiler compiler = new ModuleCompiler(language, source, this, diagnostics, new ChanModule("<main>"));
         compiler.compileAsReplInput(bindings);
-        ChanFunction init = compiler.compile(tree);
+        ChanFunction init = compileTree(compiler, tree);
         if (!diagnostics.isEmpty()) {
             bindings.rollback();
             return null;
@@ -87,7 +87,16 @@ public final class ModuleLoader {
             return null;
         }
         ModuleCompiler compiler = new ModuleCompiler(language, source, this, diagnostics, module);
-        return compiler.compile(tree);
+        return compileTree(compiler, tree);
+    }
+
+    /** The compiled initialiser, or null when a function was too large to compile (reported). */
+    private static ChanFunction compileTree(ModuleCompiler compiler, ChanParser.ProgramContext tree) {
+        try {
+            return compiler.compile(tree);
+        } catch (ModuleCompiler.TooLargeToCompile e) {
+            return null;
+        }
     }
 
     /** The file's tree, or null after reporting its syntax errors; {@code ahead}: a parse of it without any. */

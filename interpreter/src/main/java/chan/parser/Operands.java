@@ -4,7 +4,6 @@ import chan.grammar.ChanParser.*;
 import com.oracle.truffle.api.bytecode.BytecodeLocal;
 import java.util.ArrayList;
 import java.util.List;
-import org.antlr.v4.runtime.tree.ParseTree;
 
 /**
  * The operands of one operation, evaluated left to right, so that no thread ever blocks with values
@@ -33,13 +32,13 @@ final class Operands {
 
     /** An expression operand. */
     Operands expr(ExprContext e) {
-        operands.add(new Operand(() -> c.visitExpr(e), mayBlock(e), isStable(e)));
+        operands.add(new Operand(() -> c.visitExpr(e), c.blocking.mayBlock(e), isStable(e)));
         return this;
     }
 
     /** A postfix operand (a callee, an indexed or `with` value). */
     Operands postfix(PostfixContext p) {
-        operands.add(new Operand(() -> c.visitPostfix(p), mayBlock(p), p instanceof PrimaryPostfixContext pp && isStable(pp.primary())));
+        operands.add(new Operand(() -> c.visitPostfix(p), c.blocking.mayBlock(p), p instanceof PrimaryPostfixContext pp && isStable(pp.primary())));
         return this;
     }
 
@@ -90,29 +89,6 @@ final class Operands {
         }
         end.run();
         c.b.endBlock();
-    }
-
-    /**
-     * Whether evaluating this tree may block the thread: it receives or calls, outside the bodies of
-     * function expressions and `start` blocks (which run later, in their own frames). `start f(a)`
-     * does not call f here, but evaluates f and a.
-     */
-    static boolean mayBlock(ParseTree t) {
-        if (t instanceof LambdaPrimaryContext || t instanceof BlockContext) {
-            return false;
-        }
-        if (t instanceof RecvExprContext || t instanceof RecvStatusExprContext) {
-            return true;
-        }
-        if (t instanceof CallPostfixContext && !(t.getParent() instanceof StartExprContext)) {
-            return true;
-        }
-        for (int i = 0; i < t.getChildCount(); i++) {
-            if (mayBlock(t.getChild(i))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private boolean isStable(ExprContext e) {

@@ -139,7 +139,7 @@ final class StatementCompiler {
         c.emitEntryCharge(target.checksAtEntry());
         c.b.emitBranch(target.restart());
         c.b.endBlock();
-        c.b.endSourceSection();
+        c.endSection();
     }
 
     void visitStatements(List<StatementContext> statements, String returnType) {
@@ -180,7 +180,7 @@ final class StatementCompiler {
         if (compound) {
             c.recursionChecks.leaveConditional(checkedBefore);
         }
-        c.b.endSourceSection();
+        c.endSection();
     }
 
     /**
@@ -364,10 +364,10 @@ final class StatementCompiler {
                     c.b.emitLoadLocal(container);
                     c.b.emitLoadLocal(index);
                     c.b.endIndex();
-                }, false), a.value), Operands.mayBlock(a.value));
+                }, false), a.value), c.blocking.mayBlock(a.value));
             }
             operands.emit(c.b::beginSetIndex, c.b::endSetIndex);
-            c.b.endSourceSection();
+            c.endSection();
         } else if (target instanceof PostfixExprContext pe && pe.postfix() instanceof FieldPostfixContext) {
             c.error(a.target.getStart(), "struct fields cannot be assigned: structs are immutable (use `r with {field: value}`)");
         } else {
@@ -423,7 +423,7 @@ final class StatementCompiler {
             if (i.elseIf != null) {
                 c.beginSection(i.elseIf);
                 visitIf(i.elseIf, returnType);
-                c.b.endSourceSection();
+                c.endSection();
             } else {
                 visitBlock(i.elseBlock, returnType);
             }
@@ -601,14 +601,14 @@ final class StatementCompiler {
                 operands.stable(() -> c.b.emitLoadConstant(1L));
             }
             operands.emit(c.b::beginRangeIter, c.b::endRangeIter);
-            c.b.endSourceSection();
+            c.endSection();
         } else {
             c.b.beginMakeIter();
             c.visitExpr(f.iter);
             c.b.endMakeIter();
         }
         c.b.endStoreLocal();
-        c.b.endSourceSection();
+        c.endSection();
         c.b.beginWhile();
         // The head's test: over an array or a range, the cursor against the length (IterHasNextNode).
         c.b.beginIterHasNext();
@@ -634,7 +634,7 @@ final class StatementCompiler {
             c.b.emitLoadLocal(element);
             c.b.endIterAfter();
             c.b.endStoreLocal();
-            c.b.endSourceSection();
+            c.endSection();
             c.b.beginIfThen();
             c.b.beginIsIterDone();
             c.b.emitLoadLocal(iterator);
@@ -788,13 +788,13 @@ final class StatementCompiler {
             c.b.endIfThen();
             c.scope.popBlock();
             c.b.endBlock();
-            c.b.endSourceSection();
+            c.endSection();
         }
         c.beginSection(m);
         c.b.beginMatchFailed("no match arm fits");
         c.b.emitLoadLocal(subject);
         c.b.endMatchFailed();
-        c.b.endSourceSection();
+        c.endSection();
         c.b.emitLabel(end);
         c.b.endBlock();
     }

@@ -1,0 +1,109 @@
+package chan.parser;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import chan.launcher.ChanMain;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Generated programs larger than anyone writes by hand: a function past the Bytecode DSL's 16-bit
+ * limits is a compile error at its first token (exit 2), not an internal error; an expression tens
+ * of thousands of operators deep compiles (in linear time: the builder's source sections) and its
+ * errors still point at the right operator.
+ */
+class LargeProgramsTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {}
+
+    private Run run(String name, String program) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, program);
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int exit;
+        try (PrintStream o = new PrintStream(out, true, UTF_8); PrintStream e = new PrintStream(err, true, UTF_8)) {
+            exit = ChanMain.run(new String[] {file.toString()}, InputStream.nullInputStream(), o, e);
+        }
+        return new Run(exit, out.toString(UTF_8), err.toString(UTF_8));
+    }
+
+    private static String lets(int n, String indent) {
+        return IntStream.range(0, n).mapToObj(i -> indent + "let v" + i + " = " + i + ";\n").collect(Collectors.joining());
+    }
+
+    private void assertTooLarge(Run r, String file, int line, int column, String what, String sourceLine) {
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().startsWith(dir.resolve(file) + ":" + line + ":" + column + ": error: " + what
+                        + " is too large to compile: the interpreter holds at most about 16 000 variables and temporaries, and 32 767"
+                        + " constants or operands of one operation, in one function; split it into smaller functions\n  " + sourceLine + "\n  " + " ".repeat(column - 1) + "^\n"),
+                        r.err());
+        assertFalse(r.err().contains("internal error"), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void aFunctionWithMoreLocalsThanTheBytecodeHoldsIsACompileError() throws IOException {
+        String program = "print(1);\n\nfn main() {\n" + lets(16_400, "  ") + "  return v0;\n}\n\nprint(main());\n";
+        assertTooLarge(run("locals.chan", program), "locals.chan", 3, 1, "function 'main'", "fn main() {");
+    }
+
+    @Test
+    void aTopLevelWithMoreLocalsThanTheBytecodeHoldsIsACompileError() throws IOException {
+        assertTooLarge(run("top.chan", lets(16_400, "") + "print(v0);\n"), "top.chan", 1, 1, "this file's top level", "let v0 = 0;");
+    }
+
+    @Test
+    void aFunctionLiteralWithMoreLocalsThanTheBytecodeHoldsIsACompileError() throws IOException {
+        String program = "let f = fn () {\n" + lets(16_400, "  ") + "  return v0;\n};\nprint(f());\n";
+        assertTooLarge(run("literal.chan", program), "literal.chan", 1, 9, "this function", "let f = fn () {");
+    }
+
+    @Test
+    void aListLiteralOfMoreElementsThanTheBytecodeHoldsIsACompileError() throws IOException {
+        String strings = IntStream.range(0, 33_000).mapToObj(i -> "\"s" + i + "\"").collect(Collectors.joining(", "));
+        String program = "fn words() {\n  let all = [" + strings + "];\n  return len(all);\n}\nprint(words());\n";
+        assertTooLarge(run("constants.chan", program), "constants.chan", 1, 1, "function 'words'", "fn words() {");
+    }
+
+    @Test
+    void aFunctionJustUnderTheLimitRuns() throws IOException {
+        String program = "fn main() {\n" + lets(16_000, "  ") + "  return v15999;\n}\nprint(main());\n";
+        Run r = run("under.chan", program);
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("15999\n", r.out());
+    }
+
+    @Test
+    void anExpressionFiftyThousandOperatorsDeepCompilesAndRuns() throws IOException {
+        String sum = IntStream.range(0, 50_000).mapToObj(i -> "1").collect(Collectors.joining("+"));
+        Run r = run("chain.chan", "print(" + sum + ");\n");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("50000\n", r.out());
+    }
+
+    /** Inside a deep expression, in a function literal built while the chain is half-built, an error names its own operator. */
+    @Test
+    void errorsDeepInALongExpressionPointAtTheirOperator() throws IOException {
+        String head = "let n = 0;\nprint(" + "1+".repeat(5_000);
+        String program = head + "(fn () { return " + "2+".repeat(100) + "(7 / n); })()" + "+1".repeat(5_000) + ");\n";
+        Run r = run("deep_error.chan", program);
+        assertEquals(1, r.exit(), r.err());
+        int column = head.length() - "let n = 0;\n".length() + "(fn () { return ".length() + "2+".repeat(100).length() + "(7 ".length() + 1;
+        assertTrue(r.err().startsWith(dir.resolve("deep_error.chan") + ":2:" + column + ": error: division by zero"), r.err());
+        assertEquals("", r.out());
+    }
+}
