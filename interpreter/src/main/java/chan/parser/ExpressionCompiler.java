@@ -332,7 +332,7 @@ final class ExpressionCompiler {
             String returnType = lambda.ret == null ? null : lambda.ret.getText();
             c.emitClosure(lambda, "<fn>", params, returnType, () -> {
                 if (lambda.body != null) {
-                    c.visitStatements(lambda.body.statement(), returnType);
+                    c.visitFunctionBody(lambda.body, returnType);
                 } else {
                     c.b.beginReturn();
                     if (returnType != null) {

@@ -328,9 +328,9 @@ public final class ModuleCompiler {
             RecursionChecks.Saved outside = recursionChecks.enterFunction(f, checksAtEntry);
             List<BytecodeLocal> parameters = emitPrologue(params, name, checksAtEntry);
             if (tailCalls.isEmpty()) {
-                visitStatements(f.block().statement(), returnType);
+                statements.visitFunctionBody(f.block(), returnType);
             } else {
-                statements.visitBodyWithTailCalls(f.block().statement(), returnType, tailCalls, name, params, parameters, checksAtEntry);
+                statements.visitBodyWithTailCalls(f.block(), returnType, tailCalls, name, params, parameters, checksAtEntry);
             }
             recursionChecks.restore(outside);
         });
@@ -574,6 +574,10 @@ public final class ModuleCompiler {
 
     void visitStatements(List<StatementContext> list, String returnType) {
         statements.visitStatements(list, returnType);
+    }
+
+    void visitFunctionBody(BlockContext body, String returnType) {
+        statements.visitFunctionBody(body, returnType);
     }
 
     void visitStatement(StatementContext s, String returnType) {

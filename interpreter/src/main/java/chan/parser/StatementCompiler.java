@@ -81,16 +81,16 @@ final class StatementCompiler {
      * while (true) { body; return nil; restart: }
      * </pre>
      */
-    void visitBodyWithTailCalls(List<StatementContext> body, String returnType, Set<CallPostfixContext> calls, String function,
+    void visitBodyWithTailCalls(BlockContext body, String returnType, Set<CallPostfixContext> calls, String function,
                     List<ParamContext> declared, List<BytecodeLocal> parameters, boolean checksAtEntry) {
         c.b.beginWhile();
         c.b.emitLoadConstant(true);
         c.b.beginBlock();
         BytecodeLabel restart = c.b.createLabel();
         tailTarget = new TailTarget(calls, function, declared, parameters, checksAtEntry, restart);
-        visitStatements(body, returnType);
+        visitStatements(body.statement(), returnType);
         tailTarget = null;
-        c.emitReturnNil();
+        emitEndOfBody(body, returnType);
         c.b.emitLabel(restart);
         c.b.endBlock();
         c.b.endWhile();
@@ -139,6 +139,32 @@ final class StatementCompiler {
         c.emitEntryCharge(target.checksAtEntry());
         c.b.emitBranch(target.restart());
         c.b.endBlock();
+        c.endSection();
+    }
+
+    /** A function's body: its statements, then its end ({@link #emitEndOfBody}). */
+    void visitFunctionBody(BlockContext body, String returnType) {
+        visitStatements(body.statement(), returnType);
+        emitEndOfBody(body, returnType);
+    }
+
+    /**
+     * Where a function falls off its closing brace: it returns nil, checked there against a
+     * declared result type as a `return;` would be, so that `fn f() -> int { }` fails where it
+     * returns instead of handing its caller a nil that is not an int.
+     */
+    private void emitEndOfBody(BlockContext body, String returnType) {
+        if (returnType == null) {
+            c.emitReturnNil();
+            return;
+        }
+        Token brace = body.getStop();
+        c.beginSection(brace.getStartIndex(), 1);
+        c.b.beginReturn();
+        c.b.beginCheckType(returnType, c.scope.functionName + ": result");
+        c.b.emitLoadConstant(ChanNil.NIL);
+        c.b.endCheckType();
+        c.b.endReturn();
         c.endSection();
     }
 
