@@ -7,6 +7,7 @@ import chan.values.ChanNil;
 import com.oracle.truffle.api.bytecode.BytecodeLabel;
 import com.oracle.truffle.api.bytecode.BytecodeLocal;
 import java.util.List;
+import org.antlr.v4.runtime.ParserRuleContext;
 
 /**
  * Compiles `choose` and `prichoose`. In three phases, as Go's selectgo: evaluate every option's
@@ -130,9 +131,11 @@ final class ChooseCompiler {
         BytecodeLocal local = b.createLocal();
         b.beginStoreLocal(local);
         if (afterDelay != null) {
+            c.beginSection((ParserRuleContext) afterDelay.getParent());   // a bad delay is reported at its `after(...)`
             b.beginAfterChannel();
             c.visitExpr(afterDelay);
             b.endAfterChannel();
+            c.endSection();
         } else if (e != null) {
             c.visitExpr(e);
         } else {

@@ -3,6 +3,7 @@ package chan.parser;
 import chan.grammar.ChanParser.*;
 import chan.nodes.ChanModule;
 import chan.nodes.GlobalCell;
+import chan.nodes.ops.SpawnNode;
 import chan.values.ChanNil;
 import chan.values.ChanStructType;
 import chan.values.ChanTuple;
@@ -187,7 +188,7 @@ final class ExpressionCompiler {
         }
         Operands operands = new Operands(c);
         if (s.core == null) {
-            operands.stable(() -> c.b.emitLoadConstant(ChanNil.NIL));
+            operands.stable(() -> c.b.emitLoadConstant(SpawnNode.OWN_CORE));
         } else {
             operands.expr(s.core);
         }
@@ -207,7 +208,7 @@ final class ExpressionCompiler {
 
     private void emitCore(ExprContext core) {
         if (core == null) {
-            c.b.emitLoadConstant(ChanNil.NIL);
+            c.b.emitLoadConstant(SpawnNode.OWN_CORE);
         } else {
             visitExpr(core);
         }

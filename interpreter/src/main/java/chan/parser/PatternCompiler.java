@@ -4,6 +4,7 @@ import chan.grammar.ChanParser.*;
 import chan.values.ChanStructType;
 import com.oracle.truffle.api.bytecode.BytecodeLocal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -44,12 +45,21 @@ final class PatternCompiler {
         return names;
     }
 
-    /** Declares a local for every name the pattern binds, in the current block. */
+    /**
+     * Declares a local for every name the pattern binds, in the current block. A name bound twice
+     * in one pattern (`(a, a)`) is a static error, as in Rust and Python: it would not compare the
+     * two values (`^a` compares with an `a` bound before the pattern), and the second would win.
+     */
     void declareBindings(PatternContext p, boolean constant) {
         List<Token> tokens = new ArrayList<>();
         collect(p, new LinkedHashSet<>(), tokens);
+        Set<String> declared = new HashSet<>();
         for (Token t : tokens) {
-            c.declareLocal(t, constant);
+            if (declared.add(t.getText())) {
+                c.declareLocal(t, constant);
+            } else {
+                c.error(t, "'" + t.getText() + "' is bound twice in this pattern");
+            }
         }
     }
 
@@ -80,8 +90,13 @@ final class PatternCompiler {
         }
     }
 
+    /** Adds a bound name to {@code names} and, if asked for, its every occurrence to {@code tokens}. */
     private static void add(Token name, Set<String> names, List<Token> tokens) {
-        if (!name.getText().equals("_") && names.add(name.getText()) && tokens != null) {
+        if (name.getText().equals("_")) {
+            return;
+        }
+        names.add(name.getText());
+        if (tokens != null) {
             tokens.add(name);
         }
     }

@@ -2,7 +2,7 @@ package chan.nodes.ops;
 
 import chan.ChanContext;
 import chan.ChanException;
-import chan.values.Types;
+import chan.values.Display;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.bytecode.OperationProxy;
 import com.oracle.truffle.api.dsl.Bind;
@@ -18,7 +18,7 @@ public abstract class AfterChannelNode extends Node {
     @TruffleBoundary
     public static Object doAfter(Object delay, @Bind Node node) {
         if (!(delay instanceof Long n) || n < 0) {
-            throw ChanException.error("after: expected a non-negative int of cycles, got " + Types.name(delay), node);
+            throw ChanException.error("after: expected a non-negative int of cycles, got " + Display.repr(delay), node);
         }
         return ChanContext.get(node).scheduler().after(n);
     }

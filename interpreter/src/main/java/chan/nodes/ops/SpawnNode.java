@@ -6,8 +6,8 @@ import chan.runtime.ChanRuntimeError;
 import chan.runtime.Scheduler;
 import chan.runtime.Strand;
 import chan.values.ChanFunction;
-import chan.values.ChanNil;
 import chan.values.Copying;
+import chan.values.Display;
 import chan.values.Types;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.bytecode.ConstantOperand;
@@ -26,6 +26,17 @@ import com.oracle.truffle.api.nodes.Node;
 @OperationProxy.Proxyable
 @ConstantOperand(type = String.class, name = "site")
 public abstract class SpawnNode extends Node {
+    /**
+     * The core operand of a `start` without `on`: the starting thread's core. Not a guest value, so
+     * that `start on (nil)` is the error it should be, not a start on this core.
+     */
+    public static final Object OWN_CORE = new Object() {
+        @Override
+        public String toString() {
+            return "the starting thread's core";
+        }
+    };
+
     public abstract Object execute(String site, Object core, Object callee, Object[] args);
 
     @Specialization
@@ -42,7 +53,7 @@ public abstract class SpawnNode extends Node {
         }
         args[0] = function.copyForTransfer();
         Scheduler scheduler = ChanContext.get(node).scheduler();
-        int target = core == ChanNil.NIL ? scheduler.currentCore() : coreNumber(core, node);
+        int target = core == OWN_CORE ? scheduler.currentCore() : coreNumber(core, node);
         try {
             return scheduler.spawn(args, target, site);
         } catch (ChanRuntimeError e) {
@@ -54,6 +65,6 @@ public abstract class SpawnNode extends Node {
         if (core instanceof Long k && k >= 0 && k <= Integer.MAX_VALUE) {
             return (int) (long) k;
         }
-        throw ChanException.error("start on: the core must be a non-negative int, got " + Types.name(core), node);
+        throw ChanException.error("start on: the core must be a non-negative int, got " + Display.repr(core), node);
     }
 }
