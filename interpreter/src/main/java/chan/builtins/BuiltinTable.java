@@ -97,8 +97,20 @@ public final class BuiltinTable {
         add("core", 0, a -> (long) scheduler().currentCore());
         add("cores", 0, a -> (long) scheduler().cores());
         add("now", 0, a -> scheduler().now());
-        add("sleep", 1, a -> scheduler().sleep(cycles(a[1], "sleep")));
-        add("after", 1, a -> scheduler().after(cycles(a[1], "after")));
+        add("sleep", 1, a -> {
+            try {
+                return scheduler().sleep(cycles(a[1], "sleep"));
+            } catch (ChanRuntimeError e) {
+                throw new ChanError(e.getMessage());
+            }
+        });
+        add("after", 1, a -> {
+            try {
+                return scheduler().after(cycles(a[1], "after"));
+            } catch (ChanRuntimeError e) {
+                throw new ChanError(e.getMessage());
+            }
+        });
         add("monitor", 1, a -> scheduler().monitor(thread(a[1], "monitor")));
         add("kill", 1, a -> {
             var target = thread(a[1], "kill");

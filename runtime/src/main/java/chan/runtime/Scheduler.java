@@ -436,8 +436,9 @@ public final class Scheduler {
     public Object sleep(long cycles) {
         Strand t = running("sleep");
         spend(CostModel.TIMER);
+        long at = later(cycles, "sleep");
         t.resumeValue = nil;
-        makeRunnable(t, now() + Math.max(0, cycles));
+        makeRunnable(t, at);
         t.setState(Strand.State.BLOCKED);
         t.waitOn = ASLEEP;
         return BLOCK;
@@ -447,10 +448,22 @@ public final class Scheduler {
     public Channel after(long cycles) {
         spend(CostModel.TIMER);
         Channel ch = new Channel(this, 1);
-        long at = now() + Math.max(0, cycles);
+        long at = later(cycles, "after");
         timers.add(at, ch, currentCore());
         meter.quietUntil = Math.min(meter.quietUntil, at); // due before a later clock: that quantum's end yields
         return ch;
+    }
+
+    /**
+     * The time {@code cycles} from now. The virtual clock is a 64-bit count of cycles (some 290 years
+     * at 1 GHz), and a time past its end is an error rather than a wrap to a time long past.
+     */
+    private long later(long cycles, String what) {
+        long now = now();
+        if (cycles > Long.MAX_VALUE - now) {
+            throw new ChanRuntimeError(what + ": " + cycles + " cycles from now is past the end of the virtual clock (" + Long.MAX_VALUE + " cycles)");
+        }
+        return now + Math.max(0, cycles);
     }
 
     public Channel monitor(Strand t) { return Exits.monitor(this, t); }

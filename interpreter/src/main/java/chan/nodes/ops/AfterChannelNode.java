@@ -2,6 +2,7 @@ package chan.nodes.ops;
 
 import chan.ChanContext;
 import chan.ChanException;
+import chan.runtime.ChanRuntimeError;
 import chan.values.Display;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.bytecode.OperationProxy;
@@ -20,6 +21,10 @@ public abstract class AfterChannelNode extends Node {
         if (!(delay instanceof Long n) || n < 0) {
             throw ChanException.error("after: expected a non-negative int of cycles, got " + Display.repr(delay), node);
         }
-        return ChanContext.get(node).scheduler().after(n);
+        try {
+            return ChanContext.get(node).scheduler().after(n);
+        } catch (ChanRuntimeError e) {
+            throw ChanException.error(e.getMessage(), node);
+        }
     }
 }
