@@ -4,6 +4,7 @@ import chan.ChanContext;
 import chan.ChanLanguage;
 import chan.ChanOptions;
 import chan.parser.ModuleLoader;
+import chan.runtime.ChanRuntimeError;
 import chan.runtime.Machine;
 import chan.runtime.MachineException;
 import chan.runtime.Scheduler;
@@ -88,7 +89,13 @@ public final class ProgramRootNode extends RootNode {
         SchedulerOptions options = schedulerOptions().stats(context.option(ChanOptions.Stats))
                         .traceFile(trace.isEmpty() ? null : Path.of(trace));
         program.reset();
-        Scheduler scheduler = new Scheduler(machine, context.option(ChanOptions.Seed), options, context.meter);
+        Scheduler scheduler;
+        try {
+            scheduler = new Scheduler(machine, context.option(ChanOptions.Seed), options, context.meter);
+        } catch (ChanRuntimeError e) {   // the trace file cannot be written: a bad option, as a bad machine is
+            context.err().println("chan: " + e.getMessage());
+            return null;
+        }
         context.setScheduler(scheduler);
         return scheduler.spawnMain(new Object[]{program.main()});
     }

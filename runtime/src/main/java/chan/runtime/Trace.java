@@ -2,7 +2,10 @@ package chan.runtime;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 
@@ -31,7 +34,7 @@ final class Trace {
         try {
             out = Files.newBufferedWriter(file);
         } catch (IOException e) {
-            throw new ChanRuntimeError("cannot write trace file " + file + ": " + e.getMessage());
+            throw new ChanRuntimeError("cannot write trace file " + file + ": " + reason(e));
         }
         write("{\"traceEvents\":[\n");
         write("{\"name\":\"process_name\",\"ph\":\"M\",\"pid\":0,\"tid\":0,\"args\":{\"name\":\""
@@ -71,7 +74,15 @@ final class Trace {
             if (failure == null) failure = e;
         }
         out = null;
-        if (failure != null) throw new ChanRuntimeError("cannot write trace file " + file + ": " + failure.getMessage());
+        if (failure != null) throw new ChanRuntimeError("cannot write trace file " + file + ": " + reason(failure));
+    }
+
+    /** Why a file could not be written, in words (the JDK's message for a missing directory is only the path). */
+    private static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) return "no such directory";
+        if (e instanceof AccessDeniedException) return "permission denied";
+        if (e instanceof FileSystemException f && f.getReason() != null) return f.getReason();
+        return e.getMessage();
     }
 
     private void write(String s) {
