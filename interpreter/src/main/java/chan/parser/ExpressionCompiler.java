@@ -214,6 +214,11 @@ final class ExpressionCompiler {
         }
     }
 
+    /** The expression in `(e)`; null for a tuple: `()`, `(e,)`, `(e1, e2, …)`. */
+    static ExprContext parenthesized(ParenPrimaryContext paren) {
+        return paren.expr().size() == 1 && paren.trailing == null ? paren.expr(0) : null;
+    }
+
     /** An operand that may not run (the right of `&&`, `||`): its checks count for nothing after it. */
     private void visitMaybe(ExprContext e) {
         boolean checkedBefore = c.recursionChecks.enterConditional();
@@ -304,18 +309,17 @@ final class ExpressionCompiler {
             } else {
                 c.emitLoad(ref);
             }
-        } else if (p instanceof UnitPrimaryContext) {
-            c.b.emitLoadConstant(ChanTuple.EMPTY);
-        } else if (p instanceof SingleTuplePrimaryContext st) {
-            c.b.beginMakeTuple();
-            visitExpr(st.expr());
-            c.b.endMakeTuple();
-        } else if (p instanceof TuplePrimaryContext t) {
-            Operands operands = new Operands(c);
-            t.expr().forEach(operands::expr);
-            operands.emit(c.b::beginMakeTuple, c.b::endMakeTuple);
         } else if (p instanceof ParenPrimaryContext paren) {
-            visitExpr(paren.expr());
+            ExprContext inner = parenthesized(paren);
+            if (inner != null) {
+                visitExpr(inner);
+            } else if (paren.expr().isEmpty()) {
+                c.b.emitLoadConstant(ChanTuple.EMPTY);
+            } else {
+                Operands operands = new Operands(c);
+                paren.expr().forEach(operands::expr);
+                operands.emit(c.b::beginMakeTuple, c.b::endMakeTuple);
+            }
         } else if (p instanceof ListPrimaryContext list) {
             Operands operands = new Operands(c);
             list.expr().forEach(operands::expr);

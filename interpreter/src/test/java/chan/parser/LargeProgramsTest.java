@@ -95,6 +95,17 @@ class LargeProgramsTest {
         assertEquals("50000\n", r.out());
     }
 
+    /** `(`…`)` is one grammar alternative for `()`, `(e)`, `(e,)` and tuples, so nesting costs the parser no lookahead past it. */
+    @Test
+    void parenthesesAndListsTenThousandDeepParse() throws IOException {
+        int n = 10_000;
+        String program = "print(" + "(".repeat(n) + "1" + ")".repeat(n) + ", " + "(".repeat(n) + "2," + ")".repeat(n)
+                        + ", len(" + "[".repeat(n) + "3" + "]".repeat(n) + "));\n";
+        Run r = run("nested.chan", program);
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("1 (2,) 1\n", r.out());
+    }
+
     /** Inside a deep expression, in a function literal built while the chain is half-built, an error names its own operator. */
     @Test
     void errorsDeepInALongExpressionPointAtTheirOperator() throws IOException {
