@@ -85,7 +85,8 @@ public final class ChanMain {
     private static int runFile(CommandLine cl, InputStream in, PrintStream out, PrintStream err) {
         Path path = Path.of(cl.file());
         if (!path.toFile().isFile()) {
-            err.println("chan: cannot read " + cl.file() + ": no such file");
+            String why = path.toFile().isDirectory() ? "it is a directory" : path.toFile().exists() ? "not a regular file" : "no such file";
+            err.println("chan: cannot read " + cl.file() + ": " + why);
             return 2;
         }
         StartupTimes.mark("launcher started");

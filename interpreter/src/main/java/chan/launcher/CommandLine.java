@@ -127,7 +127,9 @@ final class CommandLine {
                     throw new UsageError(option + " takes a positive number, got " + value);
                 }
             } catch (NumberFormatException e) {
-                throw new UsageError(option + " takes a number, got '" + value + "'");
+                boolean digits = value.matches("-?[0-9]+");
+                throw new UsageError(option + (digits ? " takes a 64-bit number, got " + value + ", which is out of range"
+                                : " takes a number, got '" + value + "'"));
             }
         }
         return value;

@@ -364,7 +364,8 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
         }
     }
 
-    static void checkArity(ChanFunction callee, int given, Node node) {
+    /** A call of {@code callee} with {@code given} arguments, or `start` of one: an error unless its arity takes them. */
+    public static void checkArity(ChanFunction callee, int given, Node node) {
         int arity = callee.arity();
         if (arity != given && arity >= 0) {
             CompilerDirectives.transferToInterpreter();

@@ -86,6 +86,22 @@ final class Literals {
 
     record BadEscape(int offset, String message) {}
 
+    /**
+     * The offset of the first `_` in a number literal that does not stand between two digits
+     * (`1_`, `1__0`, `0xff_`, `1_.5`), or -1. The lexer takes any run of digits and `_`; as in
+     * Go, Java and Python, a separator only separates.
+     */
+    static int misplacedSeparator(String number) {
+        int radix = number.length() > 1 && number.charAt(0) == '0' && "xX".indexOf(number.charAt(1)) >= 0 ? 16 : 10;
+        for (int i = 0; i < number.length(); i++) {
+            if (number.charAt(i) == '_' && (i == 0 || i + 1 == number.length()
+                            || Character.digit(number.charAt(i - 1), radix) < 0 || Character.digit(number.charAt(i + 1), radix) < 0)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Decodes a string literal with its quotes: the escapes n t r 0 " backslash, and u{hex} for any code point. */
     static String string(String quoted) {
         String s = quoted.substring(1, quoted.length() - 1);

@@ -133,13 +133,23 @@ public final class ModuleLoader {
         return diagnostics.size() == before ? tree : null;
     }
 
-    /** The first string literal with a bad escape is a syntax error (the grammar accepts any `\\x`). */
+    /**
+     * The first string literal with a bad escape (the grammar accepts any `\\x`), or number literal
+     * with a misplaced `_`, is a syntax error.
+     */
     private void reportBadEscapes(Source source, CommonTokenStream tokens) {
         for (Token t : tokens.getTokens()) {
             if (t.getType() == ChanLexer.STRING) {
                 Literals.BadEscape bad = Literals.badEscape(t.getText());
                 if (bad != null) {
                     diagnostics.add(source, t.getLine(), t.getCharPositionInLine() + bad.offset() + 1, "syntax error: " + bad.message());
+                    return;
+                }
+            } else if (t.getType() == ChanLexer.INT || t.getType() == ChanLexer.FLOAT) {
+                int at = Literals.misplacedSeparator(t.getText());
+                if (at >= 0) {
+                    diagnostics.add(source, t.getLine(), t.getCharPositionInLine() + at + 1,
+                                    "syntax error: '_' in a number stands between two digits (" + t.getText() + ")");
                     return;
                 }
             }

@@ -24,6 +24,8 @@ class CommandLineTest {
         assertEquals("amd-8x4", cl.options().get("chan.Machine"));
         var bad = assertThrows(CommandLine.UsageError.class, () -> CommandLine.parse(new String[] {"prog.chan", "--cores=x"}));
         assertEquals("--cores takes a number, got 'x'", bad.getMessage());
+        var huge = assertThrows(CommandLine.UsageError.class, () -> CommandLine.parse(new String[] {"prog.chan", "--seed", "99999999999999999999"}));
+        assertEquals("--seed takes a 64-bit number, got 99999999999999999999, which is out of range", huge.getMessage());
     }
 
     @Test

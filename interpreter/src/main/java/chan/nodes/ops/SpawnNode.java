@@ -2,6 +2,7 @@ package chan.nodes.ops;
 
 import chan.ChanContext;
 import chan.ChanException;
+import chan.nodes.ChanBytecodeRootNode;
 import chan.runtime.ChanRuntimeError;
 import chan.runtime.Scheduler;
 import chan.runtime.Strand;
@@ -45,9 +46,7 @@ public abstract class SpawnNode extends Node {
         if (!(callee instanceof ChanFunction function)) {
             throw ChanException.error("cannot start " + Types.name(callee) + ": not a function", node);
         }
-        if (function.arity() >= 0 && function.arity() != args.length - 1) {
-            throw ChanException.error(function.name() + " takes " + function.arity() + " arguments, got " + (args.length - 1), node);
-        }
+        ChanBytecodeRootNode.checkArity(function, args.length - 1, node);
         for (int i = 1; i < args.length; i++) {
             args[i] = Copying.copyForTransfer(args[i]);
         }
