@@ -394,8 +394,14 @@ final class StatementCompiler {
             }
             operands.emit(c.b::beginSetIndex, c.b::endSetIndex);
             c.endSection();
-        } else if (target instanceof PostfixExprContext pe && pe.postfix() instanceof FieldPostfixContext) {
-            c.error(a.target.getStart(), "struct fields cannot be assigned: structs are immutable (use `r with {field: value}`)");
+        } else if (target instanceof PostfixExprContext pe && pe.postfix() instanceof FieldPostfixContext field) {
+            if (field.postfix() instanceof PrimaryPostfixContext pp && pp.primary() instanceof NamePrimaryContext np
+                            && c.scope.findVariable(np.getText()) == null && c.declarations.get(np.getText()) instanceof ModuleCompiler.Declaration d
+                            && d.kind == ModuleCompiler.Declaration.Kind.IMPORT) {
+                c.error(a.target.getStart(), "cannot assign to " + field.getText() + ": a module's functions, consts and structs cannot be assigned");
+            } else {
+                c.error(a.target.getStart(), "struct fields cannot be assigned: structs are immutable (use `r with {field: value}`)");
+            }
         } else {
             c.error(a.target.getStart(), "cannot assign to this expression");
         }
