@@ -335,6 +335,9 @@ final class ExpressionCompiler {
         } else if (p instanceof LambdaPrimaryContext lambda) {
             List<ParamContext> params = lambda.params() == null ? List.of() : lambda.params().param();
             String returnType = lambda.ret == null ? null : lambda.ret.getText();
+            if (returnType != null) {
+                c.checkTypeName(lambda.ret.getStart(), returnType);
+            }
             c.emitClosure(lambda, "<fn>", params, returnType, () -> {
                 if (lambda.body != null) {
                     c.visitFunctionBody(lambda.body, returnType);

@@ -10,6 +10,7 @@ import chan.nodes.GlobalCell;
 import chan.values.ChanFunction;
 import chan.values.ChanNil;
 import chan.values.ChanStructType;
+import chan.values.Types;
 import com.oracle.truffle.api.bytecode.BytecodeConfig;
 import com.oracle.truffle.api.bytecode.BytecodeEncodingException;
 import com.oracle.truffle.api.bytecode.BytecodeLabel;
@@ -185,6 +186,31 @@ public final class ModuleCompiler {
         d.cell.set(imported);
     }
 
+    /**
+     * A type annotation names a value's type (`type(v)`'s names), `any`, `num`, or a struct declared
+     * here or in an imported module: anything else is a typo that would fail every call, so it is a
+     * static error at the annotation.
+     */
+    void checkTypeName(Token at, String type) {
+        if (type.equals("any") || type.equals("num") || Types.isTypeName(type) || isStructName(type)) {
+            return;
+        }
+        error(at, "unknown type '" + type + "' (a type is a name type(v) gives, any, num, or a struct of this or an imported module)");
+    }
+
+    private boolean isStructName(String name) {
+        for (Declaration d : declarations.values()) {
+            if (d.kind == Declaration.Kind.STRUCT && d.name.equals(name)) {
+                return true;
+            }
+            if (d.kind == Declaration.Kind.IMPORT && d.staticValue instanceof ChanModule m && m.members().get(name) instanceof GlobalCell cell
+                            && cell.get() instanceof ChanStructType) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     void recordImportInit(ChanModule imported, ChanFunction init) {
         importedInits.put(imported, init);
     }
@@ -320,6 +346,9 @@ public final class ModuleCompiler {
         scope = new Scope(null, name, false);
         List<ParamContext> params = f.params() == null ? List.of() : f.params().param();
         String returnType = f.ret == null ? null : f.ret.getText();
+        if (returnType != null) {
+            checkTypeName(f.ret.getStart(), returnType);
+        }
         // A REPL session may define the function anew while a call of the old one runs: its calls by
         // name are then not calls of itself, so they stay calls.
         Set<CallPostfixContext> tailCalls = repl == null ? TailCalls.of(f) : Set.of();
@@ -353,6 +382,11 @@ public final class ModuleCompiler {
             BytecodeLocal local = b.createLocal(name, null);
             locals.add(local);
             scope.declare(name, local, false);
+            if (p.typeName() != null) {
+                checkTypeName(p.typeName().getStart(), p.typeName().getText());
+            } else if (p.ATOM() != null) {
+                checkTypeName(p.ATOM().getSymbol(), p.ATOM().getText().substring(1));
+            }
             int index = i + 1;
             emitParameter(p, functionName, local, () -> b.emitTakeArgument(index)); // clears the entry: the local keeps the parameter
         }

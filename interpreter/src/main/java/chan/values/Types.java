@@ -4,6 +4,7 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 import java.math.BigInteger;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -20,6 +21,14 @@ public final class Types {
     private static final ConcurrentHashMap<Class<?>, String> REGISTERED = new ConcurrentHashMap<>();
 
     private Types() {
+    }
+
+    /** The names {@link #knownName} gives this package's values. */
+    private static final Set<String> BUILT_IN = Set.of("int", "float", "bool", "string", "nil", "atom", "tuple", "list", "map", "struct", "array", "dict");
+
+    /** Whether some value's type has this name: one of this package's, or a registered class's. */
+    public static boolean isTypeName(String name) {
+        return BUILT_IN.contains(name) || REGISTERED.containsValue(name);
     }
 
     /** Declares the guest type name of a class that is not in this package. */
