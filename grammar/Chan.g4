@@ -96,9 +96,9 @@ args        : expr (',' expr)* ','? ;
 primary
     : literal                                                         # literalPrimary
     | name                                                            # namePrimary
-    // `()`, `(e)`, `(e,)` and `(e1, e2, …)` in one alternative: told apart by the compiler
-    // (ExpressionCompiler.parenthesized), since as four the parser had to look past each `(`'s whole
-    // contents to choose, quadratic in the nesting ((((…)))) 10 000 deep took 18 s).
+    // `()`, `(e)`, `(e,)` and `(e1, e2, …)` in one alternative, told apart by the compiler
+    // (ExpressionCompiler.parenthesized): as four, the parser had to look past each `(`'s whole
+    // contents to choose, quadratic in the nesting (parentheses 10 000 deep took 18 s).
     | '(' (expr (',' expr)* trailing=','?)? ')'                       # parenPrimary
     | '[' (expr (',' expr)* ','?)? ']'                                # listPrimary
     | '{' (mapEntry (',' mapEntry)* ','?)? '}'                        # mapPrimary
