@@ -2,6 +2,7 @@ package chan.values;
 
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.RootCallTarget;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A function value: a named function, a closure or a built-in. Calls pass the arguments array
@@ -9,7 +10,10 @@ import com.oracle.truffle.api.RootCallTarget;
  * Captured values are copied at creation (capture by value), so a closure never sees later
  * assignments.
  */
-public final class ChanFunction implements Transferable {
+public final class ChanFunction implements Transferable, Comparable<ChanFunction> {
+    /** Creation numbers: one counter for the process, so a run's functions are numbered in the order it made them. */
+    private static final AtomicLong CREATED = new AtomicLong();
+
     private final String name;
     /** Number of parameters, or -1 for a built-in that takes any number. */
     private final int arity;
@@ -17,6 +21,8 @@ public final class ChanFunction implements Transferable {
     @CompilationFinal(dimensions = 1) private final Object[] captures;
     /** Whether a captured value reaches an array or dict: then the closure is copied when it crosses threads. */
     private final boolean containsMutable;
+    /** When it was made, among the functions of the process: what orders two closures of one name (see {@link #compareTo}). */
+    private final long serial = CREATED.getAndIncrement();
 
     public ChanFunction(String name, int arity, RootCallTarget callTarget, Object[] captures) {
         this.name = name;
@@ -64,6 +70,18 @@ public final class ChanFunction implements Transferable {
             copied[i] = copier.copy(captures[i]);
         }
         return new ChanFunction(name, arity, callTarget, copied);
+    }
+
+    /**
+     * The order of functions as map keys and in {@code sort} (ValueOrder's last rank, Identities):
+     * by their display, so named functions by name, then by creation. Every closure displays as
+     * {@code <fn>}, and without the creation order their keys came out in identity-hash order,
+     * different from run to run.
+     */
+    @Override
+    public int compareTo(ChanFunction other) {
+        int c = toString().compareTo(other.toString());
+        return c != 0 ? c : Long.compare(serial, other.serial);
     }
 
     @Override
