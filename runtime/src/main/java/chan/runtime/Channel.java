@@ -18,7 +18,7 @@ package chan.runtime;
  * finishes when the receiver's acknowledgement is back, {@code latency(j, i)} later; a buffered send
  * finishes at once. A party that must wait spins up to {@link CostModel#SPIN_LIMIT}, else blocks.
  */
-public final class Channel {
+public final class Channel implements Comparable<Channel> {
     /** A send completed. */
     public static final Object DONE = new Marker("DONE");
     /** The channel was closed while the sender waited: the interpreter raises {@code send on closed channel}. */
@@ -46,6 +46,10 @@ public final class Channel {
     }
 
     public int id() { return id; }
+
+    /** Channels as map keys and in {@code sort}: in the order they were made (their ids), so <chan 2> before <chan 10>. */
+    @Override
+    public int compareTo(Channel other) { return Integer.compare(id, other.id); }
 
     public int capacity() { return capacity; }
 

@@ -28,7 +28,7 @@ package chan.runtime;
  * 2; {@code state} and {@code flags} 1 each: 56, no byte to spare (one more field makes it 64). Check
  * it with {@code jcmd PID GC.class_histogram} (bench/concurrency/README.md).
  */
-public final class Strand extends WaitNode {
+public final class Strand extends WaitNode implements Comparable<Strand> {
     public enum State { RUNNABLE, RUNNING, BLOCKED, DONE }
 
     private static final State[] STATES = State.values();
@@ -74,6 +74,10 @@ public final class Strand extends WaitNode {
     }
 
     public int id() { return id; }
+
+    /** Threads as map keys and in {@code sort}: in the order they were started (their ids), so <thread 2> before <thread 10>. */
+    @Override
+    public int compareTo(Strand other) { return Integer.compare(id, other.id); }
 
     public int core() { return core; }
 
