@@ -447,8 +447,8 @@ public final class Scheduler {
     /** A channel of capacity 1 that receives the Long virtual time {@code now + cycles} at that time. */
     public Channel after(long cycles) {
         spend(CostModel.TIMER);
+        long at = later(cycles, "after");   // before the channel, so that a failed after() numbers none
         Channel ch = new Channel(this, 1);
-        long at = later(cycles, "after");
         timers.add(at, ch, currentCore());
         meter.quietUntil = Math.min(meter.quietUntil, at); // due before a later clock: that quantum's end yields
         return ch;
