@@ -1,5 +1,6 @@
 package chan;
 
+import chan.runtime.ChanRuntimeError;
 import chan.values.ChanError;
 import chan.values.ChanTuple;
 import chan.values.Display;
@@ -42,6 +43,12 @@ public final class ChanException extends AbstractTruffleException {
     /** Turns an error from a value helper into a guest error at the operation that called it. */
     @TruffleBoundary
     public static ChanException of(ChanError e, Node location) {
+        return error(e.getMessage(), location);
+    }
+
+    /** Turns an error of the runtime's own checks (a closed channel, the clock's end) into a guest error there too. */
+    @TruffleBoundary
+    public static ChanException of(ChanRuntimeError e, Node location) {
         return error(e.getMessage(), location);
     }
 

@@ -3,7 +3,6 @@ package chan.builtins;
 import chan.ChanContext;
 import chan.ChanLanguage;
 import chan.nodes.BuiltinRootNode;
-import chan.runtime.ChanRuntimeError;
 import chan.runtime.Channel;
 import chan.runtime.Scheduler;
 import chan.runtime.Strand;
@@ -86,31 +85,15 @@ public final class BuiltinTable {
         // concurrency (§4)
         add("chan", -1, BuiltinTable::makeChannel);
         add("close", 1, a -> {
-            try {
-                channel(a[1], "close").close();
-            } catch (ChanRuntimeError e) {
-                throw new ChanError(e.getMessage());
-            }
+            channel(a[1], "close").close();
             return ChanNil.NIL;
         });
         add("self", 0, a -> scheduler().current());
         add("core", 0, a -> (long) scheduler().currentCore());
         add("cores", 0, a -> (long) scheduler().cores());
         add("now", 0, a -> scheduler().now());
-        add("sleep", 1, a -> {
-            try {
-                return scheduler().sleep(cycles(a[1], "sleep"));
-            } catch (ChanRuntimeError e) {
-                throw new ChanError(e.getMessage());
-            }
-        });
-        add("after", 1, a -> {
-            try {
-                return scheduler().after(cycles(a[1], "after"));
-            } catch (ChanRuntimeError e) {
-                throw new ChanError(e.getMessage());
-            }
-        });
+        add("sleep", 1, a -> scheduler().sleep(cycles(a[1], "sleep")));
+        add("after", 1, a -> scheduler().after(cycles(a[1], "after")));
         add("monitor", 1, a -> scheduler().monitor(thread(a[1], "monitor")));
         add("kill", 1, a -> {
             var target = thread(a[1], "kill");

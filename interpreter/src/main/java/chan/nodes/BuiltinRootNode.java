@@ -3,6 +3,7 @@ package chan.nodes;
 import chan.ChanException;
 import chan.ChanLanguage;
 import chan.builtins.Builtin;
+import chan.runtime.ChanRuntimeError;
 import chan.values.ChanError;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.RootNode;
@@ -31,6 +32,8 @@ public final class BuiltinRootNode extends RootNode {
             }
             return builtin.call(frame.getArguments());
         } catch (ChanError e) {
+            throw ChanException.of(e, this);
+        } catch (ChanRuntimeError e) {   // a built-in that asks the runtime (close, sleep, after) meets its checks too
             throw ChanException.of(e, this);
         }
     }
