@@ -68,8 +68,9 @@ final class CountedLoops {
         if (cond instanceof AndExprContext a) return comparesOrder(a.left) || comparesOrder(a.right);
         if (cond instanceof OrExprContext o) return comparesOrder(o.left) || comparesOrder(o.right);
         if (cond instanceof PostfixExprContext p && p.postfix() instanceof PrimaryPostfixContext pp
-                        && pp.primary() instanceof ParenPrimaryContext paren && ExpressionCompiler.parenthesized(paren) != null) {
-            return comparesOrder(ExpressionCompiler.parenthesized(paren));
+                        && pp.primary() instanceof ParenPrimaryContext paren) {
+            ExprContext inner = ExpressionCompiler.parenthesized(paren);   // null: a tuple
+            return inner != null && comparesOrder(inner);
         }
         return false;
     }

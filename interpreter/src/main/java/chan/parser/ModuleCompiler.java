@@ -17,7 +17,6 @@ import com.oracle.truffle.api.bytecode.BytecodeLabel;
 import com.oracle.truffle.api.bytecode.BytecodeLocal;
 import com.oracle.truffle.api.source.Source;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,12 +75,10 @@ public final class ModuleCompiler {
     ChanBytecodeRootNodeGen.Builder b;
     /**
      * Source sections open, counted across the roots being built (a function expression's root is
-     * built while its enclosing one is half-built), where the innermost root's count started, and at
-     * which counts {@link #beginSection} reopened the Source.
+     * built while its enclosing one is half-built), and where the innermost root's count started.
      */
     private int sections;
     private int sectionsOfOuterRoots;
-    private final BitSet sourceReopenedAt = new BitSet();
     private static final int SOURCE_EVERY = 32;
     Scope scope;
     final PatternCompiler patterns = new PatternCompiler(this);
@@ -746,9 +743,7 @@ public final class ModuleCompiler {
      */
     void beginSection(int start, int length) {
         sections++;
-        boolean reopen = (sections - sectionsOfOuterRoots) % SOURCE_EVERY == 0;
-        sourceReopenedAt.set(sections, reopen);
-        if (reopen) {
+        if (reopensSource()) {
             b.beginSource(source);
         }
         b.beginSourceSection(start, length);
@@ -756,10 +751,15 @@ public final class ModuleCompiler {
 
     void endSection() {
         b.endSourceSection();
-        if (sourceReopenedAt.get(sections)) {
+        if (reopensSource()) {
             b.endSource();
         }
         sections--;
+    }
+
+    /** Whether the innermost open section is one that opened the Source again (its count within its root). */
+    private boolean reopensSource() {
+        return (sections - sectionsOfOuterRoots) % SOURCE_EVERY == 0;
     }
 
     /** What a blocked thread is doing, for deadlock reports: `receive at prog.chan:12:5`. */
