@@ -2,6 +2,7 @@
 package chan.concurrency;
 
 import chan.testing.Json;
+import chan.testing.RunChan;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,11 +1,8 @@
 package chan.launcher;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
+import chan.testing.RunChan;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,15 +13,10 @@ class ProgramFileTest {
     Path dir;
 
     private static String errorOf(String file) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        int exit;
-        try (PrintStream o = new PrintStream(out, true, UTF_8); PrintStream e = new PrintStream(err, true, UTF_8)) {
-            exit = ChanMain.run(new String[] {file}, InputStream.nullInputStream(), o, e);
-        }
-        assertEquals(2, exit, err.toString(UTF_8));
-        assertEquals("", out.toString(UTF_8));
-        return err.toString(UTF_8);
+        RunChan r = RunChan.run(file);
+        assertEquals(2, r.exit(), r.err());
+        assertEquals("", r.out());
+        return r.err();
     }
 
     @Test

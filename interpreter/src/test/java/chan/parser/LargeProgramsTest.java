@@ -1,15 +1,11 @@
 package chan.parser;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import chan.launcher.ChanMain;
-import java.io.ByteArrayOutputStream;
+import chan.testing.RunChan;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
@@ -27,25 +23,18 @@ class LargeProgramsTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {}
-
-    private Run run(String name, String program) throws IOException {
+    /** Writes the program as {@code name} in the test's directory and runs it. */
+    private RunChan run(String name, String program) throws IOException {
         Path file = dir.resolve(name);
         Files.writeString(file, program);
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        int exit;
-        try (PrintStream o = new PrintStream(out, true, UTF_8); PrintStream e = new PrintStream(err, true, UTF_8)) {
-            exit = ChanMain.run(new String[] {file.toString()}, InputStream.nullInputStream(), o, e);
-        }
-        return new Run(exit, out.toString(UTF_8), err.toString(UTF_8));
+        return RunChan.run(file.toString());
     }
 
     private static String lets(int n, String indent) {
         return IntStream.range(0, n).mapToObj(i -> indent + "let v" + i + " = " + i + ";\n").collect(Collectors.joining());
     }
 
-    private void assertTooLarge(Run r, String file, int line, int column, String what, String sourceLine) {
+    private void assertTooLarge(RunChan r, String file, int line, int column, String what, String sourceLine) {
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().startsWith(dir.resolve(file) + ":" + line + ":" + column + ": error: " + what
                         + " is too large to compile: the interpreter holds at most about 16 000 variables and temporaries, and 32 767"
@@ -82,7 +71,7 @@ class LargeProgramsTest {
     @Test
     void anExpressionDeeperThanTheOperandStackIsACompileError() throws IOException {
         int n = 33_000;   // 1+(1+(…)): each level leaves its 1 on the operand stack, whose height is 16 bits
-        Run r = run("stack.chan", "print(" + "1+(".repeat(n) + "1" + ")".repeat(n) + ");\n");
+        RunChan r = run("stack.chan", "print(" + "1+(".repeat(n) + "1" + ")".repeat(n) + ");\n");
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().startsWith(dir.resolve("stack.chan") + ":1:1: error: this file's top level is too large to compile: an expression"
                         + " nested more deeply than the interpreter's operand stack allows; split it into smaller functions\n"), r.err());
@@ -91,7 +80,7 @@ class LargeProgramsTest {
     @Test
     void aFunctionJustUnderTheLimitRuns() throws IOException {
         String program = "fn main() {\n" + lets(16_000, "  ") + "  return v15999;\n}\nprint(main());\n";
-        Run r = run("under.chan", program);
+        RunChan r = run("under.chan", program);
         assertEquals(0, r.exit(), r.err());
         assertEquals("15999\n", r.out());
     }
@@ -99,7 +88,7 @@ class LargeProgramsTest {
     @Test
     void anExpressionTwentyThousandOperatorsDeepCompilesAndRuns() throws IOException {
         String sum = IntStream.range(0, 20_000).mapToObj(i -> "1").collect(Collectors.joining("+"));
-        Run r = run("chain.chan", "print(" + sum + ");\n");
+        RunChan r = run("chain.chan", "print(" + sum + ");\n");
         assertEquals(0, r.exit(), r.err());
         assertEquals("20000\n", r.out());
     }
@@ -110,7 +99,7 @@ class LargeProgramsTest {
         int n = 10_000;
         String program = "print(" + "(".repeat(n) + "1" + ")".repeat(n) + ", " + "(".repeat(n) + "2," + ")".repeat(n)
                         + ", len(" + "[".repeat(n) + "3" + "]".repeat(n) + "));\n";
-        Run r = run("nested.chan", program);
+        RunChan r = run("nested.chan", program);
         assertEquals(0, r.exit(), r.err());
         assertEquals("1 (2,) 1\n", r.out());
     }
@@ -120,7 +109,7 @@ class LargeProgramsTest {
     void errorsDeepInALongExpressionPointAtTheirOperator() throws IOException {
         String head = "let n = 0;\nprint(" + "1+".repeat(5_000);
         String program = head + "(fn () { return " + "2+".repeat(100) + "(7 / n); })()" + "+1".repeat(5_000) + ");\n";
-        Run r = run("deep_error.chan", program);
+        RunChan r = run("deep_error.chan", program);
         assertEquals(1, r.exit(), r.err());
         int column = head.length() - "let n = 0;\n".length() + "(fn () { return ".length() + "2+".repeat(100).length() + "(7 ".length() + 1;
         assertTrue(r.err().startsWith(dir.resolve("deep_error.chan") + ":2:" + column + ": error: division by zero"), r.err());

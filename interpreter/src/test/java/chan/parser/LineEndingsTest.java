@@ -1,13 +1,9 @@
 package chan.parser;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import chan.launcher.ChanMain;
-import java.io.ByteArrayOutputStream;
+import chan.testing.RunChan;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -24,14 +20,9 @@ class LineEndingsTest {
     private String errorOf(String program, String eol, int expectedExit) throws IOException {
         Path file = dir.resolve("prog.chan");
         Files.writeString(file, program.replace("\n", eol));
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        int exit;
-        try (PrintStream o = new PrintStream(out, true, UTF_8); PrintStream e = new PrintStream(err, true, UTF_8)) {
-            exit = ChanMain.run(new String[] {file.toString()}, InputStream.nullInputStream(), o, e);
-        }
-        assertEquals(expectedExit, exit, err.toString(UTF_8));
-        return err.toString(UTF_8).lines().findFirst().orElse("").replace(file.toString(), "prog.chan");
+        RunChan r = RunChan.run(file.toString());
+        assertEquals(expectedExit, r.exit(), r.err());
+        return r.err().lines().findFirst().orElse("").replace(file.toString(), "prog.chan");
     }
 
     @Test

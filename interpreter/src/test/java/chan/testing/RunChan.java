@@ -1,4 +1,4 @@
-package chan.concurrency;
+package chan.testing;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Runs `chan ARGS…` in this process, as the launcher would, and keeps what it printed. */
-record RunChan(int exit, String out, String err) {
-    static RunChan run(String... args) {
+public record RunChan(int exit, String out, String err) {
+    public static RunChan run(String... args) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
         int exit;
@@ -21,7 +21,7 @@ record RunChan(int exit, String out, String err) {
         return new RunChan(exit, out.toString(UTF_8), err.toString(UTF_8));
     }
 
-    static String[] args(String program, String... options) {
+    public static String[] args(String program, String... options) {
         List<String> all = new ArrayList<>(List.of(program));
         all.addAll(List.of(options));
         return all.toArray(String[]::new);
