@@ -13,6 +13,8 @@ import org.graalvm.polyglot.io.IOAccess;
 public final class ChanMain {
     /** Exit code of an internal error (a bug in Chan itself), as in BSD's EX_SOFTWARE. */
     static final int EXIT_INTERNAL = 70;
+    /** Exit code of a run stopped by its {@link Cancellation}, as of a shell's command ended by SIGINT. */
+    static final int EXIT_CANCELLED = 130;
     /** Chan calls nest deeply (a thousand-deep recursion is ordinary): run on a thread with a large stack. */
     private static final long STACK_BYTES = 2L << 30;
     /** The helper parses too: a program nested deeper than this stack allows is parsed again on chan-main. */
@@ -29,8 +31,13 @@ public final class ChanMain {
 
     /** Runs `chan ARGS…` in this process with the given streams and returns the exit code. */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        return run(args, in, out, err, new Cancellation());
+    }
+
+    /** The same, stoppable from another thread: a program run by it ends when cancel is called. */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Cancellation cancellation) {
         int[] exit = {EXIT_INTERNAL};
-        Thread runner = new Thread(null, () -> exit[0] = runOnThisThread(args, in, out, err), "chan-main", STACK_BYTES);
+        Thread runner = new Thread(null, () -> exit[0] = runOnThisThread(args, in, out, err, cancellation), "chan-main", STACK_BYTES);
         runner.start();
         try {
             runner.join();
@@ -40,7 +47,7 @@ public final class ChanMain {
         return exit[0];
     }
 
-    private static int runOnThisThread(String[] args, InputStream in, PrintStream out, PrintStream err) {
+    private static int runOnThisThread(String[] args, InputStream in, PrintStream out, PrintStream err, Cancellation cancellation) {
         CommandLine cl;
         try {
             cl = CommandLine.parse(args);
@@ -60,7 +67,7 @@ public final class ChanMain {
             case REPL:
                 return runRepl(cl, in, out, err);
             default:
-                return runFile(cl, in, out, err);
+                return runFile(cl, in, out, err, cancellation);
         }
     }
 
@@ -82,7 +89,7 @@ public final class ChanMain {
         return BenchCommand.run(cl.file(), runs, programArgs, cl.options(), baseline, out, err);
     }
 
-    private static int runFile(CommandLine cl, InputStream in, PrintStream out, PrintStream err) {
+    private static int runFile(CommandLine cl, InputStream in, PrintStream out, PrintStream err, Cancellation cancellation) {
         Path path = Path.of(cl.file());
         if (!path.toFile().isFile()) {
             String why = path.toFile().isDirectory() ? "it is a directory" : path.toFile().exists() ? "not a regular file" : "no such file";
@@ -93,6 +100,7 @@ public final class ChanMain {
         startHelper(ParseAhead.prepare(path, cl.file()));
         try (Context context = contextBuilder(cl, in, out, err).build()) {
             StartupTimes.mark("context built");
+            cancellation.attach(context);
             Source source = Source.newBuilder("chan", path.toFile()).name(cl.file()).build();
             int status = context.eval(source).asInt();
             StartupTimes.mark("program ran");
@@ -101,6 +109,9 @@ public final class ChanMain {
             if (e.isExit()) {
                 return e.getExitStatus();
             }
+            if (e.isCancelled() || cancellation.requested()) {
+                return EXIT_CANCELLED;
+            }
             if (e.isResourceExhausted() || causedByOutOfMemory(e)) {
                 return outOfMemory(err);
             }
@@ -108,7 +119,7 @@ public final class ChanMain {
         } catch (OutOfMemoryError e) {
             return outOfMemory(err);
         } catch (Exception | Error e) {
-            return internalError(e, cl, err);
+            return cancellation.requested() ? EXIT_CANCELLED : internalError(e, cl, err);
         } finally {
             ParseAhead.cancel();
         }

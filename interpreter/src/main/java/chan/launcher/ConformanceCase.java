@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,11 +27,14 @@ import java.util.stream.Stream;
  * empty when the expected exit code is 0 and is not compared otherwise.
  *
  * <p>Each run gets a fresh in-process interpreter ({@link ChanMain#run}) with its own streams, on its
- * own thread so that a program that never ends fails after {@code chan.test.timeout} seconds (120).
+ * own thread so that a program that never ends fails after {@code chan.test.timeout} seconds (120),
+ * and is then cancelled, so that it does not go on running beside the cases after it.
  * A file of about 200 lines: the rules are easier to check when they are all in one place.
  */
 public final class ConformanceCase {
-    private static final long TIMEOUT_SECONDS = Long.getLong("chan.test.timeout", 120);
+    private static final Duration TIME_LIMIT = Duration.ofSeconds(Long.getLong("chan.test.timeout", 120));
+    /** How long a cancelled program may take to leave its context before the case gives up on it. */
+    private static final Duration CANCEL_WAIT = Duration.ofSeconds(10);
 
     /** Why a case failed: one line for `chan test`, and the same with the run's output for JUnit. */
     public record Failure(String summary, String detail) {}
@@ -79,6 +83,11 @@ public final class ConformanceCase {
 
     /** Runs the program and judges it; empty if it did exactly what its expectation files say. */
     public Optional<Failure> check() {
+        return check(TIME_LIMIT);
+    }
+
+    /** The same with another time limit than {@code chan.test.timeout}'s. */
+    public Optional<Failure> check(Duration timeLimit) {
         Expectation expected;
         try {
             expected = expectation();
@@ -88,11 +97,11 @@ public final class ConformanceCase {
         }
         Outcome actual;
         try {
-            actual = execute(expected);
+            actual = execute(expected, timeLimit);
         } catch (IOException | InterruptedException e) {
             return Optional.of(new Failure("cannot run: " + e, stackTrace(e)));
         }
-        return judge(expected, actual);
+        return judge(expected, actual, timeLimit);
     }
 
     /** Reads the directives and the expectation files; a malformed case is an IllegalArgumentException. */
@@ -151,28 +160,29 @@ public final class ConformanceCase {
     }
 
     /** Runs `chan PROGRAM ARGS…` in this process, on a thread of its own, with fresh streams. */
-    private Outcome execute(Expectation expected) throws IOException, InterruptedException {
+    private Outcome execute(Expectation expected, Duration timeLimit) throws IOException, InterruptedException {
         String[] argv = Stream.concat(Stream.of(program.toString()), expected.args().stream()).toArray(String[]::new);
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
         int[] exit = {-1};
         Throwable[] crash = {null};
+        Cancellation cancellation = new Cancellation();
         try (InputStream in = expected.stdin() == null ? InputStream.nullInputStream() : Files.newInputStream(expected.stdin());
              PrintStream o = new PrintStream(out, true, UTF_8);
              PrintStream e = new PrintStream(err, true, UTF_8)) {
             Thread runner = new Thread(() -> {
                 try {
-                    exit[0] = ChanMain.run(argv, in, o, e);
+                    exit[0] = ChanMain.run(argv, in, o, e, cancellation);
                 } catch (Throwable t) {
                     crash[0] = t;
                 }
             }, "conformance " + name);
             runner.setDaemon(true);
             runner.start();
-            runner.join(TIMEOUT_SECONDS * 1000);
+            runner.join(timeLimit.toMillis());
             boolean timedOut = runner.isAlive();
             if (timedOut) {
-                runner.interrupt();
+                cancel(cancellation, runner);
             }
             // join() orders the runner's writes before these reads; after a time-out they may be torn,
             // which only affects the text of the failure.
@@ -180,13 +190,25 @@ public final class ConformanceCase {
         }
     }
 
-    private Optional<Failure> judge(Expectation expected, Outcome actual) {
+    /**
+     * Cancels a program that outlived its limit, from a thread of its own: a program blocked outside
+     * guest code (reading a stdin that never ends) cannot be cancelled, and the case must not wait
+     * for it longer than {@link #CANCEL_WAIT}.
+     */
+    private static void cancel(Cancellation cancellation, Thread runner) throws InterruptedException {
+        Thread canceller = new Thread(cancellation::cancel, "conformance cancel");
+        canceller.setDaemon(true);
+        canceller.start();
+        runner.join(CANCEL_WAIT.toMillis());
+    }
+
+    private Optional<Failure> judge(Expectation expected, Outcome actual, Duration timeLimit) {
         String err = actual.err().replace(program.toString(), program.getFileName().toString());
         String summary;
         if (actual.crash() != null) {
             summary = "the interpreter threw " + actual.crash();
         } else if (actual.timedOut()) {
-            summary = "timed out after " + TIMEOUT_SECONDS + " s";
+            summary = "timed out after " + timeLimit.toSeconds() + " s";
         } else if (actual.exit() != expected.exit()) {
             summary = "exit code " + actual.exit() + ", expected " + expected.exit()
                     + (err.isEmpty() ? "" : "; stderr: " + show(err.lines().findFirst().orElse("")));
