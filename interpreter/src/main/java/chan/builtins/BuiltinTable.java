@@ -133,7 +133,9 @@ public final class BuiltinTable {
             }
             line.append(Display.print(a[i]));
         }
-        ChanContext.get(null).out().println(line);
+        ChanContext context = ChanContext.get(null);
+        context.out().println(line);
+        context.printed();
         return ChanNil.NIL;
     }
 

@@ -37,6 +37,15 @@ class CommandLineTest {
     }
 
     @Test
+    void aMisspeltToolOptionIsAUsageErrorToo() {
+        // --inspect… and --cpusampler… go to Truffle's tools, which know their own options.
+        chan.testing.RunChan r = chan.testing.RunChan.run("examples/hello.chan", "--inspectx");
+        assertEquals(2, r.exit(), r.err());
+        assertEquals("chan: unknown option --inspectx", r.err().lines().findFirst().orElse(""));
+        assertEquals("", r.out());
+    }
+
+    @Test
     void benchWithoutAProgramIsAUsageError() throws Exception {
         assertEquals("bench needs a program: chan bench FILE.chan [RUNS] [args…]",
                         assertThrows(CommandLine.UsageError.class, () -> CommandLine.parse(new String[] {"bench", "--cores", "2"})).getMessage());
