@@ -166,8 +166,11 @@ public final class BuiltinTable {
         }
         long capacity = 0;
         if (a.length == 2) {
-            if (!(a[1] instanceof Long n) || n < 0 || n > Integer.MAX_VALUE) {
+            if (!(a[1] instanceof Long n) || n < 0) {
                 throw new ChanError("chan: the capacity must be a non-negative int, got " + Display.repr(a[1]));
+            }
+            if (n > Integer.MAX_VALUE) {
+                throw new ChanError("chan: the capacity is too large: at most " + Integer.MAX_VALUE + ", got " + n);
             }
             capacity = n;
         }

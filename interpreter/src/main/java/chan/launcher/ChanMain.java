@@ -74,7 +74,11 @@ public final class ChanMain {
     /** `chan bench FILE [RUNS] [args…]`: the first word after the file is RUNS when it is a number. */
     private static int bench(CommandLine cl, PrintStream out, PrintStream err) {
         java.util.List<String> words = cl.programArgs();
-        boolean counted = !words.isEmpty() && words.get(0).matches("[1-9][0-9]{0,5}");
+        boolean counted = !words.isEmpty() && words.get(0).matches("[0-9]+");
+        if (counted && !words.get(0).matches("[1-9][0-9]{0,5}")) {
+            err.println("chan bench: RUNS takes a number from 1 to 999999, got " + words.get(0));
+            return 2;
+        }
         int runs = counted ? Integer.parseInt(words.get(0)) : 20;
         java.util.List<String> programArgs = counted ? words.subList(1, words.size()) : words;
         BenchBaseline baseline = null;
@@ -90,11 +94,20 @@ public final class ChanMain {
     }
 
     private static int runFile(CommandLine cl, InputStream in, PrintStream out, PrintStream err, Cancellation cancellation) {
+        if (cl.file().isEmpty()) {
+            err.println("chan: the program's file name is empty");
+            return 2;
+        }
         Path path = Path.of(cl.file());
         if (!path.toFile().isFile() || !path.toFile().canRead()) {
             String why = path.toFile().isDirectory() ? "it is a directory" : !path.toFile().exists() ? "no such file"
                             : path.toFile().isFile() ? "permission denied" : "not a regular file";
             err.println("chan: cannot read " + cl.file() + ": " + why);
+            return 2;
+        }
+        String trace = cl.options().get("chan.Trace");
+        if (trace != null && isSameFile(path, Path.of(trace))) {
+            err.println("chan: --trace " + trace + " would overwrite the program");
             return 2;
         }
         StartupTimes.mark("launcher started");
@@ -130,6 +143,14 @@ public final class ChanMain {
             return cancellation.requested() ? EXIT_CANCELLED : internalError(e, cl, err);
         } finally {
             ParseAhead.cancel();
+        }
+    }
+
+    private static boolean isSameFile(Path a, Path b) {
+        try {
+            return java.nio.file.Files.exists(b) && java.nio.file.Files.isSameFile(a, b);
+        } catch (java.io.IOException e) {
+            return false; // the trace's own error, if any, comes when it is opened
         }
     }
 
