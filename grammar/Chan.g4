@@ -137,5 +137,5 @@ UNTERMINATED_STRING : '"' ( ~["\\\r\n] | '\\' . )* ;
 
 LINE_COMMENT  : '//' ~[\r\n]* -> skip ;
 BLOCK_COMMENT : '/*' .*? '*/' -> skip ;
-WS            : [ \t\r\n]+ -> skip ;
+WS            : [ \t\r\n\uFEFF]+ -> skip ;   // U+FEFF: the byte-order mark some editors put first
 OTHER         : . ;   // reported as a syntax error with its position, not a lexer crash

@@ -7,7 +7,6 @@ import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.bytecode.ContinuationResult;
 import com.oracle.truffle.api.TruffleLanguage.ContextReference;
 import com.oracle.truffle.api.nodes.Node;
-import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -24,8 +23,11 @@ public final class ChanContext {
 
     private final ChanLanguage language;
     private final TruffleLanguage.Env env;
-    /** Buffered: flushed at exit, before reading input and before anything goes to stderr. */
+    /** Buffered: flushed at exit, before reading input and before anything goes to stderr (StandardOutput). */
     private final PrintStream out;
+    private final StandardOutput stdout;
+    /** Flush after every line printed: the launcher asks for it when standard output is a terminal. */
+    private final boolean lineBuffered;
     private final PrintStream err;
     private BufferedReader in;
     /** The scheduler of the running program; null before the program starts. */
@@ -54,7 +56,9 @@ public final class ChanContext {
     ChanContext(ChanLanguage language, TruffleLanguage.Env env) {
         this.language = language;
         this.env = env;
-        this.out = new PrintStream(new BufferedOutputStream(env.out(), 1 << 16), false, StandardCharsets.UTF_8);
+        this.stdout = StandardOutput.open(env.out());
+        this.out = new PrintStream(stdout, false, StandardCharsets.UTF_8);
+        this.lineBuffered = env.getOptions().get(ChanOptions.LineBuffered);
         this.err = new PrintStream(env.err(), true, StandardCharsets.UTF_8);
         this.maxDepth = env.getOptions().get(ChanOptions.MaxDepth);
         ValueNames.register();
@@ -74,6 +78,46 @@ public final class ChanContext {
 
     public PrintStream out() {
         return out;
+    }
+
+    /**
+     * After a line was printed: flushes it on a terminal, and ends the run if standard output can no
+     * longer be written. A reader that went away (a closed pipe) ends it quietly with the exit code of
+     * a process killed by SIGPIPE, as a C or Go program's end looks to the shell; any other failure
+     * (a full disk) is reported, exit 1.
+     */
+    @TruffleBoundary
+    public void printed() {
+        if (lineBuffered) {
+            out.flush();
+        }
+        Integer exit = outputFailure();
+        if (exit != null) {
+            env.getContext().closeExited(null, exit); // throws, to end the run
+        }
+    }
+
+    /** The exit code a failed standard output gives the run (reported on stderr), or null if it has not failed. */
+    @TruffleBoundary
+    public Integer outputFailure() {
+        IOException failure = stdout.failure();
+        if (failure == null) {
+            return null;
+        }
+        if ("Broken pipe".equals(failure.getMessage())) {
+            return EXIT_BROKEN_PIPE;
+        }
+        err.println("chan: cannot write standard output: " + failure.getMessage());
+        return 1;
+    }
+
+    /** 128 + SIGPIPE: how a shell reports a process killed by a write to a closed pipe. */
+    public static final int EXIT_BROKEN_PIPE = 141;
+
+    /** The context is being disposed: flush what is left, and let the shutdown hook forget it. */
+    void dispose() {
+        out.flush();
+        stdout.release();
     }
 
     /** Standard error; standard output is flushed first so the two interleave as written. */

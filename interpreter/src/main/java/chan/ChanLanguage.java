@@ -60,6 +60,11 @@ public final class ChanLanguage extends TruffleLanguage<ChanContext> {
     }
 
     @Override
+    protected void disposeContext(ChanContext context) {
+        context.dispose();
+    }
+
+    @Override
     protected OptionDescriptors getOptionDescriptors() {
         return new ChanOptionsOptionDescriptors();
     }

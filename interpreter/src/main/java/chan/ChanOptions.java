@@ -34,6 +34,9 @@ public final class ChanOptions {
     @Option(help = "Deepest call nesting before a `stack overflow` error.", category = OptionCategory.EXPERT, stability = OptionStability.STABLE)
     public static final OptionKey<Integer> MaxDepth = new OptionKey<>(100_000);
 
+    @Option(help = "Flush standard output after every line (the launcher sets it when standard output is a terminal).", category = OptionCategory.INTERNAL, stability = OptionStability.STABLE)
+    public static final OptionKey<Boolean> LineBuffered = new OptionKey<>(false);
+
     @Option(help = "Print Java stack traces of internal errors.", category = OptionCategory.INTERNAL, stability = OptionStability.STABLE)
     public static final OptionKey<Boolean> InternalErrors = new OptionKey<>(false);
 }

@@ -133,7 +133,9 @@ public final class BuiltinTable {
             }
             line.append(Display.print(a[i]));
         }
-        ChanContext.get(null).out().println(line);
+        ChanContext context = ChanContext.get(null);
+        context.out().println(line);
+        context.printed();
         return ChanNil.NIL;
     }
 
@@ -164,8 +166,11 @@ public final class BuiltinTable {
         }
         long capacity = 0;
         if (a.length == 2) {
-            if (!(a[1] instanceof Long n) || n < 0 || n > Integer.MAX_VALUE) {
+            if (!(a[1] instanceof Long n) || n < 0) {
                 throw new ChanError("chan: the capacity must be a non-negative int, got " + Display.repr(a[1]));
+            }
+            if (n > Integer.MAX_VALUE) {
+                throw new ChanError("chan: the capacity is too large: at most " + Integer.MAX_VALUE + ", got " + n);
             }
             capacity = n;
         }

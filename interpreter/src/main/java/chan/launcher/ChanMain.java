@@ -74,7 +74,11 @@ public final class ChanMain {
     /** `chan bench FILE [RUNS] [args…]`: the first word after the file is RUNS when it is a number. */
     private static int bench(CommandLine cl, PrintStream out, PrintStream err) {
         java.util.List<String> words = cl.programArgs();
-        boolean counted = !words.isEmpty() && words.get(0).matches("[1-9][0-9]{0,5}");
+        boolean counted = !words.isEmpty() && words.get(0).matches("[0-9]+");
+        if (counted && !words.get(0).matches("[1-9][0-9]{0,5}")) {
+            err.println("chan bench: RUNS takes a number from 1 to 999999, got " + words.get(0));
+            return 2;
+        }
         int runs = counted ? Integer.parseInt(words.get(0)) : 20;
         java.util.List<String> programArgs = counted ? words.subList(1, words.size()) : words;
         BenchBaseline baseline = null;
@@ -90,15 +94,32 @@ public final class ChanMain {
     }
 
     private static int runFile(CommandLine cl, InputStream in, PrintStream out, PrintStream err, Cancellation cancellation) {
+        if (cl.file().isEmpty()) {
+            err.println("chan: the program's file name is empty");
+            return 2;
+        }
         Path path = Path.of(cl.file());
-        if (!path.toFile().isFile()) {
-            String why = path.toFile().isDirectory() ? "it is a directory" : path.toFile().exists() ? "not a regular file" : "no such file";
+        if (!path.toFile().isFile() || !path.toFile().canRead()) {
+            String why = path.toFile().isDirectory() ? "it is a directory" : !path.toFile().exists() ? "no such file"
+                            : path.toFile().isFile() ? "permission denied" : "not a regular file";
             err.println("chan: cannot read " + cl.file() + ": " + why);
+            return 2;
+        }
+        String trace = cl.options().get("chan.Trace");
+        if (trace != null && isSameFile(path, Path.of(trace))) {
+            err.println("chan: --trace " + trace + " would overwrite the program");
             return 2;
         }
         StartupTimes.mark("launcher started");
         startHelper(ParseAhead.prepare(path, cl.file()));
-        try (Context context = contextBuilder(cl, in, out, err).build()) {
+        Context built;
+        try {
+            built = contextBuilder(cl, in, programOutput(out), err).build();
+        } catch (IllegalArgumentException e) { // an option of a tool (--inspect…, --cpusampler…) that does not exist
+            ParseAhead.cancel();
+            return usageError(e, err);
+        }
+        try (Context context = built) {
             StartupTimes.mark("context built");
             cancellation.attach(context);
             Source source = Source.newBuilder("chan", path.toFile()).name(cl.file()).build();
@@ -122,6 +143,14 @@ public final class ChanMain {
             return cancellation.requested() ? EXIT_CANCELLED : internalError(e, cl, err);
         } finally {
             ParseAhead.cancel();
+        }
+    }
+
+    private static boolean isSameFile(Path a, Path b) {
+        try {
+            return java.nio.file.Files.exists(b) && java.nio.file.Files.isSameFile(a, b);
+        } catch (java.io.IOException e) {
+            return false; // the trace's own error, if any, comes when it is opened
         }
     }
 
@@ -164,12 +193,15 @@ public final class ChanMain {
         }
     }
 
-    private static Context.Builder contextBuilder(CommandLine cl, InputStream in, PrintStream out, PrintStream err) {
+    private static Context.Builder contextBuilder(CommandLine cl, InputStream in, java.io.OutputStream out, PrintStream err) {
         Context.Builder builder = Context.newBuilder("chan").in(in).out(out).err(err)
                         .allowIO(IOAccess.newBuilder().fileSystem(org.graalvm.polyglot.io.FileSystem.newReadOnlyFileSystem(
                                         org.graalvm.polyglot.io.FileSystem.newDefaultFileSystem())).build())
                         .arguments("chan", cl.programArgs().toArray(new String[0]))
                         .options(cl.options());
+        if (out instanceof java.io.FileOutputStream && StandardStreams.outputIsTerminal()) {
+            builder.option("chan.LineBuffered", "true");
+        }
         if (!cl.toolOptions().isEmpty()) {
             // The debugger and the profiler: some of their options are marked experimental.
             builder.options(cl.toolOptions()).allowExperimentalOptions(true);
@@ -180,6 +212,28 @@ public final class ChanMain {
             builder.allowExperimentalOptions(true);
         }
         return EngineDefaults.apply(builder);
+    }
+
+    /**
+     * Where the program's output goes. System.out swallows write errors (a PrintStream only sets a
+     * flag), so the context writes the standard output's file descriptor itself: a closed pipe or a
+     * full disk then reaches the interpreter, which ends the run (chan.ChanContext.printed).
+     */
+    private static java.io.OutputStream programOutput(PrintStream out) {
+        if (out != System.out) {
+            return out;
+        }
+        System.out.flush();
+        return new java.io.FileOutputStream(java.io.FileDescriptor.out);
+    }
+
+    /** A bad option found only when the context is built, reported as CommandLine reports the others. */
+    private static int usageError(IllegalArgumentException e, PrintStream err) {
+        String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+        var unknown = java.util.regex.Pattern.compile("Could not find option with name (\\S+)\\.").matcher(first);
+        err.println("chan: " + (unknown.matches() ? "unknown option --" + unknown.group(1) : first));
+        err.println(CommandLine.USAGE);
+        return 2;
     }
 
     private static boolean hasEngineProperties() {

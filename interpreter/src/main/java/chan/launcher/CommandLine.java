@@ -9,7 +9,9 @@ import java.util.Set;
 /**
  * `chan FILE.chan [args…] [--cores N] [--machine M] [--seed S] [--stats] [--trace F]`, `chan repl`,
  * `chan test [DIR]` (LANGUAGE.md §6). Options may stand before or after the file; other words after
- * the file are the program's arguments, and everything after `--` goes to the program untouched.
+ * the file are the program's arguments, and everything after `--` goes to the program untouched (a
+ * `--` before the file comes before the file, as in `python -- prog.py`). `-h` and `--help` are chan's
+ * only before the file: after it they are the program's, as any other word.
  */
 final class CommandLine {
     enum Command { RUN, REPL, TEST, BENCH, HELP }
@@ -24,8 +26,9 @@ final class CommandLine {
 
     static final String USAGE = """
                     usage: chan FILE.chan [args…] [options]   run a program
-                           chan repl                          interactive session
+                           chan repl [options]                interactive session
                            chan test [DIR]                    run a directory of conformance programs
+                           chan --help                        this text
                            chan bench FILE.chan [RUNS] [args…] time a program over RUNS runs in one engine
                              [--baseline CLASS [--baseline-path DIRS]]  each run beside a Java version
                     options: --cores N  --machine NAME|FILE  --seed S  --stats  --trace FILE
@@ -54,7 +57,14 @@ final class CommandLine {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--")) {
-                for (int j = i + 1; j < args.length; j++) {
+                int j = i + 1;
+                if (cl.file == null && cl.command == Command.RUN) {
+                    if (j == args.length) {
+                        throw new UsageError("-- must be followed by the program");
+                    }
+                    cl.file = args[j++];
+                }
+                for (; j < args.length; j++) {
                     cl.programArgs.add(args[j]);
                 }
                 break;
@@ -62,8 +72,8 @@ final class CommandLine {
                 // `--cores=8`, as GraalVM launchers accept
                 cl.putValued(a.substring(0, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
             } else if (takesValue(a)) {
-                if (i + 1 >= args.length) {
-                    throw new UsageError(a + " needs a value");
+                if (i + 1 >= args.length || (args[i + 1].startsWith("--") && args[i + 1].length() > 2)) {
+                    throw new UsageError(a + " needs a value"); // `--trace --stats` must not write a file named --stats
                 }
                 cl.putValued(a, args[++i]);
             } else if (FLAGS.containsKey(a)) {
@@ -71,9 +81,9 @@ final class CommandLine {
             } else if (a.startsWith("--inspect") || a.startsWith("--cpusampler")) {
                 int eq = a.indexOf('=');
                 cl.toolOptions.put(eq < 0 ? a.substring(2) : a.substring(2, eq), eq < 0 ? "true" : a.substring(eq + 1));
-            } else if (a.equals("--help") || a.equals("-h")) {
+            } else if ((a.equals("--help") || a.equals("-h")) && cl.file == null) {
                 cl.command = Command.HELP;
-            } else if (a.startsWith("--") && cl.file == null) {
+            } else if (cl.file == null && a.startsWith("-") && a.length() > 1) {
                 throw new UsageError("unknown option " + a);
             } else if (cl.file == null && cl.command == Command.RUN && a.equals("bench")) {
                 cl.command = Command.BENCH;
@@ -81,12 +91,16 @@ final class CommandLine {
                 cl.file = a;
             } else if (cl.file == null && cl.command == Command.RUN && (a.equals("repl") || a.equals("test"))) {
                 cl.command = a.equals("repl") ? Command.REPL : Command.TEST;
-                if (cl.command == Command.TEST && i + 1 < args.length && !args[i + 1].startsWith("--")) {
-                    cl.file = args[++i];
+            } else if (cl.command == Command.REPL) {
+                throw new UsageError("repl takes no program (load one in the session with :load " + a + ")");
+            } else if (cl.command == Command.TEST) {
+                if (cl.file != null) {
+                    throw new UsageError("test takes one directory, got " + cl.file + " and " + a);
                 }
+                cl.file = a;
             } else if (cl.file == null && cl.command == Command.RUN) {
                 cl.file = a;
-            } else if (a.startsWith("--")) {
+            } else if (a.startsWith("--") && !a.equals("--help")) {
                 throw new UsageError("unknown option " + a);
             } else {
                 cl.programArgs.add(a);
@@ -94,6 +108,8 @@ final class CommandLine {
         }
         if (cl.command == Command.RUN && cl.file == null) {
             cl.command = Command.REPL;
+        } else if (cl.command == Command.TEST && (!cl.options.isEmpty() || !cl.toolOptions.isEmpty())) {
+            throw new UsageError("test runs each program with the options of its own '//! args' line, not the command line's");
         } else if (cl.command == Command.BENCH && cl.file == null) {
             throw new UsageError("bench needs a program: chan bench FILE.chan [RUNS] [args…]");
         }
@@ -120,6 +136,12 @@ final class CommandLine {
     }
 
     private static String checkValue(String option, String value) throws UsageError {
+        if (value.isEmpty() && !option.equals("--path")) {
+            throw new UsageError(option + " needs a value");
+        }
+        if (option.equals("--cores") && !value.matches("[0-9]{1,4}")) {
+            throw new UsageError("--cores takes a number from 1 to " + chan.runtime.Machine.MAX_CORES + ", got '" + value + "'");
+        }
         if (option.equals("--cores") || option.equals("--seed") || option.equals("--max-depth")) {
             try {
                 long n = Long.parseLong(value);

@@ -106,7 +106,10 @@ public final class ConformanceCase {
 
     /** Reads the directives and the expectation files; a malformed case is an IllegalArgumentException. */
     private Expectation expectation() throws IOException {
-        List<String> lines = Files.readAllLines(program, UTF_8);
+        List<String> lines = new ArrayList<>(Files.readAllLines(program, UTF_8));
+        if (!lines.isEmpty() && lines.get(0).startsWith("\uFEFF")) {
+            lines.set(0, lines.get(0).substring(1)); // a byte-order mark, which the language skips too
+        }
         int exit = 0;
         List<String> args = new ArrayList<>();
         Path stdin = null;

@@ -15,11 +15,11 @@ import java.util.Optional;
 public final class TestCommand {
     private TestCommand() {}
 
-    /** Returns 0 if every case passed, else 1 (also when DIR cannot be read). */
+    /** Returns 0 if every case passed, else 1; 2 if DIR is not a directory (as for a missing program). */
     public static int run(Path dir, PrintStream out, PrintStream err) {
         if (!Files.isDirectory(dir)) {
             err.println("chan test: not a directory: " + dir);
-            return 1;
+            return 2;
         }
         List<ConformanceCase> cases;
         List<String> orphans;

@@ -66,13 +66,21 @@ public final class ProgramRootNode extends RootNode {
             return EXIT_STATIC;
         }
         frame.setObject(MAIN_SLOT, main);
+        Object exit;
         try {
-            Object exit = loop.execute(frame);
-            finish(context, context.scheduler(), Integer.valueOf(EXIT_OK).equals(exit));
-            return exit;
+            exit = loop.execute(frame);
+            exit = finish(context, context.scheduler(), exit);
         } finally {
             flush(context); // what the program printed comes out even if the run ends in a host error
         }
+        return Integer.valueOf(EXIT_OK).equals(exit) ? outputFailure(context, exit) : exit;
+    }
+
+    /** A run that succeeded fails if its output could not all be written (ChanContext.printed). */
+    @TruffleBoundary
+    private static Object outputFailure(ChanContext context, Object exit) {
+        Integer failed = context.outputFailure();
+        return failed == null ? exit : failed;
     }
 
     @TruffleBoundary
@@ -108,15 +116,21 @@ public final class ProgramRootNode extends RootNode {
                         .valueSizer(MessageSize::bytes);
     }
 
+    /** The run's end: the trace written, leaks and statistics reported; returns the exit code. */
     @TruffleBoundary
-    private static void finish(ChanContext context, Scheduler scheduler, boolean normalExit) {
+    private static Object finish(ChanContext context, Scheduler scheduler, Object exit) {
         scheduler.end();
-        if (normalExit && (context.option(ChanOptions.WarnLeaks) || context.option(ChanOptions.Stats))) {
+        if (scheduler.endFailure() != null) { // the trace file could not be written (a full disk)
+            context.err().println("chan: " + scheduler.endFailure().getMessage());
+            exit = EXIT_ERROR;
+        }
+        if (Integer.valueOf(EXIT_OK).equals(exit) && (context.option(ChanOptions.WarnLeaks) || context.option(ChanOptions.Stats))) {
             warnLeaks(context, scheduler.leaked());
         }
         if (context.option(ChanOptions.Stats)) {
             context.err().print(scheduler.stats().format());
         }
+        return exit;
     }
 
     @TruffleBoundary

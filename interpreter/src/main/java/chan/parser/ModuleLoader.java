@@ -212,7 +212,10 @@ public final class ModuleLoader {
         Source source;
         try {
             source = Source.newBuilder(ChanLanguage.ID, file).build();
-        } catch (IOException | SecurityException e) {
+        } catch (IOException e) {
+            importer.error(at, "cannot read module " + file.getPath() + ": " + chan.runtime.ReadFailure.reason(e));
+            return null;
+        } catch (SecurityException e) {
             importer.error(at, "cannot read module " + file.getPath() + ": " + e.getMessage());
             return null;
         }

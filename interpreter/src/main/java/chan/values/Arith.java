@@ -15,7 +15,8 @@ import java.math.BigInteger;
  * without exception; Go's runtime would give +Inf for floats). {@code +}
  * also joins two strings or two lists; a string plus anything else is an error (Go's strictness:
  * write {@code "n=" + str(n)}). Bitwise operators and shifts take ints only; {@code >>} is arithmetic
- * (floor); a negative shift count is an error, and so is a left shift beyond {@link #MAX_SHIFT}.
+ * (floor); a negative shift count is an error, and so is a left shift beyond {@link #MAX_SHIFT}, or a
+ * product of more bits than that.
  *
  * <p>Messages: "cannot add string and int"; likewise "subtract", "multiply", "divide"; the other
  * operators say "cannot apply % to string and int", "cannot negate string", "cannot apply ~ to float".
@@ -67,7 +68,19 @@ public final class Arith {
         } else if (a instanceof Double || b instanceof Double) {
             return Numbers.toDouble(a) * Numbers.toDouble(b);
         }
-        return Numbers.normalize(Numbers.big(a).multiply(Numbers.big(b)));
+        return Numbers.normalize(product(Numbers.big(a), Numbers.big(b)));
+    }
+
+    /**
+     * A product of big ints, unless it would have more than {@link #MAX_SHIFT} bits: ints of megabytes
+     * take seconds to multiply and end, squared a few times more, in the JVM's own limit (about 2^31
+     * bits), after minutes. An error instead, as for a shift.
+     */
+    private static BigInteger product(BigInteger a, BigInteger b) {
+        if ((long) a.bitLength() + b.bitLength() > MAX_SHIFT + 1L) {
+            throw new ChanError("int too large: a product of more than " + MAX_SHIFT + " bits");
+        }
+        return a.multiply(b);
     }
 
     @TruffleBoundary

@@ -79,9 +79,21 @@ public final class ChanList implements Iterable<Object> {
         return new ChanList((TreePVector<Object>) items.with(i, v), count);
     }
 
-    /** Elements {@code from} (inclusive) to {@code to} (exclusive); bounds already checked. */
+    /**
+     * Elements {@code from} (inclusive) to {@code to} (exclusive); bounds already checked. pcollections'
+     * subList removes the elements outside the range one by one, so a short slice of a long list is
+     * built from its own elements instead: the cost follows the smaller of the two parts, not the list.
+     */
     @TruffleBoundary
     public ChanList slice(int from, int to) {
+        int length = to - from;
+        if (length < size() - length) {
+            Object[] part = new Object[length];
+            for (int i = 0; i < length; i++) {
+                part[i] = items.get(from + i);
+            }
+            return mutableCount == 0 ? new ChanList(TreePVector.from(Arrays.asList(part)), 0) : from(Arrays.asList(part));
+        }
         TreePVector<Object> part = items.subList(from, to);
         if (mutableCount == 0) {
             return new ChanList(part, 0);

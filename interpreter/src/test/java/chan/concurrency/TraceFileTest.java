@@ -94,6 +94,15 @@ class TraceFileTest {
         assertEquals("chan: cannot write trace file " + dir + ": Is a directory\n", onDirectory.err());
     }
 
+    /** A trace that cannot be written when the run ends (a full disk): an error, exit 1, after the program's output. */
+    @Test
+    void aTraceThatCannotBeWrittenAtTheEndIsAnError() {
+        RunChan r = RunChan.run("examples/hello.chan", "--trace", "/dev/full");
+        assertEquals(1, r.exit(), r.err());
+        assertEquals("chan: cannot write trace file /dev/full: No space left on device\n", r.err());
+        assertEquals("Hello, world!\n", r.out());
+    }
+
     private static long number(Map<?, ?> e, String key) {
         Object v = e.get(key);
         assertTrue(v instanceof Number, key + " is a number in " + e);

@@ -23,7 +23,7 @@ class CommandLineTest {
         assertEquals("8", cl.options().get("chan.Cores"));
         assertEquals("amd-8x4", cl.options().get("chan.Machine"));
         var bad = assertThrows(CommandLine.UsageError.class, () -> CommandLine.parse(new String[] {"prog.chan", "--cores=x"}));
-        assertEquals("--cores takes a number, got 'x'", bad.getMessage());
+        assertEquals("--cores takes a number from 1 to 1024, got 'x'", bad.getMessage());
         var huge = assertThrows(CommandLine.UsageError.class, () -> CommandLine.parse(new String[] {"prog.chan", "--seed", "99999999999999999999"}));
         assertEquals("--seed takes a 64-bit number, got 99999999999999999999, which is out of range", huge.getMessage());
     }
@@ -34,6 +34,86 @@ class CommandLineTest {
                         assertThrows(CommandLine.UsageError.class, () -> CommandLine.parse(new String[] {"prog.chan", "--bogus"})).getMessage());
         assertEquals("--cores needs a value",
                         assertThrows(CommandLine.UsageError.class, () -> CommandLine.parse(new String[] {"prog.chan", "--cores"})).getMessage());
+    }
+
+    private static String usageError(String... args) {
+        return assertThrows(CommandLine.UsageError.class, () -> CommandLine.parse(args)).getMessage();
+    }
+
+    @Test
+    void helpAfterTheFileIsTheProgramsWord() throws Exception {
+        CommandLine cl = CommandLine.parse(new String[] {"prog.chan", "-v", "-h", "--help"});
+        assertEquals(CommandLine.Command.RUN, cl.command());
+        assertEquals(List.of("-v", "-h", "--help"), cl.programArgs());
+        assertEquals(CommandLine.Command.HELP, CommandLine.parse(new String[] {"-h"}).command());
+        assertEquals(CommandLine.Command.HELP, CommandLine.parse(new String[] {"--help", "prog.chan"}).command());
+    }
+
+    @Test
+    void aDoubleDashBeforeTheFileComesBeforeTheFile() throws Exception {
+        CommandLine cl = CommandLine.parse(new String[] {"--stats", "--", "-odd-name.chan", "--cores", "a"});
+        assertEquals(CommandLine.Command.RUN, cl.command());
+        assertEquals("-odd-name.chan", cl.file());
+        assertEquals(List.of("--cores", "a"), cl.programArgs());
+        assertEquals("-- must be followed by the program", usageError("--stats", "--"));
+    }
+
+    @Test
+    void aSingleDashWordBeforeTheFileIsAnUnknownOption() {
+        assertEquals("unknown option -x", usageError("-x", "prog.chan"));
+    }
+
+    @Test
+    void aValueMustNotBeAnotherOptionOrEmpty() {
+        assertEquals("--trace needs a value", usageError("prog.chan", "--trace", "--stats"));
+        assertEquals("--machine needs a value", usageError("prog.chan", "--machine", ""));
+        assertEquals("--cores takes a number from 1 to 1024, got '99999999999999999999'",
+                        usageError("prog.chan", "--cores", "99999999999999999999"));
+    }
+
+    @Test
+    void testTakesOneDirectoryAnywhereAndNoOptions() throws Exception {
+        CommandLine cl = CommandLine.parse(new String[] {"test", "suite"});
+        assertEquals(CommandLine.Command.TEST, cl.command());
+        assertEquals("suite", cl.file());
+        assertEquals("test takes one directory, got suite and extra", usageError("test", "suite", "extra"));
+        String noOptions = "test runs each program with the options of its own '//! args' line, not the command line's";
+        assertEquals(noOptions, usageError("test", "suite", "--cores", "2"));
+        assertEquals(noOptions, usageError("test", "--cores", "2", "suite"));
+    }
+
+    @Test
+    void replTakesNoProgram() {
+        assertEquals("repl takes no program (load one in the session with :load prog.chan)", usageError("repl", "prog.chan"));
+    }
+
+    @Test
+    void aTraceOntoTheProgramAndAnEmptyFileNameAreRefused() {
+        chan.testing.RunChan onProgram = chan.testing.RunChan.run("examples/hello.chan", "--trace", "examples/hello.chan");
+        assertEquals(2, onProgram.exit(), onProgram.err());
+        assertEquals("chan: --trace examples/hello.chan would overwrite the program\n", onProgram.err());
+        chan.testing.RunChan empty = chan.testing.RunChan.run("");
+        assertEquals(2, empty.exit(), empty.err());
+        assertEquals("chan: the program's file name is empty\n", empty.err());
+    }
+
+    @Test
+    void benchRunsOutOfRangeAndAMissingTestDirectoryAreErrors() {
+        chan.testing.RunChan zero = chan.testing.RunChan.run("bench", "examples/hello.chan", "0");
+        assertEquals(2, zero.exit(), zero.err());
+        assertEquals("chan bench: RUNS takes a number from 1 to 999999, got 0\n", zero.err());
+        chan.testing.RunChan missing = chan.testing.RunChan.run("test", "no/such/dir");
+        assertEquals(2, missing.exit(), missing.err());
+        assertEquals("chan test: not a directory: no/such/dir\n", missing.err());
+    }
+
+    @Test
+    void aMisspeltToolOptionIsAUsageErrorToo() {
+        // --inspect… and --cpusampler… go to Truffle's tools, which know their own options.
+        chan.testing.RunChan r = chan.testing.RunChan.run("examples/hello.chan", "--inspectx");
+        assertEquals(2, r.exit(), r.err());
+        assertEquals("chan: unknown option --inspectx", r.err().lines().findFirst().orElse(""));
+        assertEquals("", r.out());
     }
 
     @Test

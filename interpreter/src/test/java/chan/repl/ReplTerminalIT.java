@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import chan.testing.TmuxTerminal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
@@ -27,7 +28,7 @@ class ReplTerminalIT {
 
     @BeforeEach
     void start() throws Exception {
-        term = new TmuxTerminal(CHAN, dir.resolve("history"));
+        term = TmuxTerminal.repl(CHAN, dir.resolve("history"));
         term.waitForPrompt(1);
     }
 

@@ -75,6 +75,7 @@ public final class Scheduler {
     private int lastSharedId;
     long crashes;
     private boolean ended;
+    private ChanRuntimeError endFailure;
     /** Set by {@link #requestPreempt}: the running strand yields at its next charge. */
     private boolean preemptRequested;
     private int[] scratch = new int[8];
@@ -516,12 +517,22 @@ public final class Scheduler {
 
     public Stats stats() { return new Stats(machine, cores, lastStrandId, crashes, mainDone() ? leaked().size() : 0); }
 
-    /** Writes the trace (if any). Called by itself when main finishes or next() returns null; idempotent. */
+    /**
+     * Writes the trace (if any). Called by itself when main finishes or next() returns null; idempotent.
+     * A trace that cannot be written then (a full disk) does not stop the run: see {@link #endFailure}.
+     */
     public void end() {
         if (ended) return;
         ended = true;
-        stopTrace();
+        try {
+            stopTrace();
+        } catch (ChanRuntimeError e) {
+            endFailure = e;
+        }
     }
+
+    /** Why {@link #end} could not write the trace, or null. */
+    public ChanRuntimeError endFailure() { return endFailure; }
 
     private List<Strand> liveById() {
         ArrayList<Strand> list = new ArrayList<>(live);

@@ -1,4 +1,4 @@
-package chan.repl;
+package chan.testing;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -11,45 +11,51 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real terminal for REPL tests: `./chan repl` runs in a detached tmux session (a pty, so JLine sees
- * a terminal with raw mode, key codes and signals), keys go in with `tmux send-keys` and the screen
- * comes back with `tmux capture-pane`. Ctrl-C is a real SIGINT from the pty's line discipline.
+ * A real terminal for tests: a command (`./chan repl`, `./chan FILE`) runs in a detached tmux session
+ * (a pty, so JLine sees a terminal with raw mode, key codes and signals, and a program's standard
+ * output is a terminal), keys go in with `tmux send-keys` and the screen comes back with
+ * `tmux capture-pane`. Ctrl-C is a real SIGINT from the pty's line discipline.
  */
-final class TmuxTerminal implements AutoCloseable {
+public final class TmuxTerminal implements AutoCloseable {
     private static final long WAIT_SECONDS = 120;
     private final String session;
 
-    TmuxTerminal(Path chan, Path history) throws IOException, InterruptedException {
-        this.session = "chan-repl-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
-        String command = "env CHAN_HISTORY=" + history + " " + chan + " repl";
+    /** `./chan repl` with its history in the given file. */
+    public static TmuxTerminal repl(Path chan, Path history) throws IOException, InterruptedException {
+        return new TmuxTerminal("env CHAN_HISTORY=" + history + " " + chan + " repl");
+    }
+
+    /** A shell command line, run in the terminal. */
+    public TmuxTerminal(String command) throws IOException, InterruptedException {
+        this.session = "chan-terminal-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
         tmux("new-session", "-d", "-s", session, "-x", "150", "-y", "50", command);
     }
 
     /** Types text literally, as a user would (no Enter). */
-    void type(String text) throws IOException, InterruptedException {
+    public void type(String text) throws IOException, InterruptedException {
         // tmux reads an argument ending in ';' as a command separator: a trailing space avoids it.
         tmux("send-keys", "-t", session, "-l", text.endsWith(";") ? text + " " : text);
     }
 
     /** Presses keys by tmux name: Enter, Tab, Up, C-c, C-d. */
-    void press(String... keys) throws IOException, InterruptedException {
+    public void press(String... keys) throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of("send-keys", "-t", session));
         args.addAll(List.of(keys));
         tmux(args.toArray(new String[0]));
     }
 
-    void line(String text) throws IOException, InterruptedException {
+    public void line(String text) throws IOException, InterruptedException {
         type(text);
         press("Enter");
     }
 
     /** The whole screen and scrollback, lines joined as typed. */
-    String screen() throws IOException, InterruptedException {
+    public String screen() throws IOException, InterruptedException {
         return tmux("capture-pane", "-p", "-J", "-S", "-", "-t", session);
     }
 
     /** Waits until {@code text} appears on the screen at least {@code times} times; returns the screen. */
-    String waitFor(String text, int times) throws IOException, InterruptedException {
+    public String waitFor(String text, int times) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         String screen = "";
         while (System.nanoTime() < deadline) {
@@ -63,16 +69,16 @@ final class TmuxTerminal implements AutoCloseable {
         return screen;
     }
 
-    String waitFor(String text) throws IOException, InterruptedException {
+    public String waitFor(String text) throws IOException, InterruptedException {
         return waitFor(text, 1);
     }
 
     /** Waits for the n-th prompt: the REPL has finished the (n-1)-th input and reads again. */
-    String waitForPrompt(int n) throws IOException, InterruptedException {
+    public String waitForPrompt(int n) throws IOException, InterruptedException {
         return waitFor("chan> ", n);
     }
 
-    static int count(String haystack, String needle) {
+    public static int count(String haystack, String needle) {
         int n = 0;
         for (int i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + needle.length())) {
             n++;

@@ -1,0 +1,121 @@
+package chan;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import chan.testing.TmuxTerminal;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Where a program's standard output goes, through `./chan` as a real process (ChanContext, StandardOutput):
+ * a reader that goes away ends the run, a write that fails is an error, an interrupted run still shows
+ * what it printed, and on a terminal each line appears when it is printed. Also a program file the
+ * user may not read.
+ */
+class StandardOutputIT {
+    private static final Path CHAN = Path.of("chan").toAbsolutePath();
+    private static final long TIMEOUT_SECONDS = 300;
+    /** A program that prints, then computes for ever. */
+    private static final String PRINT_THEN_LOOP = "print(\"before the loop\");\nwhile (true) { }\n";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aClosedPipeEndsTheRunQuietlyAsSigpipeWould() throws Exception {
+        Path p = program("forever.chan", "let i = 0;\nwhile (true) { print(\"line\", i); i += 1; }\n");
+        Process chan = start(p, ProcessBuilder.Redirect.PIPE);
+        InputStream out = chan.getInputStream();
+        byte[] first = out.readNBytes("line 0\n".length());
+        assertEquals("line 0\n", new String(first, UTF_8));
+        out.close(); // as `head -1` does
+        String err = endsWithStderr(chan);
+        assertEquals(141, chan.exitValue(), err);
+        assertEquals("", err);
+    }
+
+    @Test
+    void outputThatCannotBeWrittenIsAnError() throws Exception {
+        Path p = program("hello.chan", "print(\"hello\");\n");
+        Process chan = start(p, ProcessBuilder.Redirect.to(new File("/dev/full")));
+        String err = endsWithStderr(chan);
+        assertEquals(1, chan.exitValue(), err);
+        assertEquals("chan: cannot write standard output: No space left on device\n", err);
+    }
+
+    @Test
+    void aTerminatedRunStillShowsWhatItPrinted() throws Exception {
+        // 70 000 bytes, then the last line: what fills the buffer (64 KB) goes out by itself, the
+        // rest only when flushed. Both streams go to files: Process.destroy closes its pipes.
+        Path p = program("print_then_loop.chan", "for (i in range(0, 7000)) { print(\"123456789\"); }\n"
+                        + "print(\"last line\");\nwhile (true) { }\n");
+        Path out = dir.resolve("out.txt");
+        Path err = dir.resolve("err.txt");
+        Process chan = new ProcessBuilder(CHAN.toString(), p.toString()).directory(CHAN.getParent().toFile())
+                        .redirectInput(new File("/dev/null")).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while ((!Files.exists(out) || Files.size(out) < 60_000) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(1000); // the program is now in its loop
+        chan.destroy(); // SIGTERM
+        endsWithStderr(chan);
+        assertEquals(143, chan.exitValue(), Files.readString(err));
+        assertEquals("123456789\n".repeat(7000) + "last line\n", Files.readString(out), "the output as printed");
+    }
+
+    @Test
+    void onATerminalEachLineAppearsWhenItIsPrinted() throws Exception {
+        Path p = program("print_then_loop.chan", PRINT_THEN_LOOP);
+        try (TmuxTerminal terminal = new TmuxTerminal(CHAN + " " + p)) {
+            terminal.waitFor("before the loop"); // while the program still runs
+            terminal.press("C-c");
+        }
+    }
+
+    @Test
+    void aProgramTheUserMayNotReadIsAnErrorOfItsOwn() throws Exception {
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path p = program("secret.chan", "print(1);\n");
+        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("---------"));
+        List<String> command = new ArrayList<>();
+        if (System.getProperty("user.name").equals("root")) {
+            command.addAll(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups")); // root reads anything
+        }
+        command.addAll(List.of(CHAN.toString(), p.toString()));
+        Process chan = new ProcessBuilder(command).directory(CHAN.getParent().toFile()).start();
+        String err = endsWithStderr(chan);
+        assertEquals(2, chan.exitValue(), err);
+        assertEquals("chan: cannot read " + p + ": permission denied\n", err);
+    }
+
+    private Path program(String name, String source) throws IOException {
+        return Files.writeString(dir.resolve(name), source, UTF_8);
+    }
+
+    private static Process start(Path program, ProcessBuilder.Redirect out) throws IOException {
+        assertTrue(Files.isExecutable(CHAN), "./chan is missing or not executable: " + CHAN);
+        return new ProcessBuilder(CHAN.toString(), program.toString()).directory(CHAN.getParent().toFile())
+                        .redirectInput(new File("/dev/null")).redirectOutput(out).start();
+    }
+
+    /** Waits for the process to end (a failure if it does not) and returns what it wrote on stderr. */
+    private static String endsWithStderr(Process chan) throws InterruptedException, IOException {
+        if (!chan.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            chan.destroyForcibly();
+            throw new AssertionError("./chan did not end within " + TIMEOUT_SECONDS + " s");
+        }
+        return new String(chan.getErrorStream().readAllBytes(), UTF_8);
+    }
+}

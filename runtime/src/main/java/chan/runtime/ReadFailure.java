@@ -1,0 +1,18 @@
+package chan.runtime;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+
+/** Why a file could not be read, in words: the JDK's message for a missing or forbidden file is only its path. */
+public final class ReadFailure {
+    private ReadFailure() {}
+
+    public static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) return "no such file";
+        if (e instanceof AccessDeniedException) return "permission denied";
+        if (e instanceof FileSystemException f && f.getReason() != null) return f.getReason();
+        return e.getMessage();
+    }
+}
