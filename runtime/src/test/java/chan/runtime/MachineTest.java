@@ -134,7 +134,7 @@ class MachineTest {
                 "g.machine", "cores-per-package 2\nlatency same-package 5\nlatency l3 75\n");
         assertError("h.machine:1: 'packages' takes 1 argument(s)", "h.machine", "packages 2 3\n");
         Path missing = dir.resolve("nope.machine");
-        assertEquals("cannot read machine file " + missing + ": " + missing,
+        assertEquals("cannot read machine file " + missing + ": no such file",
                 assertThrows(MachineException.class, () -> Machine.load(missing)).getMessage());
     }
 
