@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * terminal (as C's stdio and Python do), and by a shutdown hook when the run is interrupted (Ctrl-C,
  * SIGTERM), so that nothing printed is lost. A write that fails (the reader of a pipe went away, a
  * full disk) is remembered, because the PrintStream above swallows it: print then ends the run
- * instead of computing on for nobody ({@link ChanContext#checkOutput}).
+ * instead of computing on for nobody ({@link ChanContext#printed}).
  */
 final class StandardOutput extends BufferedOutputStream {
     /** The outputs of the contexts alive in this process, flushed by the shutdown hook. */
