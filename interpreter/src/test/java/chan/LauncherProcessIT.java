@@ -171,6 +171,17 @@ class LauncherProcessIT {
         assertTrue(run.err().startsWith("error: out of memory: the program needs more than the "), run.describe());
     }
 
+    @Test
+    void aHeapFilledByThreadsIsTheSameError() throws Exception {
+        // The heap fills while threads are being made, and reporting it must not need the heap itself.
+        Path p = program("threads.chan", "let c = chan();\nprint(\"before\");\nwhile (true) { start { <-c; }; }\n");
+        Run run = chanWith("-Xmx160m", p.toString());
+        assertEquals(1, run.exit(), run.describe());
+        assertEquals("before\n", run.out(), run.describe());
+        assertEquals("error: out of memory: the program needs more than the 160 MB heap (give it more with CHAN_JAVA_OPTS=-Xmx4g,"
+                        + " for example)\n", run.err(), run.describe());
+    }
+
     private Run chan(Path stdin, String... args) throws IOException, InterruptedException {
         return run(stdin, null, args);
     }

@@ -37,7 +37,13 @@ public final class ChanMain {
     /** The same, stoppable from another thread: a program run by it ends when cancel is called. */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Cancellation cancellation) {
         int[] exit = {EXIT_INTERNAL};
-        Thread runner = new Thread(null, () -> exit[0] = runOnThisThread(args, in, out, err, cancellation), "chan-main", STACK_BYTES);
+        Thread runner = new Thread(null, () -> {
+            try {
+                exit[0] = runOnThisThread(args, in, out, err, cancellation);
+            } catch (OutOfMemoryError e) { // thrown again while the first one was being reported
+                exit[0] = outOfMemory(err);
+            }
+        }, "chan-main", STACK_BYTES);
         runner.start();
         try {
             runner.join();
@@ -257,10 +263,18 @@ public final class ChanMain {
         }
     }
 
+    /**
+     * The message of a full heap, made before it is needed: when the heap is full, even building it
+     * could fail (and did, with the JVM's own "OutOfMemoryError thrown from the UncaughtExceptionHandler").
+     */
+    private static final byte[] OUT_OF_MEMORY = ("error: out of memory: the program needs more than the "
+                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB heap (give it more with CHAN_JAVA_OPTS=-Xmx4g, for example)\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
     /** The host's heap is full: the program's doing, not a bug in Chan, so an ordinary runtime error (exit 1). */
     private static int outOfMemory(PrintStream err) {
-        err.println("error: out of memory: the program needs more than the " + Runtime.getRuntime().maxMemory() / (1 << 20)
-                        + " MB heap (give it more with CHAN_JAVA_OPTS=-Xmx4g, for example)");
+        err.write(OUT_OF_MEMORY, 0, OUT_OF_MEMORY.length);
+        err.flush();
         return 1;
     }
 
