@@ -95,6 +95,13 @@ class ReplSessionTest {
         assertTrue(s.err().contains("const 'D' must be immutable, got dict"), s.err());
     }
 
+    /** read_line reads the session's own input, one line, leaving the rest to the prompt (it once took it all). */
+    @Test
+    void readLineTakesTheNextLineAndTheSessionGoesOn() {
+        Session s = run("read_line()", "line two", "\"after 1\"", "let a = read_line(); let b = read_line();", "x y", "(z)", "(a, b)");
+        assertEquals(List.of("\"line two\"", "\"after 1\"", "(\"x y\", \"(z)\")"), s.lines(), s.err());
+    }
+
     @Test
     void incompleteInputIsDetectedOutsideStringsAndComments() {
         assertTrue(ChanLineParser.isOpen("fn f() {"));
