@@ -102,11 +102,30 @@ class ReplSessionTest {
         assertEquals(List.of("\"line two\"", "\"after 1\"", "(\"x y\", \"(z)\")"), s.lines(), s.err());
     }
 
+    /** An unclosed string is its syntax error at once; it once took the inputs after it in, as continuation lines. */
+    @Test
+    void anUnclosedStringIsAnErrorAndTheNextInputsRun() {
+        Session s = run("let s = \"abc", "\"next input\"", "print(\"x", "1 + 1");
+        assertEquals(List.of("\"next input\"", "2"), s.lines(), s.err());
+        assertTrue(s.err().startsWith("<repl-1>:1:9: syntax error: unterminated string"), s.err());
+        assertTrue(s.err().contains("<repl-3>:1:7: syntax error: unterminated string"), s.err());
+    }
+
+    @Test
+    void coresMustBePositiveWhateverTheMachine() {
+        Session s = run(":machine amd-8x4", ":cores 0", ":cores -2");
+        assertEquals(":cores: takes a positive number, got 0", s.lines().get(1), s.out());
+        assertEquals(":cores: takes a positive number, got -2", s.lines().get(2), s.out());
+    }
+
     @Test
     void incompleteInputIsDetectedOutsideStringsAndComments() {
         assertTrue(ChanLineParser.isOpen("fn f() {"));
         assertTrue(ChanLineParser.isOpen("print(\"a)\""));
-        assertTrue(ChanLineParser.isOpen("let s = \"open"));
+        assertFalse(ChanLineParser.isOpen("let s = \"open"), "a string ends with its line");
+        assertFalse(ChanLineParser.isOpen("print(\"open"));
+        assertFalse(ChanLineParser.isOpen("print(\"open\\"));
+        assertTrue(ChanLineParser.isOpen("print(\"a\\\"\",\n  \"b\""));
         assertTrue(ChanLineParser.isOpen("/* a comment"));
         assertFalse(ChanLineParser.isOpen("print(\"{\"); // ( [ {"));
         assertFalse(ChanLineParser.isOpen("let m = {\"a\" => [1, (2, 3)]};"));
