@@ -251,10 +251,11 @@ public final class ChanMain {
         return false;
     }
 
-    /** `chan repl`: the interactive session (chan.repl.ChanRepl) in one context. */
+    /** `chan repl`: the interactive session (chan.repl.ChanRepl) in one context; read_line reads the session's input. */
     private static int runRepl(CommandLine cl, InputStream in, PrintStream out, PrintStream err) {
-        try (Context context = contextBuilder(cl, in, out, err).build()) {
-            return chan.repl.ChanRepl.run(context, in, out, err, cl.internalErrors());
+        chan.repl.ProgramInput programInput = new chan.repl.ProgramInput();
+        try (Context context = contextBuilder(cl, programInput, out, err).build()) {
+            return chan.repl.ChanRepl.run(context, programInput, in, out, err, cl.internalErrors());
         } catch (IllegalArgumentException | chan.runtime.MachineException e) {
             err.println("chan: " + e.getMessage());
             return 2;

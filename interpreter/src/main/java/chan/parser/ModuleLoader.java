@@ -123,7 +123,7 @@ public final class ModuleLoader {
             }
         };
         CommonTokenStream tokens = new CommonTokenStream(ParseAhead.lexer(source.getCharacters().toString(), Diagnostics.name(source), listener));
-        ChanParser parser = new ChanParser(tokens);
+        ChanParser parser = BlockPrediction.parser(tokens);
         parser.removeErrorListeners();
         parser.addErrorListener(listener);
         ChanParser.ProgramContext tree = parser.program();

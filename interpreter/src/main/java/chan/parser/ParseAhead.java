@@ -151,7 +151,7 @@ public final class ParseAhead {
             }
         };
         CommonTokenStream tokens = new CommonTokenStream(lexer(text, name, listener));
-        ChanParser parser = new ChanParser(tokens);
+        ChanParser parser = BlockPrediction.parser(tokens);
         parser.removeErrorListeners();
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         parser.setErrorHandler(new BailErrorStrategy());

@@ -7,8 +7,10 @@ import org.jline.reader.ParsedLine;
 import org.jline.reader.Parser;
 
 /**
- * Tells JLine when an input is complete and what word the cursor is in. An input whose brackets,
- * string or block comment are still open is incomplete: Enter then starts a continuation line.
+ * Tells JLine when an input is complete and what word the cursor is in. An input whose brackets or
+ * block comment are still open is incomplete: Enter then starts a continuation line. A string left
+ * open at the end of its line is not: it cannot go on on the next, so the input runs and the syntax
+ * error says so at once, rather than taking in the inputs after it.
  * A REPL command (a line starting with `:`) is always complete. The word for completion is the
  * name (letters, digits, `_`, and `.` for `module.member`) around the cursor.
  */
@@ -33,7 +35,7 @@ final class ChanLineParser implements Parser {
         return Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == ':';
     }
 
-    /** Whether a bracket, string or block comment is still open at the end of the text. */
+    /** Whether a bracket or block comment is still open at the end of the text, and no string was left open before it. */
     static boolean isOpen(String text) {
         int depth = 0;
         int i = 0;
@@ -52,11 +54,11 @@ final class ChanLineParser implements Parser {
                 i = close + 2;
             } else if (c == '"') {
                 i++;
-                while (i < n && text.charAt(i) != '"') {
-                    i += text.charAt(i) == '\\' ? 2 : 1;
+                while (i < n && text.charAt(i) != '"' && text.charAt(i) != '\n') {
+                    i += text.charAt(i) == '\\' && i + 1 < n && text.charAt(i + 1) != '\n' ? 2 : 1;
                 }
-                if (i >= n) {
-                    return true;
+                if (i >= n || text.charAt(i) == '\n') {
+                    return false; // a string cannot span lines: the input is run now, and its error shown
                 }
                 i++;
             } else {

@@ -26,9 +26,14 @@ public final class ChanRepl {
 
     private ChanRepl() {}
 
-    /** Runs the session in {@code context}, entered on this thread for the whole session; returns the exit code. */
-    public static int run(Context context, InputStream in, PrintStream out, PrintStream err, boolean internalErrors) throws IOException {
+    /**
+     * Runs the session in {@code context}, entered on this thread for the whole session; returns the
+     * exit code. The context's standard input must be {@code programInput}, which then reads {@code in} too.
+     */
+    public static int run(Context context, ProgramInput programInput, InputStream in, PrintStream out, PrintStream err, boolean internalErrors)
+                    throws IOException {
         try (Terminal terminal = terminal(in, out)) {
+            programInput.readFrom(terminal);
             context.enter();
             try {
                 context.initialize("chan");

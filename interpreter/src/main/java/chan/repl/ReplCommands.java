@@ -63,7 +63,7 @@ final class ReplCommands {
                     out.println("session reset: " + describeMachine());
                 }
                 case ":cores" -> {
-                    session.setCores(Integer.parseInt(needs(arg, "a number of cores")));
+                    session.setCores(positive(needs(arg, "a number of cores")));
                     out.println("session reset: " + describeMachine());
                 }
                 case ":seed" -> {
@@ -108,6 +108,15 @@ final class ReplCommands {
             throw new UsageError("needs " + what);
         }
         return arg;
+    }
+
+    /** As the command line's --cores says it: the machine's own limit only matters once the number is positive. */
+    private static int positive(String arg) {
+        int n = Integer.parseInt(arg);
+        if (n < 1) {
+            throw new UsageError("takes a positive number, got " + arg);
+        }
+        return n;
     }
 
     private static final class UsageError extends RuntimeException {

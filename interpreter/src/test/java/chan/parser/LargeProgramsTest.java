@@ -104,6 +104,16 @@ class LargeProgramsTest {
         assertEquals("1 (2,) 1\n", r.out());
     }
 
+    /** A `{` starting a statement is found to be a block from its matching `}` (BlockPrediction), not by looking inside it. */
+    @Test
+    void blocksTwentyThousandDeepParse() throws IOException {
+        int n = 20_000;
+        String program = "{".repeat(n) + "let m = {1 => {2 => 3}}; print(m[1][2]); {1 => 2}[1];" + "}".repeat(n) + "\n";
+        RunChan r = run("blocks.chan", program);
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("3\n", r.out());
+    }
+
     /** Inside a deep expression, in a function literal built while the chain is half-built, an error names its own operator. */
     @Test
     void errorsDeepInALongExpressionPointAtTheirOperator() throws IOException {

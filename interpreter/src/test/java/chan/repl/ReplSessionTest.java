@@ -95,11 +95,37 @@ class ReplSessionTest {
         assertTrue(s.err().contains("const 'D' must be immutable, got dict"), s.err());
     }
 
+    /** read_line reads the session's own input, one line, leaving the rest to the prompt (it once took it all). */
+    @Test
+    void readLineTakesTheNextLineAndTheSessionGoesOn() {
+        Session s = run("read_line()", "line two", "\"after 1\"", "let a = read_line(); let b = read_line();", "x y", "(z)", "(a, b)");
+        assertEquals(List.of("\"line two\"", "\"after 1\"", "(\"x y\", \"(z)\")"), s.lines(), s.err());
+    }
+
+    /** An unclosed string is its syntax error at once; it once took the inputs after it in, as continuation lines. */
+    @Test
+    void anUnclosedStringIsAnErrorAndTheNextInputsRun() {
+        Session s = run("let s = \"abc", "\"next input\"", "print(\"x", "1 + 1");
+        assertEquals(List.of("\"next input\"", "2"), s.lines(), s.err());
+        assertTrue(s.err().startsWith("<repl-1>:1:9: syntax error: unterminated string"), s.err());
+        assertTrue(s.err().contains("<repl-3>:1:7: syntax error: unterminated string"), s.err());
+    }
+
+    @Test
+    void coresMustBePositiveWhateverTheMachine() {
+        Session s = run(":machine amd-8x4", ":cores 0", ":cores -2");
+        assertEquals(":cores: takes a positive number, got 0", s.lines().get(1), s.out());
+        assertEquals(":cores: takes a positive number, got -2", s.lines().get(2), s.out());
+    }
+
     @Test
     void incompleteInputIsDetectedOutsideStringsAndComments() {
         assertTrue(ChanLineParser.isOpen("fn f() {"));
         assertTrue(ChanLineParser.isOpen("print(\"a)\""));
-        assertTrue(ChanLineParser.isOpen("let s = \"open"));
+        assertFalse(ChanLineParser.isOpen("let s = \"open"), "a string ends with its line");
+        assertFalse(ChanLineParser.isOpen("print(\"open"));
+        assertFalse(ChanLineParser.isOpen("print(\"open\\"));
+        assertTrue(ChanLineParser.isOpen("print(\"a\\\"\",\n  \"b\""));
         assertTrue(ChanLineParser.isOpen("/* a comment"));
         assertFalse(ChanLineParser.isOpen("print(\"{\"); // ( [ {"));
         assertFalse(ChanLineParser.isOpen("let m = {\"a\" => [1, (2, 3)]};"));

@@ -85,6 +85,17 @@ class ReplTerminalIT {
     }
 
     @Test
+    void readLineTakesTheLineTypedAfterItAsData() throws Exception {
+        term.line("let name = read_line(); print(\"hello,\", name);");
+        term.line("Ada (the {first}");
+        term.waitFor("\nhello, Ada (the {first}\n");
+        term.waitForPrompt(2);
+        term.line("name");
+        term.waitFor("\n\"Ada (the {first}\"\n");
+        term.waitForPrompt(3);
+    }
+
+    @Test
     void anErrorShowsItsCaretAndTheNextInputWorks() throws Exception {
         term.line("let z = 0;");
         term.waitForPrompt(2);
