@@ -106,6 +106,11 @@ public final class ModuleLoader {
             reportBadEscapes(source, ahead.tokens());
             return diagnostics.size() == before ? ahead.tree() : null;
         }
+        InvalidUtf8.Found notUtf8 = InvalidUtf8.in(source); // the parse ahead read the file strictly: not needed above
+        if (notUtf8 != null) {
+            diagnostics.add(source, notUtf8.line(), notUtf8.column(), "syntax error: " + notUtf8.message());
+            return null;
+        }
         var listener = new BaseErrorListener() {
             @Override
             public void syntaxError(Recognizer<?, ?> r, Object offending, int line, int column, String msg, RecognitionException e) {

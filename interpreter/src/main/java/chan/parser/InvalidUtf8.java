@@ -1,0 +1,51 @@
+package chan.parser;
+
+import com.oracle.truffle.api.source.Source;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A source file must be UTF-8. Truffle decodes a byte that is not into U+FFFD without a word, so a
+ * Latin-1 `"café"` would print `caf�`: when the decoded text holds a U+FFFD, the file's bytes are
+ * decoded again strictly, and the first bad byte is a syntax error at its line and column, as Go
+ * and Python report it.
+ */
+final class InvalidUtf8 {
+    record Found(int line, int column, String message) {}
+
+    private InvalidUtf8() {}
+
+    /** The first byte of source's file that is not UTF-8, or null (also for a source with no file). */
+    static Found in(Source source) {
+        if (source.getPath() == null || source.getCharacters().toString().indexOf('\uFFFD') < 0) {
+            return null; // the common case: one scan for the replacement character, no second read
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(Path.of(source.getPath()));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            return null; // a U+FFFD written in the file itself
+        }
+        String before = out.flip().toString();
+        int lineStart = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1;
+        int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+        int column = before.codePointCount(lineStart, before.length()) + 1;
+        return new Found(line, column, String.format("the file is not UTF-8: byte 0x%02X cannot start or continue a character here",
+                        bytes[in.position()] & 0xff));
+    }
+}
