@@ -287,7 +287,9 @@ final class ExpressionCompiler {
             ChanModule imported = (ChanModule) d.staticValue;
             GlobalCell cell = imported.members().get(member);
             if (cell == null) {
-                c.error(fp.name().getStart(), "module " + imported.name() + " has no member '" + member + "'");
+                if (imported.init() != null) { // a module that failed to compile has said why: no echo of it here
+                    c.error(fp.name().getStart(), "module " + imported.name() + " has no member '" + member + "'");
+                }
                 c.b.emitLoadConstant(ChanNil.NIL);
             } else {
                 c.b.emitLoadGlobal(cell);
