@@ -44,6 +44,12 @@ final class CommandLine {
     private static final Map<String, String> FLAGS = Map.of("--stats", "chan.Stats", "--warn-leaks", "chan.WarnLeaks",
                     "--internal-errors", "chan.InternalErrors");
 
+    /**
+     * The deepest --max-depth: a recursion ten million calls deep takes minutes and about 4 GB of
+     * memory here, and one of a hundred million outgrew the machine's memory (the kernel killed it).
+     */
+    static final long MAX_DEPTH = 10_000_000;
+
     private Command command = Command.RUN;
     private String file;
     private final List<String> programArgs = new ArrayList<>();
@@ -141,6 +147,9 @@ final class CommandLine {
         }
         if (option.equals("--cores") && !value.matches("[0-9]{1,4}")) {
             throw new UsageError("--cores takes a number from 1 to " + chan.runtime.Machine.MAX_CORES + ", got '" + value + "'");
+        }
+        if (option.equals("--max-depth") && value.matches("[0-9]+") && (value.length() > 9 || Long.parseLong(value) > MAX_DEPTH)) {
+            throw new UsageError("--max-depth takes a number from 1 to " + MAX_DEPTH + ", got " + value);
         }
         if (option.equals("--cores") || option.equals("--seed") || option.equals("--max-depth")) {
             try {

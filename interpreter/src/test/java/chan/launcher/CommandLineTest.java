@@ -72,6 +72,13 @@ class CommandLineTest {
     }
 
     @Test
+    void maxDepthHasAnUpperBound() throws Exception {
+        assertEquals("10000000", CommandLine.parse(new String[] {"prog.chan", "--max-depth", "10000000"}).options().get("chan.MaxDepth"));
+        assertEquals("--max-depth takes a number from 1 to 10000000, got 10000001", usageError("prog.chan", "--max-depth", "10000001"));
+        assertEquals("--max-depth takes a number from 1 to 10000000, got 100000000000", usageError("prog.chan", "--max-depth", "100000000000"));
+    }
+
+    @Test
     void testTakesOneDirectoryAnywhereAndNoOptions() throws Exception {
         CommandLine cl = CommandLine.parse(new String[] {"test", "suite"});
         assertEquals(CommandLine.Command.TEST, cl.command());
