@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import chan.testing.Json;
 import chan.testing.TmuxTerminal;
 import java.io.File;
 import java.io.IOException;
@@ -73,6 +74,28 @@ class StandardOutputIT {
         endsWithStderr(chan);
         assertEquals(143, chan.exitValue(), Files.readString(err));
         assertEquals("123456789\n".repeat(7000) + "last line\n", Files.readString(out), "the output as printed");
+    }
+
+    @Test
+    void aTerminatedRunCompletesItsTrace() throws Exception {
+        // As above: the first 64 KB of output tell that the run is in its endless loop of threads.
+        Path p = program("trace_then_loop.chan", "for (i in range(0, 7000)) { print(\"123456789\"); }\n"
+                        + "let c = chan();\nstart { while (true) { c <- 1; } };\nwhile (true) { <-c; }\n");
+        Path out = dir.resolve("out.txt");
+        Path trace = dir.resolve("run.json");
+        Process chan = new ProcessBuilder(CHAN.toString(), p.toString(), "--trace", trace.toString()).directory(CHAN.getParent().toFile())
+                        .redirectInput(new File("/dev/null")).redirectOutput(out.toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while ((!Files.exists(out) || Files.size(out) < 60_000) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(1000);
+        chan.destroy(); // SIGTERM
+        endsWithStderr(chan);
+        assertEquals(143, chan.exitValue());
+        Object json = Json.parse(Files.readString(trace));
+        assertTrue(json instanceof java.util.Map<?, ?> m && m.get("traceEvents") instanceof List<?> events && events.size() > 100,
+                        "a trace with the run's events in it");
     }
 
     @Test

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes the run's timeline as Chrome trace event JSON ({@code {"traceEvents":[...]}}), which Perfetto
@@ -18,10 +20,16 @@ import java.util.HashMap;
  * written as trace microseconds: 1 µs on screen = 1 cycle.
  *
  * <p>Events are streamed as they happen and the file is completed by {@link #close}; an I/O error is
- * reported then, as a {@link ChanRuntimeError} naming the file. The one map here is looked up by
- * strand id and never iterated, so it cannot affect the order of anything.
+ * reported then, as a {@link ChanRuntimeError} naming the file. A run interrupted by Ctrl-C or SIGTERM
+ * has its open traces completed by a shutdown hook, so the file holds valid JSON up to the
+ * interruption (writes are synchronized for that hook alone: the run itself has one thread). The one
+ * map here is looked up by strand id and never iterated, so it cannot affect the order of anything.
  */
 final class Trace {
+    /** The traces being written in this process, completed by the shutdown hook. */
+    private static final Set<Trace> OPEN = ConcurrentHashMap.newKeySet();
+    private static boolean hookAdded;
+
     private final Path file;
     private BufferedWriter out;
     private IOException failure;
@@ -36,6 +44,8 @@ final class Trace {
         } catch (IOException e) {
             throw new ChanRuntimeError("cannot write trace file " + file + ": " + reason(e));
         }
+        addShutdownHook();
+        OPEN.add(this);
         write("{\"traceEvents\":[\n");
         write("{\"name\":\"process_name\",\"ph\":\"M\",\"pid\":0,\"tid\":0,\"args\":{\"name\":\""
                 + escape(m.toString()) + "\"}}");
@@ -66,7 +76,24 @@ final class Trace {
                 + t.core() + ",\"ts\":" + at + "}");
     }
 
-    void close() {
+    private static synchronized void addShutdownHook() {
+        if (!hookAdded) {
+            hookAdded = true;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.forEach(Trace::closeQuietly), "chan-trace"));
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (ChanRuntimeError e) {
+            // interrupted, and the trace cannot be written: nothing more to do
+        }
+    }
+
+    synchronized void close() {
+        OPEN.remove(this);
+        if (out == null) return; // closed already (by the run's end or by the shutdown hook)
         write("\n],\n\"otherData\":{\"timeUnit\":\"1 microsecond in the trace = 1 virtual cycle\"}}\n");
         try {
             if (out != null) out.close();
@@ -85,7 +112,7 @@ final class Trace {
         return e.getMessage();
     }
 
-    private void write(String s) {
+    private synchronized void write(String s) {
         if (out == null || failure != null) return;
         try {
             out.write(s);
