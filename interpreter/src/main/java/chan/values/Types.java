@@ -24,7 +24,7 @@ public final class Types {
     }
 
     /** The names {@link #knownName} gives this package's values. */
-    private static final Set<String> BUILT_IN = Set.of("int", "float", "bool", "string", "nil", "atom", "tuple", "list", "map", "struct", "array", "dict");
+    private static final Set<String> BUILT_IN = Set.of("int", "float", "bool", "string", "nil", "atom", "tuple", "list", "map", "struct", "struct_type", "array", "dict");
 
     /** Whether some value's type has this name: one of this package's, or a registered class's. */
     public static boolean isTypeName(String name) {
@@ -85,6 +85,8 @@ public final class Types {
             return "array";
         } else if (v instanceof ChanDict) {
             return "dict";
+        } else if (v instanceof ChanStructType) {
+            return "struct_type"; // a struct's name used as a value: `let t = Point;`
         }
         return v == null ? null : REGISTERED.get(v.getClass());
     }
