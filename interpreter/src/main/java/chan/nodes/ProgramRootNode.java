@@ -11,6 +11,7 @@ import chan.runtime.Scheduler;
 import chan.runtime.SchedulerOptions;
 import chan.runtime.Strand;
 import chan.values.ChanAtom;
+import chan.values.Copying;
 import chan.values.ChanNil;
 import chan.values.ChanTuple;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
@@ -112,7 +113,7 @@ public final class ProgramRootNode extends RootNode {
     public static SchedulerOptions schedulerOptions() {
         return new SchedulerOptions().nil(ChanNil.NIL)
                         .normalReason(ChanAtom.of("normal")).killedReason(ChanAtom.of("killed"))
-                        .exitMessageFactory((t, reason) -> new ChanTuple(ChanAtom.of("exit"), t, reason))
+                        .exitMessageFactory((t, reason) -> new ChanTuple(ChanAtom.of("exit"), t, Copying.copyForTransfer(reason)))
                         .valueSizer(MessageSize::bytes);
     }
 

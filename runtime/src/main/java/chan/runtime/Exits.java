@@ -63,13 +63,14 @@ final class Exits {
         removeLive(s, t);
         Object monitors = s.monitors.remove(t);
         if (monitors == null) return;
-        Object msg = s.options.exitMessageFactory.exitMessage(t, reason);
+        // A message of its own for each monitor: the factory copies a mutable reason (an array thrown),
+        // which the monitors' threads must not share.
         if (monitors instanceof Channel ch) {
-            ch.post(msg, t.core(), at);
+            ch.post(s.options.exitMessageFactory.exitMessage(t, reason), t.core(), at);
         } else {
             @SuppressWarnings("unchecked")
             ArrayList<Channel> list = (ArrayList<Channel>) monitors;
-            for (Channel ch : list) ch.post(msg, t.core(), at);
+            for (Channel ch : list) ch.post(s.options.exitMessageFactory.exitMessage(t, reason), t.core(), at);
         }
     }
 
