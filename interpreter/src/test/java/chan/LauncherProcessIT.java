@@ -182,6 +182,17 @@ class LauncherProcessIT {
                         + " for example)\n", run.err(), run.describe());
     }
 
+    @Test
+    void aChooseInALoopLeavesNoTimerBehind() throws Exception {
+        // Each choose arms a timer a billion cycles away and takes the channel instead: the timers it
+        // did not take are cancelled, where 400 000 of them once filled this heap.
+        Path p = program("after_loop.chan", "let c = chan(1);\nfor (i in range(0, 400000)) {\n  c <- i;\n"
+                        + "  choose { option <-c: { } option after(1000000000): { } }\n}\nprint(\"done\");\n");
+        Run run = chanWith("-Xmx48m", p.toString());
+        assertEquals(0, run.exit(), run.describe());
+        assertEquals("done\n", run.out(), run.describe());
+    }
+
     private Run chan(Path stdin, String... args) throws IOException, InterruptedException {
         return run(stdin, null, args);
     }

@@ -31,6 +31,14 @@ public final class Channel implements Comparable<Channel> {
     final WaitQueue recvq = new WaitQueue(this, false);
     final WaitQueue sendq = new WaitQueue(this, true);
     private boolean closed;
+    /**
+     * The timer of a choose's {@code option after(n)}, which nothing but that choose can reach: when
+     * the choose takes another option, the timer is cancelled (Timers.cancel) instead of staying
+     * armed, with its channel, until its time (a choose in a loop with a long timeout filled the heap).
+     */
+    boolean choiceTimer;
+    /** Set when such a timer is cancelled: it will not fire. */
+    boolean timerCancelled;
     private long closedAt;
     private int closedCore;
     /** The strands of the last completed send and receive, for the deadlock report's wait-for graph. */

@@ -35,7 +35,7 @@ final class ChoiceWaiter extends WaitNode {
 
     @Override
     void complete(Scheduler s, Object v, boolean ok, long at) {
-        claim(strand, this);
+        claim(s, strand, this);
         if (v == Channel.CLOSED) {
             strand.resumeValue = Channel.CLOSED; // a send option's channel was closed: the guest error
         } else {
@@ -46,14 +46,17 @@ final class ChoiceWaiter extends WaitNode {
         s.makeRunnable(strand, at);
     }
 
-    /** Claims t's choose for {@code winner} (null: withdraw all, as when t is killed). */
-    static void claim(Strand t, ChoiceWaiter winner) {
+    /** Claims t's choose for {@code winner} (null: withdraw all, as when t is killed); the losers' timers are cancelled. */
+    static void claim(Scheduler s, Strand t, ChoiceWaiter winner) {
         if (!(t.waitOn instanceof ChoiceWaiter[] all)) {
             throw new IllegalStateException("claim: choose of thread " + t.id() + " claimed twice");
         }
         t.waitOn = null;
         for (ChoiceWaiter w : all) {
-            if (w != winner) w.queue.remove(w);
+            if (w != winner) {
+                w.queue.remove(w);
+                s.cancelChoiceTimer(w.queue.channel);
+            }
         }
     }
 }

@@ -53,10 +53,14 @@ public final class Choose {
             int i = order[k];
             ChooseCase c = cases[i];
             if (c.kind == ChooseCase.Kind.RECV ? c.channel.canReceive() : c.channel.canSend()) {
+                cancelTimers(s, cases, i);
                 return perform(s, cur, c, i);
             }
         }
-        if (hasDefault) return DEFAULT;
+        if (hasDefault) {
+            cancelTimers(s, cases, -1);
+            return DEFAULT;
+        }
 
         // Pass 2: wait on every enabled channel, in option order.
         ChoiceWaiter[] waiters = new ChoiceWaiter[n];
@@ -72,6 +76,13 @@ public final class Choose {
         }
         // Pass 3 happens when one waiter is completed: see ChoiceWaiter.
         return s.park(cur, n == 0 ? null : waiters);
+    }
+
+    /** The timers of the {@code after} options other than the one taken (index; -1: none) will not be read. */
+    private static void cancelTimers(Scheduler s, ChooseCase[] cases, int taken) {
+        for (int i = 0; i < cases.length; i++) {
+            if (i != taken && cases[i].active()) s.cancelChoiceTimer(cases[i].channel);
+        }
     }
 
     private static Object perform(Scheduler s, Strand cur, ChooseCase c, int index) {

@@ -79,7 +79,7 @@ final class Exits {
         if (t.waitOn instanceof WaitQueue q) {
             q.remove(t);
         } else if (t.waitOn instanceof ChoiceWaiter[]) {
-            ChoiceWaiter.claim(t, null);
+            ChoiceWaiter.claim(s, t, null);
         } else if (t.state() == Strand.State.RUNNABLE || t.state() == Strand.State.BLOCKED) {
             s.cores[t.core()].runq.remove(t); // runnable, asleep, or blocked forever: O(queue length), kills are rare
         }

@@ -455,6 +455,20 @@ public final class Scheduler {
         return ch;
     }
 
+    /** The timer of a choose's {@code option after(n)}: as {@link #after}, cancelled if the choose takes another option. */
+    public Channel choiceTimer(long cycles) {
+        Channel ch = after(cycles);
+        ch.choiceTimer = true;
+        return ch;
+    }
+
+    /** A choose committed to another option than its timer's: the timer will never be read. */
+    void cancelChoiceTimer(Channel ch) {
+        if (ch.choiceTimer && !ch.timerCancelled && !ch.canReceive()) { // one that has fired is out of the heap
+            timers.cancel(ch);
+        }
+    }
+
     /**
      * The time {@code cycles} from now. The virtual clock is a 64-bit count of cycles (some 290 years
      * at 1 GHz), and a time past its end is an error rather than a wrap to a time long past.

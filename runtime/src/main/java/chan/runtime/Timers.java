@@ -6,6 +6,10 @@ import java.util.PriorityQueue;
  * Pending {@code after(n)} timers, fired in virtual-time order (ties in the order they were armed).
  * A timer fires as a send from no strand on the core that armed it: its channel (capacity 1) receives
  * the Long time it fired at. (Sleeps are not timers: a sleeper waits in its core's run queue.)
+ *
+ * <p>A cancelled timer (a choose's {@code after} option not taken) stays in the heap, marked, until it
+ * reaches the top, where it is dropped unfired; once they are more than half the heap, the cancelled
+ * ones are swept out at once, so that a choose in a loop keeps the heap as small as its live timers.
  */
 final class Timers {
     /**
@@ -22,23 +26,44 @@ final class Timers {
 
     private final PriorityQueue<Timer> heap = new PriorityQueue<>();
     private long seq;
+    private int cancelled;
 
     void add(long time, Channel channel, int core) {
         heap.add(new Timer(time, ++seq, channel, core));
     }
 
+    /** Cancels the timer of this choose timer channel, armed and not yet fired. */
+    void cancel(Channel channel) {
+        channel.timerCancelled = true;
+        cancelled++;
+        if (cancelled > 64 && cancelled * 2 > heap.size()) {
+            heap.removeIf(t -> t.channel().timerCancelled);
+            cancelled = 0;
+        }
+    }
+
     boolean isEmpty() {
+        dropCancelledHead();
         return heap.isEmpty();
     }
 
     /** Time of the next timer, or Long.MAX_VALUE. */
     long nextTime() {
+        dropCancelledHead();
         Timer t = heap.peek();
         return t == null ? Long.MAX_VALUE : t.time();
     }
 
     void fireNext() {
+        dropCancelledHead();
         Timer t = heap.poll();
         t.channel().post(t.time(), t.core(), t.time());
+    }
+
+    private void dropCancelledHead() {
+        while (!heap.isEmpty() && heap.peek().channel().timerCancelled) {
+            heap.poll();
+            cancelled--;
+        }
     }
 }

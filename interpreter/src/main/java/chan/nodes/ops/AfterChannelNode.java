@@ -22,7 +22,7 @@ public abstract class AfterChannelNode extends Node {
             throw ChanException.error("after: expected a non-negative int of cycles, got " + Display.repr(delay), node);
         }
         try {
-            return ChanContext.get(node).scheduler().after(n);
+            return ChanContext.get(node).scheduler().choiceTimer(n);
         } catch (ChanRuntimeError e) {
             throw ChanException.error(e.getMessage(), node);
         }
