@@ -11,7 +11,8 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 /**
  * The cursor of a `for (x in v)` loop. Lists, tuples, arrays and strings yield their elements;
  * maps and dicts their keys (maps in key order, dicts in insertion order; a dict's keys are read
- * when the loop starts); channels the values received until the channel is closed and drained.
+ * when the loop starts, and a key deleted before the loop reaches it is skipped, as in Go); channels
+ * the values received until the channel is closed and drained.
  */
 public abstract class ChanIterator {
     /** Returned by {@link #next} when the loop is over. */
@@ -32,7 +33,7 @@ public abstract class ChanIterator {
         } else if (v instanceof ChanMap map) {
             return over(map.keys());
         } else if (v instanceof ChanDict dict) {
-            return over(dict.keys());
+            return new OverDict(dict);
         } else if (v instanceof ChanTuple t) {
             return new Indexed(t.size(), t::get);
         } else if (v instanceof ChanArray a) {
@@ -83,6 +84,29 @@ public abstract class ChanIterator {
         @TruffleBoundary
         public Object next() {
             return items.hasNext() ? items.next() : DONE;
+        }
+    }
+
+    /** A dict's keys as the loop starts, less those deleted from it before the loop reaches them. */
+    static final class OverDict extends ChanIterator {
+        private final ChanDict dict;
+        private final java.util.Iterator<Object> keys;
+
+        OverDict(ChanDict dict) {
+            this.dict = dict;
+            this.keys = dict.keys().iterator();
+        }
+
+        @Override
+        @TruffleBoundary
+        public Object next() {
+            while (keys.hasNext()) {
+                Object key = keys.next();
+                if (dict.containsKey(key)) {
+                    return key;
+                }
+            }
+            return DONE;
         }
     }
 
