@@ -150,6 +150,9 @@ public final class BuiltinTable {
     }
 
     private static Object rand(Object n) {
+        if (n instanceof java.math.BigInteger big && big.signum() > 0) {
+            throw new ChanError("rand: the bound must be below 2^63, got " + big);
+        }
         if (!(n instanceof Long bound) || bound <= 0) {
             throw new ChanError("rand: expected a positive int, got " + Display.repr(n));
         }

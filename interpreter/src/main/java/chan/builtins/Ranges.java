@@ -36,9 +36,9 @@ public final class Ranges {
      */
     @TruffleBoundary
     public static int count(Object from, Object to, Object step) {
-        long a = bound(from);
-        long b = bound(to);
-        long s = bound(step);
+        long a = bound(from, "start");
+        long b = bound(to, "end");
+        long s = bound(step, "step");
         if (s == 0) {
             throw new ChanError("range: step must not be zero");
         }
@@ -65,12 +65,13 @@ public final class Ranges {
         return span > 0 && span <= Args.MAX_SIZE ? (int) span : -1;
     }
 
-    private static long bound(Object v) {
+    /** One of range's ints (its start, end or step, as {@code what} says), or its error. */
+    private static long bound(Object v, String what) {
         if (v instanceof Long l) {
             return l;
         }
         if (v instanceof BigInteger) {
-            throw new ChanError("range: bound " + v + " is too large");
+            throw new ChanError("range: " + what + " " + v + " is too large (a range's ints fit in 64 bits)");
         }
         throw Args.expected("range", "int arguments", v);
     }

@@ -233,7 +233,7 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
             if (isConst && chan.values.Copying.hasMutable(value)) {
                 // Every function in every thread sees a const: an array or dict in one would be shared.
                 CompilerDirectives.transferToInterpreter();
-                throw ChanException.error("const '" + cell.name + "' must be immutable, got " + chan.values.Types.name(value)
+                throw ChanException.error("const '" + cell.name + "' must be immutable, got " + chan.values.Keys.mutableName(value)
                                 + " (nothing mutable is shared between threads: make it inside a function)", node);
             }
             cell.set(value);

@@ -19,8 +19,17 @@ public final class Keys {
     /** Returns {@code key}, or throws "map key must be immutable, got array". */
     public static Object requireImmutable(Object key, String kind) {
         if (Copying.hasMutable(key)) {
-            throw new ChanError(kind + " key must be immutable, got " + Types.name(key));
+            throw new ChanError(kind + " key must be immutable, got " + mutableName(key));
         }
         return key;
+    }
+
+    /**
+     * What makes v mutable, for a message: "array", "dict", or e.g. "list with an array or dict
+     * inside" (the list itself is immutable; saying "got list" blamed it).
+     */
+    public static String mutableName(Object v) {
+        String name = Types.name(v);
+        return v instanceof ChanArray || v instanceof ChanDict ? name : name + " with an array or dict inside";
     }
 }
