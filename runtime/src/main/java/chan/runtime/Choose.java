@@ -80,6 +80,9 @@ public final class Choose {
 
     /** The timers of the {@code after} options other than the one taken (index; -1: none) will not be read. */
     private static void cancelTimers(Scheduler s, ChooseCase[] cases, int taken) {
+        if (!s.timersArmed()) {
+            return; // the common case, and a choose's cost: no timer at all, so none of these options has one
+        }
         for (int i = 0; i < cases.length; i++) {
             if (i != taken && cases[i].active()) s.cancelChoiceTimer(cases[i].channel);
         }

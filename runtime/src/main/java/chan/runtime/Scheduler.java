@@ -462,6 +462,11 @@ public final class Scheduler {
         return ch;
     }
 
+    /** Whether any timer is armed (and not cancelled). */
+    boolean timersArmed() {
+        return !timers.isEmpty();
+    }
+
     /** A choose committed to another option than its timer's: the timer will never be read. */
     void cancelChoiceTimer(Channel ch) {
         if (ch.choiceTimer && !ch.timerCancelled && !ch.canReceive()) { // one that has fired is out of the heap
