@@ -72,7 +72,7 @@ final class BenchCommand {
                         .allowIO(IOAccess.newBuilder().fileSystem(FileSystem.newReadOnlyFileSystem(FileSystem.newDefaultFileSystem())).build())
                         .arguments("chan", programArgs.toArray(new String[0])).options(options)).build()) {
             Engine engine = context.getEngine();
-            Source source = Source.newBuilder("chan", new File(file)).build();
+            Source source = Source.newBuilder("chan", new File(file)).name(file).build(); // errors name the path as given, as `chan FILE` does
             long[] nanos = new long[runs];
             long[] cpu = new long[runs];
             long[] allocated = new long[runs];

@@ -75,6 +75,9 @@ class BenchCommandTest {
         int exit = ChanMain.run(new String[]{"bench", program.toString(), "2"}, new ByteArrayInputStream(new byte[0]),
                         new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
         assertEquals(1, exit, err.toString(StandardCharsets.UTF_8));
+        // the error names the program as given, as `chan FILE` does (it said only "fail.chan")
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith(program + ":1:11: error: division by zero"),
+                        err.toString(StandardCharsets.UTF_8));
     }
 
     private static String bench(String... args) {
