@@ -102,6 +102,15 @@ final class Literals {
         return -1;
     }
 
+    /**
+     * Whether a decimal int literal starts with a 0 that is not the whole number (`0755`): C and Go
+     * read that as octal (Chan's is `0o755`), so a silent decimal 755 would be wrong for their
+     * readers; Python refuses it too.
+     */
+    static boolean hasLeadingZero(String number) {
+        return number.length() > 1 && number.charAt(0) == '0' && (Character.isDigit(number.charAt(1)) || number.charAt(1) == '_');
+    }
+
     /** Decodes a string literal with its quotes: the escapes n t r 0 " backslash, and u{hex} for any code point. */
     static String string(String quoted) {
         String s = quoted.substring(1, quoted.length() - 1);

@@ -157,6 +157,11 @@ public final class ModuleLoader {
                                     "syntax error: '_' in a number stands between two digits (" + t.getText() + ")");
                     return;
                 }
+                if (t.getType() == ChanLexer.INT && Literals.hasLeadingZero(t.getText())) {
+                    diagnostics.add(source, t.getLine(), t.getCharPositionInLine() + 1, "syntax error: a decimal int does not start with 0 ("
+                                    + t.getText() + "): write 0o" + t.getText().replaceFirst("^[0_]+", "") + " for octal, or leave out the leading zeros");
+                    return;
+                }
             }
         }
     }
