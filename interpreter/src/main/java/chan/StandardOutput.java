@@ -1,25 +1,22 @@
 package chan;
 
+import chan.runtime.AtExit;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The bytes of a run's standard output on their way out: buffered (64 KB) for speed, and flushed at
  * exit, before input is read, before anything goes to stderr, after each line when the output is a
- * terminal (as C's stdio and Python do), and by a shutdown hook when the run is interrupted (Ctrl-C,
- * SIGTERM), so that nothing printed is lost. A write that fails (the reader of a pipe went away, a
+ * terminal (as C's stdio and Python do), and at the JVM's exit when the run is interrupted (Ctrl-C,
+ * SIGTERM; {@link AtExit}), so that nothing printed is lost. A write that fails (the reader of a pipe went away, a
  * full disk) is remembered, because the PrintStream above swallows it: print then ends the run
  * instead of computing on for nobody ({@link ChanContext#printed}).
  */
 final class StandardOutput extends BufferedOutputStream {
-    /** The outputs of the contexts alive in this process, flushed by the shutdown hook. */
-    private static final Set<StandardOutput> OPEN = ConcurrentHashMap.newKeySet();
-    private static boolean hookAdded;
-
     private volatile IOException failure;
+    /** Flushes what is left if the JVM exits while the run goes on (AtExit). */
+    private final Runnable atExit = this::flushQuietly;
 
     private StandardOutput(OutputStream out) {
         super(out, 1 << 16);
@@ -27,21 +24,13 @@ final class StandardOutput extends BufferedOutputStream {
 
     static StandardOutput open(OutputStream out) {
         StandardOutput opened = new StandardOutput(out);
-        addShutdownHook();
-        OPEN.add(opened);
+        AtExit.add(opened.atExit);
         return opened;
     }
 
-    private static synchronized void addShutdownHook() {
-        if (!hookAdded) {
-            hookAdded = true;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.forEach(StandardOutput::flushQuietly), "chan-flush"));
-        }
-    }
-
-    /** The context is gone: what it printed has been flushed, and the hook need not look at it. */
+    /** The context is gone: what it printed has been flushed, and nothing is left to do at exit. */
     void release() {
-        OPEN.remove(this);
+        AtExit.remove(atExit);
     }
 
     /** The first write error, or null while every write has succeeded. */

@@ -159,7 +159,7 @@ final class BenchCommand {
                             sampler.samples());
             return 0;
         } catch (IOException e) {
-            err.println("chan bench: cannot read " + file + ": " + chan.runtime.ReadFailure.reason(e));
+            err.println("chan bench: cannot read " + file + ": " + chan.runtime.FileFailure.reason(e));
             return 2;
         }
     }

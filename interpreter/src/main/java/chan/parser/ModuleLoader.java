@@ -223,7 +223,7 @@ public final class ModuleLoader {
         try {
             source = Source.newBuilder(ChanLanguage.ID, file).build();
         } catch (IOException e) {
-            importer.error(at, "cannot read module " + file.getPath() + ": " + chan.runtime.ReadFailure.reason(e));
+            importer.error(at, "cannot read module " + file.getPath() + ": " + chan.runtime.FileFailure.reason(e));
             return null;
         } catch (SecurityException e) {
             importer.error(at, "cannot read module " + file.getPath() + ": " + e.getMessage());

@@ -31,7 +31,7 @@ final class MachineFile {
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            throw new MachineException("cannot read machine file " + file + ": " + ReadFailure.reason(e));
+            throw new MachineException("cannot read machine file " + file + ": " + FileFailure.reason(e));
         }
         String base = file.getFileName().toString();
         int dot = base.lastIndexOf('.');

@@ -2,14 +2,10 @@ package chan.runtime;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes the run's timeline as Chrome trace event JSON ({@code {"traceEvents":[...]}}), which Perfetto
@@ -21,21 +17,19 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Events are streamed as they happen and the file is completed by {@link #close}; an I/O error is
  * reported then, as a {@link ChanRuntimeError} naming the file. A run interrupted by Ctrl-C or SIGTERM
- * has its open traces completed by a shutdown hook, so the file holds valid JSON up to the
+ * has its open traces completed at the JVM's exit ({@link AtExit}), so the file holds valid JSON up to the
  * interruption (writes are synchronized for that hook alone: the run itself has one thread). The one
  * map here is looked up by strand id and never iterated, so it cannot affect the order of anything.
  */
 final class Trace {
-    /** The traces being written in this process, completed by the shutdown hook. */
-    private static final Set<Trace> OPEN = ConcurrentHashMap.newKeySet();
-    private static boolean hookAdded;
-
     private final Path file;
     private BufferedWriter out;
     private IOException failure;
     private long flows;
     /** Strand id → the flow that will end when that strand next runs. */
     private final HashMap<Integer, Long> pending = new HashMap<>();
+    /** Completes the file if the JVM exits before the run does (AtExit). */
+    private final Runnable atExit = this::closeQuietly;
 
     Trace(Path file, Machine m) {
         this.file = file;
@@ -44,8 +38,7 @@ final class Trace {
         } catch (IOException e) {
             throw new ChanRuntimeError("cannot write trace file " + file + ": " + reason(e));
         }
-        addShutdownHook();
-        OPEN.add(this);
+        AtExit.add(atExit);
         write("{\"traceEvents\":[\n");
         write("{\"name\":\"process_name\",\"ph\":\"M\",\"pid\":0,\"tid\":0,\"args\":{\"name\":\""
                 + escape(m.toString()) + "\"}}");
@@ -76,13 +69,6 @@ final class Trace {
                 + t.core() + ",\"ts\":" + at + "}");
     }
 
-    private static synchronized void addShutdownHook() {
-        if (!hookAdded) {
-            hookAdded = true;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.forEach(Trace::closeQuietly), "chan-trace"));
-        }
-    }
-
     private void closeQuietly() {
         try {
             close();
@@ -92,8 +78,8 @@ final class Trace {
     }
 
     synchronized void close() {
-        OPEN.remove(this);
-        if (out == null) return; // closed already (by the run's end or by the shutdown hook)
+        AtExit.remove(atExit);
+        if (out == null) return; // closed already (by the run's end or at the JVM's exit)
         write("\n],\n\"otherData\":{\"timeUnit\":\"1 microsecond in the trace = 1 virtual cycle\"}}\n");
         try {
             if (out != null) out.close();
@@ -106,10 +92,7 @@ final class Trace {
 
     /** Why a file could not be written, in words (the JDK's message for a missing directory is only the path). */
     private static String reason(IOException e) {
-        if (e instanceof NoSuchFileException) return "no such directory";
-        if (e instanceof AccessDeniedException) return "permission denied";
-        if (e instanceof FileSystemException f && f.getReason() != null) return f.getReason();
-        return e.getMessage();
+        return e instanceof NoSuchFileException ? "no such directory" : FileFailure.reason(e);
     }
 
     private synchronized void write(String s) {

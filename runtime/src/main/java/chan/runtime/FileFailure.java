@@ -5,9 +5,13 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 
-/** Why a file could not be read, in words: the JDK's message for a missing or forbidden file is only its path. */
-public final class ReadFailure {
-    private ReadFailure() {}
+/**
+ * Why a file could not be read or written, in words: the JDK's message for a missing or forbidden
+ * file is only its path. (A missing file is "no such file"; writing, where it is the directory that
+ * is missing, Trace says so itself.)
+ */
+public final class FileFailure {
+    private FileFailure() {}
 
     public static String reason(IOException e) {
         if (e instanceof NoSuchFileException) return "no such file";
