@@ -165,21 +165,22 @@ class LauncherProcessIT {
     @Test
     void runningOutOfMemoryIsAnErrorAfterTheOutputSoFar() throws Exception {
         Path p = program("big.chan", "print(\"before\");\nlet a = array(1000000000, 1.5);\nprint(len(a));\n");
-        Run run = chanWith("-Xmx64m", p.toString());
-        assertEquals(1, run.exit(), run.describe());
-        assertEquals("before\n", run.out(), run.describe());
-        assertTrue(run.err().startsWith("error: out of memory: the program needs more than the "), run.describe());
+        assertOutOfMemoryAfterBefore(chanWith("-Xmx64m", p.toString()), 64);
     }
 
     @Test
     void aHeapFilledByThreadsIsTheSameError() throws Exception {
         // The heap fills while threads are being made, and reporting it must not need the heap itself.
         Path p = program("threads.chan", "let c = chan();\nprint(\"before\");\nwhile (true) { start { <-c; }; }\n");
-        Run run = chanWith("-Xmx160m", p.toString());
+        assertOutOfMemoryAfterBefore(chanWith("-Xmx160m", p.toString()), 160);
+    }
+
+    /** The run printed "before", then stopped with the out-of-memory error of a heap of that many MB, and nothing else. */
+    private static void assertOutOfMemoryAfterBefore(Run run, int heapMegabytes) {
         assertEquals(1, run.exit(), run.describe());
         assertEquals("before\n", run.out(), run.describe());
-        assertEquals("error: out of memory: the program needs more than the 160 MB heap (give it more with CHAN_JAVA_OPTS=-Xmx4g,"
-                        + " for example)\n", run.err(), run.describe());
+        assertEquals("error: out of memory: the program needs more than the " + heapMegabytes + " MB heap (give it more with"
+                        + " CHAN_JAVA_OPTS=-Xmx4g, for example)\n", run.err(), run.describe());
     }
 
     @Test

@@ -55,16 +55,20 @@ class StandardOutputIT {
         assertEquals("chan: cannot write standard output: No space left on device\n", err);
     }
 
-    @Test
-    void aTerminatedRunStillShowsWhatItPrinted() throws Exception {
-        // 70 000 bytes, then the last line: what fills the buffer (64 KB) goes out by itself, the
-        // rest only when flushed. Both streams go to files: Process.destroy closes its pipes.
-        Path p = program("print_then_loop.chan", "for (i in range(0, 7000)) { print(\"123456789\"); }\n"
-                        + "print(\"last line\");\nwhile (true) { }\n");
+    /** 70 000 bytes of output first: what fills the buffer (64 KB) goes out by itself, the rest only when flushed. */
+    private static final String SEVENTY_THOUSAND_BYTES = "for (i in range(0, 7000)) { print(\"123456789\"); }\n";
+
+    /**
+     * Runs the program (which prints {@link #SEVENTY_THOUSAND_BYTES} and then loops for ever) and sends
+     * it SIGTERM once its first 64 KB have arrived, that is once it is in its loop; returns when it has
+     * ended, with 143. Both streams go to files (out.txt, err.txt): Process.destroy closes its pipes.
+     */
+    private void runThenTerminate(Path program, String... options) throws IOException, InterruptedException {
         Path out = dir.resolve("out.txt");
-        Path err = dir.resolve("err.txt");
-        Process chan = new ProcessBuilder(CHAN.toString(), p.toString()).directory(CHAN.getParent().toFile())
-                        .redirectInput(new File("/dev/null")).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        List<String> command = new ArrayList<>(List.of(CHAN.toString(), program.toString()));
+        command.addAll(List.of(options));
+        Process chan = new ProcessBuilder(command).directory(CHAN.getParent().toFile()).redirectInput(new File("/dev/null"))
+                        .redirectOutput(out.toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
         while ((!Files.exists(out) || Files.size(out) < 60_000) && System.nanoTime() < deadline) {
             Thread.sleep(50);
@@ -72,27 +76,20 @@ class StandardOutputIT {
         Thread.sleep(1000); // the program is now in its loop
         chan.destroy(); // SIGTERM
         endsWithStderr(chan);
-        assertEquals(143, chan.exitValue(), Files.readString(err));
-        assertEquals("123456789\n".repeat(7000) + "last line\n", Files.readString(out), "the output as printed");
+        assertEquals(143, chan.exitValue(), Files.readString(dir.resolve("err.txt")));
+    }
+
+    @Test
+    void aTerminatedRunStillShowsWhatItPrinted() throws Exception {
+        runThenTerminate(program("print_then_loop.chan", SEVENTY_THOUSAND_BYTES + "print(\"last line\");\nwhile (true) { }\n"));
+        assertEquals("123456789\n".repeat(7000) + "last line\n", Files.readString(dir.resolve("out.txt")), "the output as printed");
     }
 
     @Test
     void aTerminatedRunCompletesItsTrace() throws Exception {
-        // As above: the first 64 KB of output tell that the run is in its endless loop of threads.
-        Path p = program("trace_then_loop.chan", "for (i in range(0, 7000)) { print(\"123456789\"); }\n"
-                        + "let c = chan();\nstart { while (true) { c <- 1; } };\nwhile (true) { <-c; }\n");
-        Path out = dir.resolve("out.txt");
         Path trace = dir.resolve("run.json");
-        Process chan = new ProcessBuilder(CHAN.toString(), p.toString(), "--trace", trace.toString()).directory(CHAN.getParent().toFile())
-                        .redirectInput(new File("/dev/null")).redirectOutput(out.toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-        while ((!Files.exists(out) || Files.size(out) < 60_000) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        Thread.sleep(1000);
-        chan.destroy(); // SIGTERM
-        endsWithStderr(chan);
-        assertEquals(143, chan.exitValue());
+        runThenTerminate(program("trace_then_loop.chan", SEVENTY_THOUSAND_BYTES
+                        + "let c = chan();\nstart { while (true) { c <- 1; } };\nwhile (true) { <-c; }\n"), "--trace", trace.toString());
         Object json = Json.parse(Files.readString(trace));
         assertTrue(json instanceof java.util.Map<?, ?> m && m.get("traceEvents") instanceof List<?> events && events.size() > 100,
                         "a trace with the run's events in it");
