@@ -84,22 +84,21 @@ public final class BuiltinTable {
         });
         // concurrency (§4)
         add("chan", -1, BuiltinTable::makeChannel);
-        add("close", 1, a -> {
-            channel(a[1], "close").close();
-            return ChanNil.NIL;
-        });
+        add("close", 1, a -> channel(a[1], "close").close());
         add("self", 0, a -> scheduler().current());
         add("core", 0, a -> (long) scheduler().currentCore());
         add("cores", 0, a -> (long) scheduler().cores());
         add("now", 0, a -> scheduler().now());
         add("sleep", 1, a -> scheduler().sleep(cycles(a[1], "sleep")));
         add("after", 1, a -> scheduler().after(cycles(a[1], "after")));
-        add("monitor", 1, a -> scheduler().monitor(thread(a[1], "monitor")));
-        add("kill", 1, a -> {
-            var target = thread(a[1], "kill");
-            scheduler().kill(target);
-            // A thread that kills itself stops here: it suspends, and the scheduler ends it.
-            return target == scheduler().current() ? scheduler().yieldCurrent() : ChanNil.NIL;
+        // A thread's monitors and its end are seen across cores: at the caller's turn (Scheduler.atOwnTurn).
+        add("monitor", 1, a -> {
+            Strand target = thread(a[1], "monitor");
+            return scheduler().atOwnTurn(() -> scheduler().monitor(target));
+        });
+        add("kill", 1, a -> { // a thread that kills itself stops here: BLOCK, and the scheduler ends it
+            Strand target = thread(a[1], "kill");
+            return scheduler().atOwnTurn(() -> scheduler().kill(target));
         });
         // shared memory, to compare with messages (docs/kernel.md)
         add("shared", -1, SharedLines::make);
@@ -133,10 +132,14 @@ public final class BuiltinTable {
             }
             line.append(Display.print(a[i]));
         }
+        // Output is seen by everyone: written at the thread's turn, so lines from all cores come out
+        // in virtual-time order, and none from past the end of main (Scheduler.atOwnTurn).
         ChanContext context = ChanContext.get(null);
-        context.out().println(line);
-        context.printed();
-        return ChanNil.NIL;
+        return context.scheduler().atOwnTurn(() -> {
+            context.out().println(line);
+            context.printed();
+            return ChanNil.NIL;
+        });
     }
 
     private static Object assertion(Object[] a) {

@@ -3,6 +3,7 @@ package chan.nodes;
 import chan.ChanContext;
 import chan.ChanException;
 import chan.ChanLanguage;
+import chan.runtime.DeferredFailure;
 import chan.runtime.Scheduler;
 import chan.values.ChanFunction;
 import com.oracle.truffle.api.CompilerDirectives;
@@ -490,6 +491,16 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
         static Object doIndirect(Object value, ContinuationResult result, @Cached IndirectCallNode callNode) {
             ContinuationLocations.refresh(result.getContinuationRootNode());
             return callNode.call(result.getContinuationCallTarget(), result.getFrame(), value);
+        }
+
+        /** An operation that ran at the thread's turn failed there (Scheduler.awaitTurn): it fails here. */
+        @Specialization(guards = "!isContinuation(result)")
+        static Object doDeferredFailure(DeferredFailure value, @SuppressWarnings("unused") Object result, @Bind Node node) {
+            throw ChanException.error(value.error().getMessage(), node);
+        }
+
+        static boolean isContinuation(Object result) {
+            return result instanceof ContinuationResult;
         }
 
         @Fallback

@@ -57,7 +57,7 @@ final class SchedulerLoopNode extends Node implements RepeatingNode {
         frame.setObject(nextSlot, null);
         Strand t = pending == null ? next(scheduler) : pending == NONE ? null : (Strand) pending;
         if (t == null) {
-            return mainDone(scheduler) ? ProgramRootNode.EXIT_OK : deadlock(context, scheduler);
+            return mainDone(scheduler) ? exitCode(scheduler) : deadlock(context, scheduler);
         }
         context.callDepth = 0; // the level a new strand's first frame reads (a resumed frame keeps its own)
         try {
@@ -66,22 +66,24 @@ final class SchedulerLoopNode extends Node implements RepeatingNode {
                 t.body = result;
                 Object next = suspendedThenNext(scheduler, t);
                 if (next == MAIN_DONE) {
-                    return ProgramRootNode.EXIT_OK;
+                    return exitCode(scheduler);
                 }
                 frame.setObject(nextSlot, next);
                 return CONTINUE_LOOP_STATUS;
             }
-            return finished(scheduler, t) ? ProgramRootNode.EXIT_OK : CONTINUE_LOOP_STATUS;
+            finished(scheduler, t);
         } catch (ChanException e) {
-            if (Crash.report(context, scheduler, t, t == frame.getObject(mainSlot), e)) {
-                return ProgramRootNode.EXIT_ERROR;
-            }
+            Crash.reportAtTurn(context, scheduler, t, t == frame.getObject(mainSlot), e);
         } catch (StackOverflowError e) {
-            if (Crash.report(context, scheduler, t, t == frame.getObject(mainSlot), ChanException.error("stack overflow: the host stack is exhausted", null))) {
-                return ProgramRootNode.EXIT_ERROR;
-            }
+            Crash.reportAtTurn(context, scheduler, t, t == frame.getObject(mainSlot), ChanException.error("stack overflow: the host stack is exhausted", null));
         }
-        return mainDone(scheduler) ? ProgramRootNode.EXIT_OK : CONTINUE_LOOP_STATUS;
+        return mainDone(scheduler) ? exitCode(scheduler) : CONTINUE_LOOP_STATUS;
+    }
+
+    /** Main is done: 1 if it died of an error (reported when it ended), else 0 (also when killed). */
+    @TruffleBoundary
+    private static int exitCode(Scheduler scheduler) {
+        return scheduler.mainCrashed() ? ProgramRootNode.EXIT_ERROR : ProgramRootNode.EXIT_OK;
     }
 
     @TruffleBoundary
@@ -108,11 +110,10 @@ final class SchedulerLoopNode extends Node implements RepeatingNode {
         return next == null ? NONE : next;
     }
 
-    /** t ended normally; true if it was the main thread. */
+    /** t returned: it ends at its turn, now or when the scheduler next dispatches it. */
     @TruffleBoundary
-    private static boolean finished(Scheduler scheduler, Strand t) {
-        scheduler.finished(t, ChanAtom.of("normal"), false);
-        return scheduler.mainDone();
+    private static void finished(Scheduler scheduler, Strand t) {
+        scheduler.endAtTurn(t, () -> scheduler.finished(t, ChanAtom.of("normal"), false));
     }
 
     @TruffleBoundary

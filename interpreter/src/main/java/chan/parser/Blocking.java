@@ -6,9 +6,9 @@ import java.util.Map;
 import org.antlr.v4.runtime.tree.ParseTree;
 
 /**
- * Whether evaluating a tree may block the thread: it receives or calls, outside the bodies of
- * function expressions and `start` blocks (which run later, in their own frames). `start f(a)`
- * does not call f here, but evaluates f and a.
+ * Whether evaluating a tree may block the thread: it receives, calls or starts a thread (which
+ * waits for the thread's turn), outside the bodies of function expressions and `start` blocks
+ * (which run later, in their own frames). `start f(a)` does not call f here, but evaluates f and a.
  *
  * <p>Each operation asks this of its operands, and an operand's answer is its subtrees' answers, so
  * every answer is kept: asked afresh, a chain like {@code 1 + 1 + ... + 1} of n terms (a tree n
@@ -21,7 +21,7 @@ final class Blocking {
         if (t instanceof LambdaPrimaryContext || t instanceof BlockContext) {
             return false;
         }
-        if (t instanceof RecvExprContext || t instanceof RecvStatusExprContext) {
+        if (t instanceof RecvExprContext || t instanceof RecvStatusExprContext || t instanceof StartExprContext) {
             return true;
         }
         if (t instanceof CallPostfixContext && !(t.getParent() instanceof StartExprContext)) {

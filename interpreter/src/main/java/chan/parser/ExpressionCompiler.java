@@ -172,7 +172,12 @@ final class ExpressionCompiler {
         }
     }
 
+    /** `start`: it may wait for the thread's turn (SpawnNode), so it suspends as a receive does. */
     private void emitStart(StartExprContext s) {
+        c.emitSuspendable(() -> emitSpawn(s));
+    }
+
+    private void emitSpawn(StartExprContext s) {
         String site = Diagnostics.name(c.source) + ":" + s.getStart().getLine();
         if (s.block() != null) {
             c.b.beginSpawn(site);

@@ -15,6 +15,16 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 public final class Crash {
     private Crash() {}
 
+    /**
+     * As {@link #report}, at t's turn (Scheduler.endAtTurn): its end, its monitors' news and the report
+     * come after everything other cores do earlier in virtual time. The run is over when main is done
+     * (Scheduler.mainCrashed tells the exit code).
+     */
+    @TruffleBoundary
+    public static void reportAtTurn(ChanContext context, Scheduler scheduler, Strand t, boolean awaited, ChanException e) {
+        scheduler.endAtTurn(t, () -> report(context, scheduler, t, awaited, e));
+    }
+
     /** Ends t with error e and reports it; returns {@code awaited}, so callers can stop the run. */
     @TruffleBoundary
     public static boolean report(ChanContext context, Scheduler scheduler, Strand t, boolean awaited, ChanException e) {

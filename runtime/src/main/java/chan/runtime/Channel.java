@@ -65,8 +65,16 @@ public final class Channel implements Comparable<Channel> {
 
     public boolean isClosed() { return closed; }
 
-    /** Sends for the current strand: {@link #DONE}, or {@link Scheduler#BLOCK} (resumes with DONE or CLOSED). */
+    /**
+     * Sends for the current strand: {@link #DONE}, or {@link Scheduler#BLOCK} (resumes with DONE or
+     * CLOSED). Like every operation on a channel, it happens at the strand's turn ({@link
+     * Scheduler#atOwnTurn}), so that the channel sees the operations of all cores in virtual-time order.
+     */
     public Object send(Object value) {
+        return s.isOwnTurn() ? sendNow(value) : s.awaitTurn(() -> sendNow(value));
+    }
+
+    private Object sendNow(Object value) {
         Strand cur = s.running("send");
         s.spend(CostModel.SEND);
         if (closed) throw new ChanRuntimeError("send on closed channel");
@@ -78,6 +86,10 @@ public final class Channel implements Comparable<Channel> {
 
     /** Receives for the current strand: the value (recvOk set), or BLOCK (resumes with it). */
     public Object receive() {
+        return s.isOwnTurn() ? receiveNow() : s.awaitTurn(this::receiveNow);
+    }
+
+    private Object receiveNow() {
         Strand cur = s.running("receive");
         s.spend(CostModel.RECEIVE);
         if (canReceive()) {
@@ -88,8 +100,12 @@ public final class Channel implements Comparable<Channel> {
         return s.park(cur, recvq);
     }
 
-    /** Closes the channel, waking every waiter (the news reaches each at its own latency). */
-    public void close() {
+    /** Closes the channel, waking every waiter (the news reaches each at its own latency); returns nil, or BLOCK until its turn. */
+    public Object close() {
+        return s.isOwnTurn() ? closeNow() : s.awaitTurn(this::closeNow);
+    }
+
+    private Object closeNow() {
         s.spend(CostModel.CLOSE);
         if (closed) throw new ChanRuntimeError("close of closed channel");
         int from = s.currentCore();
@@ -99,6 +115,7 @@ public final class Channel implements Comparable<Channel> {
         closedCore = from;
         for (WaitNode r; (r = recvq.poll()) != null; ) r.complete(s, s.nil, false, now + s.lat(from, r.strand().core()));
         for (WaitNode w; (w = sendq.poll()) != null; ) w.complete(s, CLOSED, false, now + s.lat(from, w.strand().core()));
+        return s.nil;
     }
 
     boolean canReceive() {

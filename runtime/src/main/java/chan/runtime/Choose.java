@@ -34,6 +34,12 @@ public final class Choose {
      * pass 1 polls in option order, so the first ready option wins, and draws nothing from the generator.
      */
     public static Object select(Scheduler s, ChooseCase[] cases, boolean hasDefault, boolean prioritised) {
+        return s.isOwnTurn() ? selectNow(s, cases, hasDefault, prioritised)
+                        : s.awaitTurn(() -> selectNow(s, cases, hasDefault, prioritised));
+    }
+
+    /** select at the strand's turn ({@link Scheduler#atOwnTurn}): no core can act earlier now. */
+    private static Object selectNow(Scheduler s, ChooseCase[] cases, boolean hasDefault, boolean prioritised) {
         Strand cur = s.running("choose");
         int[] order = s.scratch(cases.length);
         int n = 0;

@@ -9,7 +9,8 @@ package chan.runtime;
  * that was already ready. Sleepers wait here too, with a future readyAt.
  *
  * <p>Invariants: clock only grows, and clock = busy + idle cycles so far; the running strand is not
- * in the queue; every strand in the queue is RUNNABLE, or BLOCKED in a sleep.
+ * in the queue; every strand in the queue is RUNNABLE, or BLOCKED in a sleep; a strand waiting for
+ * its turn is RUNNABLE, in {@link #atTurn} and not in the queue.
  */
 final class Core {
     final int id;
@@ -23,6 +24,15 @@ final class Core {
     /** Idle cycles so far; busy cycles are clock - idle, so spending a cycle updates one field. */
     long idle;
     final RunQueue runq = new RunQueue();
+    /**
+     * The strand that stopped, still this core's, to wait for its turn before an operation other
+     * cores can see ({@link Scheduler#awaitTurn}): it runs next on this core, before anything in the
+     * queue, at the clock it stopped at. At most one: only the running strand can stop so.
+     */
+    Strand atTurn;
+    /** The run of {@link #atTurn}: where it started and where its quantum ends, to go on with. */
+    long turnRunStart;
+    long turnSliceEnd;
     /** The strand this core ran last: switching back to it costs no context switch. */
     Strand last;
 
@@ -45,12 +55,14 @@ final class Core {
 
     /** The earliest time this core could start a strand, or Long.MAX_VALUE when its queue is empty. */
     long earliest() {
+        if (atTurn != null) return clock();
         Strand h = runq.peek();
         return h == null ? Long.MAX_VALUE : Math.max(clock(), h.readyAt);
     }
 
     /** Whether a queued strand could run now, at the core's clock. */
     boolean hasReady() {
+        if (atTurn != null) return true;
         Strand h = runq.peek();
         return h != null && h.readyAt <= clock();
     }

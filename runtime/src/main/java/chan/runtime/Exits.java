@@ -38,18 +38,35 @@ final class Exits {
     }
 
     /**
-     * Kills t. The current strand is only marked (the interpreter must unwind it and call finished);
-     * any other strand ends when the kill reaches its core, withdrawn from whatever it waited on.
+     * Kills t for the current strand, at its turn (the builtin runs this through atOwnTurn): t ends when
+     * the kill reaches its core, {@code latency} later, by a timer ({@link Timers#addKill}), so until
+     * then it lives on, and may still receive; what it tries to do that others would see after that
+     * time waits for its turn, which comes after the timer's. The current strand killing itself stops
+     * at once: returns BLOCK, and the interpreter suspends it and {@link Scheduler#suspended} ends it.
+     * With no current strand (the REPL stopping an input, from outside the machine) t ends at once.
      */
-    static void kill(Scheduler s, Strand t) {
-        if (t.state() == Strand.State.DONE) return;
-        if (s.current() != null) s.spend(CostModel.KILL);
-        t.markKilled();
-        if (t == s.current()) {
-            s.endSlice(); // its next charge notices
-            return;
+    static Object kill(Scheduler s, Strand t) {
+        if (t.state() == Strand.State.DONE) return s.nil;
+        Strand killer = s.current();
+        if (killer == null) {
+            t.markKilled();
+            terminate(s, t, s.options.killedReason, s.now() + s.lat(s.currentCore(), t.core()));
+            return s.nil;
         }
-        long at = s.now() + s.lat(s.currentCore(), t.core());
+        s.spend(CostModel.KILL);
+        if (t == killer) {
+            t.markKilled();
+            s.endSlice(); // should the caller go on, its next charge notices
+            return Scheduler.BLOCK;
+        }
+        s.killLater(t, s.now() + s.lat(s.currentCore(), t.core()));
+        return s.nil;
+    }
+
+    /** A kill's timer fired: t ends now, at {@code at}, unless it has ended already. */
+    static void killArrived(Scheduler s, Strand t, long at) {
+        if (t.state() == Strand.State.DONE) return;
+        t.markKilled();
         terminate(s, t, s.options.killedReason, at);
     }
 
@@ -76,12 +93,15 @@ final class Exits {
 
     /** Takes t out of every queue it is in: a channel, a choose's channels, or its run queue. */
     private static void withdraw(Scheduler s, Strand t) {
-        if (t.waitOn instanceof WaitQueue q) {
+        Core c = s.cores[t.core()];
+        if (c.atTurn == t) {
+            c.atTurn = null; // what it waited to do never happens
+        } else if (t.waitOn instanceof WaitQueue q) {
             q.remove(t);
         } else if (t.waitOn instanceof ChoiceWaiter[]) {
             ChoiceWaiter.claim(s, t, null);
         } else if (t.state() == Strand.State.RUNNABLE || t.state() == Strand.State.BLOCKED) {
-            s.cores[t.core()].runq.remove(t); // runnable, asleep, or blocked forever: O(queue length), kills are rare
+            c.runq.remove(t); // runnable, asleep, or blocked forever: O(queue length), kills are rare
         }
         t.waitOn = null;
     }

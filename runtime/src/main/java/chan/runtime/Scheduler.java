@@ -20,6 +20,8 @@ import java.util.List;
  *     (time, sequence number), lists by id; no hash order, wall clock or identity hash is consulted.
  * <li>A strand woken by another core's operation is runnable no earlier than the operation's time plus
  *     the latency between the cores (docs/machine-model.md).
+ * <li>An operation other cores can see runs at its strand's turn ({@link #atOwnTurn}): no core could
+ *     act earlier, so such operations happen in virtual-time order across cores.
  * </ul>
  * This file is the loop, the clocks and the strand lifecycle; it is longer than most (~300 lines)
  * because it is the one owner of the clocks and run queues, and its public methods are the API the
@@ -74,6 +76,7 @@ public final class Scheduler {
     private int lastChannelId;
     private int lastSharedId;
     long crashes;
+    private boolean mainCrashed;
     private boolean ended;
     private ChanRuntimeError endFailure;
     /** Set by {@link #requestPreempt}: the running strand yields at its next charge. */
@@ -206,12 +209,15 @@ public final class Scheduler {
             }
             long timer = timers.nextTime();
             if (!timers.isEmpty() && timer <= at) {
-                timers.fireNext();
+                timers.fireNext(this);
             } else if (best == null) {
                 if (endWhenIdle) end();
                 return null;
             } else {
-                return dispatch(best, at, Math.min(others, timer));
+                boolean mainLive = main != null && !mainDone();
+                Strand t = dispatch(best, at, Math.min(others, timer));
+                if (t != null) return t;
+                if (mainLive && mainDone()) return null; // main ended at its turn (endAtTurn): the run is over
             }
         }
     }
@@ -222,13 +228,19 @@ public final class Scheduler {
      */
     private Strand dispatch(Core c, long at, long othersQuiet) {
         c.idleUntil(at); // idle until the strand's wake-up has arrived
-        Strand t = c.runq.poll();
+        Strand t = c.atTurn;
+        boolean turn = t != null; // the run that stopped for its turn goes on (awaitTurn)
+        if (turn) {
+            c.atTurn = null;
+        } else {
+            t = c.runq.poll();
+        }
         if (c.last != t) {
             c.spend(CostModel.CONTEXT_SWITCH);
             c.last = t;
         }
         t.setState(Strand.State.RUNNING);
-        Object waited = t.waitOn; // a sleeper's ASLEEP, or a deferred shared-memory access
+        Object waited = t.waitOn; // a sleeper's ASLEEP, or the operation a strand waited for its turn to do
         t.waitOn = null;
         current = t;
         meter.attach(c); // its clock counts in the meter now, its quantum starting
@@ -238,13 +250,37 @@ public final class Scheduler {
         Strand after = c.runq.peek();
         long quiet = after == null ? othersQuiet : Math.min(othersQuiet, after.readyAt - 1);
         meter.quietUntil = preemptRequested || !quietQuanta ? Long.MIN_VALUE : quiet;
-        runStart = c.clock();
-        c.runs++;
-        if (trace != null) trace.arrive(t, runStart);
+        if (turn) { // the same run, slice and quantum: no new run in --stats or --trace
+            runStart = c.turnRunStart;
+            meter.setSliceEnd(c.turnSliceEnd);
+        } else {
+            runStart = c.clock();
+            c.runs++;
+            if (trace != null) trace.arrive(t, runStart);
+        }
         if (waited instanceof Deferred op) { // its turn has come: no core can act earlier now
-            t.resumeValue = op.access().get();
+            Object result = runDeferred(op);
+            if (current != t) return null; // the strand ended
+            if (result == BLOCK) { // it waits now (on a channel, for its result's arrival), or killed itself
+                suspended(t);
+                return null;
+            }
+            t.resumeValue = result;
         }
         return t;
+    }
+
+    /**
+     * Runs a deferred operation for the strand just dispatched. A guest error it raises becomes the
+     * strand's resume value, a {@link DeferredFailure} that the interpreter raises where the strand
+     * stopped, as if the operation had failed there at once.
+     */
+    private static Object runDeferred(Deferred op) {
+        try {
+            return op.operation().get();
+        } catch (ChanRuntimeError e) {
+            return new DeferredFailure(e);
+        }
     }
 
     /** The interpreter suspended t after it blocked, yielded or was preempted. */
@@ -266,6 +302,7 @@ public final class Scheduler {
         if (t == current) endRun(t, "finished");
         if (t.killed()) reason = options.killedReason; // it was killed before it could end by itself
         if (crashed) crashes++;
+        if (crashed && t == main) mainCrashed = true;
         boolean monitored = monitors.containsKey(t);
         if (t.state() != Strand.State.DONE) Exits.terminate(this, t, reason, cores[t.core()].clock());
         if (t == main) end();
@@ -275,7 +312,7 @@ public final class Scheduler {
     private void endRun(Strand t, String op) {
         if (t != current) throw new IllegalStateException(op + ": " + t + " is not the running thread");
         Core c = cores[t.core()];
-        if (trace != null) trace.slice(c.id, t.id(), runStart, c.clock());
+        if (trace != null && c.atTurn != t) trace.slice(c.id, t.id(), runStart, c.clock()); // a turn's wait goes on (awaitTurn)
         current = null;
         meter.attach(cores[0]);
     }
@@ -407,31 +444,79 @@ public final class Scheduler {
 
     /**
      * Runs {@code op} for the current strand at a moment when no other core can act earlier in virtual
-     * time, and returns its result: at once if that holds now, else the strand yields, returning BLOCK,
-     * and {@code op} runs when the strand is next dispatched (it resumes with the result). Shared
-     * memory uses this so that accesses from different cores happen in virtual-time order.
+     * time, and returns its result: at once if that holds now, else {@link #awaitTurn}. Every operation
+     * that another core can see goes through here (channels, choose, shared memory, output, a thread's
+     * end), so they happen in virtual-time order, whatever order the host ran the cores' stretches in.
      */
     public Object atOwnTurn(java.util.function.Supplier<Object> op) {
-        Strand t = running("shared memory");
-        if (!anotherCoreIsEarlier()) return op.get();
-        yieldCurrent();
+        return isOwnTurn() ? op.get() : awaitTurn(op);
+    }
+
+    /**
+     * Whether no strand on another core, and no timer, could act before the current core's clock (ties
+     * go to the lower core id, as in next()). Usually the quiet bound answers without a scan.
+     */
+    public boolean isOwnTurn() {
+        Core mine = meter.runningCore;
+        long now = meter.clock();
+        if (now < meter.quietUntil) return true;
+        if (cores.length <= 64) {
+            for (long m = queuedCores & ~(1L << mine.id); m != 0; m &= m - 1) { // a superset of the non-empty queues
+                if (earlierThan(cores[Long.numberOfTrailingZeros(m)], mine, now)) return false;
+            }
+        } else {
+            for (Core c : cores) {
+                if (c != mine && earlierThan(c, mine, now)) return false;
+            }
+        }
+        return timers.nextTime() > now;
+    }
+
+    private static boolean earlierThan(Core c, Core mine, long now) {
+        long t = c.earliest();
+        return t < now || (t == now && c.id < mine.id);
+    }
+
+    /**
+     * Stops the current strand until its turn ({@link #isOwnTurn}) and returns BLOCK: it waits at the
+     * head of its core, and when next() dispatches it, {@code op} runs and the strand resumes with its
+     * result (or, if {@code op} blocks it, waits as the operation says). Re-dispatching it costs no
+     * context switch, and nothing else on its core runs in between: to the program it never stopped.
+     */
+    public Object awaitTurn(java.util.function.Supplier<Object> op) {
+        Strand t = running("an operation other cores see");
+        Core c = cores[t.core()];
+        t.setState(Strand.State.RUNNABLE);
         t.waitOn = new Deferred(op); // runnable, so waitOn is free (see Strand)
+        c.atTurn = t;
+        c.turnRunStart = runStart;
+        c.turnSliceEnd = meter.sliceEnd;
+        queuedCores |= 1L << c.id;
         return BLOCK;
     }
 
-    /** A shared-memory access waiting in a runnable strand's {@code waitOn} for its turn ({@link #atOwnTurn}). */
-    private record Deferred(java.util.function.Supplier<Object> access) {}
-
-    /** Whether a strand on another core, or a timer, could act before the current core's clock. */
-    private boolean anotherCoreIsEarlier() {
-        Core mine = meter.runningCore;
-        long now = meter.clock();
-        for (Core c : cores) {
-            long t = c.earliest();
-            if (c != mine && (t < now || (t == now && c.id < mine.id))) return true;
+    /**
+     * Ends the current strand t, which has returned or died, by {@code ending} (finished(), and for a
+     * crash its report) at its turn: a thread's end is seen by its monitors, and main's ends the run, so
+     * it must not overtake what other cores do earlier. True if t ended now; else t waits for its turn
+     * (the caller treats it as suspended), and ends when next() dispatches it.
+     */
+    public boolean endAtTurn(Strand t, Runnable ending) {
+        if (t != current) throw new IllegalStateException("endAtTurn: " + t + " is not the running thread");
+        if (isOwnTurn()) {
+            ending.run();
+            return true;
         }
-        return !timers.isEmpty() && timers.nextTime() <= now;
+        awaitTurn(() -> {
+            ending.run();
+            return BLOCK;
+        });
+        endRun(t, "waits to end");
+        return false;
     }
+
+    /** An operation waiting in a runnable strand's {@code waitOn} for its turn ({@link #atOwnTurn}). */
+    private record Deferred(java.util.function.Supplier<Object> operation) {}
 
     /** Blocks the current strand for {@code cycles}; it resumes with nil. */
     public Object sleep(long cycles) {
@@ -488,7 +573,17 @@ public final class Scheduler {
 
     public Channel monitor(Strand t) { return Exits.monitor(this, t); }
 
-    public void kill(Strand t) { Exits.kill(this, t); }
+    /**
+     * kill(t) ({@link Exits#kill}): nil, or BLOCK when the current strand kills itself. Call it at the
+     * strand's turn ({@link #atOwnTurn}); with no current strand (the REPL) t ends at once.
+     */
+    public Object kill(Strand t) { return Exits.kill(this, t); }
+
+    /** Arms the timer that ends t at {@code at}, when the kill reaches its core. */
+    void killLater(Strand t, long at) {
+        timers.addKill(at, t);
+        meter.quietUntil = Math.min(meter.quietUntil, at); // due before a later clock: that quantum's end yields
+    }
 
     /** Whether t was killed (the interpreter checks this for the current strand, which it must end). */
     public boolean isKilled(Strand t) { return t.killed(); }
@@ -499,11 +594,16 @@ public final class Scheduler {
         return main != null && main.state() == Strand.State.DONE;
     }
 
+    /** Whether main died of an uncaught error (the run's exit code is then 1). */
+    public boolean mainCrashed() {
+        return mainCrashed;
+    }
+
     /** Non-null only when live strands remain, all BLOCKED, and no timer or wake-up is pending. */
     public DeadlockReport deadlockReport() {
         if (current != null || !timers.isEmpty() || live.isEmpty()) return null;
         for (Core c : cores) {
-            if (!c.runq.isEmpty()) return null;
+            if (!c.runq.isEmpty() || c.atTurn != null) return null;
         }
         return WaitForGraph.report(liveById(), main);
     }

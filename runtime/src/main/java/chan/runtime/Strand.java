@@ -17,8 +17,8 @@ package chan.runtime;
  * </ul>
  * While blocked in a send, {@link #resumeValue} holds the value being sent and {@code readyAt} the time
  * it was offered. Nothing else is allocated for a blocked send or receive. Rare or transient state lives
- * elsewhere: monitors in a side table ({@link Scheduler#monitors}), a deferred shared-memory access in
- * {@code waitOn}, the run queue's tie-breaking seq in the {@link RunQueue}, the value a {@code choose}
+ * elsewhere: monitors in a side table ({@link Scheduler#monitors}), an operation waiting for its turn
+ * in {@code waitOn}, the run queue's tie-breaking seq in the {@link RunQueue}, the value a {@code choose}
  * received in its {@link ChooseCase}.
  *
  * <p>Size: 56 bytes with compressed pointers and compact object headers (a million blocked strands cost
@@ -61,9 +61,9 @@ public final class Strand extends WaitNode implements Comparable<Strand> {
     long readyAt;
     int liveIndex = -1;
     /**
-     * null, a {@link WaitQueue}, or a {@link ChoiceWaiter}[] (see the class comment); while RUNNABLE, a
-     * shared-memory access to run when the strand is next dispatched ({@link Scheduler#atOwnTurn}): it is
-     * rare, and a field of its own would make every strand 8 bytes bigger.
+     * null, a {@link WaitQueue}, or a {@link ChoiceWaiter}[] (see the class comment); while RUNNABLE and
+     * waiting for its turn, the operation to run when the strand is next dispatched ({@link
+     * Scheduler#awaitTurn}): it is transient, and a field of its own would make every strand 8 bytes bigger.
      */
     Object waitOn;
 

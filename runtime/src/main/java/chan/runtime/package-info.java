@@ -24,7 +24,7 @@
  * for (Strand t; (t = s.next()) != null; ) {      // null: nothing can run
  *     Object r = resume(t.body, t.resumeValue);   // guest code calls channel ops, charge(), ... on s
  *     if (r is a suspension) { t.body = r; s.suspended(t); }
- *     else s.finished(t, reason, crashed);        // returns whether t was monitored
+ *     else s.endAtTurn(t, () -> s.finished(t, reason, crashed)); // at t's turn, maybe in a later next()
  *     if (s.mainDone()) break;
  * }
  * // main done: exit 0 (s.leaked() lists threads left blocked); else s.deadlockReport() != null: exit 3
@@ -32,7 +32,10 @@
  * An operation that cannot complete at once returns {@link chan.runtime.Scheduler#BLOCK} after queuing
  * the current strand; the interpreter suspends it. Whoever completes the wait stores the result in the
  * strand's {@code resumeValue} (and {@code recvOk()}; a choose's received value in its
- * {@link chan.runtime.ChooseCase}) and makes it runnable at the virtual time the news reaches its core. Errors the guest can see are {@link chan.runtime.ChanRuntimeError}s;
+ * {@link chan.runtime.ChooseCase}) and makes it runnable at the virtual time the news reaches its core.
+ * An operation other cores can see waits for the strand's turn ({@code Scheduler.atOwnTurn}): it too
+ * returns BLOCK, runs inside a later {@code next()}, and the strand resumes with its result (a
+ * {@link chan.runtime.DeferredFailure} if it failed there). Errors the guest can see are {@link chan.runtime.ChanRuntimeError}s;
  * bad machine descriptions are {@link chan.runtime.MachineException}s; anything else is an internal error.
  */
 package chan.runtime;

@@ -1,6 +1,7 @@
 package chan.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -91,13 +92,36 @@ class LifecycleTest {
             assertEquals(Strand.State.BLOCKED, w[0].state());
             Channel m = sim.s.monitor(w[0]);
             sim.s.kill(w[0]);
-            assertTrue(c.recvq.isEmpty());
-            assertTrue(sim.s.isKilled(w[0]));
+            assertFalse(c.recvq.isEmpty(), "it waits on until the kill reaches its core");
+            assertFalse(sim.s.isKilled(w[0]));
             return m.receive();
-        }, sim.log("exit"), (t, in) -> c.send(1) == Scheduler.BLOCK ? "blocked" : "sent", sim.log("send"));
+        }, sim.log("exit"), (t, in) -> {
+            assertTrue(c.recvq.isEmpty(), "the kill withdrew it");
+            return c.send(1) == Scheduler.BLOCK ? "blocked" : "sent";
+        }, sim.log("send"));
         sim.run();
         assertEquals(List.of("1 exit [exit, thread 2, killed]", "1 send blocked"), sim.log);
         assertEquals(Strand.State.DONE, w[0].state());
+    }
+
+    @Test
+    void aKillEndsItsTargetWhenItReachesTheTargetsCore() {
+        Sim sim = Sim.uniform(2);
+        Channel c = new Channel(sim.s, 0);
+        Strand[] w = new Strand[1];
+        long[] killedAt = new long[1];
+        sim.main((t, in) -> {
+            w[0] = sim.start(1, sim.recv(c), sim.log("received"));
+            return in;
+        }, sim.sleep(1000), (t, in) -> {
+            killedAt[0] = sim.s.now();
+            sim.s.kill(w[0]);
+            return sim.s.monitor(w[0]);
+        }, (t, in) -> ((Channel) in).receive(), sim.logTime("exit"));
+        sim.run();
+        long lands = killedAt[0] + CostModel.KILL + sim.s.machine().lat(0, 1);
+        long heard = lands + sim.s.machine().lat(1, 0);
+        assertEquals(List.of("1 exit [exit, thread 2, killed] @" + heard), sim.log);
     }
 
     @Test
@@ -122,7 +146,7 @@ class LifecycleTest {
         Sim sim = Sim.uniform(1);
         sim.main((t, in) -> {
             sim.s.kill(sim.start(0, sim.log("never ran")));
-            Strand sleeper = sim.start(0, sim.sleep(100), sim.log("never woke"));
+            Strand sleeper = sim.start(0, sim.sleep(1000), sim.log("never woke")); // the kill lands first
             return in;
         }, sim.sleep(50), (t, in) -> {
             sim.s.kill(sim.s.live.stream().filter(x -> x.id() == 3).findFirst().orElseThrow());

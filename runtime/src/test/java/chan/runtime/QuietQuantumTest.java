@@ -256,7 +256,7 @@ class QuietQuantumTest {
     }
 
     @Test
-    void aQueuedStrandKilledLeavesTheBoundLowAndTheLoopResumesTheStrandInPlace() {
+    void aKillOnItsWayLowersTheBoundSoTheRunningStrandYieldsToIt() {
         Sim sim = new Sim(Machine.preset("uniform", 2), 1, new SchedulerOptions().quantum(1000));
         Strand[] sleeper = new Strand[1];
         List<Sim.Step> main = new ArrayList<>();
@@ -266,16 +266,17 @@ class QuietQuantumTest {
         });
         main.add(sim.poll(20_000)); // core 1 is behind: main yields, the sleeper sleeps in core 1's queue
         main.add((t, in) -> {
-            sim.s.kill(sleeper[0]); // out of the queue; the bound still says ~1 000 000 (too low now)
+            sim.s.kill(sleeper[0]); // a timer ~100 cycles ahead: the bound falls from ~1 000 000 to it
             return in;
         });
-        main.add(sim.poll(2_000_000)); // past the old bound: left to the loop, which finds nothing due
+        main.add(sim.poll(2_000_000)); // past the kill's time: main yields, the kill lands, main runs on
         main.add(mark(sim, "main on"));
         sim.main(main);
         sim.run();
         assertEquals(2, sim.deferred);
-        assertEquals(1, sim.resumedInPlace);
+        assertEquals(0, sim.resumedInPlace);
         assertEquals(List.of("1 main on"), sim.log);
-        assertEquals(2, sim.s.stats().cores().get(0).runs()); // the resume in place is no new run
+        assertEquals("killed", sleeper[0].exitReason());
+        assertEquals(3, sim.s.stats().cores().get(0).runs()); // the start, after core 1's turn, after the kill's
     }
 }

@@ -5,7 +5,6 @@ import chan.ChanException;
 import chan.nodes.ChanBytecodeRootNode;
 import chan.runtime.ChanRuntimeError;
 import chan.runtime.Scheduler;
-import chan.runtime.Strand;
 import chan.values.ChanFunction;
 import chan.values.Copying;
 import chan.values.Display;
@@ -22,7 +21,8 @@ import com.oracle.truffle.api.nodes.Node;
  * `start f(a, b)`, `start { … }` (a closure of no parameters) and `start on (k) …`: a new thread
  * whose body is the call, with its arguments evaluated now. Everything handed over is copied, so
  * no array or dict is shared. The new thread's first run calls the function with the arguments
- * array {@code [f, a, b]} (see {@code chan.threads.StrandResumeNode}).
+ * array {@code [f, a, b]} (see {@code chan.threads.StrandResumeNode}). Returns the thread, or BLOCK
+ * until the caller's turn (then the caller resumes with it).
  */
 @OperationProxy.Proxyable
 @ConstantOperand(type = String.class, name = "site")
@@ -42,7 +42,7 @@ public abstract class SpawnNode extends Node {
 
     @Specialization
     @TruffleBoundary
-    public static Strand doSpawn(String site, Object core, Object callee, @Variadic(startOffset = 1) Object[] args, @Bind Node node) {
+    public static Object doSpawn(String site, Object core, Object callee, @Variadic(startOffset = 1) Object[] args, @Bind Node node) {
         if (!(callee instanceof ChanFunction function)) {
             throw ChanException.error("cannot start " + Types.name(callee) + ": not a function", node);
         }
@@ -54,7 +54,8 @@ public abstract class SpawnNode extends Node {
         Scheduler scheduler = ChanContext.get(node).scheduler();
         int target = core == OWN_CORE ? scheduler.currentCore() : coreNumber(core, node);
         try {
-            return scheduler.spawn(args, target, site);
+            // The new thread is seen by others (it may run, send, print): made at the caller's turn.
+            return scheduler.atOwnTurn(() -> scheduler.spawn(args, target, site));
         } catch (ChanRuntimeError e) {
             throw ChanException.error(e.getMessage(), node);
         }
