@@ -70,6 +70,13 @@ public final class Scheduler {
      * deciding whether to yield; the scheduler loop decides ({@link #runsOn}).
      */
     private boolean quantumEndPending;
+    /**
+     * A lower bound, during a run, of the time at which another core or a timer could act: exact at
+     * dispatch, lowered by every wake-up on another core and every timer armed. {@link #isOwnTurn}
+     * answers from it without a scan while the running core is earlier; unlike the quiet bound, a
+     * wake-up on the running core itself (a send to a thread beside it) leaves it as it is.
+     */
+    private long othersQuiet;
     private long runStart;
     private long seq;
     private int lastStrandId;
@@ -248,6 +255,7 @@ public final class Scheduler {
         // suspends. A preemption request outlives the run it was made in (if the strand blocked
         // first): then the next quantum's end yields.
         Strand after = c.runq.peek();
+        this.othersQuiet = othersQuiet;
         long quiet = after == null ? othersQuiet : Math.min(othersQuiet, after.readyAt - 1);
         meter.quietUntil = preemptRequested || !quietQuanta ? Long.MIN_VALUE : quiet;
         if (turn) { // the same run, slice and quantum: no new run in --stats or --trace
@@ -454,12 +462,12 @@ public final class Scheduler {
 
     /**
      * Whether no strand on another core, and no timer, could act before the current core's clock (ties
-     * go to the lower core id, as in next()). Usually the quiet bound answers without a scan.
+     * go to the lower core id, as in next()). Usually {@link #othersQuiet} answers without a scan.
      */
     public boolean isOwnTurn() {
         Core mine = meter.runningCore;
         long now = meter.clock();
-        if (now < meter.quietUntil) return true;
+        if (now < othersQuiet) return true;
         if (cores.length <= 64) {
             for (long m = queuedCores & ~(1L << mine.id); m != 0; m &= m - 1) { // a superset of the non-empty queues
                 if (earlierThan(cores[Long.numberOfTrailingZeros(m)], mine, now)) return false;
@@ -536,6 +544,7 @@ public final class Scheduler {
         long at = later(cycles, "after");   // before the channel, so that a failed after() numbers none
         Channel ch = new Channel(this, 1);
         timers.add(at, ch, currentCore());
+        othersQuiet = Math.min(othersQuiet, at);
         meter.quietUntil = Math.min(meter.quietUntil, at); // due before a later clock: that quantum's end yields
         return ch;
     }
@@ -582,6 +591,7 @@ public final class Scheduler {
     /** Arms the timer that ends t at {@code at}, when the kill reaches its core. */
     void killLater(Strand t, long at) {
         timers.addKill(at, t);
+        othersQuiet = Math.min(othersQuiet, at);
         meter.quietUntil = Math.min(meter.quietUntil, at); // due before a later clock: that quantum's end yields
     }
 
@@ -682,6 +692,7 @@ public final class Scheduler {
         t.readyAt = at;
         cores[t.core()].runq.add(t, ++seq);
         meter.quietUntil = Long.MIN_VALUE; // a wake-up voids the quiet bound
+        if (t.core() != meter.runningCore.id) othersQuiet = Math.min(othersQuiet, at); // that core's earliest start ≥ at
         queuedCores |= 1L << t.core(); // no-op beyond 64 cores (shift wraps), where next() scans all
     }
 
