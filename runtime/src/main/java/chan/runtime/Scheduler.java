@@ -185,6 +185,9 @@ public final class Scheduler {
 
     private Strand next(boolean endWhenIdle) {
         if (current != null) throw new IllegalStateException("next: thread " + current.id() + " is still running");
+        // Main may end inside this call, killed by a timer or at its turn (endAtTurn): then the run is
+        // over, and nothing later in virtual time may run.
+        boolean mainLive = main != null && !mainDone();
         while (true) {
             Core best = null;
             long at = Long.MAX_VALUE;
@@ -217,14 +220,14 @@ public final class Scheduler {
             long timer = timers.nextTime();
             if (!timers.isEmpty() && timer <= at) {
                 timers.fireNext(this);
+                if (mainLive && mainDone()) return null;
             } else if (best == null) {
                 if (endWhenIdle) end();
                 return null;
             } else {
-                boolean mainLive = main != null && !mainDone();
                 Strand t = dispatch(best, at, Math.min(others, timer));
                 if (t != null) return t;
-                if (mainLive && mainDone()) return null; // main ended at its turn (endAtTurn): the run is over
+                if (mainLive && mainDone()) return null;
             }
         }
     }
