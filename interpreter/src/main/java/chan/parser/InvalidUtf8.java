@@ -69,7 +69,7 @@ public final class InvalidUtf8 {
         String before = out.flip().toString();
         int lineStart = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1;
         int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
-        int column = before.codePointCount(lineStart, before.length()) + 1;
+        int column = before.length() - lineStart + 1; // in UTF-16 units, as Diagnostics takes it
         return new Found(line, column, String.format("%s is not UTF-8: byte 0x%02X cannot start or continue a character here",
                         what, bytes[in.position()] & 0xff));
     }
