@@ -138,4 +138,6 @@ UNTERMINATED_STRING : '"' ( ~["\\\r\n] | '\\' . )* ;
 LINE_COMMENT  : '//' ~[\r\n]* -> skip ;
 BLOCK_COMMENT : '/*' .*? '*/' -> skip ;
 WS            : [ \t\r\n\uFEFF]+ -> skip ;   // U+FEFF: the byte-order mark some editors put first
-OTHER         : . ;   // reported as a syntax error with its position, not a lexer crash
+// Reported as a syntax error with its position, not a lexer crash. The lexer reads UTF-16 units (as
+// Truffle's source positions count): a character outside the BMP, an emoji, is a pair of them.
+OTHER         : [\uD800-\uDBFF] [\uDC00-\uDFFF] | . ;

@@ -73,6 +73,32 @@ class LauncherProcessIT {
     }
 
     @Test
+    void aProgramOnStandardInputRunsWithItsArgumentsAndOptions() throws Exception {
+        Path in = Files.writeString(dir.resolve("prog.txt"), "print(\"from stdin\", args(), cores(), read_line());\n", UTF_8);
+        Run run = chan(in, "--seed", "3", "-", "a", "--cores", "2", "b", "--", "--stats");
+        assertEquals(0, run.exit(), run.describe());
+        assertEquals("from stdin [\"a\", \"b\", \"--stats\"] 2 nil\n", run.out(), run.describe());
+        assertEquals("", run.err(), run.describe());
+    }
+
+    @Test
+    void aSyntaxErrorOnStandardInputNamesStdin() throws Exception {
+        Run run = chan(Files.writeString(dir.resolve("bad.txt"), "let x = 1;\nprint(1 +);\n", UTF_8), "-");
+        assertEquals(2, run.exit(), run.describe());
+        assertEquals("", run.out(), run.describe());
+        assertErrorAt(run, "<stdin>:2:10: syntax error: ", "print(1 +);", 10);
+    }
+
+    @Test
+    void aRuntimeErrorOnStandardInputExits1() throws Exception {
+        Run run = chan(Files.writeString(dir.resolve("div.txt"), "print(\"before\");\nlet z = 0;\nprint(7 / z);\n", UTF_8), "-");
+        assertEquals(1, run.exit(), run.describe());
+        assertEquals("before\n", run.out(), run.describe());
+        assertErrorAt(run, "<stdin>:3:9: error: division by zero", "print(7 / z);", 9);
+        assertTrue(run.err().contains("at <main> (<stdin>:3:9)"), "a .chan stack trace\n" + run.describe());
+    }
+
+    @Test
     void testCommandReportsEachFailureAndATotal() throws Exception {
         Path suite = Files.createDirectories(dir.resolve("suite"));
         Files.writeString(suite.resolve("good.chan"), "// passes\nprint(1 + 1);\n", UTF_8);

@@ -100,6 +100,16 @@ public final class ChanMain {
     }
 
     private static int runFile(CommandLine cl, InputStream in, PrintStream out, PrintStream err, Cancellation cancellation) {
+        if (cl.programOnStdin()) {
+            Source.Builder program = StdinProgram.read(in, err);
+            if (program == null) {
+                return 2;
+            }
+            StartupTimes.mark("launcher started");
+            startHelper(() -> {}); // its class loading ahead; no parse ahead, which reads files
+            // Standard input was the program: read_line() finds its end, even on a terminal, which would read on.
+            return run(cl, program, InputStream.nullInputStream(), out, err, cancellation);
+        }
         if (cl.file().isEmpty()) {
             err.println("chan: the program's file name is empty");
             return 2;
@@ -118,6 +128,14 @@ public final class ChanMain {
         }
         StartupTimes.mark("launcher started");
         startHelper(ParseAhead.prepare(path, cl.file()));
+        return run(cl, Source.newBuilder("chan", path.toFile()).name(cl.file()), in, out, err, cancellation);
+    }
+
+    /**
+     * Runs the program in a new context whose standard input is {@code in}; returns the exit code. The
+     * source is built (a file read) once the context is, while the helper thread parses it ahead.
+     */
+    private static int run(CommandLine cl, Source.Builder program, InputStream in, PrintStream out, PrintStream err, Cancellation cancellation) {
         Context built;
         try {
             built = contextBuilder(cl, in, programOutput(out), err).build();
@@ -128,8 +146,7 @@ public final class ChanMain {
         try (Context context = built) {
             StartupTimes.mark("context built");
             cancellation.attach(context);
-            Source source = Source.newBuilder("chan", path.toFile()).name(cl.file()).build();
-            int status = context.eval(source).asInt();
+            int status = context.eval(program.build()).asInt();
             StartupTimes.mark("program ran");
             return status;
         } catch (PolyglotException e) {

@@ -11,7 +11,8 @@ import java.util.Set;
  * `chan test [DIR]` (LANGUAGE.md §6). Options may stand before or after the file; other words after
  * the file are the program's arguments, and everything after `--` goes to the program untouched (a
  * `--` before the file comes before the file, as in `python -- prog.py`). `-h` and `--help` are chan's
- * only before the file: after it they are the program's, as any other word.
+ * only before the file: after it they are the program's, as any other word. The file `-` is standard
+ * input (`chan - args…`, as `python -` and `node -`), even after `--`: a file named `-` is `./-`.
  */
 final class CommandLine {
     enum Command { RUN, REPL, TEST, BENCH, HELP }
@@ -26,6 +27,7 @@ final class CommandLine {
 
     static final String USAGE = """
                     usage: chan FILE.chan [args…] [options]   run a program
+                           chan - [args…] [options]           run the program read from standard input
                            chan repl [options]                interactive session
                            chan test [DIR]                    run a directory of conformance programs
                            chan --help                        this text
@@ -35,6 +37,9 @@ final class CommandLine {
                              --warn-leaks  --path DIRS  --max-depth N  --internal-errors
                     tools:   --inspect[=[HOST:]PORT]  debug in Chrome DevTools (--inspect.Suspend=false …)
                              --cpusampler              print a CPU profile of Chan functions at exit""";
+
+    /** The file name that stands for standard input. */
+    static final String STDIN = "-";
 
     /** Options with a value, and the language option each sets. */
     private static final Map<String, String> VALUED = Map.of("--cores", "chan.Cores", "--machine", "chan.Machine",
@@ -118,6 +123,8 @@ final class CommandLine {
             throw new UsageError("test runs each program with the options of its own '//! args' line, not the command line's");
         } else if (cl.command == Command.BENCH && cl.file == null) {
             throw new UsageError("bench needs a program: chan bench FILE.chan [RUNS] [args…]");
+        } else if (cl.command == Command.BENCH && cl.file.equals(STDIN)) {
+            throw new UsageError("bench times a program file: it does not read one from standard input");
         }
         if (!cl.benchOptions.isEmpty() && cl.command != Command.BENCH) {
             throw new UsageError(cl.benchOptions.keySet().iterator().next() + " is an option of chan bench");
@@ -172,6 +179,11 @@ final class CommandLine {
 
     String file() {
         return file;
+    }
+
+    /** Whether the program is read from standard input (`chan -`). */
+    boolean programOnStdin() {
+        return command == Command.RUN && STDIN.equals(file);
     }
 
     List<String> programArgs() {

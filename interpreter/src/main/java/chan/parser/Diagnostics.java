@@ -1,5 +1,6 @@
 package chan.parser;
 
+import chan.nodes.Positions;
 import com.oracle.truffle.api.source.Source;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,7 +15,10 @@ public final class Diagnostics {
 
     private final List<Entry> entries = new ArrayList<>();
 
-    /** Records an error; line and column are 1-based, the column counted in characters. */
+    /**
+     * Records an error; line and column are 1-based, the column counted in UTF-16 units of the line
+     * as tokens count it (printed in code points: chan.nodes.Positions).
+     */
     void add(Source source, int line, int column, String message) {
         entries.add(new Entry(source, line, column, message));
     }
@@ -36,7 +40,7 @@ public final class Diagnostics {
     public String format() {
         StringBuilder sb = new StringBuilder();
         entries.stream().sorted(Comparator.comparingInt(Entry::line).thenComparingInt(Entry::column)).distinct().forEach(e -> {
-            sb.append(name(e.source())).append(':').append(e.line()).append(':').append(e.column()).append(": ").append(e.message()).append('\n');
+            sb.append(Positions.format(e.source(), e.line(), e.column())).append(": ").append(e.message()).append('\n');
             sb.append(sourceLineWithCaret(e.source(), e.line(), e.column()));
         });
         return sb.toString();
@@ -46,12 +50,17 @@ public final class Diagnostics {
         return source.getName();
     }
 
-    /** The line, indented by two spaces, and a caret under the column. */
-    public static String sourceLineWithCaret(Source source, int line, int column) {
+    /**
+     * The line, indented by two spaces, and a caret under the column (in UTF-16 units of the line):
+     * a tab shows as one space, and the caret's indentation is as wide as what it stands under.
+     */
+    public static String sourceLineWithCaret(Source source, int line, int utf16Column) {
         if (line < 1 || line > source.getLineCount()) {
             return "";
         }
         String text = source.getCharacters(line).toString().replace("\t", " ");
-        return "  " + text + "\n  " + " ".repeat(Math.max(0, column - 1)) + "^\n";
+        int before = Math.min(Math.max(utf16Column - 1, 0), text.length());
+        int indent = DisplayWidth.of(text.substring(0, before)) + utf16Column - 1 - before;
+        return "  " + text + "\n  " + " ".repeat(Math.max(0, indent)) + "^\n";
     }
 }

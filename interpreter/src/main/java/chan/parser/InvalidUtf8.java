@@ -1,5 +1,6 @@
 package chan.parser;
 
+import chan.ChanLanguage;
 import com.oracle.truffle.api.source.Source;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -15,16 +16,16 @@ import java.nio.file.Path;
  * A source file must be UTF-8. Truffle decodes a byte that is not into U+FFFD without a word, so a
  * Latin-1 `"café"` would print `caf�`: when the decoded text holds a U+FFFD, the file's bytes are
  * decoded again strictly, and the first bad byte is a syntax error at its line and column, as Go
- * and Python report it.
+ * and Python report it. A program read from standard input (`chan -`) is checked the same way.
  */
-final class InvalidUtf8 {
+public final class InvalidUtf8 {
     record Found(int line, int column, String message) {}
 
     private InvalidUtf8() {}
 
     /** The first byte of source's file that is not UTF-8, or null (also for a source with no file). */
     static Found in(Source source) {
-        if (source.getPath() == null || source.getCharacters().toString().indexOf('\uFFFD') < 0) {
+        if (source.getPath() == null || !hasReplacement(source.getCharacters())) {
             return null; // the common case: one scan for the replacement character, no second read
         }
         byte[] bytes;
@@ -33,19 +34,43 @@ final class InvalidUtf8 {
         } catch (IOException | RuntimeException e) {
             return null;
         }
+        return in(bytes, "the file");
+    }
+
+    /**
+     * The report of the first byte that is not UTF-8 in a program read from standard input, whose
+     * bytes the launcher decoded to {@code text} (malformed ones to U+FFFD, as Truffle decodes a
+     * file), ready to print; null when they are all UTF-8.
+     */
+    public static String report(String name, byte[] bytes, String text) {
+        Found found = hasReplacement(text) ? in(bytes, "standard input") : null;
+        if (found == null) {
+            return null;
+        }
+        Diagnostics diagnostics = new Diagnostics();
+        diagnostics.add(Source.newBuilder(ChanLanguage.ID, text, name).build(), found.line(), found.column(), "syntax error: " + found.message());
+        return diagnostics.format();
+    }
+
+    private static boolean hasReplacement(CharSequence text) {
+        return text.toString().indexOf('\uFFFD') >= 0;
+    }
+
+    /** The first of {@code bytes} that is not UTF-8, or null (a U+FFFD written in the text itself). */
+    private static Found in(byte[] bytes, String what) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CharBuffer out = CharBuffer.allocate(bytes.length + 1);
         CoderResult result = decoder.decode(in, out, true);
         if (!result.isError()) {
-            return null; // a U+FFFD written in the file itself
+            return null;
         }
         String before = out.flip().toString();
         int lineStart = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1;
         int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
-        int column = before.codePointCount(lineStart, before.length()) + 1;
-        return new Found(line, column, String.format("the file is not UTF-8: byte 0x%02X cannot start or continue a character here",
-                        bytes[in.position()] & 0xff));
+        int column = before.length() - lineStart + 1; // in UTF-16 units, as Diagnostics takes it
+        return new Found(line, column, String.format("%s is not UTF-8: byte 0x%02X cannot start or continue a character here",
+                        what, bytes[in.position()] & 0xff));
     }
 }

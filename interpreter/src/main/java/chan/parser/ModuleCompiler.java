@@ -7,6 +7,7 @@ import chan.nodes.ChanBytecodeRootNodeGen;
 import chan.nodes.ChanModule;
 import chan.nodes.FunctionTemplate;
 import chan.nodes.GlobalCell;
+import chan.nodes.Positions;
 import chan.values.ChanFunction;
 import chan.values.ChanNil;
 import chan.values.ChanStructType;
@@ -764,7 +765,7 @@ public final class ModuleCompiler {
 
     /** What a blocked thread is doing, for deadlock reports: `receive at prog.chan:12:5`. */
     String site(String operation, ParserRuleContext at) {
-        return operation + " at " + Diagnostics.name(source) + ":" + at.getStart().getLine() + ":" + (at.getStart().getCharPositionInLine() + 1);
+        return operation + " at " + Positions.format(source, at.getStart().getLine(), at.getStart().getCharPositionInLine() + 1);
     }
 
     void error(Token at, String message) {

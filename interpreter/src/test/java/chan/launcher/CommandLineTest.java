@@ -1,7 +1,9 @@
 package chan.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,19 @@ class CommandLineTest {
         assertEquals("-odd-name.chan", cl.file());
         assertEquals(List.of("--cores", "a"), cl.programArgs());
         assertEquals("-- must be followed by the program", usageError("--stats", "--"));
+    }
+
+    @Test
+    void aDashAloneIsTheProgramOnStandardInputWithOptionsAndArgumentsAsForAFile() throws Exception {
+        CommandLine cl = CommandLine.parse(new String[] {"--seed", "3", "-", "a", "--stats", "-", "--", "--cores"});
+        assertTrue(cl.programOnStdin());
+        assertEquals(List.of("a", "-", "--cores"), cl.programArgs());
+        assertEquals("3", cl.options().get("chan.Seed"));
+        assertEquals("true", cl.options().get("chan.Stats"));
+        assertTrue(CommandLine.parse(new String[] {"--", "-", "a"}).programOnStdin(), "as `python -- -`");
+        assertFalse(CommandLine.parse(new String[] {"./-"}).programOnStdin(), "a file named - is ./-");
+        assertFalse(CommandLine.parse(new String[] {"prog.chan", "-"}).programOnStdin(), "after the file, - is the program's word");
+        assertEquals("bench times a program file: it does not read one from standard input", usageError("bench", "-"));
     }
 
     @Test
