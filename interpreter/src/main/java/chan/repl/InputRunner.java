@@ -109,14 +109,34 @@ final class InputRunner extends RootNode {
                 context.callDepth = 0;
                 result = resume.execute(t.body, t.resumeValue);
             }
-            scheduler.finished(t, ChanAtom.of("normal"), false);
-            return isForeground ? result : null;
+            if (!isForeground) {
+                endAtTurn(scheduler, t);
+                return null;
+            }
+            scheduler.finished(t, ChanAtom.of("normal"), false); // its value is the input's: now
+            return result;
         } catch (ChanException e) {
-            return Crash.report(context, scheduler, t, isForeground, e) ? InputResult.of(InputResult.Kind.ERROR) : null;
+            return crashed(context, scheduler, t, isForeground, e);
         } catch (StackOverflowError e) {
-            ChanException error = ChanException.error("stack overflow: the host stack is exhausted", null);
-            return Crash.report(context, scheduler, t, isForeground, error) ? InputResult.of(InputResult.Kind.ERROR) : null;
+            return crashed(context, scheduler, t, isForeground, ChanException.error("stack overflow: the host stack is exhausted", null));
         }
+    }
+
+    /** A thread other than the foreground ends at its turn (Scheduler.endAtTurn), as in a program. */
+    @TruffleBoundary
+    private static void endAtTurn(Scheduler scheduler, Strand t) {
+        scheduler.endAtTurn(t, () -> scheduler.finished(t, ChanAtom.of("normal"), false));
+    }
+
+    /** t died of e: the foreground at once (the input's result is the error), another thread at its turn. */
+    @TruffleBoundary
+    private static Object crashed(ChanContext context, Scheduler scheduler, Strand t, boolean isForeground, ChanException e) {
+        if (!isForeground) {
+            Crash.reportAtTurn(context, scheduler, t, false, e);
+            return null;
+        }
+        Crash.report(context, scheduler, t, true, e);
+        return InputResult.of(InputResult.Kind.ERROR);
     }
 
     @TruffleBoundary

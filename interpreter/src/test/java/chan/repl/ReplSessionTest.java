@@ -75,6 +75,16 @@ class ReplSessionTest {
     }
 
     @Test
+    void aThreadStartedByAnInputEndsAtItsTurnSoItsMonitorHearsWhenItEnded() {
+        // a computes on core 1 until ~6900; b, on core 2, monitors it at ~1400: the news comes when a
+        // ends, one latency later, not at once as if a had already ended then.
+        Session s = run("let a = start on (1) { let i = 0; while (i < 3000) { i += 1; } };"
+                        + " let b = start on (2) { sleep(100); let m = monitor(a); let (_, _, why) = <-m; print(why, \"heard at\", now()); };"
+                        + " sleep(20000);");
+        assertEquals(":normal heard at 6957", s.lines().get(0), s.out());
+    }
+
+    @Test
     void aBusyThreadLeftRunningDoesNotKeepThePromptAway() {
         Session s = run("start { let i = 0; while (true) { i = i + 1; } };", "1 + 1", ":threads", "2 + 2");
         assertEquals(List.of("<thread 2>", "2", "thread 2 on core 0: runnable (started at <repl-1>:1)", "4"), s.lines(), s.err());
