@@ -90,6 +90,8 @@ final class ReplSession {
             return InputResult.of(InputResult.Kind.ERROR);
         }
         interruptRequested = false;
+        // Threads ran on between inputs, on other cores: this input starts after what they did.
+        scheduler.idleUntilLatest(0);
         long cyclesBefore = scheduler.now();
         long wallBefore = System.nanoTime();
         foregroundEndCycles = cyclesBefore;

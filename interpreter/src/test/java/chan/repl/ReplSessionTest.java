@@ -85,6 +85,23 @@ class ReplSessionTest {
     }
 
     @Test
+    void anInputStartsAfterWhatOtherCoresDidBetweenInputs() {
+        // u runs on core 1 after its input has ended, to ~40 900; the next input, on core 0, must not
+        // come before that in virtual time: its monitor hears of u's end after it, its kill lands after
+        // everything t printed.
+        Session s = run("let u = start on (1) { let i = 0; while (i < 20000) { i = i + 1; } print(\"u ends at\", now()); };",
+                        "let m = monitor(u); let (_, _, why) = <-m; print(\"heard at\", now());",
+                        "let t = start on (2) { while (true) { sleep(10000); print(\"t alive at\", now()); } };",
+                        "let k = monitor(t); kill(t); let (_, _, how) = <-k; print(how, \"heard at\", now());");
+        List<Long> times = s.lines().stream().filter(l -> l.contains(" at ")).map(l -> Long.parseLong(l.substring(l.lastIndexOf(' ') + 1))).toList();
+        assertTrue(s.lines().get(0).startsWith("u ends at") && s.lines().get(1).startsWith("heard at"), s.out());
+        assertTrue(s.lines().getLast().startsWith(":killed heard at"), s.out());
+        for (int i = 1; i < times.size(); i++) {
+            assertTrue(times.get(i) > times.get(i - 1), "printed in virtual-time order\n" + s.out());
+        }
+    }
+
+    @Test
     void aBusyThreadLeftRunningDoesNotKeepThePromptAway() {
         Session s = run("start { let i = 0; while (true) { i = i + 1; } };", "1 + 1", ":threads", "2 + 2");
         assertEquals(List.of("<thread 2>", "2", "thread 2 on core 0: runnable (started at <repl-1>:1)", "4"), s.lines(), s.err());

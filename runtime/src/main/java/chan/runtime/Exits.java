@@ -96,6 +96,7 @@ final class Exits {
         Core c = s.cores[t.core()];
         if (c.atTurn == t) {
             c.atTurn = null; // what it waited to do never happens
+            s.closeTurnSlice(c, t);
         } else if (t.waitOn instanceof WaitQueue q) {
             q.remove(t);
         } else if (t.waitOn instanceof ChoiceWaiter[]) {

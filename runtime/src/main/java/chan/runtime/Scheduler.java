@@ -526,6 +526,29 @@ public final class Scheduler {
         return false;
     }
 
+    /**
+     * Writes the trace slice of the run that c's strand t stopped for its turn, which will not go on
+     * (t was killed, or the run ended): endRun left it open.
+     */
+    void closeTurnSlice(Core c, Strand t) {
+        if (trace != null) trace.slice(c.id, t.id(), c.turnRunStart, c.clock());
+    }
+
+    /**
+     * Moves an idle core's clock up to the latest clock on the machine, as idle time: the REPL starts
+     * each input there, after everything the other cores did since the last one (their threads run
+     * on between inputs), so that the input's operations come after theirs. A core with a thread
+     * ready to run is not idle: it keeps its clock (it ran on between inputs too).
+     */
+    public void idleUntilLatest(int core) {
+        if (current != null) throw new IllegalStateException("idleUntilLatest: thread " + current.id() + " is running");
+        Core target = cores[core];
+        if (!target.runq.isEmpty() || target.atTurn != null) return;
+        long latest = 0;
+        for (Core c : cores) latest = Math.max(latest, c.clock());
+        target.idleUntil(latest);
+    }
+
     /** An operation waiting in a runnable strand's {@code waitOn} for its turn ({@link #atOwnTurn}). */
     private record Deferred(java.util.function.Supplier<Object> operation) {}
 
@@ -656,6 +679,9 @@ public final class Scheduler {
     public void end() {
         if (ended) return;
         ended = true;
+        for (Core c : cores) {
+            if (c.atTurn != null) closeTurnSlice(c, c.atTurn); // it ran, though what it waited for never comes
+        }
         try {
             stopTrace();
         } catch (ChanRuntimeError e) {

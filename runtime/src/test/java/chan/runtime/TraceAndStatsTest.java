@@ -42,6 +42,50 @@ class TraceAndStatsTest {
         return sim.run();
     }
 
+    /** The trace's slices on core {@code core}, as (start, duration) pairs. */
+    @SuppressWarnings("unchecked")
+    private static List<List<Long>> slicesOn(Path file, long core) throws IOException {
+        Map<String, Object> root = (Map<String, Object>) STRICT_JSON.readValue(Files.readString(file), Object.class);
+        List<Map<String, Object>> events = (List<Map<String, Object>>) root.get("traceEvents");
+        return events.stream().filter(e -> "X".equals(e.get("ph")) && Long.valueOf(core).equals(e.get("tid")))
+                .map(e -> List.of((Long) e.get("ts"), (Long) e.get("dur"))).toList();
+    }
+
+    @Test
+    void aRunStoppedForItsTurnKeepsItsSliceWhenTheRunEndsFirst() throws IOException {
+        Path file = dir.resolve("end.json");
+        Sim sim = new Sim(Machine.preset("uniform", 2), 1, new SchedulerOptions().traceFile(file));
+        Channel c = new Channel(sim.s, 1);
+        sim.main((t, in) -> {
+            sim.start(1, sim.charge(5000), sim.send(c, 1)); // the send waits: main, on core 0, is earlier
+            return in;
+        }, sim.sleep(1000));
+        sim.run(true); // main ends at ~1500, before the send's turn comes
+        List<List<Long>> core1 = slicesOn(file, 1);
+        assertEquals(1, core1.size(), core1.toString());
+        assertTrue(core1.get(0).get(1) >= 5000, core1.toString());
+    }
+
+    @Test
+    void aRunStoppedForItsTurnKeepsItsSliceWhenItIsKilled() throws IOException {
+        Path file = dir.resolve("kill.json");
+        Sim sim = new Sim(Machine.preset("uniform", 2), 1, new SchedulerOptions().traceFile(file));
+        Channel c = new Channel(sim.s, 1);
+        Strand[] w = new Strand[1];
+        sim.main((t, in) -> {
+            w[0] = sim.start(1, sim.charge(5000), sim.send(c, 1));
+            return in;
+        }, sim.sleep(1000), (t, in) -> {
+            sim.s.kill(w[0]); // lands at ~1600, while the send waits for its turn at ~5600
+            return in;
+        }, sim.sleep(10_000));
+        sim.run();
+        assertEquals("killed", w[0].exitReason());
+        List<List<Long>> core1 = slicesOn(file, 1);
+        assertEquals(1, core1.size(), core1.toString());
+        assertTrue(core1.get(0).get(1) >= 5000, core1.toString());
+    }
+
     @Test
     void theTraceIsValidJsonWithCoreTracksSlicesAndFlows() throws IOException {
         Path file = dir.resolve("t.json");
