@@ -155,7 +155,9 @@ public final class Channel implements Comparable<Channel> {
         if (buf != null && buf.size() > 0) {
             lastReceiver = cur;
             Object v = buf.headValue();
-            long visible = Timing.arrival(s, v, buf.headCore(), buf.headTime(), cur);
+            int sentFrom = buf.headCore();
+            long visible = sentFrom >= 0 ? Timing.arrival(s, v, sentFrom, buf.headTime(), cur)
+                            : buf.headTime() + Timing.transferTime(s, v, ~sentFrom, to); // a notice: no message (post)
             buf.removeHead();
             WaitNode w = sendq.poll(); // room now: the oldest blocked sender's value joins the buffer
             if (w != null) {
@@ -190,7 +192,7 @@ public final class Channel implements Comparable<Channel> {
         if (closed) return;
         WaitNode r = recvq.poll();
         if (r != null) r.complete(s, v, true, at + Timing.transferTime(s, v, from, r.strand().core()));
-        else if (buf != null && !buf.isFull()) buf.add(v, from, at);
+        else if (buf != null && !buf.isFull()) buf.add(v, ~from, at); // ~: a notice (ChannelBuffer)
     }
 
     @Override

@@ -3,6 +3,8 @@ package chan.runtime;
 /**
  * The ring buffer of a buffered channel. Each item keeps the core and virtual time it was sent from,
  * because when it becomes visible depends on which core receives it (known only at receive time).
+ * A notice sent by no thread (a timer's tick, an exit message: {@link Channel#post}) keeps its core
+ * as {@code ~core}, a negative number, so that receiving it is not counted as a message.
  * Storage grows on demand up to the capacity, so {@code chan(1_000_000)} used as a mailbox costs
  * only what it holds.
  *

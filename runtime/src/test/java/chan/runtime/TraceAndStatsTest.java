@@ -87,6 +87,23 @@ class TraceAndStatsTest {
     }
 
     @Test
+    void noticesWaitingInTheirChannelAreNoMessagesWhenReceived() throws IOException {
+        Path file = dir.resolve("notices.json");
+        Sim sim = new Sim(Machine.preset("uniform", 2), 1, new SchedulerOptions().traceFile(file));
+        Channel[] exit = new Channel[1];
+        Channel[] tick = new Channel[1];
+        sim.main((t, in) -> {
+            exit[0] = sim.s.monitor(sim.start(1)); // it ends long before its notice is read
+            tick[0] = sim.s.after(10);
+            return in;
+        }, sim.sleep(5000), (t, in) -> exit[0].receive(), sim.log("exit"), (t, in) -> tick[0].receive(), sim.log("tick"));
+        sim.run();
+        assertEquals(2, sim.log.size(), sim.log.toString());
+        assertEquals(0, sim.s.stats().messagesLocal() + sim.s.stats().messagesRemote());
+        assertTrue(Files.readString(file).indexOf("\"ph\":\"s\"") < 0, "no flow arrow");
+    }
+
+    @Test
     void theTraceIsValidJsonWithCoreTracksSlicesAndFlows() throws IOException {
         Path file = dir.resolve("t.json");
         Sim sim = pingPong(new SchedulerOptions().traceFile(file));
