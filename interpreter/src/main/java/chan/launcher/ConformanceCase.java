@@ -205,8 +205,20 @@ public final class ConformanceCase {
         runner.join(CANCEL_WAIT.toMillis());
     }
 
+    /**
+     * Positions as the expected files write them: the program by its bare file name, its own modules
+     * by their paths from its directory (`mods/helper.chan`), the standard modules from the Chan
+     * installation (`stdlib/list.chan`), wherever the suite and Chan were started from.
+     */
+    private String shownRelative(String text) {
+        Path dir = program.getParent();
+        String shown = dir == null ? text : text.replace(dir + "/", "");
+        String home = Path.of(System.getProperty("chan.home", ".")).normalize().toString();
+        return home.isEmpty() ? shown : shown.replace(home + "/stdlib/", "stdlib/");
+    }
+
     private Optional<Failure> judge(Expectation expected, Outcome actual, Duration timeLimit) {
-        String err = actual.err().replace(program.toString(), program.getFileName().toString());
+        String err = shownRelative(actual.err());
         String summary;
         if (actual.crash() != null) {
             summary = "the interpreter threw " + actual.crash();

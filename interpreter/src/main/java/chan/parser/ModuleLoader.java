@@ -174,7 +174,7 @@ public final class ModuleLoader {
             importer.error(at, "cannot find module file " + path);
             return null;
         }
-        return load(file, defaultAlias(path), importer, at);
+        return load(file, defaultAlias(path), ModuleNames.imported(from.getName(), from.getPath() != null, path), importer, at);
     }
 
     /** `import list;`: the first NAME.chan on the module path. */
@@ -182,7 +182,7 @@ public final class ModuleLoader {
         for (String dir : modulePath()) {
             TruffleFile file = context.env().getPublicTruffleFile(dir).resolve(name + ".chan");
             if (file.exists()) {
-                return load(file, name, importer, at);
+                return load(file, name, ModuleNames.standard(dir, name), importer, at);
             }
         }
         importer.error(at, "no module named '" + name + "' (looked in " + String.join(", ", modulePath()) + ")");
@@ -201,7 +201,8 @@ public final class ModuleLoader {
         return dirs;
     }
 
-    private ChanModule load(TruffleFile file, String name, ModuleCompiler importer, Token at) {
+    /** Loads the module in {@code file} once, as {@code name} in Chan, named {@code shownAs} in errors (ModuleNames). */
+    private ChanModule load(TruffleFile file, String name, String shownAs, ModuleCompiler importer, Token at) {
         String key;
         try {
             key = file.getCanonicalFile().getPath();
@@ -221,7 +222,7 @@ public final class ModuleLoader {
         }
         Source source;
         try {
-            source = Source.newBuilder(ChanLanguage.ID, file).build();
+            source = Source.newBuilder(ChanLanguage.ID, file).name(shownAs).build();
         } catch (IOException e) {
             importer.error(at, "cannot read module " + file.getPath() + ": " + chan.runtime.FileFailure.reason(e));
             return null;

@@ -99,12 +99,12 @@ public final class ParseAhead {
                 Parsed parsed = null;
                 try {
                     parsed = parse(job.name(), Files.readString(job.file()));
-                    for (Path module : parsed == null ? List.<Path>of() : imports(parsed.tree(), job.file())) {
-                        String key = module.toString();
+                    for (Import module : parsed == null ? List.<Import>of() : imports(parsed.tree(), job)) {
+                        String key = module.file().toString();
                         CompletableFuture<Parsed> result = new CompletableFuture<>();
                         if (seen.add(key) && parses.putIfAbsent(key, result) == null) {
                             mine.add(result);
-                            jobs.add(new Job(module, module.getFileName().toString(), result));
+                            jobs.add(new Job(module.file(), module.name(), result));
                         }
                     }
                 } catch (Exception | StackOverflowError e) {
@@ -117,18 +117,27 @@ public final class ParseAhead {
         }
     }
 
-    /** The canonical paths of the modules a file imports that exist where ModuleLoader looks first. */
-    private static List<Path> imports(ChanParser.ProgramContext tree, Path file) {
-        List<Path> found = new ArrayList<>();
+    /** A module a file imports: its canonical path, and its name as ModuleLoader gives it (ModuleNames). */
+    private record Import(Path file, String name) {}
+
+    /** The modules a file imports that exist where ModuleLoader looks first. */
+    private static List<Import> imports(ChanParser.ProgramContext tree, Job importer) {
+        List<Import> found = new ArrayList<>();
         for (ChanParser.TopDeclContext top : tree.topDecl()) {
             ChanParser.ImportDeclContext imp = top.importDecl();
             if (imp == null) {
                 continue;
             }
             try {
-                Path module = imp.path != null ? file.toAbsolutePath().getParent().resolve(Literals.string(imp.path.getText()))
-                                : Path.of(System.getProperty("chan.home", "."), "stdlib", imp.modName.getText() + ".chan");
-                found.add(module.toRealPath());
+                if (imp.path != null) {
+                    String path = Literals.string(imp.path.getText());
+                    Path module = importer.file().toAbsolutePath().getParent().resolve(path);
+                    found.add(new Import(module.toRealPath(), ModuleNames.imported(importer.name(), true, path)));
+                } else {
+                    String stdlib = System.getProperty("chan.home", ".") + "/stdlib"; // as ModuleLoader.modulePath
+                    Path module = Path.of(stdlib, imp.modName.getText() + ".chan");
+                    found.add(new Import(module.toRealPath(), ModuleNames.standard(stdlib, imp.modName.getText())));
+                }
             } catch (Exception e) {
                 // no such file, or a bad literal: ModuleLoader reports it
             }
