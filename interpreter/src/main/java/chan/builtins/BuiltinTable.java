@@ -49,9 +49,12 @@ public final class BuiltinTable {
         });
         add("rand", 1, a -> rand(a[1]));
         add("args", 0, a -> argsList());
-        add("read_line", 0, a -> {
-            String line = ChanContext.get(null).readLine();
-            return line == null ? ChanNil.NIL : line;
+        add("read_line", 0, a -> { // one input for all threads: read at the thread's turn (Scheduler.atOwnTurn)
+            ChanContext context = ChanContext.get(null);
+            return context.scheduler().atOwnTurn(() -> {
+                String line = context.readLine();
+                return line == null ? ChanNil.NIL : line;
+            });
         });
         add("array", -1, a -> switch (a.length) {
             case 2 -> Builtins.array(a[1]);
