@@ -23,9 +23,9 @@ import java.util.List;
  * <li>An operation other cores can see runs at its strand's turn ({@link #atOwnTurn}): no core could
  *     act earlier, so such operations happen in virtual-time order across cores.
  * </ul>
- * This file is the loop, the clocks and the strand lifecycle; it is longer than most (~300 lines)
- * because it is the one owner of the clocks and run queues, and its public methods are the API the
- * interpreter calls. Message timing is {@link Timing}, exits and monitors {@link Exits}, the deadlock
+ * This file is the loop, the clocks, the turns and the strand lifecycle; it is longer than most
+ * (~470 lines of code, ~270 of comments) because it is the one owner of the clocks and run queues,
+ * and its public methods are the API the interpreter calls. Message timing is {@link Timing}, exits and monitors {@link Exits}, the deadlock
  * report {@link WaitForGraph}.
  */
 public final class Scheduler {
@@ -537,8 +537,8 @@ public final class Scheduler {
     /**
      * Moves an idle core's clock up to the latest clock on the machine, as idle time: the REPL starts
      * each input there, after everything the other cores did since the last one (their threads run
-     * on between inputs), so that the input's operations come after theirs. A core with a thread
-     * ready to run is not idle: it keeps its clock (it ran on between inputs too).
+     * on between inputs), so that the input's operations come after theirs. A core with a thread in
+     * its run queue (ready, or asleep until its time) is not idle: it keeps its clock.
      */
     public void idleUntilLatest(int core) {
         if (current != null) throw new IllegalStateException("idleUntilLatest: thread " + current.id() + " is running");
