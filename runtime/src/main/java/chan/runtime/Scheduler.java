@@ -25,8 +25,8 @@ import java.util.List;
  * </ul>
  * This file is the loop, the clocks, the turns and the strand lifecycle; it is longer than most
  * (~470 lines of code, ~270 of comments) because it is the one owner of the clocks and run queues,
- * and its public methods are the API the interpreter calls. Message timing is {@link Timing}, exits and monitors {@link Exits}, the deadlock
- * report {@link WaitForGraph}.
+ * and its public methods are the API the interpreter calls. Message timing is {@link Timing}, exits
+ * and monitors {@link Exits}, the deadlock report {@link WaitForGraph}.
  */
 public final class Scheduler {
     /** Returned by an operation that blocked the current strand: suspend it and call {@link #suspended}. */
