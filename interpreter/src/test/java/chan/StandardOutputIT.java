@@ -96,6 +96,15 @@ class StandardOutputIT {
     }
 
     @Test
+    void aTerminatedRunWithStatsPrintsTheStatisticsSoFar() throws Exception {
+        runThenTerminate(program("stats_then_loop.chan", SEVENTY_THOUSAND_BYTES
+                        + "let c = chan();\nstart on (1) { while (true) { c <- 1; } };\nwhile (true) { <-c; }\n"), "--stats");
+        String err = Files.readString(dir.resolve("err.txt"));
+        assertTrue(err.startsWith("interrupted: the statistics so far\nmachine uniform, 4 cores, final virtual time "), err);
+        assertTrue(err.contains("\n  all "), "the table's total line\n" + err);
+    }
+
+    @Test
     void onATerminalEachLineAppearsWhenItIsPrinted() throws Exception {
         Path p = program("print_then_loop.chan", PRINT_THEN_LOOP);
         try (TmuxTerminal terminal = new TmuxTerminal(CHAN + " " + p)) {

@@ -4,6 +4,7 @@ import chan.ChanContext;
 import chan.ChanLanguage;
 import chan.ChanOptions;
 import chan.parser.ModuleLoader;
+import chan.runtime.AtExit;
 import chan.runtime.ChanRuntimeError;
 import chan.runtime.Machine;
 import chan.runtime.MachineException;
@@ -67,14 +68,46 @@ public final class ProgramRootNode extends RootNode {
             return EXIT_STATIC;
         }
         frame.setObject(MAIN_SLOT, main);
+        Runnable statsIfInterrupted = statsIfInterrupted(context);
         Object exit;
         try {
             exit = loop.execute(frame);
             exit = finish(context, context.scheduler(), exit);
         } finally {
             flush(context); // what the program printed comes out even if the run ends in a host error
+            atExitDone(statsIfInterrupted);
         }
         return Integer.valueOf(EXIT_OK).equals(exit) ? outputFailure(context, exit) : exit;
+    }
+
+    /**
+     * With `--stats`, what an interrupted run (Ctrl-C, SIGTERM: the JVM exits under it) still prints:
+     * the statistics so far, on stderr, after a line that says they are (AtExit). Null without `--stats`.
+     */
+    @TruffleBoundary
+    private static Runnable statsIfInterrupted(ChanContext context) {
+        if (!context.option(ChanOptions.Stats)) {
+            return null;
+        }
+        Scheduler scheduler = context.scheduler();
+        java.io.PrintStream err = context.err();
+        Runnable work = () -> {
+            try {
+                err.print("interrupted: the statistics so far\n" + scheduler.statsSoFar().format());
+                err.flush();
+            } catch (RuntimeException e) {
+                // read while the run goes on: never keep the exit's other work (the output's flush) from running
+            }
+        };
+        AtExit.add(work);
+        return work;
+    }
+
+    @TruffleBoundary
+    private static void atExitDone(Runnable work) {
+        if (work != null) {
+            AtExit.remove(work);
+        }
     }
 
     /** A run that succeeded fails if its output could not all be written (ChanContext.printed). */

@@ -673,6 +673,13 @@ public final class Scheduler {
     public Stats stats() { return new Stats(machine, cores, lastStrandId, crashes, mainDone() ? leaked().size() : 0); }
 
     /**
+     * The statistics of a run that is being interrupted (Ctrl-C, SIGTERM), read from another thread
+     * while the run may still go on: each figure as it was at some moment of the read, and no leaks,
+     * which are counted only when main ends.
+     */
+    public Stats statsSoFar() { return new Stats(machine, cores, lastStrandId, crashes, 0); }
+
+    /**
      * Writes the trace (if any). Called by itself when main finishes or next() returns null; idempotent.
      * A trace that cannot be written then (a full disk) does not stop the run: see {@link #endFailure}.
      */
