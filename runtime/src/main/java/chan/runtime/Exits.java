@@ -78,6 +78,7 @@ final class Exits {
         t.blockSite = null;
         t.resumeValue = reason;
         removeLive(s, t);
+        s.ended(t, at);
         Object monitors = s.monitors.remove(t);
         if (monitors == null) return;
         // A message of its own for each monitor: the factory copies a mutable reason (an array thrown),

@@ -57,6 +57,8 @@ public final class Scheduler {
      */
     private final Meter meter;
     private Strand main;
+    /** When main ended (Long.MAX_VALUE until it does): the end of the run's virtual time, for stats(). */
+    private long mainEndedAt = Long.MAX_VALUE;
     /**
      * False: every quantum's end is left to the scheduler loop ({@link #checkEveryQuantum}). A
      * preemption request made from outside the simulation's code path (the REPL's Ctrl-C, a Truffle
@@ -670,14 +672,26 @@ public final class Scheduler {
         if (open != null) open.close();
     }
 
-    public Stats stats() { return new Stats(machine, cores, lastStrandId, crashes, mainDone() ? leaked().size() : 0); }
+    /**
+     * The run's statistics. Once main has ended at time T, they are those of the machine up to T:
+     * a core that ran ahead of T did, past it, only work nobody could see (what others could see waits
+     * for its turn, docs/machine-model.md §3), so its clock and busy cycles are counted up to T.
+     */
+    public Stats stats() {
+        return new Stats(machine, cores, mainEndedAt, lastStrandId, crashes, mainDone() ? leaked().size() : 0);
+    }
+
+    /** Exits: t ended at {@code at}. */
+    void ended(Strand t, long at) {
+        if (t == main) mainEndedAt = at;
+    }
 
     /**
      * The statistics of a run that is being interrupted (Ctrl-C, SIGTERM), read from another thread
      * while the run may still go on: each figure as it was at some moment of the read, and no leaks,
      * which are counted only when main ends.
      */
-    public Stats statsSoFar() { return new Stats(machine, cores, lastStrandId, crashes, 0); }
+    public Stats statsSoFar() { return new Stats(machine, cores, Long.MAX_VALUE, lastStrandId, crashes, 0); }
 
     /**
      * Writes the trace (if any). Called by itself when main finishes or next() returns null; idempotent.

@@ -22,21 +22,27 @@ public final class Stats {
     private final long leaked;
     private final List<CoreStats> cores = new ArrayList<>();
 
-    Stats(Machine m, Core[] cs, long threadsCreated, long crashes, long leaked) {
+    /**
+     * The counters of cores {@code cs} up to virtual time {@code until} at the most (main's end): the
+     * cycles a core ran past it are busy cycles nobody saw (a core idles only up to the earliest time
+     * anything can happen, never past main's end), and are left out.
+     */
+    Stats(Machine m, Core[] cs, long until, long threadsCreated, long crashes, long leaked) {
         this.leaked = leaked;
         this.machine = m.name();
         long end = 0;
-        for (Core c : cs) end = Math.max(end, c.clock());
+        for (Core c : cs) end = Math.max(end, Math.min(c.clock(), until));
         this.finalTime = end;
         this.threadsCreated = threadsCreated;
         this.crashes = crashes;
         for (Core c : cs) {
-            cores.add(new CoreStats(c.id, c.busy(), end - c.busy(), c.runs, c.threads,
+            long busy = Math.max(0, c.busy() - Math.max(0, c.clock() - until));
+            cores.add(new CoreStats(c.id, busy, end - busy, c.runs, c.threads,
                     c.sentLocal, c.sentRemote, c.receivedLocal, c.receivedRemote));
         }
     }
 
-    /** The largest core clock: when the last core finished. */
+    /** The largest core clock, up to main's end: when the last core finished. */
     public long finalTime() { return finalTime; }
 
     public long threadsCreated() { return threadsCreated; }
