@@ -71,6 +71,7 @@ public final class Channel implements Comparable<Channel> {
      * Scheduler#atOwnTurn}), so that the channel sees the operations of all cores in virtual-time order.
      */
     public Object send(Object value) {
+        // As Scheduler.atOwnTurn, written out so that the common case (its turn) makes no Supplier.
         return s.isOwnTurn() ? sendNow(value) : s.awaitTurn(() -> sendNow(value));
     }
 

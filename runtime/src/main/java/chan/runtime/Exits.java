@@ -49,8 +49,7 @@ final class Exits {
         if (t.state() == Strand.State.DONE) return s.nil;
         Strand killer = s.current();
         if (killer == null) {
-            t.markKilled();
-            terminate(s, t, s.options.killedReason, s.now() + s.lat(s.currentCore(), t.core()));
+            killArrived(s, t, s.now() + s.lat(s.currentCore(), t.core()));
             return s.nil;
         }
         s.spend(CostModel.KILL);

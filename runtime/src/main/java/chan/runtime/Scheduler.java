@@ -370,16 +370,37 @@ public final class Scheduler {
     private long quietBound(Core mine) {
         Strand head = mine.runq.peek();
         long bound = head == null ? Long.MAX_VALUE : head.readyAt - 1;
+        Core other = earliestOther(mine);
+        if (other != null) bound = Math.min(bound, other.earliest());
+        return Math.min(bound, timers.nextTime());
+    }
+
+    /**
+     * The core other than {@code mine} that could start a strand earliest (ties to the lower id, as in
+     * next()), or null when no other core has anything queued.
+     */
+    private Core earliestOther(Core mine) {
+        Core best = null;
+        long at = Long.MAX_VALUE;
         if (cores.length <= 64) {
-            for (long m = queuedCores & ~(1L << mine.id); m != 0; m &= m - 1) { // a superset of the non-empty queues
-                bound = Math.min(bound, cores[Long.numberOfTrailingZeros(m)].earliest());
+            for (long m = queuedCores & ~(1L << mine.id); m != 0; m &= m - 1) { // a superset of the non-empty queues, in core order
+                Core c = cores[Long.numberOfTrailingZeros(m)];
+                long t = c.earliest();
+                if (t < at) {
+                    best = c;
+                    at = t;
+                }
             }
         } else {
             for (Core c : cores) {
-                if (c != mine) bound = Math.min(bound, c.earliest());
+                long t = c.earliest();
+                if (c != mine && t < at) {
+                    best = c;
+                    at = t;
+                }
             }
         }
-        return Math.min(bound, timers.nextTime());
+        return best;
     }
 
     /** Turns the inline quantum start off for good (see {@link #quietQuanta}); the REPL needs it. */
@@ -473,21 +494,12 @@ public final class Scheduler {
         Core mine = meter.runningCore;
         long now = meter.clock();
         if (now < othersQuiet) return true;
-        if (cores.length <= 64) {
-            for (long m = queuedCores & ~(1L << mine.id); m != 0; m &= m - 1) { // a superset of the non-empty queues
-                if (earlierThan(cores[Long.numberOfTrailingZeros(m)], mine, now)) return false;
-            }
-        } else {
-            for (Core c : cores) {
-                if (c != mine && earlierThan(c, mine, now)) return false;
-            }
+        Core other = earliestOther(mine); // if any other core would go first, the first of them would
+        if (other != null) {
+            long t = other.earliest();
+            if (t < now || (t == now && other.id < mine.id)) return false;
         }
         return timers.nextTime() > now;
-    }
-
-    private static boolean earlierThan(Core c, Core mine, long now) {
-        long t = c.earliest();
-        return t < now || (t == now && c.id < mine.id);
     }
 
     /**
