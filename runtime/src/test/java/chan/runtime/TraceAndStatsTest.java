@@ -51,39 +51,46 @@ class TraceAndStatsTest {
                 .map(e -> List.of((Long) e.get("ts"), (Long) e.get("dur"))).toList();
     }
 
-    @Test
-    void aRunStoppedForItsTurnKeepsItsSliceWhenTheRunEndsFirst() throws IOException {
-        Path file = dir.resolve("end.json");
-        Sim sim = new Sim(Machine.preset("uniform", 2), 1, new SchedulerOptions().traceFile(file));
+    /**
+     * Main's first step: it starts, on core 1, a thread that computes for 5 000 cycles and then sends,
+     * so that the send waits for its turn behind main (on core 0, earlier); {@code ahead[0]} is that thread.
+     */
+    private static Sim.Step startsOneThatRunsAhead(Sim sim, Strand[] ahead) {
         Channel c = new Channel(sim.s, 1);
-        sim.main((t, in) -> {
-            sim.start(1, sim.charge(5000), sim.send(c, 1)); // the send waits: main, on core 0, is earlier
+        return (t, in) -> {
+            ahead[0] = sim.start(1, sim.charge(5000), sim.send(c, 1));
             return in;
-        }, sim.sleep(1000));
-        sim.run(true); // main ends at ~1500, before the send's turn comes
+        };
+    }
+
+    /** Core 1 has one slice in the trace, the whole of the run stopped for its turn. */
+    private static void assertOneLongSliceOnCore1(Path file) throws IOException {
         List<List<Long>> core1 = slicesOn(file, 1);
         assertEquals(1, core1.size(), core1.toString());
         assertTrue(core1.get(0).get(1) >= 5000, core1.toString());
     }
 
     @Test
+    void aRunStoppedForItsTurnKeepsItsSliceWhenTheRunEndsFirst() throws IOException {
+        Path file = dir.resolve("end.json");
+        Sim sim = new Sim(Machine.preset("uniform", 2), 1, new SchedulerOptions().traceFile(file));
+        sim.main(startsOneThatRunsAhead(sim, new Strand[1]), sim.sleep(1000));
+        sim.run(true); // main ends at ~1500, before the send's turn comes
+        assertOneLongSliceOnCore1(file);
+    }
+
+    @Test
     void aRunStoppedForItsTurnKeepsItsSliceWhenItIsKilled() throws IOException {
         Path file = dir.resolve("kill.json");
         Sim sim = new Sim(Machine.preset("uniform", 2), 1, new SchedulerOptions().traceFile(file));
-        Channel c = new Channel(sim.s, 1);
-        Strand[] w = new Strand[1];
-        sim.main((t, in) -> {
-            w[0] = sim.start(1, sim.charge(5000), sim.send(c, 1));
-            return in;
-        }, sim.sleep(1000), (t, in) -> {
-            sim.s.kill(w[0]); // lands at ~1600, while the send waits for its turn at ~5600
+        Strand[] ahead = new Strand[1];
+        sim.main(startsOneThatRunsAhead(sim, ahead), sim.sleep(1000), (t, in) -> {
+            sim.s.kill(ahead[0]); // lands at ~1600, while the send waits for its turn at ~5600
             return in;
         }, sim.sleep(10_000));
         sim.run();
-        assertEquals("killed", w[0].exitReason());
-        List<List<Long>> core1 = slicesOn(file, 1);
-        assertEquals(1, core1.size(), core1.toString());
-        assertTrue(core1.get(0).get(1) >= 5000, core1.toString());
+        assertEquals("killed", ahead[0].exitReason());
+        assertOneLongSliceOnCore1(file);
     }
 
     @Test
