@@ -21,6 +21,7 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Chan ports of the Are-We-Fast-Yet benchmarks (bench/awfy/*.chan) compute what their Java
@@ -38,9 +39,13 @@ class AwfyChecksumTest {
 
     private static ClassLoader java;
 
+    /** Where the Java ports are compiled to; JUnit deletes it after the class's tests. */
+    @TempDir
+    static Path classes;
+
     @BeforeAll
     static void compileJavaPorts() throws IOException {
-        Path out = Files.createTempDirectory("awfy-java");
+        Path out = classes;
         List<String> args = new ArrayList<>(List.of("-d", out.toString()));
         try (Stream<Path> sources = Files.list(AWFY.resolve("java").resolve("awfy"))) {
             sources.filter(p -> p.toString().endsWith(".java")).forEach(p -> args.add(p.toString()));
