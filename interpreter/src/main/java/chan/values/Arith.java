@@ -112,7 +112,7 @@ public final class Arith {
     /** Ints and floats inline (the built-in {@code abs} negates in compiled code; see {@link Compare}). */
     public static Object neg(Object a) {
         if (a instanceof Long x) {
-            return x == Long.MIN_VALUE ? TWO_63 : (Object) (-x);
+            return negInt(x);
         } else if (a instanceof Double x) {
             return -x;
         }
@@ -166,6 +166,10 @@ public final class Arith {
         long r = x + y;
         // Overflow iff both operands have the sign opposite to the result's (Hacker's Delight 2-13).
         return ((x ^ r) & (y ^ r)) < 0 ? big('+', x, y) : (Object) r;
+    }
+
+    public static Object negInt(long x) {
+        return x == Long.MIN_VALUE ? TWO_63 : (Object) (-x); // the one negation that overflows
     }
 
     public static Object subInts(long x, long y) {

@@ -22,6 +22,16 @@ public abstract class MulNode extends Node {
         return Math.multiplyExact(a, b);
     }
 
+    /**
+     * Ints at a site where one has overflowed: the product goes on past 64 bits in arbitrary precision.
+     * Without this, the DSL's fallback guard would still expect {@link #doLong} to take two ints after
+     * it was excluded, and compiled code would leave for the interpreter at every such product.
+     */
+    @Specialization(replaces = "doLong")
+    public static Object doLongOverflowed(long a, long b) {
+        return Arith.mulInts(a, b);
+    }
+
     @Specialization
     public static double doDouble(double a, double b) {
         return a * b;

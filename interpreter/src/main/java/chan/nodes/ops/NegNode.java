@@ -22,6 +22,16 @@ public abstract class NegNode extends Node {
         return Math.negateExact(a);
     }
 
+    /**
+     * Ints at a site where the least int has been negated: its negation is 2^63, in arbitrary
+     * precision. Without this, the DSL's fallback guard would still expect {@link #doLong} to take an
+     * int after it was excluded, and compiled code would leave for the interpreter at every negation.
+     */
+    @Specialization(replaces = "doLong")
+    public static Object doLongOverflowed(long a) {
+        return Arith.negInt(a);
+    }
+
     @Specialization
     public static double doDouble(double a) {
         return -a;

@@ -22,6 +22,16 @@ public abstract class SubNode extends Node {
         return Math.subtractExact(a, b);
     }
 
+    /**
+     * Ints at a site where one has overflowed: the difference goes on past 64 bits in arbitrary precision.
+     * Without this, the DSL's fallback guard would still expect {@link #doLong} to take two ints after
+     * it was excluded, and compiled code would leave for the interpreter at every such difference.
+     */
+    @Specialization(replaces = "doLong")
+    public static Object doLongOverflowed(long a, long b) {
+        return Arith.subInts(a, b);
+    }
+
     @Specialization
     public static double doDouble(double a, double b) {
         return a - b;
