@@ -7,6 +7,7 @@ import chan.runtime.DeferredFailure;
 import chan.runtime.Scheduler;
 import chan.values.ChanFunction;
 import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.exception.AbstractTruffleException;
 import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.bytecode.BytecodeNode;
@@ -144,13 +145,31 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
         this.name = name;
     }
 
-    /** Every Chan error leaving this function records where (see {@link ChanException#addFrame}). */
+    /**
+     * Every Chan error leaving this function records where (see {@link ChanException#addFrame}).
+     *
+     * <p>An error met at a loop's back-edge in the interpreter came out of the loop's OSR code: once
+     * a loop is compiled on the stack, that code runs the rest of the function, and an error it does
+     * not catch has already been through this function's handlers and recorded its frame there. The
+     * interpreter would take it again as thrown at the back-edge, run the handlers around the loop
+     * (a `catch` that does not enclose the throw, a counted loop's settlement on locals that frame no
+     * longer holds) and record the frame twice; so it is thrown on from here, past them all.
+     */
     @Override
     public AbstractTruffleException interceptTruffleException(AbstractTruffleException ex, VirtualFrame frame, BytecodeNode bytecodeNode, int bytecodeIndex) {
+        if (CompilerDirectives.inInterpreter() && isBackEdge(bytecodeNode, bytecodeIndex)) {
+            throw ex;
+        }
         if (ex instanceof ChanException e) {
             e.addFrame(name, bytecodeNode, bytecodeIndex);
         }
         return ex;
+    }
+
+    /** Whether the instruction at bci is a loop's back-edge, the one place the interpreter enters OSR code. */
+    @TruffleBoundary
+    private static boolean isBackEdge(BytecodeNode bytecodeNode, int bci) {
+        return "branch.backward".equals(bytecodeNode.getInstruction(bci).getName());
     }
 
     @Override
