@@ -33,8 +33,17 @@ final class Scope {
     final Scope enclosing;
     final String functionName;
     final boolean isModuleBody;
-    private final List<Map<String, Local>> blocks = new ArrayList<>();
+    /**
+     * The locals in scope: each name's declarations, innermost last, each with the block that made
+     * it. A lookup is one map read however deep the blocks nest (a walk over every enclosing block
+     * made 30 000 nested `if`s take 15 s to compile).
+     */
+    private final Map<String, ArrayList<Declared>> visible = new HashMap<>();
+    /** The names each open block declared, innermost last: they leave {@link #visible} when it closes. */
+    private final List<ArrayList<String>> blocks = new ArrayList<>();
     private final Map<String, Capture> captures = new LinkedHashMap<>();
+
+    private record Declared(Local local, int block) {}
 
     Scope(Scope enclosing, String functionName, boolean isModuleBody) {
         this.enclosing = enclosing;
@@ -44,27 +53,35 @@ final class Scope {
     }
 
     void pushBlock() {
-        blocks.add(new HashMap<>());
+        blocks.add(new ArrayList<>());
     }
 
     void popBlock() {
-        blocks.remove(blocks.size() - 1);
+        for (String name : blocks.remove(blocks.size() - 1)) {
+            ArrayList<Declared> declarations = visible.get(name);
+            declarations.remove(declarations.size() - 1);
+            if (declarations.isEmpty()) {
+                visible.remove(name);
+            }
+        }
     }
 
     /** Declares a local in the innermost block; false if that block already has the name. */
     boolean declare(String name, BytecodeLocal local, boolean constant) {
-        return blocks.get(blocks.size() - 1).putIfAbsent(name, new Local(name, local, constant)) == null;
+        int block = blocks.size() - 1;
+        ArrayList<Declared> declarations = visible.computeIfAbsent(name, n -> new ArrayList<>(1));
+        if (!declarations.isEmpty() && declarations.get(declarations.size() - 1).block() == block) {
+            return false;
+        }
+        declarations.add(new Declared(new Local(name, local, constant), block));
+        blocks.get(block).add(name);
+        return true;
     }
 
     /** Whether this function (not an enclosing one) has the name as a local. */
     Local findLocal(String name) {
-        for (int i = blocks.size() - 1; i >= 0; i--) {
-            Local local = blocks.get(i).get(name);
-            if (local != null) {
-                return local;
-            }
-        }
-        return null;
+        ArrayList<Declared> declarations = visible.get(name);
+        return declarations == null ? null : declarations.get(declarations.size() - 1).local();
     }
 
     /** A local of this function or of an enclosing one (then captured), or null. */
