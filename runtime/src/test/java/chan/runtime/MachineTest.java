@@ -139,6 +139,20 @@ class MachineTest {
     }
 
     @Test
+    void aCoreCountPastAnIntIsTooManyCoresNotAWrappedOne() throws IOException {
+        assertError("n.machine: 2147483650 cores; at most 1024 are supported", "n.machine",
+                "packages 2\ncores-per-package 1073741825\nlatency same-package 5\nlatency hop 9\n");
+        assertError("w.machine: 4294967300 cores; at most 1024 are supported", "w.machine",
+                "packages 4\ncores-per-package 1073741825\nlatency same-package 5\nlatency hop 9\n");
+        // 65536 × 65536 wraps to 0; the hop table alone would be 65536² ints.
+        assertError("z.machine: 4294967296 cores; at most 1024 are supported", "z.machine",
+                "packages 65536\ncores-per-package 65536\nlatency same-package 5\nlatency hop 9\n");
+        // Three hops: two past the one listed, each 2^30 cycles more: a latency past an int, not a negative one.
+        assertError("x.machine: 3 hops take 2147483649 cycles; at most 2147483647 are supported", "x.machine",
+                "packages 4\ncores-per-package 1\nlatency hop 1\nlatency extra-hop 1073741824\nlink 0 1\nlink 1 2\nlink 2 3\n");
+    }
+
+    @Test
     void firstCoresOfTheWholeMachineIsTheMachine() {
         Machine m = Machine.preset("amd-2x2");
         assertSame(m, m.firstCores(4));
