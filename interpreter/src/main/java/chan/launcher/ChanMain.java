@@ -62,12 +62,17 @@ public final class ChanMain {
             err.println(CommandLine.USAGE);
             return 2;
         }
+        String badPath = PathOptions.problem(cl.options());
+        if (badPath != null) {
+            err.println("chan: " + badPath);
+            return 2;
+        }
         switch (cl.command()) {
             case HELP:
                 out.println(CommandLine.USAGE);
                 return 0;
             case TEST:
-                return TestCommand.run(Path.of(cl.file() == null ? "tests" : cl.file()), out, err);
+                return TestCommand.run(cl.file() == null ? "tests" : cl.file(), out, err);
             case BENCH:
                 return bench(cl, out, err);
             case REPL:
@@ -112,6 +117,11 @@ public final class ChanMain {
         }
         if (cl.file().isEmpty()) {
             err.println("chan: the program's file name is empty");
+            return 2;
+        }
+        String notAPath = PathOptions.whyNotAPath(cl.file());
+        if (notAPath != null) {
+            err.println("chan: cannot read " + chan.runtime.VisibleText.of(cl.file()) + ": " + notAPath);
             return 2;
         }
         Path path = Path.of(cl.file());
