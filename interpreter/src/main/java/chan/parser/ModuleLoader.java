@@ -234,6 +234,12 @@ public final class ModuleLoader {
             importer.error(at, "import cycle: " + String.join(" -> ", loading) + " -> " + key);
             return null;
         }
+        if (!file.isRegularFile()) {
+            // A device or a pipe may never end (/dev/zero): refused as the main program is (ChanMain).
+            importer.error(at, "cannot read module " + VisibleText.of(file.getPath()) + ": "
+                            + (file.isDirectory() ? "it is a directory" : "not a regular file"));
+            return null;
+        }
         Source source;
         try {
             source = Source.newBuilder(ChanLanguage.ID, file).name(shownAs).build();

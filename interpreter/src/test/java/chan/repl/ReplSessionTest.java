@@ -45,6 +45,13 @@ class ReplSessionTest {
     }
 
     @Test
+    void loadingADeviceIsRefusedNotReadForever() {
+        Session s = run(":load /dev/zero", "1 + 1");
+        assertTrue(s.out().contains(":load: cannot read /dev/zero: not a regular file\n"), s.out());
+        assertEquals("2", s.lines().get(s.lines().size() - 1), s.out());
+    }
+
+    @Test
     void aRedefinedFunctionReachesItsEarlierCallers() {
         Session s = run("fn base() { return 1; }", "fn twice() { return 2 * base(); }", "twice()",
                         "fn base() { return 10; }", "twice()");

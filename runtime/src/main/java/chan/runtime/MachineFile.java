@@ -27,6 +27,10 @@ final class MachineFile {
     private MachineFile() {}
 
     static Machine load(Path file) {
+        if (Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file)) {
+            // A device or a pipe may never end (/dev/zero would fill the heap): refused as `chan FILE` refuses it.
+            throw new MachineException("cannot read machine file " + VisibleText.of(file.toString()) + ": not a regular file");
+        }
         String text;
         try {
             text = Files.readString(file);

@@ -153,6 +153,15 @@ class MachineTest {
     }
 
     @Test
+    void aDeviceIsNotAMachineFile() {
+        // Read, /dev/zero would never end; /dev/null would be an empty file's 'missing' error.
+        for (String device : new String[] {"/dev/zero", "/dev/null"}) {
+            assertEquals("cannot read machine file " + device + ": not a regular file",
+                    assertThrows(MachineException.class, () -> Machine.resolve(device, null)).getMessage());
+        }
+    }
+
+    @Test
     void firstCoresOfTheWholeMachineIsTheMachine() {
         Machine m = Machine.preset("amd-2x2");
         assertSame(m, m.firstCores(4));
