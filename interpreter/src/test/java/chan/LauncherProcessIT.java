@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,6 +35,30 @@ class LauncherProcessIT {
         String describe() {
             return "exit " + exit + "\n--- stdout ---\n" + out + "--- stderr ---\n" + err;
         }
+    }
+
+    /**
+     * Under LANG=C the JVM writes file names in ASCII: a non-ASCII name given on the command line or in
+     * the environment is no path there (Path.of throws), which was a Java stack trace or an internal error.
+     */
+    @Test
+    void aFileNameTheLocaleCannotWriteIsAUsageError() throws Exception {
+        String hello = program("hello.chan", "print(\"hello\");\n").toString();
+        Map<String, String> ascii = Map.of("LC_ALL", "C", "LANG", "C");
+        String[][] cases = {{"chan: cannot read ", "caf\u00e9.chan"}, {"chan: cannot write trace file ", hello, "--trace", "caf\u00e9.json"},
+            {"chan: cannot read machine file ", hello, "--machine", "caf\u00e9.machine"}, {"chan: --path ", hello, "--path", "caf\u00e9"},
+            {"chan test: not a directory: ", "test", "caf\u00e9"}};
+        for (String[] c : cases) {
+            Run run = run(null, null, ascii, Arrays.copyOfRange(c, 1, c.length));
+            assertEquals(2, run.exit(), run.describe());
+            assertTrue(run.err().startsWith(c[0]) && run.err().contains("the locale's encoding cannot write it as a file name")
+                            && run.err().lines().count() == 1, run.describe());
+        }
+        Path repl = program("repl.in", "1 + 1\n");
+        Map<String, String> history = Map.of("LC_ALL", "C", "LANG", "C", "CHAN_HISTORY", dir.resolve("caf\u00e9").toString());
+        Run run = run(repl, null, history, "repl");
+        assertEquals(2, run.exit(), run.describe());
+        assertTrue(run.err().startsWith("chan: CHAN_HISTORY ") && run.err().contains("the locale's encoding cannot write it"), run.describe());
     }
 
     @Test
@@ -229,6 +255,10 @@ class LauncherProcessIT {
     }
 
     private Run run(Path stdin, String javaOptions, String... args) throws IOException, InterruptedException {
+        return run(stdin, javaOptions, Map.of(), args);
+    }
+
+    private Run run(Path stdin, String javaOptions, Map<String, String> environment, String... args) throws IOException, InterruptedException {
         assertTrue(Files.isRegularFile(CHAN), "./chan is missing at the repository root " + CHAN.getParent());
         assertTrue(Files.isExecutable(CHAN), "./chan is not executable: " + CHAN);
         List<String> command = new ArrayList<>(List.of(CHAN.toString()));
@@ -242,6 +272,7 @@ class LauncherProcessIT {
         if (javaOptions != null) {
             builder.environment().put("CHAN_JAVA_OPTS", javaOptions);
         }
+        builder.environment().putAll(environment);
         Process process = builder.start();
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();

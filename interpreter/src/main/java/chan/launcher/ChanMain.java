@@ -62,12 +62,17 @@ public final class ChanMain {
             err.println(CommandLine.USAGE);
             return 2;
         }
+        String badPath = PathOptions.problem(cl.options());
+        if (badPath != null) {
+            err.println("chan: " + badPath);
+            return 2;
+        }
         switch (cl.command()) {
             case HELP:
                 out.println(CommandLine.USAGE);
                 return 0;
             case TEST:
-                return TestCommand.run(Path.of(cl.file() == null ? "tests" : cl.file()), out, err);
+                return TestCommand.run(cl.file() == null ? "tests" : cl.file(), out, err);
             case BENCH:
                 return bench(cl, out, err);
             case REPL:
@@ -79,6 +84,11 @@ public final class ChanMain {
 
     /** `chan bench FILE [RUNS] [args…]`: the first word after the file is RUNS when it is a number. */
     private static int bench(CommandLine cl, PrintStream out, PrintStream err) {
+        String unreadable = ProgramFile.whyUnreadable(cl.file());
+        if (unreadable != null) { // as `chan FILE` says it, before the runs' context is built
+            err.println("chan bench: cannot read " + chan.runtime.VisibleText.of(cl.file()) + ": " + unreadable);
+            return 2;
+        }
         java.util.List<String> words = cl.programArgs();
         boolean counted = !words.isEmpty() && words.get(0).matches("[0-9]+");
         if (counted && !words.get(0).matches("[1-9][0-9]{0,5}")) {
@@ -114,13 +124,12 @@ public final class ChanMain {
             err.println("chan: the program's file name is empty");
             return 2;
         }
-        Path path = Path.of(cl.file());
-        if (!path.toFile().isFile() || !path.toFile().canRead()) {
-            String why = path.toFile().isDirectory() ? "it is a directory" : !path.toFile().exists() ? "no such file"
-                            : path.toFile().isFile() ? "permission denied" : "not a regular file";
-            err.println("chan: cannot read " + cl.file() + ": " + why);
+        String unreadable = ProgramFile.whyUnreadable(cl.file());
+        if (unreadable != null) {
+            err.println("chan: cannot read " + chan.runtime.VisibleText.of(cl.file()) + ": " + unreadable);
             return 2;
         }
+        Path path = Path.of(cl.file());
         String trace = cl.options().get("chan.Trace");
         if (trace != null && isSameFile(path, Path.of(trace))) {
             err.println("chan: --trace " + trace + " would overwrite the program");

@@ -16,7 +16,13 @@ public final class TestCommand {
     private TestCommand() {}
 
     /** Returns 0 if every case passed, else 1; 2 if DIR is not a directory (as for a missing program). */
-    public static int run(Path dir, PrintStream out, PrintStream err) {
+    public static int run(String dirName, PrintStream out, PrintStream err) {
+        String notAPath = PathOptions.whyNotAPath(dirName);
+        if (notAPath != null) {
+            err.println("chan test: not a directory: " + chan.runtime.VisibleText.of(dirName) + ": " + notAPath);
+            return 2;
+        }
+        Path dir = Path.of(dirName);
         if (!Files.isDirectory(dir)) {
             err.println("chan test: not a directory: " + dir);
             return 2;

@@ -67,8 +67,16 @@ public final class InvalidUtf8 {
             return null;
         }
         String before = out.flip().toString();
-        int lineStart = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1;
-        int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+        // Lines as the parser counts them (ParseAhead.lexer): CRLF is one break, and so is a lone CR.
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < before.length(); i++) {
+            char c = before.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 == before.length() || before.charAt(i + 1) != '\n')) {
+                line++;
+                lineStart = i + 1;
+            }
+        }
         int column = before.length() - lineStart + 1; // in UTF-16 units, as Diagnostics takes it
         return new Found(line, column, String.format("%s is not UTF-8: byte 0x%02X cannot start or continue a character here",
                         what, bytes[in.position()] & 0xff));

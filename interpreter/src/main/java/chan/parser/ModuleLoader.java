@@ -6,10 +6,13 @@ import chan.ChanOptions;
 import chan.grammar.ChanLexer;
 import chan.grammar.ChanParser;
 import chan.nodes.ChanModule;
+import chan.runtime.FileFailure;
+import chan.runtime.VisibleText;
 import chan.values.ChanFunction;
 import com.oracle.truffle.api.TruffleFile;
 import com.oracle.truffle.api.source.Source;
 import java.io.IOException;
+import java.nio.file.InvalidPathException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -169,9 +172,15 @@ public final class ModuleLoader {
     /** `import "./ring.chan" as ring;` relative to the importing file. */
     ChanModule loadFile(String path, Source from, ModuleCompiler importer, Token at) {
         TruffleFile base = from.getPath() == null ? context.env().getCurrentWorkingDirectory() : context.env().getPublicTruffleFile(from.getPath()).getParent();
-        TruffleFile file = base == null ? context.env().getPublicTruffleFile(path) : base.resolve(path);
+        TruffleFile file;
+        try {
+            file = base == null ? context.env().getPublicTruffleFile(path) : base.resolve(path);
+        } catch (InvalidPathException e) {
+            importer.error(at, "invalid module path " + VisibleText.of(path) + ": " + FileFailure.reason(e));
+            return null;
+        }
         if (!file.exists()) {
-            importer.error(at, "cannot find module file " + path);
+            importer.error(at, "cannot find module file " + VisibleText.of(path));
             return null;
         }
         return load(file, defaultAlias(path), ModuleNames.imported(from.getName(), from.getPath() != null, path), importer, at);
@@ -180,7 +189,12 @@ public final class ModuleLoader {
     /** `import list;`: the first NAME.chan on the module path. */
     ChanModule loadStdlib(String name, ModuleCompiler importer, Token at) {
         for (String dir : modulePath()) {
-            TruffleFile file = context.env().getPublicTruffleFile(dir).resolve(name + ".chan");
+            TruffleFile file;
+            try {
+                file = context.env().getPublicTruffleFile(dir).resolve(name + ".chan");
+            } catch (InvalidPathException e) {
+                continue; // a name this system cannot write as a file name (LANG=C): not there
+            }
             if (file.exists()) {
                 return load(file, name, ModuleNames.standard(dir, name), importer, at);
             }
@@ -220,11 +234,17 @@ public final class ModuleLoader {
             importer.error(at, "import cycle: " + String.join(" -> ", loading) + " -> " + key);
             return null;
         }
+        if (!file.isRegularFile()) {
+            // A device or a pipe may never end (/dev/zero): refused as the main program is (ChanMain).
+            importer.error(at, "cannot read module " + VisibleText.of(file.getPath()) + ": "
+                            + (file.isDirectory() ? "it is a directory" : "not a regular file"));
+            return null;
+        }
         Source source;
         try {
             source = Source.newBuilder(ChanLanguage.ID, file).name(shownAs).build();
         } catch (IOException e) {
-            importer.error(at, "cannot read module " + file.getPath() + ": " + chan.runtime.FileFailure.reason(e));
+            importer.error(at, "cannot read module " + file.getPath() + ": " + FileFailure.reason(e));
             return null;
         } catch (SecurityException e) {
             importer.error(at, "cannot read module " + file.getPath() + ": " + e.getMessage());

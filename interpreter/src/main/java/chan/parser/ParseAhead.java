@@ -120,7 +120,7 @@ public final class ParseAhead {
     /** A module a file imports: its canonical path, and its name as ModuleLoader gives it (ModuleNames). */
     private record Import(Path file, String name) {}
 
-    /** The modules a file imports that exist where ModuleLoader looks first. */
+    /** The modules a file imports that exist where ModuleLoader looks first, as regular files (a device may never end). */
     private static List<Import> imports(ChanParser.ProgramContext tree, Job importer) {
         List<Import> found = new ArrayList<>();
         for (ChanParser.TopDeclContext top : tree.topDecl()) {
@@ -129,14 +129,18 @@ public final class ParseAhead {
                 continue;
             }
             try {
+                Import module;
                 if (imp.path != null) {
                     String path = Literals.string(imp.path.getText());
-                    Path module = importer.file().toAbsolutePath().getParent().resolve(path);
-                    found.add(new Import(module.toRealPath(), ModuleNames.imported(importer.name(), true, path)));
+                    Path file = importer.file().toAbsolutePath().getParent().resolve(path);
+                    module = new Import(file.toRealPath(), ModuleNames.imported(importer.name(), true, path));
                 } else {
                     String stdlib = System.getProperty("chan.home", ".") + "/stdlib"; // as ModuleLoader.modulePath
-                    Path module = Path.of(stdlib, imp.modName.getText() + ".chan");
-                    found.add(new Import(module.toRealPath(), ModuleNames.standard(stdlib, imp.modName.getText())));
+                    Path file = Path.of(stdlib, imp.modName.getText() + ".chan");
+                    module = new Import(file.toRealPath(), ModuleNames.standard(stdlib, imp.modName.getText()));
+                }
+                if (Files.isRegularFile(module.file())) {
+                    found.add(module);
                 }
             } catch (Exception e) {
                 // no such file, or a bad literal: ModuleLoader reports it

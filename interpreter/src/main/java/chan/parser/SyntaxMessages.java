@@ -1,6 +1,7 @@
 package chan.parser;
 
 import chan.grammar.ChanLexer;
+import chan.runtime.VisibleText;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.misc.Interval;
 
@@ -12,7 +13,7 @@ final class SyntaxMessages {
         if (offending == null) {
             // A lexer error: `token recognition error at: '@'`.
             int at = antlrMessage.indexOf("at: ");
-            return at >= 0 ? "unexpected character " + antlrMessage.substring(at + 4) : antlrMessage;
+            return at >= 0 ? "unexpected character " + VisibleText.of(antlrMessage.substring(at + 4)) : antlrMessage;
         }
         if (offending.getType() == Token.EOF) {
             // `missing '}' at '<EOF>'`: say what the file still owes.
@@ -26,7 +27,7 @@ final class SyntaxMessages {
         if (offending.getType() == ChanLexer.UNTERMINATED_STRING) {
             return "unterminated string: it needs a closing '\"' on the same line";
         }
-        String text = offending.getText().replace("\n", "\\n");
+        String text = VisibleText.of(offending.getText()); // a NUL or a form feed shown as `\0`, `U+000C`
         if (antlrMessage.startsWith("missing ")) {
             int at = antlrMessage.indexOf(" at ");
             String missing = at > 0 ? antlrMessage.substring(8, at) : antlrMessage.substring(8);

@@ -99,7 +99,13 @@ public final class ChanRepl {
 
     private static LineReader reader(Terminal terminal, ReplSession session) {
         String history = System.getenv("CHAN_HISTORY");
-        Path file = history != null ? Path.of(history) : Path.of(System.getProperty("user.home"), ".chan_history");
+        Path file;
+        try {
+            file = history != null ? Path.of(history) : Path.of(System.getProperty("user.home"), ".chan_history");
+        } catch (java.nio.file.InvalidPathException e) { // reported by the launcher as `chan: …`, exit 2
+            throw new IllegalArgumentException("CHAN_HISTORY " + chan.runtime.VisibleText.of(String.valueOf(history)) + ": "
+                            + chan.runtime.FileFailure.reason(e));
+        }
         return LineReaderBuilder.builder().terminal(terminal).appName("chan")
                         .parser(new ChanLineParser())
                         .completer(new ReplCompleter(session))

@@ -82,6 +82,8 @@ final class ReplCommands {
             out.println(name + ": not a number: " + arg);
         } catch (MachineException | chan.runtime.ChanRuntimeError e) {
             out.println(name + ": " + e.getMessage());
+        } catch (java.nio.file.InvalidPathException e) { // :load or :trace of a name that is no path (a NUL)
+            out.println(name + ": cannot use " + chan.runtime.VisibleText.of(arg) + ": " + chan.runtime.FileFailure.reason(e));
         } catch (IOException e) {
             String why = e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage();
             out.println(name + ": cannot read " + arg + ": " + why);

@@ -80,6 +80,9 @@ final class ReplSession {
     /** `:load FILE`: runs a file as one input, its declarations staying in scope. */
     InputResult load(String file) throws IOException {
         TruffleFile f = context.env().getPublicTruffleFile(file);
+        if (f.exists() && !f.isRegularFile()) { // a device may never end (/dev/zero); refused as `chan FILE` refuses it
+            throw new IOException(f.isDirectory() ? "it is a directory" : "not a regular file");
+        }
         return run(Source.newBuilder(ChanLanguage.ID, f).name(file).build());
     }
 

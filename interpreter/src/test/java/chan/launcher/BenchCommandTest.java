@@ -80,6 +80,19 @@ class BenchCommandTest {
                         err.toString(StandardCharsets.UTF_8));
     }
 
+    @Test
+    void aProgramFileThatCannotBeReadIsRefusedAsChanFileRefusesIt() {
+        // A device would be read forever; a NUL is no file name: neither may reach the runs.
+        for (String[] c : new String[][] {{"/dev/zero", "not a regular file"}, {"a\0b", "a path cannot contain a NUL character"},
+                {dir.resolve("missing.chan").toString(), "no such file"}}) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int exit = ChanMain.run(new String[]{"bench", c[0], "2"}, new ByteArrayInputStream(new byte[0]),
+                            new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals("chan bench: cannot read " + c[0].replace("\0", "\\0") + ": " + c[1] + "\n", err.toString(StandardCharsets.UTF_8));
+            assertEquals(2, exit);
+        }
+    }
+
     private static String bench(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

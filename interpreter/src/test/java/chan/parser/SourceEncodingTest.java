@@ -45,6 +45,21 @@ class SourceEncodingTest {
     }
 
     @Test
+    void theBadByteIsOnItsLineWhateverTheLineEndings() throws IOException {
+        // A lone CR ends a line and CRLF is one break, as the parser and Truffle's Source count them.
+        for (String end : new String[] {"\r", "\r\n", "\n"}) {
+            byte[] bytes = latin1("print(1);" + end + end + "print(\"\u00ff\");" + end);
+            String ends = end.replace("\r", "cr").replace("\n", "lf");
+            Path p = file(ends + ".chan", bytes);
+            RunChan r = RunChan.run(p.toString());
+            assertEquals(2, r.exit(), r.err());
+            assertEquals(p + ":3:8: syntax error: the file is not UTF-8: byte 0xFF cannot start or continue a character here\n"
+                            + "  print(\"\uFFFD\");\n"
+                            + "         ^\n", r.err(), ends);
+        }
+    }
+
+    @Test
     void aReplacementCharacterWrittenInTheFileIsJustACharacter() throws IOException {
         Path p = file("fffd.chan", "print(\"\uFFFD\", len(\"a\uFFFDb\"));\n".getBytes(StandardCharsets.UTF_8));
         RunChan r = RunChan.run(p.toString());

@@ -36,6 +36,22 @@ class ReplSessionTest {
     }
 
     @Test
+    void aPathWithANulIsAnErrorAndTheSessionGoesOn() {
+        Session s = run("import \"\\0\" as z;", ":load a\0b", ":trace a\0b", "1 + 1");
+        assertTrue(s.err().startsWith("<repl-1>:1:8: error: invalid module path \\0: a path cannot contain a NUL character\n"), s.err());
+        assertTrue(s.out().contains(":load: cannot use a\\0b: a path cannot contain a NUL character\n"), s.out());
+        assertTrue(s.out().contains(":trace: cannot use a\\0b: a path cannot contain a NUL character\n"), s.out());
+        assertEquals("2", s.lines().get(s.lines().size() - 1), s.out());
+    }
+
+    @Test
+    void loadingADeviceIsRefusedNotReadForever() {
+        Session s = run(":load /dev/zero", "1 + 1");
+        assertTrue(s.out().contains(":load: cannot read /dev/zero: not a regular file\n"), s.out());
+        assertEquals("2", s.lines().get(s.lines().size() - 1), s.out());
+    }
+
+    @Test
     void aRedefinedFunctionReachesItsEarlierCallers() {
         Session s = run("fn base() { return 1; }", "fn twice() { return 2 * base(); }", "twice()",
                         "fn base() { return 10; }", "twice()");

@@ -1,6 +1,7 @@
 package chan.runtime;
 
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeMap;
@@ -55,12 +56,17 @@ public final class Machine {
         if (nameOrFile == null || MachinePresets.names().contains(nameOrFile)) {
             return MachinePresets.get(nameOrFile == null ? "uniform" : nameOrFile, coresOrNull);
         }
-        Path file = Path.of(nameOrFile);
+        Path file;
+        try {
+            file = Path.of(nameOrFile);
+        } catch (InvalidPathException e) {
+            throw new MachineException("cannot read machine file " + VisibleText.of(nameOrFile) + ": " + FileFailure.reason(e));
+        }
         if (!Files.exists(file) && (nameOrFile.contains("/") || nameOrFile.contains(java.io.File.separator) || nameOrFile.endsWith(".machine"))) {
-            throw new MachineException("cannot read machine file " + nameOrFile + ": no such file");
+            throw new MachineException("cannot read machine file " + VisibleText.of(nameOrFile) + ": no such file");
         }
         if (!Files.exists(file)) {
-            throw new MachineException("unknown machine '" + nameOrFile + "' (known: "
+            throw new MachineException("unknown machine '" + VisibleText.of(nameOrFile) + "' (known: "
                     + String.join(", ", MachinePresets.names()) + "; or a machine file)");
         }
         Machine m = load(file);

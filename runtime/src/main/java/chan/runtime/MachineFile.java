@@ -1,9 +1,16 @@
 package chan.runtime;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Reads a machine file: one directive per line, {@code #} starts a comment, blank lines are ignored,
@@ -27,29 +34,66 @@ final class MachineFile {
     private MachineFile() {}
 
     static Machine load(Path file) {
-        String text;
+        if (Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file)) {
+            // A device or a pipe may never end (/dev/zero would fill the heap): refused as `chan FILE` refuses it.
+            throw new MachineException("cannot read machine file " + VisibleText.of(file.toString()) + ": not a regular file");
+        }
+        byte[] bytes;
         try {
-            text = Files.readString(file);
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new MachineException("cannot read machine file " + file + ": " + FileFailure.reason(e));
+            throw new MachineException("cannot read machine file " + VisibleText.of(file.toString()) + ": " + FileFailure.reason(e));
         }
         String base = file.getFileName().toString();
         int dot = base.lastIndexOf('.');
-        return parse(text, file.toString(), dot > 0 ? base.substring(0, dot) : base);
+        return parse(utf8(bytes, file.toString()), file.toString(), dot > 0 ? base.substring(0, dot) : base);
+    }
+
+    /** The file's text; a byte that is not UTF-8 is an error at its line, worded as a source file's is. */
+    private static String utf8(byte[] bytes, String source) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        if (decoder.decode(in, out, true).isError()) {
+            int line = (int) out.flip().chars().filter(c -> c == '\n').count() + 1;
+            throw MachineSpec.error(source, line, String.format("the file is not UTF-8: byte 0x%02X cannot start or continue a character here",
+                    bytes[in.position()] & 0xff));
+        }
+        return out.flip().toString();
     }
 
     static Machine parse(String text, String source, String defaultName) {
         MachineSpec spec = new MachineSpec();
         spec.name = defaultName;
-        String[] lines = text.split("\n", -1);
+        // A byte-order mark some editors write first is no part of the first directive (the parser skips it too).
+        String[] lines = (text.startsWith("\uFEFF") ? text.substring(1) : text).split("\n", -1);
+        Map<String, Integer> given = new HashMap<>();
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             int hash = line.indexOf('#');
             if (hash >= 0) line = line.substring(0, hash);
             line = line.strip();
-            if (!line.isEmpty()) directive(spec, line.split("\\s+"), new Where(source, i + 1));
+            if (!line.isEmpty()) {
+                String[] words = line.split("\\s+");
+                Where at = new Where(source, i + 1);
+                once(words, given, at);
+                directive(spec, words, at);
+            }
         }
         return spec.build(source);
+    }
+
+    /**
+     * A directive that sets one value may come once: a second one, last winning silently, is more
+     * likely a slip (a copied line, a half-edited file) than meant. `link` and `latency cores` add one
+     * link or override each and may repeat.
+     */
+    private static void once(String[] w, Map<String, Integer> given, Where at) {
+        String key = w[0].equals("latency") && w.length > 1 ? "latency " + w[1] : w[0];
+        if (key.equals("link") || key.equals("latency cores") || key.equals("latency")) return;
+        Integer first = given.putIfAbsent(key, at.line());
+        if (first != null) throw at.error("'" + VisibleText.of(key) + "' given twice (first on line " + first + ")");
     }
 
     /** A position in the file, for error messages. */
@@ -67,7 +111,7 @@ final class MachineFile {
             case "dies-per-package" -> { args(w, 1, at); spec.dies = positive(w[1], at); }
             case "link" -> { args(w, 2, at); spec.links.add(new int[] {number(w[1], at), number(w[2], at), at.line()}); }
             case "latency" -> latency(spec, w, at);
-            default -> throw at.error("unknown directive '" + w[0]
+            default -> throw at.error("unknown directive '" + VisibleText.of(w[0])
                     + "' (expected name, packages, cores-per-package, dies-per-package, latency, link)");
         }
     }
@@ -87,26 +131,29 @@ final class MachineFile {
                 args(w, 4, at);
                 spec.pairs.add(new int[] {number(w[2], at), number(w[3], at), number(w[4], at), at.line()});
             }
-            default -> throw at.error("unknown latency kind '" + w[1]
+            default -> throw at.error("unknown latency kind '" + VisibleText.of(w[1])
                     + "' (expected same-core, same-die, same-package, hop, extra-hop, cores)");
         }
     }
 
     private static void args(String[] w, int count, Where at) {
         if (w.length - 1 != count) {
-            throw at.error("'" + String.join(" ", Arrays.copyOf(w, Math.min(w.length, w[0].equals("latency") ? 2 : 1)))
+            throw at.error("'" + VisibleText.of(String.join(" ", Arrays.copyOf(w, Math.min(w.length, w[0].equals("latency") ? 2 : 1))))
                     + "' takes " + (w[0].equals("latency") ? count - 1 : count) + " argument(s)");
         }
     }
 
+    /** ASCII digits, `_` between them allowed: Integer.parseInt alone would take `+4` and an Arabic-Indic `٤`. */
     private static int number(String s, Where at) {
-        try {
-            int v = Integer.parseInt(s.replace("_", ""));
-            if (v >= 0) return v;
-        } catch (NumberFormatException e) {
-            // fall through to the error below
+        String digits = s.replace("_", "");
+        if (!digits.isEmpty() && digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            try {
+                return Integer.parseInt(digits);
+            } catch (NumberFormatException e) {
+                throw at.error("number too large: " + s + " (at most " + Integer.MAX_VALUE + ")");
+            }
         }
-        throw at.error("expected a non-negative number, found '" + s + "'");
+        throw at.error("expected a non-negative number, found '" + VisibleText.of(s) + "'");
     }
 
     private static int positive(String s, Where at) {

@@ -32,8 +32,10 @@ final class MachineSpec {
     /** @param source names the origin in errors, e.g. {@code my.machine}; line 0 means the whole file */
     Machine build(String source) {
         if (coresPerPackage < 1) throw error(source, 0, "missing 'cores-per-package'");
-        int n = packages * coresPerPackage;
-        if (n > Machine.MAX_CORES) throw error(source, 0, n + " cores; at most " + Machine.MAX_CORES + " are supported");
+        // In long: two numbers from the file can multiply past an int (and wrap to a small or negative count).
+        long cores = (long) packages * coresPerPackage;
+        if (cores > Machine.MAX_CORES) throw error(source, 0, cores + " cores; at most " + Machine.MAX_CORES + " are supported");
+        int n = (int) cores; // so packages <= n too, and the hop table's packages² is small
         if (coresPerPackage % dies != 0) {
             throw error(source, 0, "cores-per-package " + coresPerPackage + " is not a multiple of dies-per-package " + dies);
         }
@@ -49,7 +51,7 @@ final class MachineSpec {
                 int l;
                 if (i == j) l = sameCore;
                 else if (pkg[i] == pkg[j]) l = i / perDie == j / perDie && sameDie >= 0 ? sameDie : samePackage;
-                else l = hopLatency(dist[pkg[i]][pkg[j]]);
+                else l = hopLatency(dist[pkg[i]][pkg[j]], source);
                 lat[i * n + j] = l;
             }
         }
@@ -63,9 +65,11 @@ final class MachineSpec {
         return new Machine(name, pkg, lat);
     }
 
-    private int hopLatency(int h) {
+    private int hopLatency(int h, String source) {
         if (h <= hops.length) return hops[h - 1];
-        return hops[hops.length - 1] + (h - hops.length) * extraHop;
+        long l = hops[hops.length - 1] + (long) (h - hops.length) * extraHop; // a long: the sum must not wrap negative
+        if (l > Integer.MAX_VALUE) throw error(source, 0, h + " hops take " + l + " cycles; at most " + Integer.MAX_VALUE + " are supported");
+        return (int) l;
     }
 
     /** Shortest hop counts between packages by breadth-first search over the links. */

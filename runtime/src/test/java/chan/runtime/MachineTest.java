@@ -139,6 +139,69 @@ class MachineTest {
     }
 
     @Test
+    void aCoreCountPastAnIntIsTooManyCoresNotAWrappedOne() throws IOException {
+        assertError("n.machine: 2147483650 cores; at most 1024 are supported", "n.machine",
+                "packages 2\ncores-per-package 1073741825\nlatency same-package 5\nlatency hop 9\n");
+        assertError("w.machine: 4294967300 cores; at most 1024 are supported", "w.machine",
+                "packages 4\ncores-per-package 1073741825\nlatency same-package 5\nlatency hop 9\n");
+        // 65536 × 65536 wraps to 0; the hop table alone would be 65536² ints.
+        assertError("z.machine: 4294967296 cores; at most 1024 are supported", "z.machine",
+                "packages 65536\ncores-per-package 65536\nlatency same-package 5\nlatency hop 9\n");
+        // Three hops: two past the one listed, each 2^30 cycles more: a latency past an int, not a negative one.
+        assertError("x.machine: 3 hops take 2147483649 cycles; at most 2147483647 are supported", "x.machine",
+                "packages 4\ncores-per-package 1\nlatency hop 1\nlatency extra-hop 1073741824\nlink 0 1\nlink 1 2\nlink 2 3\n");
+    }
+
+    @Test
+    void aDeviceIsNotAMachineFile() {
+        // Read, /dev/zero would never end; /dev/null would be an empty file's 'missing' error.
+        for (String device : new String[] {"/dev/zero", "/dev/null"}) {
+            assertEquals("cannot read machine file " + device + ": not a regular file",
+                    assertThrows(MachineException.class, () -> Machine.resolve(device, null)).getMessage());
+        }
+    }
+
+    @Test
+    void numbersAreAsciiDigits() throws IOException {
+        assertError("u.machine:1: expected a non-negative number, found '\u0664'", "u.machine", "cores-per-package \u0664\n");
+        assertError("p.machine:1: expected a non-negative number, found '+4'", "p.machine", "cores-per-package +4\n");
+        assertError("l.machine:1: number too large: 2_147_483_648 (at most 2147483647)", "l.machine", "cores-per-package 2_147_483_648\n");
+        assertEquals(1000, Machine.load(write("k.machine", "cores-per-package 1_000\nlatency same-package 5\n")).cores());
+    }
+
+    @Test
+    void aByteOrderMarkFirstIsSkipped() throws IOException {
+        assertEquals(2, Machine.load(write("bom.machine", "\uFEFFcores-per-package 2\nlatency same-package 5\n")).cores());
+    }
+
+    @Test
+    void aFileThatIsNotUtf8SaysSo() throws IOException {
+        Path f = dir.resolve("bin.machine");
+        Files.write(f, new byte[] {'p', 'a', 'c', 'k', 'a', 'g', 'e', 's', ' ', '1', '\n', (byte) 0xff, '\n'});
+        assertEquals("bin.machine:2: the file is not UTF-8: byte 0xFF cannot start or continue a character here",
+                assertThrows(MachineException.class, () -> Machine.load(f)).getMessage().replace(dir + "/", ""));
+    }
+
+    @Test
+    void invisibleCharactersInAWordAreWrittenOut() throws IOException {
+        assertError("n.machine:1: expected a non-negative number, found '2\\0'", "n.machine", "cores-per-package 2\0\n");
+        assertError("m.machine:2: unknown directive 'U+FEFFpackages' (expected name, packages, cores-per-package, dies-per-package, latency, link)",
+                "m.machine", "cores-per-package 2\n\uFEFFpackages 1\n");
+    }
+
+    @Test
+    void aDirectiveThatSetsOneValueComesOnce() throws IOException {
+        assertError("d.machine:3: 'cores-per-package' given twice (first on line 1)", "d.machine",
+                "cores-per-package 2\nlatency same-package 5\ncores-per-package 3\n");
+        assertError("e.machine:4: 'latency same-package' given twice (first on line 2)", "e.machine",
+                "cores-per-package 2\nlatency same-package 5\n# a comment\nlatency same-package 7\n");
+        // Links and pair overrides add one each: they repeat.
+        Machine m = Machine.load(write("r.machine", "packages 3\ncores-per-package 1\nlatency hop 10\nlink 0 1\nlink 1 2\n"
+                + "latency cores 0 1 5\nlatency cores 1 2 6\n"));
+        assertEquals(6, m.latency(2, 1));
+    }
+
+    @Test
     void firstCoresOfTheWholeMachineIsTheMachine() {
         Machine m = Machine.preset("amd-2x2");
         assertSame(m, m.firstCores(4));
