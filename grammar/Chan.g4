@@ -11,7 +11,7 @@ structDecl  : STRUCT structName=IDENT '{' (IDENT (',' IDENT)* ','?)? '}' ;
 funcDecl    : FN fnName=IDENT '(' params? ')' ('->' ret=typeName)? block ;
 params      : param (',' param)* ','? ;
 param       : name ((':' typeName) | ATOM)? ;          // `a: int`; `a:int` lexes as IDENT ATOM
-typeName    : IDENT | FN | NIL ;
+typeName    : IDENT | FN | NIL | STRUCT ;     // the names type(v) returns: `fn`, `nil`, `struct` are keywords too
 
 block       : '{' statement* '}' ;
 
