@@ -29,9 +29,9 @@ public final class Hunt {
             Files.writeString(file, program.source(), UTF_8);
             Path log = trace ? Files.createDirectories(dir.resolve("trace")).resolve("seed-" + seed + ".log") : null;
             long t0 = System.nanoTime();
-            Result interpreted = ProgramRunner.run(file, program.args(), Mode.INTERPRETED, 120_000, null);
+            Result interpreted = ProgramRunner.run(file, program.args(), Mode.INTERPRETED, 60_000, null);
             long t1 = System.nanoTime();
-            Result compiled = ProgramRunner.run(file, program.args(), Mode.COMPILED, 240_000, log);
+            Result compiled = ProgramRunner.run(file, program.args(), Mode.COMPILED, 180_000, log);
             long t2 = System.nanoTime();
             String problem = CompiledAgreesWithInterpreterTest.problem(interpreted, compiled);
             System.out.printf("seed %d: %s (exit %d, %d lines; interpreted %d ms, compiled %d ms) %s%n", seed,

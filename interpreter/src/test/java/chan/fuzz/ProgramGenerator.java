@@ -87,7 +87,7 @@ final class ProgramGenerator {
 
     private Program program() {
         List<String> args = new ArrayList<>();
-        concurrent = r.nextInt(6) == 0;
+        concurrent = r.nextInt(4) == 0;
         if (concurrent || r.nextInt(4) == 0) {
             args.add("--cores");
             args.add(String.valueOf(1 + r.nextInt(4)));
@@ -167,6 +167,8 @@ final class ProgramGenerator {
         cost = 1;
         StringBuilder sig = new StringBuilder();
         int mark = vars.size();
+        // Annotated parameters and results are checked at run time, in compiled code too.
+        boolean annotated = r.nextInt(4) == 0;
         for (int p = 0; p < arity; p++) {
             T t = p == 0 ? T.INT : paramType();
             T elem = t == T.ARR ? elemType() : null;
@@ -175,8 +177,12 @@ final class ProgramGenerator {
             String pn = "p" + p;
             vars.add(new Var(pn, t, elem, 0, false));
             sig.append(p == 0 ? "" : ", ").append(pn);
+            if (annotated && r.nextInt(3) > 0) {
+                sig.append(": ").append(annotation(t));
+            }
         }
-        line("fn " + name + "(" + sig + ") {");
+        String declared = annotated && r.nextBoolean() ? " -> " + annotation(result) : "";
+        line("fn " + name + "(" + sig + ")" + declared + " {");
         indent++;
         declare(T.INT, "0");
         int count = 3 + r.nextInt(6);
@@ -252,6 +258,22 @@ final class ProgramGenerator {
         return expr(t, 1);
     }
 
+    /** The type annotation for values of type t (LANGUAGE.md §3: the names type(v) returns, num, any, a struct). */
+    private String annotation(T t) {
+        return switch (t) {
+            case INT -> pick("int", "num", "int");
+            case FLOAT -> pick("float", "num");
+            case STR -> "string";
+            case ARR -> "array";
+            case LIST -> "list";
+            case TUPLE -> "tuple";
+            case STRUCT -> pick("P", "struct");
+            case FN -> "fn";
+            case MAP -> "map";
+            default -> "any";
+        };
+    }
+
     private T paramType() {
         return switch (r.nextInt(12)) {
             case 0, 1, 2 -> T.INT;
@@ -316,7 +338,9 @@ final class ProgramGenerator {
                 line("let " + a + " = " + input(t, kn.elems.get(p), p == 0 && kn.countsDown) + ";");
                 if (r.nextInt(3) > 0) {
                     int every = 1 + r.nextInt(7);
-                    line("if (i >= " + (phase + r.nextInt(100)) + " && i % " + every + " == 0) { " + a + " = " + otherValue(t) + "; }");
+                    // a recursion's count down gets another kind, never a huge int: a self tail call is a loop
+                    String other = p == 0 && kn.countsDown ? pick("i % 7 + 0.5", "nil", "\"7\"", "-5", "true") : otherValue(t);
+                    line("if (i >= " + (phase + r.nextInt(100)) + " && i % " + every + " == 0) { " + a + " = " + other + "; }");
                 }
             }
             call.append(p == 0 ? "" : ", ").append(a);
