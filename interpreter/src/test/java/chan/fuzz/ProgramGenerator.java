@@ -267,7 +267,7 @@ final class ProgramGenerator {
             case ARR -> "array";
             case LIST -> "list";
             case TUPLE -> "tuple";
-            case STRUCT -> pick("P", "struct");
+            case STRUCT -> "P";
             case FN -> "fn";
             case MAP -> "map";
             default -> "any";
@@ -449,7 +449,13 @@ final class ProgramGenerator {
             case 17 -> callKernel();
             case 18 -> raise();
             case 19 -> dictWork();
-            case 20 -> destructure();
+            case 20 -> {
+                if (r.nextBoolean()) {
+                    destructure();
+                } else {
+                    record();
+                }
+            }
             default -> earlyReturn();
         }
     }
@@ -477,6 +483,11 @@ final class ProgramGenerator {
         Var v = pickVarOf(null, true);
         if (v == null) {
             declare(randomType(), null);
+            return;
+        }
+        if (r.nextInt(10) == 0 && (v.type == T.INT || v.type == T.FLOAT || v.type == T.BOOL)) {
+            // the local changes kind under a condition: its frame slot's speculation is invalidated
+            line("if (" + boolExpr(1) + ") { " + v.name + " = " + pick("0.5", "nil", "\"s\"", "9223372036854775807 + 1", "1", "true") + "; }");
             return;
         }
         String e = expr(v.type, 2);
@@ -891,6 +902,32 @@ final class ProgramGenerator {
                     line("let " + k + " = len(keys(" + d.name + "));");
                 }
             }
+        }
+    }
+
+    /**
+     * A two- or three-slot array used as a record, an object beside an int counter (the benchmarks'
+     * [size, next]): small arrays of objects are kept in fields, and the counter in an int slot.
+     */
+    private void record() {
+        String a = fresh("v");
+        int n = 2 + r.nextInt(2);
+        line("let " + a + " = array(" + n + ");");
+        line(a + "[0] = " + expr(pick(T.LIST, T.STR, T.TUPLE, T.ARR, T.STRUCT), 1) + ";");
+        line(a + "[1] = " + intAtom() + ";");
+        if (loopFits(6)) {
+            String i = fresh("i");
+            line("for (" + i + " in range(0, " + (2 + r.nextInt(5)) + ")) {");
+            line("  " + a + "[1] += " + pick(i, "1", intAtom()) + ";");
+            if (r.nextBoolean()) {
+                line("  " + a + "[" + (n - 1) + "] = " + pick(a + "[1] * 2", "str(" + i + ")", "nil", i + " * 0.5") + ";");
+            }
+            line("}");
+            cost += mult * 6;
+        }
+        Var acc = pickVarOf(T.INT, true);
+        if (acc != null) {
+            line(acc.name + " = (" + acc.name + " + len(str(" + a + "))) % 1000003;");
         }
     }
 
