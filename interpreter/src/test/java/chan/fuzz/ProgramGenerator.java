@@ -72,7 +72,11 @@ final class ProgramGenerator {
 
     ProgramGenerator(long seed) {
         this.seed = seed;
-        this.r = new Random(seed);
+        // java.util.Random's first draws for nearby seeds are alike (seeds 1 to 60 all made the same
+        // first choice): mix the seed first, as SplittableRandom does.
+        long z = (seed + 0x9E3779B97F4A7C15L) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        this.r = new Random(z ^ (z >>> 31));
     }
 
     static Program generate(long seed) {
