@@ -730,10 +730,13 @@ final class ProgramGenerator {
     }
 
     private void raise() {
+        // mostly a condition that holds for some inputs only: an error on every call would hide the code after it
+        Var v = pickVarOf(T.INT, false);
+        String when = v != null && r.nextInt(4) > 0 ? "(abs(" + v.name + ") % " + (3 + r.nextInt(20)) + " == 1)" : boolExpr(1);
         switch (r.nextInt(3)) {
-            case 0 -> line("if (" + boolExpr(1) + ") { throw (:oops, " + intExpr(1) + "); }");
-            case 1 -> line("if (" + boolExpr(1) + ") { error(\"bad \" + str(" + intExpr(1) + ")); }");
-            default -> line("assert(" + boolExpr(1) + ", \"check " + names + "\");");
+            case 0 -> line("if (" + when + ") { throw (:oops, " + intExpr(1) + "); }");
+            case 1 -> line("if (" + when + ") { error(\"bad \" + str(" + intExpr(1) + ")); }");
+            default -> line("assert(!" + when + ", \"check " + names + "\");");
         }
     }
 
