@@ -31,7 +31,7 @@ class CompiledAgreesWithInterpreterTest {
      * of it Graal compiling) that between them cover threads on one and several cores, --stats,
      * --max-depth, an uncaught error ending the program, and storage transitions of every kind.
      */
-    private static final long[] BUILD_SEEDS = {3, 20, 21, 23, 24, 27, 31, 34, 35, 40, 43, 45, 46, 49, 50, 52, 53};
+    private static final long[] BUILD_SEEDS = {3, 20, 24, 34, 35, 45, 46, 49, 50, 53};
     private static final Long FROM = Long.getLong("chan.fuzz.from");
     private static final Long SEEDS = Long.getLong("chan.fuzz.seeds");
     private static final long TIMEOUT_MILLIS = Long.getLong("chan.fuzz.timeout", 60) * 1000;
@@ -108,7 +108,7 @@ class CompiledAgreesWithInterpreterTest {
         String message = "seed " + seed + ": " + problem + "\nprogram: " + kept.toAbsolutePath() + "\nrun it:\n"
                         + "  CHAN_JAVA_OPTS=\"-Dpolyglot.engine.Compilation=false\" ./chan " + kept + args + "\n"
                         + "  CHAN_JAVA_OPTS=\"-Dpolyglot.engine.BackgroundCompilation=false -Dpolyglot.engine.MultiTier=false"
-                        + " -Dpolyglot.engine.SingleTierCompilationThreshold=30\" ./chan " + kept + args + "\n"
+                        + " -Dpolyglot.engine.SingleTierCompilationThreshold=30 -Dpolyglot.engine.OSRCompilationThreshold=300\" ./chan " + kept + args + "\n"
                         + "=== interpreted: " + interpreted.describe() + "=== compiled: " + compiled.describe();
         System.out.println(message);
         return message;

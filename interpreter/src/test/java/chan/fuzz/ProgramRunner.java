@@ -48,7 +48,7 @@ final class ProgramRunner {
                     "engine.BackgroundCompilation", "false",
                     "engine.MultiTier", "false",
                     "engine.SingleTierCompilationThreshold", "30",
-                    "engine.OSRCompilationThreshold", "2000",
+                    "engine.OSRCompilationThreshold", "300",
                     "compiler.InliningRecursionDepth", "3");
 
     private ProgramRunner() {}
