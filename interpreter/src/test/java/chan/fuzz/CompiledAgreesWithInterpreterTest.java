@@ -22,14 +22,15 @@ import org.junit.jupiter.api.TestFactory;
  *
  * <p>A fixed, small set of seeds runs in every build. A longer hunt:
  * {@code -Dchan.fuzz.seeds=1000 -Dchan.fuzz.from=5000} (on the mvn command line) runs 1000 seeds from
- * 5000 ({@link Hunt} does the same outside JUnit, one line per seed). A failing seed's program is written to interpreter/target/fuzz/seed-N.chan, and the failure
- * message gives both runs' output and how to run the program with ./chan in each mode.
+ * 5000 ({@link Hunt} does the same outside JUnit, one line per seed). A failing seed's program is
+ * written to interpreter/target/fuzz/seed-N.chan, and the failure message gives both runs' output and
+ * how to run the program with ./chan in each mode.
  */
 class CompiledAgreesWithInterpreterTest {
     /**
      * The seeds every build runs: among the first 150, quick ones (a few seconds for both runs, most
      * of it Graal compiling) that between them cover threads on one and several cores, --stats,
-     * --max-depth, an uncaught error ending the program, and storage transitions of every kind.
+     * --max-depth, an uncaught error ending the program, and array storage transitions.
      */
     private static final long[] BUILD_SEEDS = {3, 20, 24, 34, 35, 45, 46, 49, 50, 53};
     private static final Long FROM = Long.getLong("chan.fuzz.from");
