@@ -9,6 +9,7 @@ import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.atn.ATN;
 import org.antlr.v4.runtime.atn.ATNState;
+import org.antlr.v4.runtime.atn.AtomTransition;
 import org.antlr.v4.runtime.atn.DecisionState;
 import org.antlr.v4.runtime.atn.ParserATNSimulator;
 import org.antlr.v4.runtime.atn.RuleTransition;
@@ -21,10 +22,18 @@ import org.antlr.v4.runtime.atn.RuleTransition;
  * expression statement needs at least its `;` after the map, so any other token after the `}` leaves
  * only the block; the pairs of braces are found once per file, in one pass over its tokens. Every
  * other case, a map statement among them, is left to ANTLR (BlockPredictionTest checks the two agree).
+ *
+ * <p>A statement that starts with `start {` is the same case: it is an expression statement, an
+ * assignment or a send, and ANTLR looks for the `;`, `=` or `<-` past the whole thread body, through
+ * every `start` nested in it (2 000 deep took 47 s). When the body's `}` is followed by `;`, only the
+ * expression statement fits.
  */
 final class BlockPrediction extends ParserATNSimulator {
     private static final int STATEMENT = decision(ChanParser.RULE_statement);
     private static final int BLOCK_ALTERNATIVE = alternativeStartingWith(STATEMENT, ChanParser.RULE_block);
+    private static final int EXPRESSION_ALTERNATIVE = alternativeStartingWith(STATEMENT, ChanParser.RULE_expr, tokenType("';'"));
+    private static final int START = tokenType("'start'");
+    private static final int SEMICOLON = tokenType("';'");
     private static final int OPEN = tokenType("'{'");
     private static final int CLOSE = tokenType("'}'");
     /** What may follow a map primary in an expression statement: postfix and binary operators, assignments, a send, the `;`. */
@@ -52,6 +61,12 @@ final class BlockPrediction extends ParserATNSimulator {
             int close = closingBrace((BufferedTokenStream) input, input.index());
             if (close >= 0 && !CONTINUES_EXPRESSION.contains(input.get(close + 1).getType())) {
                 return BLOCK_ALTERNATIVE;
+            }
+        }
+        if (decision == STATEMENT && input.LA(1) == START && input.LA(2) == OPEN) {
+            int close = closingBrace((BufferedTokenStream) input, input.index() + 1);
+            if (close >= 0 && input.get(close + 1).getType() == SEMICOLON) {
+                return EXPRESSION_ALTERNATIVE;
             }
         }
         return super.adaptivePredict(input, decision, outerContext);
@@ -83,6 +98,14 @@ final class BlockPrediction extends ParserATNSimulator {
 
     /** The number ANTLR gives the alternative of {@code decision} that starts by calling {@code rule}. */
     private static int alternativeStartingWith(int decision, int rule) {
+        return alternativeStartingWith(decision, rule, -1);
+    }
+
+    /**
+     * The number of the alternative of {@code decision} that starts by calling {@code rule} and then
+     * matches the token {@code then} (any token when -1).
+     */
+    private static int alternativeStartingWith(int decision, int rule, int then) {
         ATN atn = ChanParser._ATN;
         DecisionState d = atn.getDecisionState(decision);
         for (int alt = 1; alt <= d.getNumberOfTransitions(); alt++) {
@@ -90,11 +113,20 @@ final class BlockPrediction extends ParserATNSimulator {
             while (s.getNumberOfTransitions() == 1 && s.transition(0).isEpsilon() && !(s.transition(0) instanceof RuleTransition)) {
                 s = s.transition(0).target;
             }
-            if (s.getNumberOfTransitions() == 1 && s.transition(0) instanceof RuleTransition call && call.target.ruleIndex == rule) {
+            if (s.getNumberOfTransitions() == 1 && s.transition(0) instanceof RuleTransition call && call.target.ruleIndex == rule
+                            && (then < 0 || matchesNext(call.followState, then))) {
                 return alt;
             }
         }
         throw new IllegalStateException("no alternative of decision " + decision + " starts with rule " + rule);
+    }
+
+    /** Whether the first token matched from state s, past its epsilon transitions, is {@code token}. */
+    private static boolean matchesNext(ATNState s, int token) {
+        while (s.getNumberOfTransitions() == 1 && s.transition(0).isEpsilon()) {
+            s = s.transition(0).target;
+        }
+        return s.getNumberOfTransitions() == 1 && s.transition(0) instanceof AtomTransition atom && atom.label == token;
     }
 
     private static int tokenType(String literal) {

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class BlockPredictionTest {
     private static final String[] STATEMENTS = {"{1 => 2} %s 3;", "{} %s 3;", "{ print(1); } %s 3;", "match (1) { 1 => {2 => 3} %s x; }",
-                    "match (1) { 1 => { print(1); } %s 2 => 4; }", "fn f() { {1 => 2} %s 3; }"};
+                    "match (1) { 1 => { print(1); } %s 2 => 4; }", "fn f() { {1 => 2} %s 3; }",
+                    "start { print(1); } %s 3;", "fn f() { start { start { }; } %s x; }", "let t = start { } %s 1;"};
 
     @Test
     void agreesWithAntlrWhateverFollowsTheBrace() {
