@@ -748,30 +748,18 @@ final class ProgramGenerator {
                 String a = fresh("m");
                 String b = fresh("m");
                 indent++;
-                line("(" + a + ", " + b + ") if " + a + " > " + r.nextInt(20) + " => {");
-                vars.add(new Var(a, T.INT, null, level, true));
-                vars.add(new Var(b, T.STR, null, level, true));
-                block(depth - 1, 1 + r.nextInt(2));
-                truncate(mark);
-                line("}");
-                line("(" + r.nextInt(3) + ", _) => {");
-                block(depth - 1, 1);
-                line("}");
+                arm("(" + a + ", " + b + ") if " + a + " > " + r.nextInt(20), depth, 1 + r.nextInt(2), mark,
+                                new Var(a, T.INT, null, level, true), new Var(b, T.STR, null, level, true));
+                arm("(" + r.nextInt(3) + ", _)", depth, 1, mark);
                 line("_ => { }");
                 indent--;
             }
             case 1 -> {
                 line("match (" + intExpr(1) + " % 4) {");
                 indent++;
-                line("0 => {");
-                block(depth - 1, 1 + r.nextInt(2));
-                line("}");
+                arm("0", depth, 1 + r.nextInt(2), mark);
                 String n = fresh("m");
-                line(n + " if " + n + " < 0 => {");
-                vars.add(new Var(n, T.INT, null, level, true));
-                block(depth - 1, 1);
-                truncate(mark);
-                line("}");
+                arm(n + " if " + n + " < 0", depth, 1, mark, new Var(n, T.INT, null, level, true));
                 line("_ => { }");
                 indent--;
             }
@@ -780,30 +768,27 @@ final class ProgramGenerator {
                 String a = fresh("m");
                 String b = fresh("m");
                 indent++;
-                line("P{x: " + a + ", y: " + b + "} => {");
-                vars.add(new Var(a, T.ANY, null, level, true));
-                vars.add(new Var(b, T.ANY, null, level, true));
-                block(depth - 1, 1);
-                truncate(mark);
-                line("}");
+                arm("P{x: " + a + ", y: " + b + "}", depth, 1, mark,
+                                new Var(a, T.ANY, null, level, true), new Var(b, T.ANY, null, level, true));
                 String c = fresh("m");
-                line("[" + c + ", ..." + fresh("m") + "] => {");
-                vars.add(new Var(c, T.ANY, null, level, true));
-                block(depth - 1, 1);
-                truncate(mark);
-                line("}");
+                arm("[" + c + ", ..." + fresh("m") + "]", depth, 1, mark, new Var(c, T.ANY, null, level, true));
                 String s = fresh("m");
-                line(s + " if type(" + s + ") == :int => {");
-                vars.add(new Var(s, T.INT, null, level, true));
-                block(depth - 1, 1);
-                truncate(mark);
-                line("}");
+                arm(s + " if type(" + s + ") == :int", depth, 1, mark, new Var(s, T.INT, null, level, true));
                 line("_ => { }");
                 indent--;
             }
         }
         line("}");
         truncate(mark);
+    }
+
+    /** One arm of a match: its pattern, then a body of {@code statements} that sees the names the pattern binds, and only it. */
+    private void arm(String pattern, int depth, int statements, int mark, Var... binds) {
+        line(pattern + " => {");
+        vars.addAll(List.of(binds));
+        block(depth - 1, statements);
+        truncate(mark);
+        line("}");
     }
 
     /** A closure over the kernel's locals, then called (in a loop, when one is open, many times). */
