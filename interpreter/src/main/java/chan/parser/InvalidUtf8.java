@@ -1,14 +1,9 @@
 package chan.parser;
 
 import chan.ChanLanguage;
+import chan.runtime.Utf8Text;
 import com.oracle.truffle.api.source.Source;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -58,27 +53,13 @@ public final class InvalidUtf8 {
 
     /** The first of {@code bytes} that is not UTF-8, or null (a U+FFFD written in the text itself). */
     private static Found in(byte[] bytes, String what) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
-        CoderResult result = decoder.decode(in, out, true);
-        if (!result.isError()) {
+        Utf8Text.Decoded decoded = Utf8Text.decode(bytes);
+        if (decoded.badByte() < 0) {
             return null;
         }
-        String before = out.flip().toString();
-        // Lines as the parser counts them (ParseAhead.lexer): CRLF is one break, and so is a lone CR.
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < before.length(); i++) {
-            char c = before.charAt(i);
-            if (c == '\n' || c == '\r' && (i + 1 == before.length() || before.charAt(i + 1) != '\n')) {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        int column = before.length() - lineStart + 1; // in UTF-16 units, as Diagnostics takes it
-        return new Found(line, column, String.format("%s is not UTF-8: byte 0x%02X cannot start or continue a character here",
-                        what, bytes[in.position()] & 0xff));
+        String before = new String(ParseAhead.loneCrsAsLf(decoded.text())); // lines as the parser counts them
+        int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+        int column = before.length() - before.lastIndexOf('\n'); // in UTF-16 units, as Diagnostics takes it
+        return new Found(line, column, what + " is not UTF-8: " + decoded.badByteReason());
     }
 }

@@ -176,17 +176,25 @@ public final class ParseAhead {
         }
     }
 
-    /** A lexer over {@code text} counting UTF-16 indexes, as Truffle's source sections do. */
-    static ChanLexer lexer(String text, String name, BaseErrorListener listener) {
+    /**
+     * The characters of text with each lone CR (one not before an LF) made an LF. A lone CR ends a
+     * line, as it does in Truffle's Source, whose lines the run-time errors count; the lexer counts
+     * LFs only, and a file with old Mac line endings had every syntax and static error on line 1.
+     * Same length, so every offset stays where it was.
+     */
+    static char[] loneCrsAsLf(String text) {
         char[] chars = text.toCharArray();
-        // A lone CR ends a line, as it does in Truffle's Source, whose lines the run-time errors
-        // count: the lexer counts LFs only, and a file with old Mac line endings had every syntax
-        // and static error on line 1. Same length, so every offset stays where it was.
         for (int i = 0; i < chars.length; i++) {
             if (chars[i] == '\r' && (i + 1 == chars.length || chars[i + 1] != '\n')) {
                 chars[i] = '\n';
             }
         }
+        return chars;
+    }
+
+    /** A lexer over {@code text} counting UTF-16 indexes, as Truffle's source sections do. */
+    static ChanLexer lexer(String text, String name, BaseErrorListener listener) {
+        char[] chars = loneCrsAsLf(text);
         ChanLexer lexer = new ChanLexer(CodePointCharStream.fromBuffer(CodePointBuffer.withChars(CharBuffer.wrap(chars)), name));
         lexer.removeErrorListeners();
         lexer.addErrorListener(listener);

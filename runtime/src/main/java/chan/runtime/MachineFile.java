@@ -1,11 +1,6 @@
 package chan.runtime;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -51,16 +46,12 @@ final class MachineFile {
 
     /** The file's text; a byte that is not UTF-8 is an error at its line, worded as a source file's is. */
     private static String utf8(byte[] bytes, String source) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
-        if (decoder.decode(in, out, true).isError()) {
-            int line = (int) out.flip().chars().filter(c -> c == '\n').count() + 1;
-            throw MachineSpec.error(source, line, String.format("the file is not UTF-8: byte 0x%02X cannot start or continue a character here",
-                    bytes[in.position()] & 0xff));
+        Utf8Text.Decoded decoded = Utf8Text.decode(bytes);
+        if (decoded.badByte() >= 0) {
+            int line = (int) decoded.text().chars().filter(c -> c == '\n').count() + 1;
+            throw MachineSpec.error(source, line, "the file is not UTF-8: " + decoded.badByteReason());
         }
-        return out.flip().toString();
+        return decoded.text();
     }
 
     static Machine parse(String text, String source, String defaultName) {
