@@ -1,6 +1,7 @@
 package chan.parser;
 
 import chan.ChanLanguage;
+import chan.runtime.LineBreaks;
 import chan.runtime.Utf8Text;
 import com.oracle.truffle.api.source.Source;
 import java.io.IOException;
@@ -57,7 +58,7 @@ public final class InvalidUtf8 {
         if (decoded.badByte() < 0) {
             return null;
         }
-        String before = new String(ParseAhead.loneCrsAsLf(decoded.text())); // lines as the parser counts them
+        String before = new String(LineBreaks.loneCrsAsLf(decoded.text())); // lines as the parser counts them
         int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
         int column = before.length() - before.lastIndexOf('\n'); // in UTF-16 units, as Diagnostics takes it
         return new Found(line, column, what + " is not UTF-8: " + decoded.badByteReason());

@@ -2,6 +2,7 @@ package chan.parser;
 
 import chan.grammar.ChanLexer;
 import chan.grammar.ChanParser;
+import chan.runtime.LineBreaks;
 import java.nio.CharBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -176,25 +177,10 @@ public final class ParseAhead {
         }
     }
 
-    /**
-     * The characters of text with each lone CR (one not before an LF) made an LF. A lone CR ends a
-     * line, as it does in Truffle's Source, whose lines the run-time errors count; the lexer counts
-     * LFs only, and a file with old Mac line endings had every syntax and static error on line 1.
-     * Same length, so every offset stays where it was.
-     */
-    static char[] loneCrsAsLf(String text) {
-        char[] chars = text.toCharArray();
-        for (int i = 0; i < chars.length; i++) {
-            if (chars[i] == '\r' && (i + 1 == chars.length || chars[i + 1] != '\n')) {
-                chars[i] = '\n';
-            }
-        }
-        return chars;
-    }
-
     /** A lexer over {@code text} counting UTF-16 indexes, as Truffle's source sections do. */
     static ChanLexer lexer(String text, String name, BaseErrorListener listener) {
-        char[] chars = loneCrsAsLf(text);
+        // The lexer counts LFs only: a lone CR ends a line as well (LineBreaks).
+        char[] chars = LineBreaks.loneCrsAsLf(text);
         ChanLexer lexer = new ChanLexer(CodePointCharStream.fromBuffer(CodePointBuffer.withChars(CharBuffer.wrap(chars)), name));
         lexer.removeErrorListeners();
         lexer.addErrorListener(listener);

@@ -48,10 +48,11 @@ final class MachineFile {
     private static String utf8(byte[] bytes, String source) {
         Utf8Text.Decoded decoded = Utf8Text.decode(bytes);
         if (decoded.badByte() >= 0) {
-            int line = (int) decoded.text().chars().filter(c -> c == '\n').count() + 1;
+            int line = (int) new String(LineBreaks.loneCrsAsLf(decoded.text())).chars().filter(c -> c == '\n').count() + 1;
             throw MachineSpec.error(source, line, "the file is not UTF-8: " + decoded.badByteReason());
         }
-        return decoded.text();
+        // Lines end at LF, CRLF or a lone CR alike: then every line ends at an LF (LineBreaks).
+        return new String(LineBreaks.loneCrsAsLf(decoded.text()));
     }
 
     static Machine parse(String text, String source, String defaultName) {

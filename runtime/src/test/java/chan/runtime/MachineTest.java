@@ -182,6 +182,26 @@ class MachineTest {
                 assertThrows(MachineException.class, () -> Machine.load(f)).getMessage().replace(dir + "/", ""));
     }
 
+    /** LF, CRLF and a lone CR (old Mac) each end a line: a CR-only file was one line, its errors all on line 1. */
+    @Test
+    void everyLineEndingEndsALine() throws IOException {
+        for (String end : new String[] {"\n", "\r\n", "\r"}) {
+            String name = end.replace("\r", "cr").replace("\n", "lf") + ".machine";
+            Machine m = Machine.load(write(name, String.join(end, "name two", "packages 2  # a comment",
+                            "cores-per-package 2", "latency same-package 20", "latency hop 40", "link 0 1", "")));
+            assertEquals("two", m.name());
+            assertEquals(4, m.cores());
+            assertEquals(40, m.latency(0, 2));
+            assertError(name + ":3: unknown directive 'cpus' (expected name, packages, cores-per-package, dies-per-package, latency, link)",
+                            name, String.join(end, "packages 1", "", "cpus 4", ""));
+            Path bad = dir.resolve("bad-" + name);
+            Files.write(bad, ("packages 1" + end + end).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            Files.write(bad, new byte[] {(byte) 0xff}, java.nio.file.StandardOpenOption.APPEND);
+            assertEquals("bad-" + name + ":3: the file is not UTF-8: byte 0xFF cannot start or continue a character here",
+                            assertThrows(MachineException.class, () -> Machine.load(bad)).getMessage().replace(dir + "/", ""));
+        }
+    }
+
     @Test
     void invisibleCharactersInAWordAreWrittenOut() throws IOException {
         assertError("n.machine:1: expected a non-negative number, found '2\\0'", "n.machine", "cores-per-package 2\0\n");
