@@ -24,9 +24,14 @@ public final class ChanMain {
 
     public static void main(String[] args) {
         TruffleAttachLibrary.useUnpacked();
+        QuietOutOfMemory.install();
         int status = run(args, System.in, System.out, System.err);
         StartupTimes.mark("context closed");
-        System.exit(status);
+        try {
+            System.exit(status);
+        } catch (OutOfMemoryError e) { // no room to start the shutdown hooks: the run has ended, and said so
+            Runtime.getRuntime().halt(status);
+        }
     }
 
     /** Runs `chan ARGS…` in this process with the given streams and returns the exit code. */
