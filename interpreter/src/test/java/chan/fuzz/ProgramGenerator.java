@@ -1165,7 +1165,7 @@ final class ProgramGenerator {
         String each = fresh("c");
         String v = fresh("m");
         Var value = new Var(v, closed ? T.ANY : T.INT, null, level, true);
-        String head = guard + "for (" + each + " in [" + String.join(", ", over) + "]) ";
+        String head = guard + "for (" + each + " in " + channelList(over) + ") ";
         if (r.nextBoolean()) {
             option(head + v + " = <-" + each, acc, depth, value);
         } else {
@@ -1173,6 +1173,21 @@ final class ProgramGenerator {
             option(head + "(" + v + ", " + ok + ") = <-?" + each, acc, depth, value, new Var(ok, T.BOOL, null, level, true));
         }
         return ready;
+    }
+
+    /**
+     * The list a replicated option runs over; now and then with a nil at its end for some inputs
+     * only, which is an error (LANGUAGE.md: a nil in the list of `option for`).
+     */
+    private String channelList(List<String> names) {
+        String list = "[" + String.join(", ", names) + "]";
+        Var v = pickVarOf(T.INT, false);
+        if (v == null || r.nextInt(5) > 0) {
+            return list;
+        }
+        String withNil = "[" + String.join(", ", names) + (names.isEmpty() ? "" : ", ") + "nil]";
+        // the nil is kept when abs(v) % 7 == 6 (then 6 / 6 is 1), cut off otherwise
+        return "slice(" + withNil + ", 0, " + names.size() + " + abs(" + v.name + ") % 7 / 6)";
     }
 
     /** `option c <- e:` to a channel that is not closed; whether it has room on the first round. */
