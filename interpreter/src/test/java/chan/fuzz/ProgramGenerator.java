@@ -569,6 +569,11 @@ final class ProgramGenerator {
         }
     }
 
+    /** The statement that adds the length of e's display form to the int acc, kept small: `acc = (acc + len(str(e))) % 1000003;`. */
+    private static String counted(Var acc, String e) {
+        return acc.name + " = (" + acc.name + " + len(str(" + e + "))) % 1000003;";
+    }
+
     /** Wraps an int expression that may grow (a product, a shift) so that it stays small across many calls. */
     private static String clamp(String e) {
         if (e.contains("*") || e.contains("<<")) {
@@ -774,7 +779,7 @@ final class ProgramGenerator {
         indent++;
         Var acc = pickVarOf(T.INT, true);
         if (acc != null) {
-            line(acc.name + " = (" + acc.name + " + len(str(" + e + "))) % 1000003;");
+            line(counted(acc, e));
         } else {
             line("let " + fresh("v") + " = str(" + e + ");");
         }
@@ -973,7 +978,7 @@ final class ProgramGenerator {
         }
         Var acc = pickVarOf(T.INT, true);
         if (acc != null) {
-            line(acc.name + " = (" + acc.name + " + len(str(" + a + "))) % 1000003;");
+            line(counted(acc, a));
         }
     }
 
@@ -1060,7 +1065,7 @@ final class ProgramGenerator {
         Var acc = pickVarOf(T.INT, true);
         if (c.closed && acc != null && r.nextBoolean()) {
             String x = fresh("x");
-            line("for (" + x + " in " + c.name + ") { " + acc.name + " = (" + acc.name + " + len(str(" + x + "))) % 1000003; }");
+            line("for (" + x + " in " + c.name + ") { " + counted(acc, x) + " }");
             c.held = 0;
         }
         if (r.nextInt(4) == 0) {
@@ -1249,12 +1254,12 @@ final class ProgramGenerator {
         String why = fresh("m");
         if (back == null) {
             line("let (_, _, " + why + ") = <-" + m + ";");
-            line(acc.name + " = (" + acc.name + " + len(str(" + why + "))) % 1000003;");
+            line(counted(acc, why));
             return;
         }
         String v = fresh("m");
         line(pick("choose", "prichoose") + " {");
-        line("  option " + v + " = <-" + back + ": { " + acc.name + " = (" + acc.name + " + len(str(" + v + "))) % 1000003; }");
+        line("  option " + v + " = <-" + back + ": { " + counted(acc, v) + " }");
         line("  option (_, _, " + why + ") = <-" + m + ": { " + acc.name + " = (" + acc.name + " * 3 + len(str(" + why + "))) % 1000003; }");
         line("}");
     }
