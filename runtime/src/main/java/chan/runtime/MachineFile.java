@@ -47,12 +47,13 @@ final class MachineFile {
     /** The file's text; a byte that is not UTF-8 is an error at its line, worded as a source file's is. */
     private static String utf8(byte[] bytes, String source) {
         Utf8Text.Decoded decoded = Utf8Text.decode(bytes);
-        if (decoded.badByte() >= 0) {
-            int line = (int) new String(LineBreaks.loneCrsAsLf(decoded.text())).chars().filter(c -> c == '\n').count() + 1;
+        // Lines end at LF, CRLF or a lone CR alike: then every line ends at an LF (LineBreaks).
+        String text = new String(LineBreaks.loneCrsAsLf(decoded.text()));
+        if (decoded.badByte() >= 0) { // text is what precedes the bad byte
+            int line = (int) text.chars().filter(c -> c == '\n').count() + 1;
             throw MachineSpec.error(source, line, "the file is not UTF-8: " + decoded.badByteReason());
         }
-        // Lines end at LF, CRLF or a lone CR alike: then every line ends at an LF (LineBreaks).
-        return new String(LineBreaks.loneCrsAsLf(decoded.text()));
+        return text;
     }
 
     static Machine parse(String text, String source, String defaultName) {
