@@ -688,12 +688,7 @@ final class ProgramGenerator {
                         || range.contains("2147483647") || range.contains("2147483648") || range.contains("1_000_000")) {
             range = "range(0, " + bound + ")"; // `range` counts at most 2^31 - 9 ints; keep the loop short
         }
-        line("for (" + i + " in " + range + ") {");
-        vars.add(new Var(i, T.INT, null, level, true));
-        int mark = vars.size() - 1;
-        loopBody(depth, bound + 2, () -> {});
-        truncate(mark);
-        line("}");
+        forEach(i, range, T.INT, depth, bound + 2);
     }
 
     private void forOver(int depth) {
@@ -724,10 +719,15 @@ final class ProgramGenerator {
             over = s != null ? "slice(to_list(" + s.name + "), 0, min(8, len(" + s.name + ")))" : "\"" + "abcdef".substring(r.nextInt(5)) + "\"";
             elemType = T.STR;
         }
+        forEach(x, over, elemType, depth, 10);
+    }
+
+    /** `for (x in over) { … }`: x, of type elem, is in scope (read-only) for the body only. */
+    private void forEach(String x, String over, T elem, int depth, int iterations) {
         line("for (" + x + " in " + over + ") {");
-        vars.add(new Var(x, elemType == T.ANY ? T.ANY : elemType, null, level, true));
+        vars.add(new Var(x, elem, null, level, true));
         int mark = vars.size() - 1;
-        loopBody(depth, 10, () -> {});
+        loopBody(depth, iterations, () -> {});
         truncate(mark);
         line("}");
     }
