@@ -220,6 +220,30 @@ class LauncherProcessIT {
         assertOutOfMemoryAfterBefore(chanWith("-Xmx64m", p.toString()), 64);
     }
 
+    /**
+     * A string past the longest the JVM holds whatever its characters (a billion: StringLimit) is the language error
+     * `string too long`, which a program catches like any other, where the JVM's failure read as a
+     * full heap (and suggested a smaller one): `+` and `join` (`str`'s display forms, in
+     * StringLimitTest, copy a billion characters before they get there). The heap is large enough
+     * for the strings, so nothing here is a full heap.
+     */
+    @Test
+    void aStringPastTheLimitIsACatchableError() throws Exception {
+        Path p = program("long.chan", """
+                        let s = "x";
+                        let n = 1;
+                        while (n < 536870912) { s = s + s; n = n * 2; }
+                        print(len(s));
+                        try { s = s + s + "y"; } catch (e) { print(e); }
+                        try { join([s, s], ""); } catch (e) { print(e); }
+                        print(len(s + slice(s, 0, 10)));
+                        """);
+        Run run = chanWith("-Xmx3g", p.toString());
+        String tooLong = "(:error, \"string too long: a string holds at most 1000000000 characters\")\n";
+        assertEquals(0, run.exit(), run.describe());
+        assertEquals("536870912\n" + tooLong + tooLong + "536870922\n", run.out(), run.describe());
+    }
+
     @Test
     void aHeapFilledByThreadsIsTheSameError() throws Exception {
         // The heap fills while threads are being made, and reporting it must not need the heap itself.
@@ -266,7 +290,7 @@ class LauncherProcessIT {
         assertEquals(1, run.exit(), run.describe());
         assertEquals("before\n", run.out(), run.describe());
         assertEquals("error: out of memory: the program needs more than the " + heapMegabytes + " MB heap (give it more with"
-                        + " CHAN_JAVA_OPTS=-Xmx4g, for example)\n", run.err(), run.describe());
+                        + " CHAN_JAVA_OPTS=-Xmx1g, for example)\n", run.err(), run.describe());
     }
 
     @Test

@@ -3,6 +3,7 @@ package chan.builtins;
 import chan.values.ChanError;
 import chan.values.ChanList;
 import chan.values.Display;
+import chan.values.StringLimit;
 import chan.values.Strings;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
@@ -42,11 +43,20 @@ final class Text {
         if (!(sep instanceof String separator)) {
             throw Args.expected("join", "a string separator", sep);
         }
-        StringBuilder sb = new StringBuilder();
-        String between = "";
+        // Measured first, so a result too long is the error before anything is copied, and the
+        // builder is allocated once, at its final size.
+        String[] shown = new String[items.size()];
+        long length = 0;
+        int i = 0;
         for (Object item : items) {
-            sb.append(between).append(Display.print(item));
-            between = separator;
+            shown[i] = Display.print(item);
+            length += (i > 0 ? separator.length() : 0) + shown[i].length();
+            i++;
+        }
+        StringLimit.check(length);
+        StringBuilder sb = new StringBuilder((int) length);
+        for (int k = 0; k < shown.length; k++) {
+            sb.append(k > 0 ? separator : "").append(shown[k]);
         }
         return sb.toString();
     }

@@ -299,9 +299,14 @@ public final class ChanMain {
      * The message of a full heap, made before it is needed: when the heap is full, even building it
      * could fail (and did, with the JVM's own "OutOfMemoryError thrown from the UncaughtExceptionHandler").
      */
-    private static final byte[] OUT_OF_MEMORY = ("error: out of memory: the program needs more than the "
-                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB heap (give it more with CHAN_JAVA_OPTS=-Xmx4g, for example)\n")
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private static final byte[] OUT_OF_MEMORY = outOfMemoryMessage(Runtime.getRuntime().maxMemory()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    /** The message for a heap of {@code maxBytes}; the heap it suggests is twice as large, in whole gigabytes. */
+    static String outOfMemoryMessage(long maxBytes) {
+        long suggestedGigabytes = Math.max(1, (2 * maxBytes + (1L << 30) - 1) >> 30);
+        return "error: out of memory: the program needs more than the " + maxBytes / (1 << 20) + " MB heap (give it more with CHAN_JAVA_OPTS=-Xmx"
+                        + suggestedGigabytes + "g, for example)\n";
+    }
 
     /** The host's heap is full: the program's doing, not a bug in Chan, so an ordinary runtime error (exit 1). */
     private static int outOfMemory(PrintStream err) {

@@ -36,7 +36,7 @@ public final class Arith {
         if (a instanceof Long x && b instanceof Long y) {
             return addInts(x, y);
         } else if (a instanceof String x && b instanceof String y) {
-            return x.concat(y);
+            return StringLimit.concat(x, y);
         } else if (a instanceof ChanList x && b instanceof ChanList y) {
             return x.concat(y);
         } else if (!Numbers.isNumber(a) || !Numbers.isNumber(b)) {

@@ -46,7 +46,12 @@ public final class Display {
     /** The form inside collections: strings quoted. */
     @TruffleBoundary
     public static String repr(Object v) {
-        StringBuilder sb = new StringBuilder();
+        return repr(v, StringLimit.MAX_LENGTH);
+    }
+
+    /** {@link #repr} with a string limit of {@code limit} characters: tests reach it with short values. */
+    static String repr(Object v, int limit) {
+        BoundedText sb = new BoundedText(16, limit);
         append(sb, v, Collections.newSetFromMap(new IdentityHashMap<>()));
         return sb.toString();
     }
@@ -54,13 +59,13 @@ public final class Display {
     /** {@code s} as a string literal: {@code "a\n\"b\""}; see {@link #isPrintable}. */
     @TruffleBoundary
     public static String quote(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2);
+        BoundedText sb = new BoundedText(Math.min(s.length(), StringLimit.MAX_LENGTH - 2) + 2, StringLimit.MAX_LENGTH);
         appendQuoted(sb, s);
         return sb.toString();
     }
 
     /** {@code open}: the arrays and dicts being displayed around this point, to cut cycles. */
-    private static void append(StringBuilder sb, Object v, Set<Object> open) {
+    private static void append(BoundedText sb, Object v, Set<Object> open) {
         if (v instanceof String s) {
             appendQuoted(sb, s);
         } else if (v instanceof Double d) {
@@ -99,11 +104,11 @@ public final class Display {
         }
     }
 
-    private static void appendAll(StringBuilder sb, Object[] items, Set<Object> open) {
+    private static void appendAll(BoundedText sb, Object[] items, Set<Object> open) {
         appendAll(sb, Arrays.asList(items), open);
     }
 
-    private static void appendAll(StringBuilder sb, Iterable<Object> items, Set<Object> open) {
+    private static void appendAll(BoundedText sb, Iterable<Object> items, Set<Object> open) {
         String sep = "";
         for (Object item : items) {
             sb.append(sep);
@@ -112,7 +117,7 @@ public final class Display {
         }
     }
 
-    private static StringBuilder appendEntries(StringBuilder sb, Iterable<Map.Entry<Object, Object>> entries,
+    private static BoundedText appendEntries(BoundedText sb, Iterable<Map.Entry<Object, Object>> entries,
                     Set<Object> open) {
         String sep = "";
         for (Map.Entry<Object, Object> e : entries) {
@@ -125,7 +130,7 @@ public final class Display {
         return sb;
     }
 
-    private static void appendStruct(StringBuilder sb, ChanStruct s, Set<Object> open) {
+    private static void appendStruct(BoundedText sb, ChanStruct s, Set<Object> open) {
         ChanStructType type = s.type();
         sb.append(type.name()).append('{');
         for (int i = 0; i < type.fieldCount(); i++) {
@@ -135,8 +140,13 @@ public final class Display {
         sb.append('}');
     }
 
-    private static void appendQuoted(StringBuilder sb, String s) {
+    private static void appendQuoted(BoundedText sb, String s) {
+        sb.ensureRoomFor(s.length() + 2L); // quoting never shortens: too long at once
         sb.append('"');
+        if (isPlainAscii(s)) { // the common case, copied whole rather than code point by code point
+            sb.append(s).append('"');
+            return;
+        }
         s.codePoints().forEach(cp -> {
             switch (cp) {
                 case '"' -> sb.append("\\\"");
@@ -163,6 +173,17 @@ public final class Display {
      * are written {@code &#92;u{200D}} unless they have a short escape ({@code \n \t \r}), so the
      * output always reads back as a string literal.
      */
+    /** Whether every character is printable ASCII that needs no escape: {@link #appendQuoted} copies such a string as it is. */
+    private static boolean isPlainAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < ' ' || c > '~' || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static boolean isPrintable(int cp) {
         if (cp == ' ') {
             return true;
