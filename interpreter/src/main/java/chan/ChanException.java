@@ -101,7 +101,11 @@ public final class ChanException extends AbstractTruffleException {
         if (value instanceof ChanTuple t && t.size() == 2 && t.get(0) == chan.values.ChanAtom.of("error") && t.get(1) instanceof String s) {
             return s;
         }
-        return "uncaught throw: " + Display.repr(value);
+        try {
+            return "uncaught throw: " + Display.repr(value);
+        } catch (chan.values.ChanError tooLong) { // a display form over the string limit (StringLimit)
+            return "uncaught throw: a value too long to show (" + tooLong.getMessage() + ")";
+        }
     }
 
     @Override

@@ -221,11 +221,11 @@ class LauncherProcessIT {
     }
 
     /**
-     * A string past the longest the JVM holds whatever its characters (a billion: StringLimit) is the language error
-     * `string too long`, which a program catches like any other, where the JVM's failure read as a
-     * full heap (and suggested a smaller one): `+` and `join` (`str`'s display forms, in
-     * StringLimitTest, copy a billion characters before they get there). The heap is large enough
-     * for the strings, so nothing here is a full heap.
+     * A string past the longest the JVM holds whatever its characters (a billion: StringLimit) is the
+     * language error `string too long`, which a program catches like any other, where the JVM's
+     * failure read as a full heap (and suggested a smaller one): from `+`, `join`, `print`'s line and
+     * `str`; and an uncaught throw of a value whose display form is that long still reports the throw
+     * and where it was. The heap is large enough for the strings, so nothing here is a full heap.
      */
     @Test
     void aStringPastTheLimitIsACatchableError() throws Exception {
@@ -236,12 +236,18 @@ class LauncherProcessIT {
                         print(len(s));
                         try { s = s + s + "y"; } catch (e) { print(e); }
                         try { join([s, s], ""); } catch (e) { print(e); }
+                        try { print(s, s); } catch (e) { print(e); }
                         print(len(s + slice(s, 0, 10)));
+                        let t = s + slice(s, 0, 463129087); // one character short of the limit
+                        try { str([t]); } catch (e) { print(e); } // quoted: two more
+                        throw [t];
                         """);
         Run run = chanWith("-Xmx3g", p.toString());
-        String tooLong = "(:error, \"string too long: a string holds at most 1000000000 characters\")\n";
-        assertEquals(0, run.exit(), run.describe());
-        assertEquals("536870912\n" + tooLong + tooLong + "536870922\n", run.out(), run.describe());
+        String tooLong = "string too long: a string holds at most 1000000000 characters";
+        String caught = "(:error, \"" + tooLong + "\")\n";
+        assertEquals(1, run.exit(), run.describe());
+        assertEquals("536870912\n" + caught + caught + caught + "536870922\n" + caught, run.out(), run.describe());
+        assertTrue(run.err().startsWith(p + ":11:1: error: uncaught throw: a value too long to show (" + tooLong + ")\n"), run.describe());
     }
 
     @Test

@@ -11,6 +11,7 @@ import chan.values.ChanFunction;
 import chan.values.ChanList;
 import chan.values.ChanNil;
 import chan.values.Display;
+import chan.values.StringLimit;
 import chan.values.Types;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -128,13 +129,15 @@ public final class BuiltinTable {
     }
 
     private static Object print(Object[] a) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 1; i < a.length; i++) {
-            if (i > 1) {
-                line.append(' ');
-            }
-            line.append(Display.print(a[i]));
+        // The line is a string too: measured first, so one too long is `string too long` here.
+        String[] shown = new String[a.length - 1];
+        long length = Math.max(0, shown.length - 1);
+        for (int i = 0; i < shown.length; i++) {
+            shown[i] = Display.print(a[i + 1]);
+            length += shown[i].length();
         }
+        StringLimit.check(length);
+        String line = String.join(" ", shown);
         // Output is seen by everyone: written at the thread's turn, so lines from all cores come out
         // in virtual-time order, and none from past the end of main (Scheduler.atOwnTurn).
         ChanContext context = ChanContext.get(null);
