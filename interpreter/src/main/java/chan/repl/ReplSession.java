@@ -70,11 +70,15 @@ final class ReplSession {
 
     /**
      * At the prompt the last `;` may be left out: `1 + 2` is the statement `1 + 2;`. After a
-     * declaration's `}` the added `;` is an empty statement.
+     * declaration's `}` the added `;` is an empty statement, on a line of its own: an error inside
+     * the input then shows its line as typed, not with a `;` the user never wrote.
      */
     static String withSemicolon(String code) {
         String text = code.stripTrailing();
-        return text.endsWith(";") ? code : text + ";";
+        if (text.endsWith(";")) {
+            return code;
+        }
+        return text.endsWith("}") ? text + "\n;" : text + ";";
     }
 
     /** `:load FILE`: runs a file as one input, its declarations staying in scope. */

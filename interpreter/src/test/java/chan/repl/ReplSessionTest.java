@@ -72,6 +72,16 @@ class ReplSessionTest {
         assertTrue(s.err().contains("<repl-4>:1:1: error: undefined name 'y'"), s.err());
     }
 
+    /** The `;` the prompt adds after a `}` is not in the line an error shows. */
+    @Test
+    void anErrorShowsTheInputAsTyped() {
+        Session s = run("let x = 3;", "fn f(a) { return a + x; }", "Point{x: 1}", "{1 => 2}");
+        assertTrue(s.err().contains("<repl-2>:1:22: error: function 'f' cannot use top-level variable 'x'"), s.err());
+        assertTrue(s.err().contains("\n  fn f(a) { return a + x; }\n                       ^\n"), s.err());
+        assertTrue(s.err().contains("\n  Point{x: 1}\n"), s.err());
+        assertEquals(List.of("{1 => 2}"), s.lines().stream().filter(l -> l.startsWith("{")).toList(), s.out());
+    }
+
     @Test
     void aNamedFunctionStillCannotUseATopLevelVariable() {
         Session s = run("let limit = 3;", "fn over(n) { return n > limit; }", "const LIMIT = 3;", "fn over(n) { return n > LIMIT; }", "over(4)");
