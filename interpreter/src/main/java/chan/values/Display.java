@@ -140,6 +140,17 @@ public final class Display {
         sb.append('}');
     }
 
+    /** Whether every character is printable ASCII that needs no escape: {@link #appendQuoted} copies such a string as it is. */
+    private static boolean isPlainAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < ' ' || c > '~' || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void appendQuoted(BoundedText sb, String s) {
         sb.ensureRoomFor(s.length() + 2L); // quoting never shortens: too long at once
         sb.append('"');
@@ -173,17 +184,6 @@ public final class Display {
      * are written {@code &#92;u{200D}} unless they have a short escape ({@code \n \t \r}), so the
      * output always reads back as a string literal.
      */
-    /** Whether every character is printable ASCII that needs no escape: {@link #appendQuoted} copies such a string as it is. */
-    private static boolean isPlainAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < ' ' || c > '~' || c == '"' || c == '\\') {
-                return false;
-            }
-        }
-        return true;
-    }
-
     public static boolean isPrintable(int cp) {
         if (cp == ' ') {
             return true;
