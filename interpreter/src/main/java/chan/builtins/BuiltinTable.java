@@ -129,15 +129,11 @@ public final class BuiltinTable {
     }
 
     private static Object print(Object[] a) {
-        // The line is a string too: measured first, so one too long is `string too long` here.
         String[] shown = new String[a.length - 1];
-        long length = Math.max(0, shown.length - 1);
         for (int i = 0; i < shown.length; i++) {
             shown[i] = Display.print(a[i + 1]);
-            length += shown[i].length();
         }
-        StringLimit.check(length);
-        String line = String.join(" ", shown);
+        String line = StringLimit.join(" ", shown); // the line is a string too, held to the limit
         // Output is seen by everyone: written at the thread's turn, so lines from all cores come out
         // in virtual-time order, and none from past the end of main (Scheduler.atOwnTurn).
         ChanContext context = ChanContext.get(null);

@@ -43,22 +43,12 @@ final class Text {
         if (!(sep instanceof String separator)) {
             throw Args.expected("join", "a string separator", sep);
         }
-        // Measured first, so a result too long is the error before anything is copied, and the
-        // builder is allocated once, at its final size.
         String[] shown = new String[items.size()];
-        long length = 0;
         int i = 0;
         for (Object item : items) {
-            shown[i] = Display.print(item);
-            length += (i > 0 ? separator.length() : 0) + shown[i].length();
-            i++;
+            shown[i++] = Display.print(item);
         }
-        StringLimit.check(length);
-        StringBuilder sb = new StringBuilder((int) length);
-        for (int k = 0; k < shown.length; k++) {
-            sb.append(k > 0 ? separator : "").append(shown[k]);
-        }
-        return sb.toString();
+        return StringLimit.join(separator, shown);
     }
 
     /** Go's strings.Split: n separators give n + 1 parts, empty ones kept; "" splits into characters. */

@@ -26,6 +26,19 @@ public final class StringLimit {
         }
     }
 
+    /**
+     * The parts with the separator between them, or {@code string too long}: measured first, so a
+     * result too long is the error before anything is copied, and it is built in one allocation.
+     */
+    public static String join(String separator, String[] parts) {
+        long length = Math.max(0, parts.length - 1) * (long) separator.length();
+        for (String part : parts) {
+            length += part.length();
+        }
+        check(length);
+        return String.join(separator, parts);
+    }
+
     /** {@code a + b}, or {@code string too long}. */
     public static String concat(String a, String b) {
         check((long) a.length() + b.length());
