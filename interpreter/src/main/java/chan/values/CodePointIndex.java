@@ -15,9 +15,9 @@ import java.lang.ref.WeakReference;
  */
 final class CodePointIndex {
     /** One mark every this many code points: a lookup walks at most this many minus one. */
-    static final int STRIDE = 64;
+    private static final int STRIDE = 64;
     /** Strings shorter than this are walked: for them a walk costs what a lookup does. */
-    static final int MIN_LENGTH = 256;
+    private static final int MIN_LENGTH = 256;
     /** The indexes made last. Entries are immutable; a race between threads can only lose one. */
     private static final CodePointIndex[] RECENT = new CodePointIndex[4];
     private static int nextSlot;
@@ -33,8 +33,18 @@ final class CodePointIndex {
         this.marks = length == s.length() ? null : marks(s, length);
     }
 
+    /** The number of code points of s. */
+    static int length(String s) {
+        return s.length() < MIN_LENGTH ? s.codePointCount(0, s.length()) : of(s).length;
+    }
+
+    /** The char offset where code point i of s starts; i == its length gives the end. */
+    static int offset(String s, int i) {
+        return s.length() < MIN_LENGTH ? s.offsetByCodePoints(0, i) : of(s).offsetIn(s, i);
+    }
+
     /** The index of s, made now or found among the recent ones. */
-    static CodePointIndex of(String s) {
+    private static CodePointIndex of(String s) {
         for (CodePointIndex recent : RECENT) {
             if (recent != null && recent.string.get() == s) {
                 return recent;
@@ -45,13 +55,7 @@ final class CodePointIndex {
         return made;
     }
 
-    /** The number of code points. */
-    int length() {
-        return length;
-    }
-
-    /** The char offset where code point i of s starts; i == length gives the end. */
-    int offset(String s, int i) {
+    private int offsetIn(String s, int i) {
         if (marks == null) {
             return i;
         }

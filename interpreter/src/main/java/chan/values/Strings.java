@@ -16,13 +16,13 @@ public final class Strings {
     /** The number of code points. */
     @TruffleBoundary
     public static int length(String s) {
-        return s.length() < CodePointIndex.MIN_LENGTH ? s.codePointCount(0, s.length()) : CodePointIndex.of(s).length();
+        return CodePointIndex.length(s);
     }
 
     /** The code point at code-point index {@code i}, as a one-code-point string. */
     @TruffleBoundary
     public static String at(String s, int i) {
-        int start = offset(s, i);
+        int start = CodePointIndex.offset(s, i);
         int end = s.offsetByCodePoints(start, 1);
         return s.substring(start, end);
     }
@@ -30,12 +30,7 @@ public final class Strings {
     /** Code points {@code from} (inclusive) to {@code to} (exclusive). */
     @TruffleBoundary
     public static String substring(String s, int from, int to) {
-        return s.substring(offset(s, from), offset(s, to));
-    }
-
-    /** The char offset where code point {@code i} starts (a long string's from its {@link CodePointIndex}). */
-    private static int offset(String s, int i) {
-        return s.length() < CodePointIndex.MIN_LENGTH ? s.offsetByCodePoints(0, i) : CodePointIndex.of(s).offset(s, i);
+        return s.substring(CodePointIndex.offset(s, from), CodePointIndex.offset(s, to));
     }
 
     /**
