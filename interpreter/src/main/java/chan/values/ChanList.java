@@ -1,43 +1,55 @@
 package chan.values;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
-import org.pcollections.TreePVector;
+import io.vavr.collection.Vector;
 
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
 
 /**
- * A list {@code [1, 2, 3]}: a persistent vector (pcollections {@link TreePVector}, O(log n) get,
- * push and set). Every "update" returns a new list and leaves this one unchanged.
+ * A list {@code [1, 2, 3]}: a persistent vector (vavr's {@link Vector}, a trie of 32-way nodes with
+ * an offset). Reading an element, {@code push}, replacing an element and dropping a prefix or a suffix
+ * each copy one path of at most seven nodes, so they cost O(log32 n); a list made from n values at once
+ * costs O(n). Every "update" returns a new list and leaves this one unchanged.
  *
  * <p>Invariant: {@code mutableCount} is the number of elements from which an array or dict is
  * reachable, kept exact by every operation in O(1) (push adds, set swaps, concat sums), so
  * {@link Copying} can skip lists with nothing mutable inside without walking them.
  */
 public final class ChanList implements Iterable<Object> {
-    public static final ChanList EMPTY = new ChanList(TreePVector.empty(), 0);
+    public static final ChanList EMPTY = new ChanList(Vector.empty(), 0);
 
-    private final TreePVector<Object> items;
+    private final Vector<Object> items;
     private final int mutableCount;
     private int hash; // 0 = not computed yet
 
-    private ChanList(TreePVector<Object> items, int mutableCount) {
+    private ChanList(Vector<Object> items, int mutableCount) {
         this.items = items;
         this.mutableCount = mutableCount;
     }
 
+    /**
+     * A list of {@code values}, copied: the vector would keep a short array itself as its only
+     * node, and the caller's array (the program's arguments, say) must not become part of a list.
+     */
     public static ChanList of(Object... values) {
-        return from(Arrays.asList(values));
+        return from(Arrays.copyOf(values, values.length, Object[].class));
     }
 
     @TruffleBoundary
     public static ChanList from(Collection<?> values) {
+        return from(values.toArray(new Object[0]));
+    }
+
+    /** A list that owns {@code values} from now on: nobody may write to the array afterwards. */
+    @TruffleBoundary
+    private static ChanList from(Object[] values) {
         int mutable = 0;
         for (Object v : values) {
             mutable += Copying.hasMutable(v) ? 1 : 0;
         }
-        return new ChanList(TreePVector.from(values), mutable);
+        return values.length == 0 ? EMPTY : new ChanList(Vector.of(values), mutable);
     }
 
     public int size() {
@@ -56,7 +68,7 @@ public final class ChanList implements Iterable<Object> {
     /** A new list with {@code v} appended. */
     @TruffleBoundary
     public ChanList push(Object v) {
-        return new ChanList(items.plus(v), mutableCount + (Copying.hasMutable(v) ? 1 : 0));
+        return new ChanList(items.append(v), mutableCount + (Copying.hasMutable(v) ? 1 : 0));
     }
 
     /** A new list: this one followed by {@code other} (the guest {@code xs + ys}). */
@@ -68,7 +80,7 @@ public final class ChanList implements Iterable<Object> {
         if (size() == 0) {
             return other;
         }
-        return new ChanList(items.plusAll(other.items), mutableCount + other.mutableCount);
+        return new ChanList(items.appendAll(other.items), mutableCount + other.mutableCount);
     }
 
     /** A new list with element {@code i} replaced; throws if {@code i} is out of range. */
@@ -76,29 +88,37 @@ public final class ChanList implements Iterable<Object> {
     public ChanList set(int i, Object v) {
         Object old = get(i);
         int count = mutableCount - (Copying.hasMutable(old) ? 1 : 0) + (Copying.hasMutable(v) ? 1 : 0);
-        return new ChanList((TreePVector<Object>) items.with(i, v), count);
+        return new ChanList(items.update(i, v), count);
     }
 
     /**
-     * Elements {@code from} (inclusive) to {@code to} (exclusive); bounds already checked. pcollections'
-     * subList removes the elements outside the range one by one, so a short slice of a long list is
-     * built from its own elements instead: the cost follows the smaller of the two parts, not the list.
+     * Elements {@code from} (inclusive) to {@code to} (exclusive); bounds already checked. The vector
+     * drops the prefix and the suffix by copying the two paths at the cut, so a list's tail
+     * ({@code [h, ...t]}) costs O(log32 n), not a copy of the rest.
      */
     @TruffleBoundary
     public ChanList slice(int from, int to) {
-        int length = to - from;
-        if (length < size() - length) {
-            Object[] part = new Object[length];
-            for (int i = 0; i < length; i++) {
-                part[i] = items.get(from + i);
-            }
-            return mutableCount == 0 ? new ChanList(TreePVector.from(Arrays.asList(part)), 0) : from(Arrays.asList(part));
-        }
-        TreePVector<Object> part = items.subList(from, to);
+        Vector<Object> part = items.slice(from, to);
         if (mutableCount == 0) {
             return new ChanList(part, 0);
         }
-        return from(part);
+        // Count the mutable elements on the shorter side of the cut, so that a tail costs O(1) more.
+        int outside = from + (size() - to);
+        int mutable;
+        if (outside < part.size()) {
+            mutable = mutableCount - countMutable(items, 0, from) - countMutable(items, to, size());
+        } else {
+            mutable = countMutable(part, 0, part.size());
+        }
+        return new ChanList(part, mutable);
+    }
+
+    private static int countMutable(Vector<Object> values, int from, int to) {
+        int mutable = 0;
+        for (int i = from; i < to; i++) {
+            mutable += Copying.hasMutable(values.get(i)) ? 1 : 0;
+        }
+        return mutable;
     }
 
     public boolean containsMutable() {
@@ -107,7 +127,7 @@ public final class ChanList implements Iterable<Object> {
 
     @TruffleBoundary
     public Object[] toArray() {
-        return items.toArray();
+        return items.toJavaArray();
     }
 
     @Override
@@ -126,7 +146,11 @@ public final class ChanList implements Iterable<Object> {
     public int hashCode() {
         int h = hash;
         if (h == 0) {
-            h = items.hashCode() * 31 + 0x6c69;
+            h = 1; // java.util.List's hash of the elements, as before vavr
+            for (Object v : items) {
+                h = 31 * h + v.hashCode();
+            }
+            h = h * 31 + 0x6c69;
             hash = h;
         }
         return h;
