@@ -259,9 +259,11 @@ class LauncherProcessIT {
 
     /**
      * Live data that grows without end fills the heap slowly enough that each full collection frees
-     * a little: with the JDK's own overhead limit (98% of the time in pauses, 2% free), 128 MB took
-     * 20 to 36 full collections before the error; with the launcher's (80/10), 4. Counted in the
-     * collector's log, which does not depend on how fast this machine is.
+     * a little: with the JDK's own overhead limit (98% of the time in pauses, 2% free), 128 MB of a
+     * list grown by push took 113 to 114 full collections and 20 to 23 s before the error; with the
+     * launcher's (80/10), 10 to 13 and 6 to 7.5 s (4 when lists were pcollections' trees, whose
+     * pushes left less garbage beside the live list). Counted in the collector's log, which does not
+     * depend on how fast this machine is.
      */
     @Test
     void runawayGrowthIsOutOfMemoryAfterAFewFullCollections() throws Exception {
@@ -269,7 +271,7 @@ class LauncherProcessIT {
         Path log = dir.resolve("gc.log");
         assertOutOfMemoryAfterBefore(chanWith("-Xmx128m -Xlog:gc:file=" + log, p.toString()), 128);
         long fullCollections = Files.readAllLines(log).stream().filter(l -> l.contains("Pause Full")).count();
-        assertTrue(fullCollections <= 10, fullCollections + " full collections before the error");
+        assertTrue(fullCollections <= 20, fullCollections + " full collections before the error");
     }
 
     @Test
