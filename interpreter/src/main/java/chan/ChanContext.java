@@ -2,12 +2,12 @@ package chan;
 
 import chan.runtime.Meter;
 import chan.runtime.Scheduler;
+import chan.values.StringLimit;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.bytecode.ContinuationResult;
 import com.oracle.truffle.api.TruffleLanguage.ContextReference;
 import com.oracle.truffle.api.nodes.Node;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -29,7 +29,7 @@ public final class ChanContext {
     /** Flush after every line printed: the launcher asks for it when standard output is a terminal. */
     private final boolean lineBuffered;
     private final PrintStream err;
-    private BufferedReader in;
+    private InputLines in;
     /** The scheduler of the running program; null before the program starts. */
     private Scheduler scheduler;
     /**
@@ -132,9 +132,9 @@ public final class ChanContext {
         out.flush();
         try {
             if (in == null) {
-                in = new BufferedReader(new InputStreamReader(env.in(), StandardCharsets.UTF_8));
+                in = new InputLines(new InputStreamReader(env.in(), StandardCharsets.UTF_8), StringLimit.MAX_LENGTH);
             }
-            return in.readLine();
+            return in.next();
         } catch (IOException e) {
             return null;
         }

@@ -250,6 +250,27 @@ class LauncherProcessIT {
         assertTrue(run.err().startsWith(p + ":11:1: error: uncaught throw: a value too long to show (" + tooLong + ")\n"), run.describe());
     }
 
+    /**
+     * A line of standard input past the limit is the same error, at read_line, after the line has been
+     * read to its end without being kept: the next read_line reads the line after it. Before, the
+     * line became a string over the limit (or filled the heap), which the next `+` refused.
+     */
+    @Test
+    void aLinePastTheLimitIsACatchableErrorAndTheNextLineFollows() throws Exception {
+        Path input = dir.resolve("long.txt");
+        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(input), 1 << 20)) {
+            byte[] block = "x".repeat(1 << 20).getBytes(UTF_8);
+            for (long left = chan.values.StringLimit.MAX_LENGTH + 1L; left > 0; left -= block.length) {
+                out.write(block, 0, (int) Math.min(left, block.length));
+            }
+            out.write("\nnext\n".getBytes(UTF_8));
+        }
+        Path p = program("lines.chan", "try { read_line(); } catch (e) { print(e); }\nprint(read_line(), read_line());\n");
+        Run run = run(input, "-Xmx3g", p.toString());
+        assertEquals(0, run.exit(), run.describe());
+        assertEquals("(:error, \"string too long: a string holds at most 1000000000 characters\")\nnext nil\n", run.out(), run.describe());
+    }
+
     @Test
     void aHeapFilledByThreadsIsTheSameError() throws Exception {
         // The heap fills while threads are being made, and reporting it must not need the heap itself.

@@ -20,7 +20,7 @@ public final class StringLimit {
     }
 
     /** {@link #check(long)} against another limit: tests reach it with a short string. */
-    static void check(long length, int limit) {
+    public static void check(long length, int limit) {
         if (length > limit) {
             throw new ChanError("string too long: a string holds at most " + limit + " characters");
         }
