@@ -2,6 +2,7 @@ package chan;
 
 import chan.runtime.Meter;
 import chan.runtime.Scheduler;
+import chan.values.ChanError;
 import chan.values.StringLimit;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleLanguage;
@@ -136,7 +137,8 @@ public final class ChanContext {
             }
             return in.next();
         } catch (IOException e) {
-            return null;
+            // Not the end of input: a directory, say, or a device that failed; the program may catch it.
+            throw new ChanError("cannot read standard input: " + e.getMessage());
         }
     }
 

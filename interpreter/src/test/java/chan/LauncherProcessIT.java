@@ -271,6 +271,19 @@ class LauncherProcessIT {
         assertEquals("(:error, \"string too long: a string holds at most 1000000000 characters\")\nnext nil\n", run.out(), run.describe());
     }
 
+    /** Standard input that is a directory: read_line's error says why, with the operating system's words. */
+    @Test
+    void standardInputThatIsADirectoryIsAnErrorAtReadLine() throws Exception {
+        Path p = program("read.chan", "print(read_line());\n");
+        var builder = new ProcessBuilder("/bin/sh", "-c", "exec \"$0\" \"$1\" < \"$2\"", CHAN.toString(), p.toString(), dir.toString())
+                        .redirectOutput(dir.resolve("stdout.txt").toFile()).redirectError(dir.resolve("stderr.txt").toFile());
+        Process process = builder.start();
+        assertTrue(process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS), "./chan did not end");
+        Run run = new Run(process.exitValue(), Files.readString(dir.resolve("stdout.txt"), UTF_8), Files.readString(dir.resolve("stderr.txt"), UTF_8));
+        assertEquals(1, run.exit(), run.describe());
+        assertTrue(run.err().startsWith(p + ":1:7: error: cannot read standard input: Is a directory\n"), run.describe());
+    }
+
     @Test
     void aHeapFilledByThreadsIsTheSameError() throws Exception {
         // The heap fills while threads are being made, and reporting it must not need the heap itself.
