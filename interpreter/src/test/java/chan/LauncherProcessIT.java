@@ -170,6 +170,31 @@ class LauncherProcessIT {
     }
 
     @Test
+    void runsTakeHugePagesWhereTheKernelLeavesThemToTheProgramAndBenchDoesNot() throws Exception {
+        // The launcher's memory options (bench/README.md, Start-up, "Transparent huge pages"): a run
+        // asks for huge pages exactly when the kernel's mode is madvise; `chan bench` pre-touches instead.
+        Path mode = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        boolean madvise = Files.isReadable(mode) && Files.readString(mode).contains("[madvise]");
+        String hello = program("hello.chan", "print(\"hello\");\n").toString();
+        Run run = chanWith("-XX:+PrintFlagsFinal", hello);
+        assertEquals(0, run.exit(), run.describe());
+        assertEquals(madvise, flagIsOn(run, "UseTransparentHugePages"), "huge pages in a run, kernel mode madvise: " + madvise);
+        assertFalse(flagIsOn(run, "AlwaysPreTouch"), run.describe());
+        Run bench = chanWith("-XX:+PrintFlagsFinal", "bench", hello, "2");
+        assertEquals(0, bench.exit(), bench.describe());
+        assertFalse(flagIsOn(bench, "UseTransparentHugePages"), "no huge pages in chan bench");
+        assertTrue(flagIsOn(bench, "AlwaysPreTouch"), "chan bench pre-touches its heap");
+    }
+
+    /** Whether -XX:+PrintFlagsFinal's table in the run's output has the boolean {@code flag} on. */
+    private static boolean flagIsOn(Run run, String flag) {
+        Pattern line = Pattern.compile("^\\s*bool " + flag + "\\s+= (true|false)\\s", Pattern.MULTILINE);
+        var found = line.matcher(run.out());
+        assertTrue(found.find(), flag + " missing from the flags\n" + run.describe());
+        return found.group(1).equals("true");
+    }
+
+    @Test
     void recursiveCallsInlineThreeLevelsDeepUnlessTheJavaOptionsSayOtherwise() throws Exception {
         // EngineDefaults: the launcher's compiler.InliningRecursionDepth (bench/README.md), and the
         // -Dpolyglot.* that overrides it.
