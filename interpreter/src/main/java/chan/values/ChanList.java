@@ -80,7 +80,9 @@ public final class ChanList implements Iterable<Object> {
         if (size() == 0) {
             return other;
         }
-        return new ChanList(items.appendAll(other.items), mutableCount + other.mutableCount);
+        // The shorter list is the one copied in: `[x] + xs` costs what `push(xs, x)` does, not len(xs).
+        Vector<Object> joined = size() < other.size() ? other.items.prependAll(items) : items.appendAll(other.items);
+        return new ChanList(joined, mutableCount + other.mutableCount);
     }
 
     /** A new list with element {@code i} replaced; throws if {@code i} is out of range. */

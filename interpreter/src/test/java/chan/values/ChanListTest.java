@@ -1,6 +1,6 @@
 // Checks lists against a java.util.ArrayList model across the vector's node boundaries (32, 1024,
-// 32768 elements): push, set, concat, slice and from give the same elements, length, hash and
-// mutable count; a list never sees a later write to the array it was made from.
+// 32768 elements): push, set, concat (appended and prepended), slice and from give the same
+// elements, length, hash and mutable count; a list never sees a later write to the array it was made from.
 package chan.values;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -71,10 +71,17 @@ class ChanListTest {
                 int to = from + random.nextInt(model.size() - from + 1);
                 list = list.slice(from, to);
                 model = new ArrayList<>(model.subList(from, to));
-            } else {
+            } else if (op < 9) {
                 ChanList other = ChanList.from(model.subList(0, random.nextInt(model.size() + 1)));
                 list = list.concat(other);
                 model.addAll(new ArrayList<>(model.subList(0, other.size())));
+            } else {
+                List<Object> front = new ArrayList<>();
+                for (int k = random.nextInt(40); k > 0; k--) {
+                    front.add(random.nextInt(20) == 0 ? new ChanArray(1, 0L) : (Object) (long) -k);
+                }
+                list = ChanList.from(front).concat(list); // the shorter list in front: prepended
+                model.addAll(0, front);
             }
             if (step % 100 == 0) {
                 assertSameElements(model, list);
