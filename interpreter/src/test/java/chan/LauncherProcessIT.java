@@ -300,11 +300,9 @@ class LauncherProcessIT {
     @Test
     void standardInputThatIsADirectoryIsAnErrorAtReadLine() throws Exception {
         Path p = program("read.chan", "print(read_line());\n");
-        var builder = new ProcessBuilder("/bin/sh", "-c", "exec \"$0\" \"$1\" < \"$2\"", CHAN.toString(), p.toString(), dir.toString())
-                        .redirectOutput(dir.resolve("stdout.txt").toFile()).redirectError(dir.resolve("stderr.txt").toFile());
-        Process process = builder.start();
-        assertTrue(process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS), "./chan did not end");
-        Run run = new Run(process.exitValue(), Files.readString(dir.resolve("stdout.txt"), UTF_8), Files.readString(dir.resolve("stderr.txt"), UTF_8));
+        // The shell opens the directory: ProcessBuilder's redirection refuses to.
+        Run run = runCommand(List.of("/bin/sh", "-c", "exec \"$0\" \"$1\" < \"$2\"", CHAN.toString(), p.toString(), dir.toString()),
+                        null, null, Map.of());
         assertEquals(1, run.exit(), run.describe());
         assertTrue(run.err().startsWith(p + ":1:7: error: cannot read standard input: Is a directory\n"), run.describe());
     }
@@ -388,6 +386,12 @@ class LauncherProcessIT {
         assertTrue(Files.isExecutable(CHAN), "./chan is not executable: " + CHAN);
         List<String> command = new ArrayList<>(List.of(CHAN.toString()));
         command.addAll(List.of(args));
+        return runCommand(command, stdin, javaOptions, environment);
+    }
+
+    /** Runs {@code command} from the repository root, its standard input {@code stdin} (or nothing), and waits for it. */
+    private Run runCommand(List<String> command, Path stdin, String javaOptions, Map<String, String> environment)
+                    throws IOException, InterruptedException {
         Path out = dir.resolve("stdout.txt");
         Path err = dir.resolve("stderr.txt");
         var builder = new ProcessBuilder(command).directory(CHAN.getParent().toFile())
@@ -401,7 +405,7 @@ class LauncherProcessIT {
         Process process = builder.start();
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            fail("./chan " + String.join(" ", args) + " did not end within " + TIMEOUT_SECONDS + " s");
+            fail(String.join(" ", command) + " did not end within " + TIMEOUT_SECONDS + " s");
         }
         return new Run(process.exitValue(), Files.readString(out, UTF_8), Files.readString(err, UTF_8));
     }
