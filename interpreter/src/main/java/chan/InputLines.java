@@ -44,19 +44,16 @@ final class InputLines {
             while (stop < end && buffer[stop] != '\n' && buffer[stop] != '\r') {
                 stop++;
             }
-            String piece = length + (stop - start) > limit ? "" : new String(buffer, start, stop - start);
             length += stop - start;
+            boolean fits = length <= limit; // past the limit, what is read of the line is dropped, not kept
+            String piece = fits ? new String(buffer, start, stop - start) : "";
             if (stop < end) {
                 afterCarriageReturn = buffer[stop] == '\r';
                 start = stop + 1;
                 return finish(line, length, piece);
             }
             start = end;
-            if (length <= limit) {
-                line = (line == null ? new StringBuilder() : line).append(piece);
-            } else {
-                line = null; // past the limit: what was read of the line is dropped, not kept
-            }
+            line = fits ? (line == null ? new StringBuilder() : line).append(piece) : null;
         }
     }
 
