@@ -463,7 +463,12 @@ final class StatementCompiler {
         }
     }
 
+    /** A condition as the bool an `if` or `while` tests: its truth, unless it is a bool already. */
     private void emitCondition(ExprContext cond) {
+        if (ExpressionCompiler.yieldsBool(cond)) {
+            c.visitExpr(cond);
+            return;
+        }
         c.b.beginTruthy();
         c.visitExpr(cond);
         c.b.endTruthy();
@@ -531,8 +536,8 @@ final class StatementCompiler {
         emitHasBudget(left);
         c.b.beginBlock();
         c.b.beginIfThen();
-        c.b.beginNot();
-        emitCondition(w.cond);
+        c.b.beginNot(); // Not takes any value's truth: no Truthy under it
+        c.visitExpr(w.cond);
         c.b.endNot();
         c.b.emitBranch(settle);
         c.b.endIfThen();
@@ -544,11 +549,7 @@ final class StatementCompiler {
         pendingReturn = outerReturn;
         breakables.pop();
         c.b.emitLabel(continueLabel);
-        c.b.beginStoreLocal(left);
-        c.b.beginSpendLoopBudget(Costs.LOOP);
-        c.b.emitLoadLocal(left);
-        c.b.endSpendLoopBudget();
-        c.b.endStoreLocal();
+        c.b.emitSpendLoopBudget(left, Costs.LOOP);
         c.b.endBlock();
         c.b.endWhile();
         c.b.beginBlock();
@@ -588,9 +589,7 @@ final class StatementCompiler {
     }
 
     private void emitHasBudget(BytecodeLocal left) {
-        c.b.beginHasLoopBudget();
-        c.b.emitLoadLocal(left);
-        c.b.endHasLoopBudget();
+        c.b.emitHasLoopBudget(left);
     }
 
     private void emitReadBudget(BytecodeLocal start, BytecodeLocal left) {
@@ -809,9 +808,7 @@ final class StatementCompiler {
                 c.visitExpr(arm.guard);
                 c.b.endAnd();
             } else {
-                c.b.beginTruthy();
-                c.patterns.emitTest(arm.pattern(), subject);
-                c.b.endTruthy();
+                c.patterns.emitTest(arm.pattern(), subject); // a pattern's test is a bool
             }
             c.b.beginBlock();
             visitStatement(arm.body, returnType);
