@@ -599,7 +599,10 @@ public final class ModuleCompiler {
 
     /** Charges the core for guest work and lets the scheduler preempt a thread that used its quantum. */
     void emitPoll(int cycles) {
-        emitBlockable(() -> b.emitPoll(cycles));
+        b.beginIfThen();
+        b.emitPoll(cycles); // true: suspended, BLOCK carried
+        emitSuspensionLoop();
+        b.endIfThen();
     }
 
     // ---- statements (StatementCompiler) ----
