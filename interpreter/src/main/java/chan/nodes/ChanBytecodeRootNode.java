@@ -5,6 +5,8 @@ import chan.ChanException;
 import chan.ChanLanguage;
 import chan.runtime.DeferredFailure;
 import chan.runtime.Scheduler;
+import chan.values.Arith;
+import chan.values.ChanError;
 import chan.values.ChanFunction;
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
@@ -33,6 +35,7 @@ import com.oracle.truffle.api.nodes.DirectCallNode;
 import com.oracle.truffle.api.nodes.IndirectCallNode;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.nodes.RootNode;
+import com.oracle.truffle.api.nodes.SlowPathException;
 import com.oracle.truffle.api.nodes.UnexpectedResultException;
 
 /**
@@ -218,6 +221,66 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
         @Specialization
         static void doSpend(VirtualFrame frame, LocalAccessor left, int cycles, @Bind BytecodeNode bytecode) {
             left.setLong(bytecode, frame, budgetLeft(frame, left, bytecode) - cycles);
+        }
+    }
+
+    /**
+     * `x += k` and `x -= k` of a local x and an int literal k, in one instruction where a load, the
+     * constant, the operation and the store were four. The results and errors are those of
+     * `x = x + k` (AddNode, SubNode): ints exact, and past 64 bits in arbitrary precision; a float
+     * stays a float; anything else goes the generic way (`s += 1` of a string is its error).
+     */
+    @Operation
+    @ConstantOperand(type = LocalAccessor.class, name = "local")
+    @ConstantOperand(type = long.class, name = "amount")
+    @ConstantOperand(type = boolean.class, name = "subtract")
+    public static final class AddToLocal {
+        @Specialization(rewriteOn = {ArithmeticException.class, SlowPathException.class})
+        static void doLong(VirtualFrame frame, LocalAccessor local, long amount, boolean subtract, @Bind BytecodeNode bytecode)
+                        throws SlowPathException {
+            long x;
+            try {
+                x = local.getLong(bytecode, frame);
+            } catch (UnexpectedResultException notAnInt) {
+                throw new SlowPathException(); // once per site: the next specialization takes over
+            }
+            local.setLong(bytecode, frame, subtract ? Math.subtractExact(x, amount) : Math.addExact(x, amount));
+        }
+
+        @Specialization(rewriteOn = SlowPathException.class)
+        static void doDouble(VirtualFrame frame, LocalAccessor local, long amount, boolean subtract, @Bind BytecodeNode bytecode)
+                        throws SlowPathException {
+            double x;
+            try {
+                x = local.getDouble(bytecode, frame);
+            } catch (UnexpectedResultException notAFloat) {
+                throw new SlowPathException();
+            }
+            local.setDouble(bytecode, frame, subtract ? x - amount : x + amount);
+        }
+
+        /** Any value: an int or a float as above (an int that overflows in arbitrary precision), the rest generic. */
+        @Specialization(replaces = {"doLong", "doDouble"})
+        static void doAny(VirtualFrame frame, LocalAccessor local, long amount, boolean subtract, @Bind BytecodeNode bytecode,
+                        @Bind Node node) {
+            Object x = local.getObject(bytecode, frame);
+            if (x instanceof Long n) {
+                local.setObject(bytecode, frame, subtract ? Arith.subInts(n, amount) : Arith.addInts(n, amount));
+            } else if (x instanceof Double d) {
+                local.setDouble(bytecode, frame, subtract ? d - amount : d + amount);
+            } else {
+                local.setObject(bytecode, frame, addGeneric(x, amount, subtract, node));
+            }
+        }
+    }
+
+    /** AddToLocal's other values: AddNode's and SubNode's generic path. */
+    @TruffleBoundary
+    private static Object addGeneric(Object x, long amount, boolean subtract, Node node) {
+        try {
+            return subtract ? Arith.sub(x, amount) : Arith.add(x, amount);
+        } catch (ChanError e) {
+            throw ChanException.of(e, node);
         }
     }
 

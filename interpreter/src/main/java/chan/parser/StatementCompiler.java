@@ -364,6 +364,11 @@ final class StatementCompiler {
             if (!(ref instanceof Scope.Local local)) {
                 return;
             }
+            Long amount = intLiteral(a.value);
+            if (amount != null && (op.equals("+=") || op.equals("-="))) {
+                c.b.emitAddToLocal(local.local(), amount, op.equals("-="));
+                return;
+            }
             c.b.beginStoreLocal(local.local());
             if (op.equals("=")) {
                 c.visitExpr(a.value);
@@ -405,6 +410,16 @@ final class StatementCompiler {
         } else {
             c.error(a.target.getStart(), "cannot assign to this expression");
         }
+    }
+
+    /** The value of {@code e} if it is an int literal within 64 bits, else null. */
+    private static Long intLiteral(ExprContext e) {
+        if (e instanceof PostfixExprContext pe && pe.postfix() instanceof PrimaryPostfixContext pp
+                        && pp.primary() instanceof LiteralPrimaryContext lit && lit.literal().INT() != null
+                        && Literals.value(lit.literal()) instanceof Long value) {
+            return value;
+        }
+        return null;
     }
 
     /** `target op= value`: the operator applied to the target's current value (the one operand so far) and the value. */

@@ -13,17 +13,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * An int operation that has once overflowed into arbitrary precision stays compiled: the site then
- * takes ints on a path of its own ({@code doLongOverflowed} in AddNode, SubNode, MulNode, NegNode).
+ * takes ints on a path of its own ({@code doLongOverflowed} in AddNode, SubNode, MulNode, NegNode;
+ * {@code doAny} in AddToLocal, for `x += 1` and `x -= 1`).
  * Before it, the DSL's fallback guard still expected the excluded int path to take two ints, so
  * compiled code left for the interpreter at every later operation there, and the function was
  * compiled again and again (found by the fuzzer, {@code chan.fuzz}). The sums must also be the
  * interpreter's.
  */
 class OverflowStaysCompiledTest {
-    /** f's operation overflows once, at i = 100 or 101, and then runs on small ints 19 900 times. */
+    /** f's body overflows once, at i = 100 or 101, and then runs on small ints 19 900 times. */
     private static String program(String operation) {
         return """
-                fn f(a, b) { return %s; }
+                fn f(a, b) { %s }
                 let total = 0;
                 for (i in range(0, 20000)) {
                   let a = i;
@@ -36,7 +37,8 @@ class OverflowStaysCompiledTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a + b", "a - b", "a * b", "-a + b"})
+    @ValueSource(strings = {"return a + b;", "return a - b;", "return a * b;", "return -a + b;",
+        "let x = a; x += 1; return x + b;", "let x = a; x -= 1; return x + b;"})
     void staysCompiledAfterAnOverflow(String operation) {
         var log = new ByteArrayOutputStream();
         String compiled = run(program(operation), Context.newBuilder("chan").logHandler(log).allowExperimentalOptions(true)
