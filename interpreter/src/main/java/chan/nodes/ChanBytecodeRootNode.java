@@ -490,10 +490,17 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
     /** A call of {@code callee} with {@code given} arguments, or `start` of one: an error unless its arity takes them. */
     public static void checkArity(ChanFunction callee, int given, Node node) {
         int arity = callee.arity();
-        if (arity != given && arity >= 0) {
-            CompilerDirectives.transferToInterpreter();
-            throw ChanException.error(callee.name() + " takes " + arity + " argument" + (arity == 1 ? "" : "s") + ", got " + given, node);
+        if (CompilerDirectives.injectBranchProbability(CompilerDirectives.SLOWPATH_PROBABILITY, arity != given && arity >= 0)) {
+            // Thrown from compiled code, as CheckTypeNode's error: a call that always fails and is
+            // caught every time must not leave compiled code at each one.
+            throw arityError(callee, given, node);
         }
+    }
+
+    @TruffleBoundary
+    private static ChanException arityError(ChanFunction callee, int given, Node node) {
+        int arity = callee.arity();
+        return ChanException.error(callee.name() + " takes " + arity + " argument" + (arity == 1 ? "" : "s") + ", got " + given, node);
     }
 
     private static ChanException notAFunction(Object callee, Node node) {
