@@ -661,33 +661,39 @@ final class StatementCompiler {
         c.b.emitLoadLocal(iterator);
         c.b.endIterHasNext();
         emitLoopBody(breakLabel, () -> {
+            if (range != null && f.pattern() instanceof BindPatternContext bind && !bind.name().getText().equals("_")) {
+                // `for (i in range(...))`: the range's next int straight into `i`, which is as
+                // local to one iteration as `element` below. A range never blocks, and the head's
+                // test is its only end.
+                c.scope.pushBlock();
+                BytecodeLocal variable = c.declareLocal(bind.name().getStart(), false);
+                c.beginSection(f.iter);
+                c.b.beginStoreLocal(variable);
+                c.b.beginIterNext(c.site("receive (for loop)", f.iter));
+                c.b.emitLoadLocal(iterator);
+                c.b.endIterNext();
+                c.b.endStoreLocal();
+                c.endSection();
+                visitBlock(f.body, returnType);
+                c.scope.popBlock();
+                return;
+            }
             // Local to one iteration: its block clears it at the back-edge, so compiled code does not
             // carry the previous element around the loop (a value kept only for deoptimization,
             // which costs a register or a stack slot at every iteration).
             BytecodeLocal element = c.b.createLocal();
             c.beginSection(f.iter);
-            // The next element first, into `element`: nothing lies under its yield (see Operands).
-            c.b.beginStoreLocal(element);
-            c.emitBlockable(() -> { // a channel's receive suspends with BLOCK, and nothing else does
+            if (range != null) {
+                // A range's next int: it never blocks, and the head's test is its only end.
+                c.b.beginStoreLocal(element);
                 c.b.beginIterNext(c.site("receive (for loop)", f.iter));
                 c.b.emitLoadLocal(iterator);
                 c.b.endIterNext();
-            });
-            c.b.endStoreLocal();
-            c.b.beginStoreLocal(element);
-            c.b.beginIterAfter();
-            c.b.emitLoadLocal(iterator);
-            c.b.emitLoadLocal(element);
-            c.b.endIterAfter();
-            c.b.endStoreLocal();
-            c.endSection();
-            c.b.beginIfThen();
-            c.b.beginIsIterDone();
-            c.b.emitLoadLocal(iterator);
-            c.b.emitLoadLocal(element);
-            c.b.endIsIterDone();
-            c.b.emitBranch(breakLabel);
-            c.b.endIfThen();
+                c.b.endStoreLocal();
+                c.endSection();
+            } else {
+                emitNextElement(f, iterator, element, breakLabel);
+            }
             c.scope.pushBlock();
             bindPattern(f.pattern(), element, "for: cannot destructure");
             visitBlock(f.body, returnType);
@@ -697,6 +703,36 @@ final class StatementCompiler {
         c.b.emitLabel(breakLabel);
         c.scope.popBlock();
         c.b.endBlock();
+    }
+
+    /**
+     * A `for` loop's next element into {@code element}, over anything but a range: it may block (a
+     * channel's receive suspends with BLOCK, and nothing else does), and a channel loop ends when
+     * the receive finds the channel closed.
+     */
+    private void emitNextElement(ForStmtContext f, BytecodeLocal iterator, BytecodeLocal element, BytecodeLabel breakLabel) {
+        // The next element first, into `element`: nothing lies under its yield (see Operands).
+        c.b.beginStoreLocal(element);
+        c.emitBlockable(() -> {
+            c.b.beginIterNext(c.site("receive (for loop)", f.iter));
+            c.b.emitLoadLocal(iterator);
+            c.b.endIterNext();
+        });
+        c.b.endStoreLocal();
+        c.b.beginStoreLocal(element);
+        c.b.beginIterAfter();
+        c.b.emitLoadLocal(iterator);
+        c.b.emitLoadLocal(element);
+        c.b.endIterAfter();
+        c.b.endStoreLocal();
+        c.endSection();
+        c.b.beginIfThen();
+        c.b.beginIsIterDone();
+        c.b.emitLoadLocal(iterator);
+        c.b.emitLoadLocal(element);
+        c.b.endIsIterDone();
+        c.b.emitBranch(breakLabel);
+        c.b.endIfThen();
     }
 
     /** A `for` loop's `range(a, b)` or `range(a, b, step)` of the built-in `range`, or null. */
