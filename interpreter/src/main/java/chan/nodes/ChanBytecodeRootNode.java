@@ -197,7 +197,9 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
      * Whether a counted loop's budget (LoopBudgetNode), held in a frame local, has cycles left: the
      * loop's own exit test, placed first in the loop so that the compiler sees a counted loop with a
      * trip count within a quantum, and drops the safepoint checks at its back-edge. It reads the
-     * local itself: one instruction where a load and the test were two.
+     * local itself: one instruction where a load and the test were two. (This operation,
+     * SpendLoopBudget and AddToLocal live here rather than in ops/ beside LoopBudgetNode: a
+     * LocalAccessor needs the bytecode node, which only an operation of the root can bind.)
      */
     @Operation
     @ConstantOperand(type = LocalAccessor.class, name = "left")
