@@ -666,14 +666,7 @@ final class StatementCompiler {
                 // local to one iteration as `element` below. A range never blocks, and the head's
                 // test is its only end.
                 c.scope.pushBlock();
-                BytecodeLocal variable = c.declareLocal(bind.name().getStart(), false);
-                c.beginSection(f.iter);
-                c.b.beginStoreLocal(variable);
-                c.b.beginIterNext(c.site("receive (for loop)", f.iter));
-                c.b.emitLoadLocal(iterator);
-                c.b.endIterNext();
-                c.b.endStoreLocal();
-                c.endSection();
+                emitRangeNext(f, iterator, c.declareLocal(bind.name().getStart(), false));
                 visitBlock(f.body, returnType);
                 c.scope.popBlock();
                 return;
@@ -682,15 +675,8 @@ final class StatementCompiler {
             // carry the previous element around the loop (a value kept only for deoptimization,
             // which costs a register or a stack slot at every iteration).
             BytecodeLocal element = c.b.createLocal();
-            c.beginSection(f.iter);
             if (range != null) {
-                // A range's next int: it never blocks, and the head's test is its only end.
-                c.b.beginStoreLocal(element);
-                c.b.beginIterNext(c.site("receive (for loop)", f.iter));
-                c.b.emitLoadLocal(iterator);
-                c.b.endIterNext();
-                c.b.endStoreLocal();
-                c.endSection();
+                emitRangeNext(f, iterator, element);
             } else {
                 emitNextElement(f, iterator, element, breakLabel);
             }
@@ -711,6 +697,7 @@ final class StatementCompiler {
      * the receive finds the channel closed.
      */
     private void emitNextElement(ForStmtContext f, BytecodeLocal iterator, BytecodeLocal element, BytecodeLabel breakLabel) {
+        c.beginSection(f.iter);
         // The next element first, into `element`: nothing lies under its yield (see Operands).
         c.b.beginStoreLocal(element);
         c.emitBlockable(() -> {
@@ -733,6 +720,17 @@ final class StatementCompiler {
         c.b.endIsIterDone();
         c.b.emitBranch(breakLabel);
         c.b.endIfThen();
+    }
+
+    /** A range's next int into {@code into}: it never blocks, and the loop head's test is its only end. */
+    private void emitRangeNext(ForStmtContext f, BytecodeLocal iterator, BytecodeLocal into) {
+        c.beginSection(f.iter);
+        c.b.beginStoreLocal(into);
+        c.b.beginIterNext(c.site("receive (for loop)", f.iter));
+        c.b.emitLoadLocal(iterator);
+        c.b.endIterNext();
+        c.b.endStoreLocal();
+        c.endSection();
     }
 
     /** A `for` loop's `range(a, b)` or `range(a, b, step)` of the built-in `range`, or null. */
