@@ -578,7 +578,10 @@ public final class ModuleCompiler {
         b.endUnlessBlocked();
     }
 
-    /** The second operand of UnlessSuspended and UnlessBlocked: yields until the operation completes. */
+    /**
+     * The second operand of UnlessSuspended and UnlessBlocked, and the body of emitPoll's `if`:
+     * yields until the operation completes.
+     */
     private void emitSuspensionLoop() {
         b.beginBlock(); // only when the operation suspended
         b.beginWhile();
