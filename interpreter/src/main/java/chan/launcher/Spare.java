@@ -1,0 +1,116 @@
+package chan.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * A spare JVM: started by `./chan` after a run, warmed up, and waiting to run the next `./chan FILE`
+ * from the same directory (docs/launcher.md, "The spare"; bench/README.md, Start-up). A JVM with the
+ * Truffle engine takes ~0.4 s here before it reads a program; the spare has spent that time already,
+ * so the next run takes what the program itself takes. It serves one run and exits: every run still
+ * has a process of its own, with nothing left behind by another.
+ *
+ * <p>The script makes the spare's directory (SpareDirectory names its files) and starts the JVM
+ * with nothing for its standard streams; the run that claims it sends the request and copies the
+ * directory's FIFOs to its own standard output and error until the spare exits. The spare makes them
+ * its standard output and error (StandardDescriptors) and reads the program's input from a third.
+ */
+public final class Spare {
+    private Spare() {}
+
+    public static void main(String[] args) {
+        TruffleAttachLibrary.useUnpacked();
+        QuietOutOfMemory.install();
+        SpareDirectory dir = new SpareDirectory(Path.of(args[0]));
+        int status;
+        SpareRequest request = null;
+        try {
+            StandardDescriptors descriptors = StandardDescriptors.link();
+            dir.holdLifeline();
+            Cancellation warming = new Cancellation();
+            Thread warmer = new Thread(null, () -> warmUp(dir, warming), "chan-spare-warm-up", 256L << 20);
+            warmer.start();
+            SpareWatch watch = SpareWatch.start(dir);
+            try (InputStream go = dir.openGo()) {
+                dir.markReady(ProcessHandle.current().pid());
+                request = SpareRequest.read(go);
+            }
+            watch.serving(request.clientPid());
+            if (warmer.isAlive()) {
+                warming.cancel(); // a run that came early takes the JVM as warm as it is
+                warmer.join();
+            }
+            // A FIFO's open waits for the run's copy to open its end; the copy then ends when this process does.
+            Path output = request.output().isEmpty() ? dir.file("out") : Path.of(request.output());
+            if (request.error().equals(SpareRequest.SAME_AS_OUTPUT)) {
+                descriptors.redirect(output, 1, 2);
+            } else {
+                descriptors.redirect(output, 1);
+                descriptors.redirect(request.error().isEmpty() ? dir.file("err") : Path.of(request.error()), 2);
+            }
+            if (!request.runsHere()) {
+                finish(dir, descriptors, SpareDirectory.DECLINED);
+                Runtime.getRuntime().halt(0);
+            }
+            StandardStreams.assumeOutputIsTerminal(request.outputIsTerminal());
+            status = ChanMain.run(request.args(), new FifoInput(dir.in()), System.out, System.err);
+            finish(dir, descriptors, Integer.toString(status));
+        } catch (IOException | SpareRequest.Malformed | StandardDescriptors.Unavailable | InterruptedException e) {
+            if (request == null) { // no run has it yet: none ever will
+                dir.remove();
+                Runtime.getRuntime().halt(ChanMain.EXIT_INTERNAL);
+            }
+            // No status: the run that claimed it says so.
+            System.err.println("chan: the spare JVM failed: " + e.getMessage());
+            status = ChanMain.EXIT_INTERNAL;
+        }
+        try {
+            System.exit(status);
+        } catch (OutOfMemoryError e) { // as ChanMain.main
+            Runtime.getRuntime().halt(status);
+        }
+    }
+
+    /**
+     * Ends the run for the script that claimed the spare, before the JVM's own exit (~25 ms here,
+     * which it then need not wait for): the output flushed and let go (anything the JVM might still
+     * print goes nowhere), the spare's files removed, the status written, and `done` closed.
+     */
+    private static void finish(SpareDirectory dir, StandardDescriptors descriptors, String status)
+                    throws IOException, StandardDescriptors.Unavailable {
+        System.out.flush();
+        System.err.flush();
+        descriptors.redirect(Path.of("/dev/null"), 1, 2);
+        dir.remove();
+        dir.writeStatus(status);
+        dir.releaseLifeline();
+    }
+
+    /**
+     * Runs the warm-up programs with their output thrown away, until a request comes: the classes of
+     * the parser, the interpreter and the runtime are then loaded and initialized, and their first
+     * calls linked. A hello run after them took 11-15 ms where the first took ~0.5 s (bench/README.md).
+     * The spare is ready before they have run, so that a run that comes at once (the next command of
+     * a script) need not wait for them: it cancels them instead.
+     */
+    private static void warmUp(SpareDirectory dir, Cancellation warming) {
+        PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), true, System.out.charset());
+        for (String name : new String[] {"warm-up.chan", "warm-up-error.chan"}) {
+            Path program = dir.file(name);
+            try (InputStream text = Spare.class.getResourceAsStream(name)) {
+                Files.copy(text, program, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException | NullPointerException e) {
+                return; // the spare is as warm as it gets
+            }
+            if (warming.requested()) {
+                return;
+            }
+            ChanMain.run(new String[] {program.toString()}, InputStream.nullInputStream(), nowhere, nowhere, warming);
+        }
+    }
+}
