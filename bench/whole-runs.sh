@@ -1,13 +1,15 @@
 # Sourced by bench/startup and bench/deep: times whole `./chan` processes.
 
 # time_whole_runs RUNS COMMAND…: runs COMMAND RUNS times (its output discarded) and sets `walls`
-# and `cpus` to each run's wall time and CPU time (user + system: every thread of the process), in s.
+# and `cpus` to each run's wall time and CPU time (user + system: every thread of the process and
+# of its children), in s. With run_gap=S set, it waits S seconds before each run.
 time_whole_runs() {
   local runs=$1 out wall user sys
   shift
   walls=()
   cpus=()
   for _ in $(seq "$runs"); do
+    [ -z "${run_gap:-}" ] || sleep "$run_gap"
     out=$( { /usr/bin/time -f '%e %U %S' "$@" >/dev/null; } 2>&1 | tail -1)
     read -r wall user sys <<< "$out"
     walls+=("$wall")

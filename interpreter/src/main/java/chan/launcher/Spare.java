@@ -40,7 +40,7 @@ public final class Spare {
                 dir.markReady(ProcessHandle.current().pid());
                 request = SpareRequest.read(go);
             }
-            watch.serving(request.clientPid());
+            watch.serving(request);
             if (warmer.isAlive()) {
                 warming.cancel(); // a run that came early takes the JVM as warm as it is
                 warmer.join();

@@ -10,14 +10,16 @@ import java.util.Arrays;
  * What a run of `./chan` asks of a spare JVM (Spare): the script writes it into the spare's `go` FIFO
  * as NUL-terminated fields (bash's `printf '%s\0'`; no argument can hold a NUL): a version first,
  * {@code 1}, then the script's pid, whether its standard output is a terminal ({@code 1} or {@code 0}),
- * where its standard output and error go, how many arguments follow, and chan's arguments. Output
+ * where its standard output and error go, the pid of its copy of standard input (which waits for the
+ * spare to open the input's FIFO, and which the spare stops should the run be killed first), how
+ * many arguments follow, and chan's arguments. Output
  * and error each name a device to open (a terminal, /dev/null, as /proc/PID/fd/N), or are empty for
  * the spare's FIFO that the script copies; the error may be {@link #SAME_AS_OUTPUT}, when the two
  * are one file, so that their lines keep the order they were written in.
  * The count tells where the request ends: the spare holds the FIFO open for writing too (so that
  * neither side's open ever waits for the other), and the FIFO never reaches its end.
  */
-record SpareRequest(long clientPid, boolean outputIsTerminal, String output, String error, String[] args) {
+record SpareRequest(long clientPid, boolean outputIsTerminal, String output, String error, long inputCopyPid, String[] args) {
     /** The error's target when it is the output's file. */
     static final String SAME_AS_OUTPUT = "out";
 
@@ -43,6 +45,7 @@ record SpareRequest(long clientPid, boolean outputIsTerminal, String output, Str
             boolean terminal = field(go).equals("1");
             String output = field(go);
             String error = field(go);
+            long inputCopy = Long.parseLong(field(go));
             int count = Integer.parseInt(field(go));
             if (count < 0 || count > MAX_ARGS) {
                 throw new Malformed("a request of " + count + " arguments");
@@ -51,7 +54,7 @@ record SpareRequest(long clientPid, boolean outputIsTerminal, String output, Str
             for (int i = 0; i < count; i++) {
                 args[i] = field(go);
             }
-            return new SpareRequest(pid, terminal, output, error, args);
+            return new SpareRequest(pid, terminal, output, error, inputCopy, args);
         } catch (NumberFormatException e) {
             throw new Malformed("a request whose pid or count is not a number");
         }
@@ -86,7 +89,7 @@ record SpareRequest(long clientPid, boolean outputIsTerminal, String output, Str
     @Override
     public boolean equals(Object o) {
         return o instanceof SpareRequest r && r.clientPid == clientPid && r.outputIsTerminal == outputIsTerminal
-                        && r.output.equals(output) && r.error.equals(error) && Arrays.equals(r.args, args);
+                        && r.output.equals(output) && r.error.equals(error) && r.inputCopyPid == inputCopyPid && Arrays.equals(r.args, args);
     }
 
     @Override
@@ -96,6 +99,7 @@ record SpareRequest(long clientPid, boolean outputIsTerminal, String output, Str
 
     @Override
     public String toString() {
-        return "SpareRequest[" + clientPid + ", " + outputIsTerminal + ", " + output + ", " + error + ", " + Arrays.toString(args) + "]";
+        return "SpareRequest[" + clientPid + ", " + outputIsTerminal + ", " + output + ", " + error + ", " + inputCopyPid + ", "
+                        + Arrays.toString(args) + "]";
     }
 }

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
  * `mvn clean` removes it), that the launcher's jar has not been rebuilt since the spare started,
  * and that it has not waited longer than {@code chan.spare.idleSeconds} (default 600); after the
  * request, that the run that sent it is still alive (when it is killed, its program ends with it, as
- * a JVM of its own would).
+ * a JVM of its own would, and so does its copy of standard input).
  */
 final class SpareWatch implements Runnable {
     /** How long a run that claimed the spare may take to send its request. */
@@ -22,6 +22,7 @@ final class SpareWatch implements Runnable {
     private final long jarModified = jar == null ? 0 : jar.lastModified();
     private long claimedAt;
     private volatile long clientPid;
+    private volatile long inputCopyPid;
 
     private SpareWatch(SpareDirectory dir) {
         this.dir = dir;
@@ -36,8 +37,9 @@ final class SpareWatch implements Runnable {
     }
 
     /** The request has come: from now on the spare lives as long as the run that sent it. */
-    void serving(long pid) {
-        clientPid = pid;
+    void serving(SpareRequest request) {
+        inputCopyPid = request.inputCopyPid();
+        clientPid = request.clientPid();
     }
 
     @Override
@@ -50,6 +52,8 @@ final class SpareWatch implements Runnable {
             }
             if (clientPid != 0) {
                 if (!ProcessHandle.of(clientPid).map(ProcessHandle::isAlive).orElse(false)) {
+                    // Its copy of standard input may wait for ever to open the input's FIFO: it goes too.
+                    ProcessHandle.of(inputCopyPid).ifPresent(ProcessHandle::destroy);
                     dir.remove();
                     Runtime.getRuntime().halt(ChanMain.EXIT_CANCELLED);
                 }

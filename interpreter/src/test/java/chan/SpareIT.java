@@ -1,0 +1,273 @@
+package chan;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import chan.testing.TmuxTerminal;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The spare JVM of `./chan` (docs/launcher.md, "The spare"; chan.launcher.Spare): a run it serves must
+ * be the run a JVM of its own makes, byte for byte and exit code for exit code. Each case runs first
+ * with CHAN_SPARE=off, then in a spare made ready for it, and the test checks that the spare was the
+ * one that ran it (its registration is gone). The build runs every other test with CHAN_SPARE=off.
+ */
+class SpareIT {
+    private static final Path CHAN = Path.of("chan").toAbsolutePath();
+    private static final Path SPARES = CHAN.resolveSibling("interpreter/target/spares");
+    private static final long TIMEOUT_SECONDS = 300;
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {
+        String describe() {
+            return "exit " + exit + "\n--- stdout ---\n" + out + "--- stderr ---\n" + err;
+        }
+    }
+
+    @Test
+    void aSpareRunsAProgramAsAJvmOfItsOwnDoes() throws Exception {
+        Path hello = program("hello.chan", "print(\"hello\", args());\n");
+        Path failing = program("failing.chan", "print(\"before\");\nfn f(xs) { return xs[5]; }\nprint(f([1]));\n");
+        Path syntax = program("syntax.chan", "let x = ;\n");
+        Path deadlock = program("deadlock.chan", "let c = chan();\nprint(\"waiting\");\n<-c;\n");
+        Path echo = program("echo.chan", "let line = read_line();\nwhile (line != nil) { print(\"got\", line); line = read_line(); }\n");
+        Path input = program("input.txt", "first\nsecond\n");
+        Path stdinProgram = program("stdin.chan", "print(\"from standard input\", args());\n");
+        List<Case> cases = List.of(new Case(null, hello.toString(), "an argument", "", "two  spaces"),
+                        new Case(null, failing.toString()), new Case(null, syntax.toString()), new Case(null, deadlock.toString()),
+                        new Case(input, echo.toString()), new Case(stdinProgram, "-", "x"), new Case(null, "--cores", "0", hello.toString()),
+                        new Case(null, dir.resolve("missing.chan").toString()), new Case(null, "--seed", "3", "--stats", hello.toString()),
+                        new Case(program("repl.in", "1 + 2\n"), "--cores", "2", "repl"));
+        for (Case c : cases) {
+            Run own = run(c.stdin(), Map.of("CHAN_SPARE", "off"), c.args());
+            Path spare = readySpare();
+            Run served = run(c.stdin(), Map.of("CHAN_SPARE", "on"), c.args());
+            assertEquals(own, served, String.join(" ", c.args()) + "\n" + own.describe() + "\n--- in a spare ---\n" + served.describe());
+            assertFalse(Files.exists(spare), "the spare " + spare + " did not run " + String.join(" ", c.args()));
+        }
+    }
+
+    private record Case(Path stdin, String... args) {}
+
+    /** Output and error that are one file keep their order: the spare writes both to one descriptor. */
+    @Test
+    void outputAndErrorInOneFileKeepTheirOrder() throws Exception {
+        Path p = program("interleaved.chan", "print(\"one\");\nlet t = start { throw (:failed, 2); };\n<-monitor(t);\n"
+                        + "print(\"three\");\nprint([1][4]);\n");
+        List<String> command = List.of("bash", "-c", CHAN + " " + p + " 2>&1");
+        Run own = runCommand(command, null, Map.of("CHAN_SPARE", "off"));
+        Path spare = readySpare();
+        Run served = runCommand(command, null, Map.of("CHAN_SPARE", "on"));
+        assertEquals(own, served, own.describe() + "\n--- in a spare ---\n" + served.describe());
+        assertTrue(own.out().startsWith("one\n") && own.out().contains("three\n"), own.describe());
+        assertFalse(Files.exists(spare));
+    }
+
+    /** SIGTERM to the script reaches the program in the spare: it ends, with what it printed. */
+    @Test
+    void aSignalToTheRunEndsTheProgramInTheSpare() throws Exception {
+        // Reading input writes out what was printed: the file then shows that the program runs.
+        Path p = program("forever.chan", "print(\"started\");\nread_line();\nwhile (true) { }\n");
+        Path spare = readySpare();
+        long sparePid = sparePid(spare);
+        Path out = dir.resolve("out.txt");
+        Process chan = start(List.of(CHAN.toString(), p.toString()), out, Map.of("CHAN_SPARE", "on"));
+        waitUntil(() -> Files.readString(out).equals("started\n"), "the program to start");
+        assertTrue(Files.exists(spare.resolve("claimed")), "the spare did not run it");
+        chan.destroy(); // SIGTERM
+        assertTrue(chan.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS), "./chan did not end after SIGTERM");
+        assertEquals(143, chan.exitValue(), Files.readString(dir.resolve("err.txt")));
+        assertEquals("started\n", Files.readString(out));
+        waitUntil(() -> !ProcessHandle.of(sparePid).map(ProcessHandle::isAlive).orElse(false), "the spare to exit");
+    }
+
+    /**
+     * A run killed outright cannot pass anything on: the spare sees it gone and ends the program, and
+     * nothing the run started is left behind.
+     */
+    @Test
+    void aRunKilledOutrightTakesItsProgramWithIt() throws Exception {
+        Path p = program("forever.chan", "while (true) { }\n");
+        Path spare = readySpare();
+        long sparePid = sparePid(spare);
+        Process chan = start(List.of(CHAN.toString(), p.toString()), dir.resolve("out.txt"), Map.of("CHAN_SPARE", "on"));
+        waitUntil(() -> Files.exists(spare.resolve("claimed")), "the run to claim the spare");
+        Thread.sleep(500); // for its copies of the streams to start
+        List<ProcessHandle> copies = chan.descendants().toList();
+        assertFalse(copies.isEmpty(), "the run has no copies of its streams");
+        chan.destroyForcibly();
+        waitUntil(() -> !ProcessHandle.of(sparePid).map(ProcessHandle::isAlive).orElse(false), "the spare to exit");
+        // The copies of output and error end with the spare; the copy of input, waiting to open its FIFO, is stopped.
+        waitUntil(() -> copies.stream().noneMatch(ProcessHandle::isAlive), "the run's copies to end: " + copies);
+    }
+
+    /** On a terminal the spare writes to the terminal itself, line by line, and Ctrl-C ends the run with 130. */
+    @Test
+    void onATerminalLinesAppearAsPrintedAndCtrlCEndsTheRun() throws Exception {
+        Path p = program("print_then_loop.chan", "print(\"before the loop\");\nwhile (true) { }\n");
+        Path spare = readySpare();
+        // The terminal's shell gets the tmux server's environment: the spare's key asks for this one's.
+        StringBuilder unset = new StringBuilder();
+        StringBuilder set = new StringBuilder(" CHAN_SPARE=on");
+        for (String name : List.of("LANG", "LC_ALL", "LC_CTYPE", "TZ", "CHAN_DUMP_BYTECODE", "CHAN_JAVA_OPTS", "CHAN_SPARE_IDLE")) {
+            String value = System.getenv(name);
+            if (value == null || name.startsWith("CHAN_")) {
+                unset.append(" -u ").append(name);
+            } else {
+                set.append(" ").append(name).append("='").append(value).append("'");
+            }
+        }
+        String environment = "cd " + CHAN.getParent() + " && env" + unset + set;
+        try (TmuxTerminal terminal = new TmuxTerminal(environment + " " + CHAN + " " + p + "; echo \"exit $?\"; sleep 600")) {
+            terminal.waitFor("before the loop"); // while the program still runs: not buffered to the end
+            assertTrue(Files.exists(spare.resolve("claimed")), "the spare did not run it");
+            terminal.press("C-c");
+            terminal.waitFor("exit 130");
+        }
+    }
+
+    /** Unclaimed, a spare leaves after CHAN_SPARE_IDLE seconds, and takes its files with it. */
+    @Test
+    void anUnclaimedSpareLeavesAfterItsIdleTime() throws Exception {
+        run(null, Map.of("CHAN_SPARE", "on", "CHAN_SPARE_IDLE", "3"), program("hello.chan", "print(1);\n").toString());
+        waitUntil(() -> !keyFiles().isEmpty(), "a spare to start");
+        Path key = keyFiles().get(0);
+        long sparePid = sparePidOf(key).orElseThrow();
+        waitUntil(() -> !ProcessHandle.of(sparePid).map(ProcessHandle::isAlive).orElse(false), "the idle spare to exit");
+        assertFalse(Files.exists(key));
+        assertFalse(Files.exists(Path.of(key.toString().replaceFirst("\\.key$", ""))));
+    }
+
+    /** No spare outlives the tests: the watch of each sees its directory gone; the rest are killed. */
+    @AfterEach
+    void removeSpares() throws IOException {
+        for (Path key : keyFiles()) {
+            sparePidOf(key).flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroyForcibly);
+            Path spare = Path.of(key.toString().replaceFirst("\\.key$", ""));
+            try (Stream<Path> files = Files.exists(spare) ? Files.walk(spare) : Stream.empty()) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+            Files.deleteIfExists(key);
+        }
+    }
+
+    /** Makes sure a spare for a plain run from the repository root is ready, and returns its directory. */
+    private Path readySpare() throws Exception {
+        Map<String, String> on = Map.of("CHAN_SPARE", "on");
+        Optional<Path> ready = findReady();
+        if (ready.isPresent()) {
+            return ready.get();
+        }
+        run(null, on, program("warm.chan", "print(1);\n").toString()); // its JVM's own: a spare starts after it
+        return waitForSpare();
+    }
+
+    private Path waitForSpare() throws Exception {
+        Path[] found = new Path[1];
+        waitUntil(() -> {
+            found[0] = findReady().orElse(null);
+            return found[0] != null;
+        }, "a spare to be ready");
+        return found[0];
+    }
+
+    private static Optional<Path> findReady() throws IOException {
+        for (Path key : keyFiles()) {
+            Path spare = Path.of(key.toString().replaceFirst("\\.key$", ""));
+            if (Files.exists(spare.resolve("ready")) && !Files.exists(spare.resolve("claimed"))) {
+                return Optional.of(spare);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<Path> keyFiles() throws IOException {
+        if (!Files.isDirectory(SPARES)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(SPARES)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".key")).toList();
+        }
+    }
+
+    private static Path keyFile(Path spare) {
+        return spare.resolveSibling(spare.getFileName() + ".key");
+    }
+
+    private static long sparePid(Path spare) throws IOException {
+        return sparePidOf(keyFile(spare)).orElseThrow(() -> new AssertionError("no pid for " + spare));
+    }
+
+    /** The registration's second line: the pid of the spare's JVM. */
+    private static Optional<Long> sparePidOf(Path key) {
+        try {
+            List<String> lines = Files.readAllLines(key);
+            return lines.size() < 2 ? Optional.empty() : Optional.of(Long.parseLong(lines.get(1).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    private static void waitUntil(Condition condition, String what) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (!condition.holds()) {
+            if (System.nanoTime() > deadline) {
+                fail("waited " + TIMEOUT_SECONDS + " s for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private Path program(String name, String source) throws IOException {
+        return Files.writeString(dir.resolve(name), source, UTF_8);
+    }
+
+    private Run run(Path stdin, Map<String, String> environment, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(CHAN.toString()));
+        command.addAll(List.of(args));
+        return runCommand(command, stdin, environment);
+    }
+
+    private Process start(List<String> command, Path out, Map<String, String> environment) throws IOException {
+        var builder = new ProcessBuilder(command).directory(CHAN.getParent().toFile()).redirectOutput(out.toFile())
+                        .redirectError(dir.resolve("err.txt").toFile()).redirectInput(Path.of("/dev/null").toFile());
+        builder.environment().remove("CHAN_JAVA_OPTS");
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+
+    private Run runCommand(List<String> command, Path stdin, Map<String, String> environment) throws IOException, InterruptedException {
+        Path out = dir.resolve("stdout.txt");
+        Path err = dir.resolve("stderr.txt");
+        var builder = new ProcessBuilder(command).directory(CHAN.getParent().toFile()).redirectOutput(out.toFile())
+                        .redirectError(err.toFile()).redirectInput((stdin == null ? Path.of("/dev/null") : stdin).toFile());
+        builder.environment().remove("CHAN_JAVA_OPTS");
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail(String.join(" ", command) + " did not end within " + TIMEOUT_SECONDS + " s");
+        }
+        return new Run(process.exitValue(), Files.readString(out, UTF_8), Files.readString(err, UTF_8));
+    }
+}
