@@ -79,6 +79,24 @@ class SpareIT {
         assertFalse(Files.exists(spare));
     }
 
+    /**
+     * Output to a device (/dev/null, /dev/full) the spare opens itself. Repeated: once, the request's
+     * own redirection of the script's descriptor 1 was what the spare opened, now and then.
+     */
+    @Test
+    void outputToADeviceGoesToThatDevice() throws Exception {
+        Path p = program("both.chan", "print(\"out\");\nlet t = start { throw (:failed, 1); };\n<-monitor(t);\nprint(\"more\");\n");
+        for (String device : List.of("/dev/null", "/dev/full", "/dev/null", "/dev/full", "/dev/null")) {
+            List<String> command = List.of("bash", "-c", CHAN + " " + p + " >" + device);
+            Run own = runCommand(command, null, Map.of("CHAN_SPARE", "off"));
+            Path spare = readySpare();
+            Run served = runCommand(command, null, Map.of("CHAN_SPARE", "on"));
+            assertEquals(own, served, device + "\n" + own.describe() + "\n--- in a spare ---\n" + served.describe());
+            assertEquals(device.equals("/dev/null") ? 0 : 1, served.exit(), served.describe());
+            assertFalse(Files.exists(spare));
+        }
+    }
+
     /** SIGTERM to the script reaches the program in the spare: it ends, with what it printed. */
     @Test
     void aSignalToTheRunEndsTheProgramInTheSpare() throws Exception {
