@@ -90,6 +90,7 @@ class SpareIT {
             List<String> command = List.of("bash", "-c", CHAN + " " + p + " >" + device);
             Run own = runCommand(command, null, Map.of("CHAN_SPARE", "off"));
             Path spare = readySpare();
+            Thread.sleep(2000); // for its warm-up to end: a spare that still warms up takes longer to open the device
             Run served = runCommand(command, null, Map.of("CHAN_SPARE", "on"));
             assertEquals(own, served, device + "\n" + own.describe() + "\n--- in a spare ---\n" + served.describe());
             assertEquals(device.equals("/dev/null") ? 0 : 1, served.exit(), served.describe());
