@@ -45,14 +45,7 @@ public final class Spare {
                 warming.cancel(); // a run that came early takes the JVM as warm as it is
                 warmer.join();
             }
-            // A FIFO's open waits for the run's copy to open its end; the copy then ends when this process does.
-            Path output = request.output().isEmpty() ? dir.file("out") : Path.of(request.output());
-            if (request.error().equals(SpareRequest.SAME_AS_OUTPUT)) {
-                descriptors.redirect(output, 1, 2);
-            } else {
-                descriptors.redirect(output, 1);
-                descriptors.redirect(request.error().isEmpty() ? dir.file("err") : Path.of(request.error()), 2);
-            }
+            takeStandardStreams(dir, descriptors, request);
             if (!request.runsHere()) {
                 finish(dir, descriptors, SpareDirectory.DECLINED);
                 Runtime.getRuntime().halt(0);
@@ -77,6 +70,22 @@ public final class Spare {
     }
 
     /**
+     * Makes the run's standard output and error this process's (also to let the run's copies of a
+     * declined request go). A FIFO's open waits for the run's copy to open its end; the copy then
+     * ends when this process lets go of it.
+     */
+    private static void takeStandardStreams(SpareDirectory dir, StandardDescriptors descriptors, SpareRequest request)
+                    throws StandardDescriptors.Unavailable {
+        Path output = request.output().isEmpty() ? dir.file("out") : Path.of(request.output());
+        if (request.error().equals(SpareRequest.SAME_AS_OUTPUT)) {
+            descriptors.redirect(output, 1, 2);
+        } else {
+            descriptors.redirect(output, 1);
+            descriptors.redirect(request.error().isEmpty() ? dir.file("err") : Path.of(request.error()), 2);
+        }
+    }
+
+    /**
      * Ends the run for the script that claimed the spare, before the JVM's own exit (~25 ms here,
      * which it then need not wait for): the output flushed and let go (anything the JVM might still
      * print goes nowhere), the spare's files removed, the status written, and `done` closed.
@@ -95,8 +104,8 @@ public final class Spare {
      * Runs the warm-up programs with their output thrown away, until a request comes: the classes of
      * the parser, the interpreter and the runtime are then loaded and initialized, and their first
      * calls linked. A hello run after them took 11-15 ms where the first took ~0.5 s (bench/README.md).
-     * The spare is ready before they have run, so that a run that comes at once (the next command of
-     * a script) need not wait for them: it cancels them instead.
+     * The spare is ready before they have run: a run that comes while they run cancels them, and
+     * takes the JVM as warm as it is.
      */
     private static void warmUp(SpareDirectory dir, Cancellation warming) {
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), true, System.out.charset());
