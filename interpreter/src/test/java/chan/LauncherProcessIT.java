@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import chan.testing.ChanProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,17 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
  * A missing `./chan` fails every test here: nothing is skipped.
  */
 class LauncherProcessIT {
-    private static final Path CHAN = Path.of("chan").toAbsolutePath();
-    private static final long TIMEOUT_SECONDS = 300;
+    private static final Path CHAN = ChanProcess.CHAN;
 
     @TempDir
     Path dir;
-
-    private record Run(int exit, String out, String err) {
-        String describe() {
-            return "exit " + exit + "\n--- stdout ---\n" + out + "--- stderr ---\n" + err;
-        }
-    }
 
     /**
      * Under LANG=C the JVM writes file names in ASCII: a non-ASCII name given on the command line or in
@@ -49,21 +43,21 @@ class LauncherProcessIT {
             {"chan: cannot read machine file ", hello, "--machine", "caf\u00e9.machine"}, {"chan: --path ", hello, "--path", "caf\u00e9"},
             {"chan test: not a directory: ", "test", "caf\u00e9"}};
         for (String[] c : cases) {
-            Run run = run(null, null, ascii, Arrays.copyOfRange(c, 1, c.length));
+            ChanProcess run = run(null, null, ascii, Arrays.copyOfRange(c, 1, c.length));
             assertEquals(2, run.exit(), run.describe());
             assertTrue(run.err().startsWith(c[0]) && run.err().contains("the locale's encoding cannot write it as a file name")
                             && run.err().lines().count() == 1, run.describe());
         }
         Path repl = program("repl.in", "1 + 1\n");
         Map<String, String> history = Map.of("LC_ALL", "C", "LANG", "C", "CHAN_HISTORY", dir.resolve("caf\u00e9").toString());
-        Run run = run(repl, null, history, "repl");
+        ChanProcess run = run(repl, null, history, "repl");
         assertEquals(2, run.exit(), run.describe());
         assertTrue(run.err().startsWith("chan: CHAN_HISTORY ") && run.err().contains("the locale's encoding cannot write it"), run.describe());
     }
 
     @Test
     void helloWorld() throws Exception {
-        Run run = chan(null, program("hello.chan", "print(\"hello, world\");\n").toString());
+        ChanProcess run = chan(null, program("hello.chan", "print(\"hello, world\");\n").toString());
         assertEquals(0, run.exit(), run.describe());
         assertEquals("hello, world\n", run.out(), run.describe());
         assertEquals("", run.err(), run.describe());
@@ -72,7 +66,7 @@ class LauncherProcessIT {
     @Test
     void syntaxErrorExits2WithTheLineAndACaret() throws Exception {
         Path p = program("bad.chan", "let x = 1;\nprint(1 +);\n");
-        Run run = chan(null, p.toString());
+        ChanProcess run = chan(null, p.toString());
         assertEquals(2, run.exit(), run.describe());
         assertEquals("", run.out(), run.describe());
         assertErrorAt(run, p + ":2:10: syntax error: ", "print(1 +);", 10);
@@ -81,7 +75,7 @@ class LauncherProcessIT {
     @Test
     void runtimeErrorExits1AfterTheOutputSoFar() throws Exception {
         Path p = program("div.chan", "print(\"before\");\nlet z = 0;\nprint(7 / z);\n");
-        Run run = chan(null, p.toString());
+        ChanProcess run = chan(null, p.toString());
         assertEquals(1, run.exit(), run.describe());
         assertEquals("before\n", run.out(), run.describe());
         assertErrorAt(run, p + ":3:", "print(7 / z);", 9);
@@ -93,7 +87,7 @@ class LauncherProcessIT {
     void argumentsAndStandardInputReachTheProgram() throws Exception {
         Path p = program("echo.chan", "print(args());\nprint(read_line());\nprint(read_line());\n");
         Path in = Files.writeString(dir.resolve("in.txt"), "first line\n", UTF_8);
-        Run run = chan(in, p.toString(), "a", "--seed", "3", "b", "--", "--cores", "c");
+        ChanProcess run = chan(in, p.toString(), "a", "--seed", "3", "b", "--", "--cores", "c");
         assertEquals(0, run.exit(), run.describe());
         assertEquals("[\"a\", \"b\", \"--cores\", \"c\"]\nfirst line\nnil\n", run.out(), run.describe());
     }
@@ -101,7 +95,7 @@ class LauncherProcessIT {
     @Test
     void aProgramOnStandardInputRunsWithItsArgumentsAndOptions() throws Exception {
         Path in = Files.writeString(dir.resolve("prog.txt"), "print(\"from stdin\", args(), cores(), read_line());\n", UTF_8);
-        Run run = chan(in, "--seed", "3", "-", "a", "--cores", "2", "b", "--", "--stats");
+        ChanProcess run = chan(in, "--seed", "3", "-", "a", "--cores", "2", "b", "--", "--stats");
         assertEquals(0, run.exit(), run.describe());
         assertEquals("from stdin [\"a\", \"b\", \"--stats\"] 2 nil\n", run.out(), run.describe());
         assertEquals("", run.err(), run.describe());
@@ -109,7 +103,7 @@ class LauncherProcessIT {
 
     @Test
     void aSyntaxErrorOnStandardInputNamesStdin() throws Exception {
-        Run run = chan(Files.writeString(dir.resolve("bad.txt"), "let x = 1;\nprint(1 +);\n", UTF_8), "-");
+        ChanProcess run = chan(Files.writeString(dir.resolve("bad.txt"), "let x = 1;\nprint(1 +);\n", UTF_8), "-");
         assertEquals(2, run.exit(), run.describe());
         assertEquals("", run.out(), run.describe());
         assertErrorAt(run, "<stdin>:2:10: syntax error: ", "print(1 +);", 10);
@@ -117,7 +111,7 @@ class LauncherProcessIT {
 
     @Test
     void aRuntimeErrorOnStandardInputExits1() throws Exception {
-        Run run = chan(Files.writeString(dir.resolve("div.txt"), "print(\"before\");\nlet z = 0;\nprint(7 / z);\n", UTF_8), "-");
+        ChanProcess run = chan(Files.writeString(dir.resolve("div.txt"), "print(\"before\");\nlet z = 0;\nprint(7 / z);\n", UTF_8), "-");
         assertEquals(1, run.exit(), run.describe());
         assertEquals("before\n", run.out(), run.describe());
         assertErrorAt(run, "<stdin>:3:9: error: division by zero", "print(7 / z);", 9);
@@ -131,7 +125,7 @@ class LauncherProcessIT {
         Files.writeString(suite.resolve("good.out"), "2\n", UTF_8);
         Files.writeString(suite.resolve("bad.chan"), "// fails: wrong expectation\nprint(3);\n", UTF_8);
         Files.writeString(suite.resolve("bad.out"), "4\n", UTF_8);
-        Run run = chan(null, "test", suite.toString());
+        ChanProcess run = chan(null, "test", suite.toString());
         assertEquals(1, run.exit(), run.describe());
         List<String> lines = run.out().lines().toList();
         assertEquals(List.of("FAIL " + suite.resolve("bad.chan") + ": stdout line 1: expected \"4\", got \"3\"",
@@ -139,7 +133,7 @@ class LauncherProcessIT {
     }
 
     /** Checks `PREFIX…` on the first line of stderr, the source line, and a caret under the column. */
-    private static void assertErrorAt(Run run, String prefix, String source, int column) {
+    private static void assertErrorAt(ChanProcess run, String prefix, String source, int column) {
         List<String> err = run.err().lines().toList();
         assertTrue(err.size() >= 3, "error line, source line and caret\n" + run.describe());
         assertTrue(err.get(0).startsWith(prefix), "expected '" + prefix + "…'\n" + run.describe());
@@ -162,7 +156,7 @@ class LauncherProcessIT {
     @Test
     void truffleLoadsTheAttachLibraryTheBuildUnpacked() throws Exception {
         // Start-up (bench/README.md): the launcher names the library, so Truffle skips its resource cache.
-        Run run = chanWith("-Xlog:library=info", program("hello.chan", "print(\"hello\");\n").toString());
+        ChanProcess run = chanWith("-Xlog:library=info", program("hello.chan", "print(\"hello\");\n").toString());
         assertEquals(0, run.exit(), run.describe());
         String unpacked = CHAN.getParent().resolve("interpreter/target/truffleattach").toString();
         assertTrue(run.out().lines().anyMatch(l -> l.contains("Loaded library " + unpacked) && l.contains("truffleattach")),
@@ -176,18 +170,18 @@ class LauncherProcessIT {
         Path mode = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
         boolean madvise = Files.isReadable(mode) && Files.readString(mode).contains("[madvise]");
         String hello = program("hello.chan", "print(\"hello\");\n").toString();
-        Run run = chanWith("-XX:+PrintFlagsFinal", hello);
+        ChanProcess run = chanWith("-XX:+PrintFlagsFinal", hello);
         assertEquals(0, run.exit(), run.describe());
         assertEquals(madvise, flagIsOn(run, "UseTransparentHugePages"), "huge pages in a run, kernel mode madvise: " + madvise);
         assertFalse(flagIsOn(run, "AlwaysPreTouch"), run.describe());
-        Run bench = chanWith("-XX:+PrintFlagsFinal", "bench", hello, "2");
+        ChanProcess bench = chanWith("-XX:+PrintFlagsFinal", "bench", hello, "2");
         assertEquals(0, bench.exit(), bench.describe());
         assertFalse(flagIsOn(bench, "UseTransparentHugePages"), "no huge pages in chan bench");
         assertTrue(flagIsOn(bench, "AlwaysPreTouch"), "chan bench pre-touches its heap");
     }
 
     /** Whether -XX:+PrintFlagsFinal's table in the run's output has the boolean {@code flag} on. */
-    private static boolean flagIsOn(Run run, String flag) {
+    private static boolean flagIsOn(ChanProcess run, String flag) {
         Pattern line = Pattern.compile("^\\s*bool " + flag + "\\s+= (true|false)\\s", Pattern.MULTILINE);
         var found = line.matcher(run.out());
         assertTrue(found.find(), flag + " missing from the flags\n" + run.describe());
@@ -216,11 +210,11 @@ class LauncherProcessIT {
         String trace = "-Dpolyglot.engine.MultiTier=false -Dpolyglot.engine.BackgroundCompilation=false "
                         + "-Dpolyglot.compiler.TraceInlining=true";
         Pattern thirdLevel = Pattern.compile("Inlined +depth .*\\|Recursion Depth +3\\|");
-        Run byDefault = chanWith(trace, p.toString());
+        ChanProcess byDefault = chanWith(trace, p.toString());
         assertEquals(0, byDefault.exit(), byDefault.describe());
         assertEquals("30000\n", byDefault.out(), byDefault.describe());
         assertTrue(thirdLevel.matcher(byDefault.err()).find(), "a third level inlined\n" + byDefault.describe());
-        Run overridden = chanWith(trace + " -Dpolyglot.compiler.InliningRecursionDepth=2", p.toString());
+        ChanProcess overridden = chanWith(trace + " -Dpolyglot.compiler.InliningRecursionDepth=2", p.toString());
         assertEquals(0, overridden.exit(), overridden.describe());
         assertEquals("30000\n", overridden.out(), overridden.describe());
         assertFalse(thirdLevel.matcher(overridden.err()).find(), "no third level\n" + overridden.describe());
@@ -234,7 +228,7 @@ class LauncherProcessIT {
 
     /** A hello program run with these Java options exits 0 having printed its line, and nothing else on stdout. */
     private void assertHelloRunsWith(String javaOptions) throws Exception {
-        Run run = chanWith(javaOptions, program("hello.chan", "print(\"hello\");\n").toString());
+        ChanProcess run = chanWith(javaOptions, program("hello.chan", "print(\"hello\");\n").toString());
         assertEquals(0, run.exit(), run.describe());
         assertEquals("hello\n", run.out(), run.describe());
     }
@@ -267,7 +261,7 @@ class LauncherProcessIT {
                         try { str([t]); } catch (e) { print(e); } // quoted: two more
                         throw [t];
                         """);
-        Run run = chanWith("-Xmx3g", p.toString());
+        ChanProcess run = chanWith("-Xmx3g", p.toString());
         String tooLong = "string too long: a string holds at most 1000000000 characters";
         String caught = "(:error, \"" + tooLong + "\")\n";
         assertEquals(1, run.exit(), run.describe());
@@ -291,7 +285,7 @@ class LauncherProcessIT {
             out.write("\nnext\n".getBytes(UTF_8));
         }
         Path p = program("lines.chan", "try { read_line(); } catch (e) { print(e); }\nprint(read_line(), read_line());\n");
-        Run run = run(input, "-Xmx3g", p.toString());
+        ChanProcess run = run(input, "-Xmx3g", p.toString());
         assertEquals(0, run.exit(), run.describe());
         assertEquals("(:error, \"string too long: a string holds at most 1000000000 characters\")\nnext nil\n", run.out(), run.describe());
     }
@@ -301,7 +295,7 @@ class LauncherProcessIT {
     void standardInputThatIsADirectoryIsAnErrorAtReadLine() throws Exception {
         Path p = program("read.chan", "print(read_line());\n");
         // The shell opens the directory: ProcessBuilder's redirection refuses to.
-        Run run = runCommand(List.of("/bin/sh", "-c", "exec \"$0\" \"$1\" < \"$2\"", CHAN.toString(), p.toString(), dir.toString()),
+        ChanProcess run = runCommand(List.of("/bin/sh", "-c", "exec \"$0\" \"$1\" < \"$2\"", CHAN.toString(), p.toString(), dir.toString()),
                         null, null, Map.of());
         assertEquals(1, run.exit(), run.describe());
         assertTrue(run.err().startsWith(p + ":1:7: error: cannot read standard input: Is a directory\n"), run.describe());
@@ -345,13 +339,13 @@ class LauncherProcessIT {
                         }
                         print(len(keep), churned);
                         """);
-        Run run = chanWith("-Xmx128m", p.toString());
+        ChanProcess run = chanWith("-Xmx128m", p.toString());
         assertEquals(0, run.exit(), run.describe());
         assertEquals("1300000 2000000\n", run.out(), run.describe());
     }
 
     /** The run printed "before", then stopped with the out-of-memory error of a heap of that many MB, and nothing else. */
-    private static void assertOutOfMemoryAfterBefore(Run run, int heapMegabytes) {
+    private static void assertOutOfMemoryAfterBefore(ChanProcess run, int heapMegabytes) {
         assertEquals(1, run.exit(), run.describe());
         assertEquals("before\n", run.out(), run.describe());
         assertEquals("error: out of memory: the program needs more than the " + heapMegabytes + " MB heap (give it more with"
@@ -364,24 +358,24 @@ class LauncherProcessIT {
         // did not take are cancelled, where 400 000 of them once filled this heap.
         Path p = program("after_loop.chan", "let c = chan(1);\nfor (i in range(0, 400000)) {\n  c <- i;\n"
                         + "  choose { option <-c: { } option after(1000000000): { } }\n}\nprint(\"done\");\n");
-        Run run = chanWith("-Xmx48m", p.toString());
+        ChanProcess run = chanWith("-Xmx48m", p.toString());
         assertEquals(0, run.exit(), run.describe());
         assertEquals("done\n", run.out(), run.describe());
     }
 
-    private Run chan(Path stdin, String... args) throws IOException, InterruptedException {
+    private ChanProcess chan(Path stdin, String... args) throws IOException, InterruptedException {
         return run(stdin, null, args);
     }
 
-    private Run chanWith(String javaOptions, String... args) throws IOException, InterruptedException {
+    private ChanProcess chanWith(String javaOptions, String... args) throws IOException, InterruptedException {
         return run(null, javaOptions, args);
     }
 
-    private Run run(Path stdin, String javaOptions, String... args) throws IOException, InterruptedException {
+    private ChanProcess run(Path stdin, String javaOptions, String... args) throws IOException, InterruptedException {
         return run(stdin, javaOptions, Map.of(), args);
     }
 
-    private Run run(Path stdin, String javaOptions, Map<String, String> environment, String... args) throws IOException, InterruptedException {
+    private ChanProcess run(Path stdin, String javaOptions, Map<String, String> environment, String... args) throws IOException, InterruptedException {
         assertTrue(Files.isRegularFile(CHAN), "./chan is missing at the repository root " + CHAN.getParent());
         assertTrue(Files.isExecutable(CHAN), "./chan is not executable: " + CHAN);
         List<String> command = new ArrayList<>(List.of(CHAN.toString()));
@@ -390,23 +384,12 @@ class LauncherProcessIT {
     }
 
     /** Runs {@code command} from the repository root, its standard input {@code stdin} (or nothing), and waits for it. */
-    private Run runCommand(List<String> command, Path stdin, String javaOptions, Map<String, String> environment)
+    private ChanProcess runCommand(List<String> command, Path stdin, String javaOptions, Map<String, String> environment)
                     throws IOException, InterruptedException {
-        Path out = dir.resolve("stdout.txt");
-        Path err = dir.resolve("stderr.txt");
-        var builder = new ProcessBuilder(command).directory(CHAN.getParent().toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.redirectInput(stdin == null ? ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())
-                : ProcessBuilder.Redirect.from(stdin.toFile()));
+        Map<String, String> all = new java.util.HashMap<>(environment);
         if (javaOptions != null) {
-            builder.environment().put("CHAN_JAVA_OPTS", javaOptions);
+            all.putIfAbsent("CHAN_JAVA_OPTS", javaOptions);
         }
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail(String.join(" ", command) + " did not end within " + TIMEOUT_SECONDS + " s");
-        }
-        return new Run(process.exitValue(), Files.readString(out, UTF_8), Files.readString(err, UTF_8));
+        return ChanProcess.run(command, stdin, all, dir);
     }
 }

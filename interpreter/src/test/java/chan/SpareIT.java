@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import chan.testing.ChanProcess;
 import chan.testing.TmuxTerminal;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,18 +28,15 @@ import org.junit.jupiter.api.io.TempDir;
  * one that ran it (its registration is gone). The build runs every other test with CHAN_SPARE=off.
  */
 class SpareIT {
-    private static final Path CHAN = Path.of("chan").toAbsolutePath();
+    private static final Path CHAN = ChanProcess.CHAN;
     private static final Path SPARES = CHAN.resolveSibling("interpreter/target/spares");
-    private static final long TIMEOUT_SECONDS = 300;
+    private static final long TIMEOUT_SECONDS = ChanProcess.TIMEOUT_SECONDS;
 
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-        String describe() {
-            return "exit " + exit + "\n--- stdout ---\n" + out + "--- stderr ---\n" + err;
-        }
-    }
+    /** The runs a test started and ends itself. */
+    private final List<Process> started = new ArrayList<>();
 
     @Test
     void aSpareRunsAProgramAsAJvmOfItsOwnDoes() throws Exception {
@@ -55,9 +53,9 @@ class SpareIT {
                         new Case(null, dir.resolve("missing.chan").toString()), new Case(null, "--seed", "3", "--stats", hello.toString()),
                         new Case(program("repl.in", "1 + 2\n"), "--cores", "2", "repl"));
         for (Case c : cases) {
-            Run own = run(c.stdin(), Map.of("CHAN_SPARE", "off"), c.args());
+            ChanProcess own = run(c.stdin(), Map.of("CHAN_SPARE", "off"), c.args());
             Path spare = readySpare();
-            Run served = run(c.stdin(), Map.of("CHAN_SPARE", "on"), c.args());
+            ChanProcess served = run(c.stdin(), Map.of("CHAN_SPARE", "on"), c.args());
             assertEquals(own, served, String.join(" ", c.args()) + "\n" + own.describe() + "\n--- in a spare ---\n" + served.describe());
             assertFalse(Files.exists(spare), "the spare " + spare + " did not run " + String.join(" ", c.args()));
         }
@@ -71,9 +69,9 @@ class SpareIT {
         Path p = program("interleaved.chan", "print(\"one\");\nlet t = start { throw (:failed, 2); };\n<-monitor(t);\n"
                         + "print(\"three\");\nprint([1][4]);\n");
         List<String> command = List.of("bash", "-c", CHAN + " " + p + " 2>&1");
-        Run own = runCommand(command, null, Map.of("CHAN_SPARE", "off"));
+        ChanProcess own = runCommand(command, null, Map.of("CHAN_SPARE", "off"));
         Path spare = readySpare();
-        Run served = runCommand(command, null, Map.of("CHAN_SPARE", "on"));
+        ChanProcess served = runCommand(command, null, Map.of("CHAN_SPARE", "on"));
         assertEquals(own, served, own.describe() + "\n--- in a spare ---\n" + served.describe());
         assertTrue(own.out().startsWith("one\n") && own.out().contains("three\n"), own.describe());
         assertFalse(Files.exists(spare));
@@ -88,10 +86,10 @@ class SpareIT {
         Path p = program("both.chan", "print(\"out\");\nlet t = start { throw (:failed, 1); };\n<-monitor(t);\nprint(\"more\");\n");
         for (String device : List.of("/dev/null", "/dev/full", "/dev/null", "/dev/full", "/dev/null")) {
             List<String> command = List.of("bash", "-c", CHAN + " " + p + " >" + device);
-            Run own = runCommand(command, null, Map.of("CHAN_SPARE", "off"));
+            ChanProcess own = runCommand(command, null, Map.of("CHAN_SPARE", "off"));
             Path spare = readySpare();
             Thread.sleep(2000); // for its warm-up to end: a spare that still warms up takes longer to open the device
-            Run served = runCommand(command, null, Map.of("CHAN_SPARE", "on"));
+            ChanProcess served = runCommand(command, null, Map.of("CHAN_SPARE", "on"));
             assertEquals(own, served, device + "\n" + own.describe() + "\n--- in a spare ---\n" + served.describe());
             assertEquals(device.equals("/dev/null") ? 0 : 1, served.exit(), served.describe());
             assertFalse(Files.exists(spare));
@@ -107,6 +105,7 @@ class SpareIT {
         long sparePid = sparePid(spare);
         Path out = dir.resolve("out.txt");
         Process chan = start(List.of(CHAN.toString(), p.toString()), out, Map.of("CHAN_SPARE", "on"));
+        started.add(chan);
         waitUntil(() -> Files.readString(out).equals("started\n"), "the program to start");
         assertTrue(Files.exists(spare.resolve("claimed")), "the spare did not run it");
         chan.destroy(); // SIGTERM
@@ -126,6 +125,7 @@ class SpareIT {
         Path spare = readySpare();
         long sparePid = sparePid(spare);
         Process chan = start(List.of(CHAN.toString(), p.toString()), dir.resolve("out.txt"), Map.of("CHAN_SPARE", "on"));
+        started.add(chan);
         waitUntil(() -> Files.exists(spare.resolve("claimed")), "the run to claim the spare");
         Thread.sleep(500); // for its copies of the streams to start
         List<ProcessHandle> copies = chan.descendants().toList();
@@ -179,6 +179,7 @@ class SpareIT {
      */
     @AfterEach
     void removeSpares() throws IOException, InterruptedException {
+        started.forEach(Process::destroyForcibly); // a test that failed half-way
         killSpares();
         Thread.sleep(1000);
         killSpares();
@@ -272,7 +273,7 @@ class SpareIT {
         return Files.writeString(dir.resolve(name), source, UTF_8);
     }
 
-    private Run run(Path stdin, Map<String, String> environment, String... args) throws IOException, InterruptedException {
+    private ChanProcess run(Path stdin, Map<String, String> environment, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(CHAN.toString()));
         command.addAll(List.of(args));
         return runCommand(command, stdin, environment);
@@ -286,18 +287,10 @@ class SpareIT {
         return builder.start();
     }
 
-    private Run runCommand(List<String> command, Path stdin, Map<String, String> environment) throws IOException, InterruptedException {
-        Path out = dir.resolve("stdout.txt");
-        Path err = dir.resolve("stderr.txt");
-        var builder = new ProcessBuilder(command).directory(CHAN.getParent().toFile()).redirectOutput(out.toFile())
-                        .redirectError(err.toFile()).redirectInput((stdin == null ? Path.of("/dev/null") : stdin).toFile());
-        builder.environment().remove("CHAN_JAVA_OPTS");
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail(String.join(" ", command) + " did not end within " + TIMEOUT_SECONDS + " s");
-        }
-        return new Run(process.exitValue(), Files.readString(out, UTF_8), Files.readString(err, UTF_8));
+    /** Runs the command; CHAN_JAVA_OPTS empty, since a spare never serves a run that sets it. */
+    private ChanProcess runCommand(List<String> command, Path stdin, Map<String, String> environment) throws IOException, InterruptedException {
+        Map<String, String> all = new java.util.HashMap<>(environment);
+        all.put("CHAN_JAVA_OPTS", "");
+        return ChanProcess.run(command, stdin, all, dir);
     }
 }
