@@ -37,7 +37,7 @@ public final class Spare {
             warmer.start();
             SpareWatch watch = SpareWatch.start(dir);
             try (InputStream go = dir.openGo()) {
-                dir.markReady(ProcessHandle.current().pid());
+                dir.markReady();
                 request = SpareRequest.read(go);
             }
             watch.serving(request);

@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * <li>{@code go}: a FIFO, the request (SpareRequest).
  * <li>{@code done}: a FIFO the spare holds open until it exits, which tells the run when it has;
  * its last line is the run's exit status, or {@link #DECLINED}.
- * <li>{@code ready}: the spare's pid, written once it is warm.
+ * <li>{@code ready}: there once the JVM is up, before its warm-up has run (the script reads the
+ * spare's pid from ID.key).
  * <li>{@code claimed}: whoever creates this file owns the spare (a run, or the spare itself when it
  * gives up waiting).
  * </ul>
@@ -80,15 +81,15 @@ final class SpareDirectory {
     }
 
     /**
-     * Opens {@code done} for reading and writing, and never closes it: the run that claims the spare
-     * reads it, and its read ends when the spare exits, whatever way it exits.
+     * Opens {@code done} for reading and writing, and holds it until the status is written (or the
+     * JVM exits, whatever way it exits): the run that claims the spare reads it to its end.
      */
     void holdLifeline() throws IOException {
         lifeline = FileChannel.open(dir.resolve("done"), StandardOpenOption.READ, StandardOpenOption.WRITE);
     }
 
-    void markReady(long pid) throws IOException {
-        writeAtomically("ready", Long.toString(pid));
+    void markReady() throws IOException {
+        writeAtomically("ready", "");
     }
 
     /** The last line the spare writes to {@code done}: the run's exit status, or {@link #DECLINED}. */

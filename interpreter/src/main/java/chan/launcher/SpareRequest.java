@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * What a run of `./chan` asks of a spare JVM (Spare): the script writes it into the spare's `go` FIFO
@@ -84,22 +83,5 @@ record SpareRequest(long clientPid, boolean outputIsTerminal, String output, Str
         } catch (CommandLine.UsageError e) {
             return true;
         }
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof SpareRequest r && r.clientPid == clientPid && r.outputIsTerminal == outputIsTerminal
-                        && r.output.equals(output) && r.error.equals(error) && r.inputCopyPid == inputCopyPid && Arrays.equals(r.args, args);
-    }
-
-    @Override
-    public int hashCode() {
-        return Long.hashCode(clientPid) * 31 + Arrays.hashCode(args);
-    }
-
-    @Override
-    public String toString() {
-        return "SpareRequest[" + clientPid + ", " + outputIsTerminal + ", " + output + ", " + error + ", " + inputCopyPid + ", "
-                        + Arrays.toString(args) + "]";
     }
 }
