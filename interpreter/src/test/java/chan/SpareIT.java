@@ -137,6 +137,61 @@ class SpareIT {
         waitUntil(() -> copies.stream().noneMatch(ProcessHandle::isAlive), "the run's copies to end: " + copies);
     }
 
+    /**
+     * A spare gone between the run's look at it and its claim (killed from outside): once, the run
+     * then waited for ever to open `done`. Before the request, the run starts a JVM of its own; the
+     * process here standing for the spare is a zombie, which a signal still reaches.
+     */
+    @Test
+    void aSpareGoneBeforeItsRequestLeavesTheRunToAJvmOfItsOwn() throws Exception {
+        Path hello = program("hello.chan", "print(\"hello\");\n");
+        Process zombieParent = new ProcessBuilder("bash", "-c", "sleep 0 & echo $!; exec sleep 600").start();
+        started.add(zombieParent);
+        long zombie;
+        try (var pids = new java.io.BufferedReader(new java.io.InputStreamReader(zombieParent.getInputStream(), UTF_8))) {
+            zombie = Long.parseLong(pids.readLine().trim());
+        }
+        waitUntil(() -> Files.readString(Path.of("/proc/" + zombie + "/stat")).contains(") Z "), "the zombie");
+        Path spare = standInFor(readySpare(), zombie);
+        ChanProcess run = run(null, Map.of("CHAN_SPARE", "on"), hello.toString());
+        assertEquals(0, run.exit(), run.describe());
+        assertEquals("hello\n", run.out(), run.describe());
+        assertFalse(Files.exists(spare), "the gone spare's files are left: " + spares());
+    }
+
+    /** A spare gone after it had the request: the run ends with the launcher's error, without waiting for ever. */
+    @Test
+    void aSpareGoneDuringTheRunEndsItWithAnError() throws Exception {
+        Path hello = program("hello.chan", "print(\"hello\");\n");
+        Process standIn = new ProcessBuilder("sleep", "600").start();
+        started.add(standIn);
+        Path spare = standInFor(readySpare(), standIn.pid());
+        Process chan = start(List.of(CHAN.toString(), hello.toString()), dir.resolve("out.txt"), Map.of("CHAN_SPARE", "on"));
+        started.add(chan);
+        waitUntil(() -> Files.exists(spare.resolve("claimed")), "the run to claim the spare");
+        Thread.sleep(1500);
+        assertTrue(chan.isAlive(), "the run did not wait for the spare it claimed");
+        standIn.destroyForcibly();
+        assertTrue(chan.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS), "the run waits for a spare that is gone");
+        assertEquals(70, chan.exitValue());
+        assertTrue(Files.readString(dir.resolve("err.txt")).contains("ended without an exit status"),
+                        () -> "error: " + dir.resolve("err.txt"));
+    }
+
+    /**
+     * Kills the ready spare and registers the process `pid` in its place: the run then finds
+     * everything as a spare killed from outside just now leaves it.
+     */
+    private static Path standInFor(Path spare, long pid) throws Exception {
+        long sparePid = sparePid(spare);
+        ProcessHandle.of(sparePid).ifPresent(ProcessHandle::destroyForcibly);
+        waitUntil(() -> !ProcessHandle.of(sparePid).map(ProcessHandle::isAlive).orElse(false), "the spare to be killed");
+        Path key = keyFile(spare);
+        List<String> lines = Files.readAllLines(key);
+        Files.writeString(key, lines.get(0) + "\n" + pid + "\n");
+        return spare;
+    }
+
     /** On a terminal the spare writes to the terminal itself, line by line, and Ctrl-C ends the run with 130. */
     @Test
     void onATerminalLinesAppearAsPrintedAndCtrlCEndsTheRun() throws Exception {
