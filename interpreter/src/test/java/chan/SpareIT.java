@@ -179,6 +179,25 @@ class SpareIT {
     }
 
     /**
+     * Where the spares' directory cannot be made (here a file is in its place; so it is for a user
+     * who may not write target/), a run uses no spare and runs as it would without.
+     */
+    @Test
+    void aRunWhereNoSpareCanBeKeptRunsWithout() throws Exception {
+        Path hello = program("hello.chan", "print(\"hello\");\n");
+        killSpares();
+        Files.deleteIfExists(SPARES.resolve("started"));
+        Files.deleteIfExists(SPARES);
+        Files.writeString(SPARES, "not a directory\n");
+        try {
+            ChanProcess run = run(null, Map.of("CHAN_SPARE", "on"), hello.toString());
+            assertEquals(new ChanProcess(0, "hello\n", ""), run, run.describe());
+        } finally {
+            Files.delete(SPARES);
+        }
+    }
+
+    /**
      * Kills the ready spare and registers the process `pid` in its place: the run then finds
      * everything as a spare killed from outside just now leaves it.
      */
