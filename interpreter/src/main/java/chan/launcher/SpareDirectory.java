@@ -1,6 +1,7 @@
 package chan.launcher;
 
 import java.io.BufferedInputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -10,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * The files through which `./chan` and a spare JVM talk (Spare). The script makes the directory and
@@ -23,8 +22,8 @@ import java.util.stream.Stream;
  * the run's are one file).
  * <li>{@code in}: a FIFO, the program's standard input, opened at the program's first read.
  * <li>{@code go}: a FIFO, the request (SpareRequest).
- * <li>{@code done}: a FIFO the spare holds open until it exits, which tells the run when it has;
- * its last line is the run's exit status, or {@link #DECLINED}.
+ * <li>{@code done}: a FIFO the spare holds open until it has ended the run; its one line is the
+ * run's exit status, or {@link #DECLINED}.
  * <li>{@code ready}: there once the JVM is up, before its warm-up has run (the script reads the
  * spare's pid from ID.key).
  * <li>{@code claimed}: whoever creates this file owns the spare (a run, or the spare itself when it
@@ -92,7 +91,7 @@ final class SpareDirectory {
         writeAtomically("ready", "");
     }
 
-    /** The last line the spare writes to {@code done}: the run's exit status, or {@link #DECLINED}. */
+    /** The one line the spare writes to {@code done}: the run's exit status, or {@link #DECLINED}. */
     void writeStatus(String status) throws IOException {
         lifeline.write(java.nio.ByteBuffer.wrap((status + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
     }
@@ -108,16 +107,22 @@ final class SpareDirectory {
         Files.move(scratch, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** Removes the spare's registration (ID.key beside the directory): no run can find it after this. */
+    void removeRegistration() {
+        dir.resolveSibling(dir.getFileName() + ".key").toFile().delete();
+    }
+
     /**
-     * Removes the spare's registration (ID.key beside the directory) and its directory, FIFOs and
-     * all: nothing can claim it after this. The FIFOs a run has open stay open for it.
+     * Removes the spare's registration and its directory, FIFOs and all: nothing can claim it after
+     * this. The FIFOs a run has open stay open for it. Plain java.io calls, not a walk of streams:
+     * the served run's status waits for this, and a first Files.walk took ~10 ms here.
      */
     void remove() {
-        dir.resolveSibling(dir.getFileName() + ".key").toFile().delete();
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException | RuntimeException e) {
-            // already gone, or going: the script removes what is left
+        removeRegistration();
+        File[] files = dir.toFile().listFiles();
+        for (File f : files == null ? new File[0] : files) {
+            f.delete(); // or already gone: the script removes what is left
         }
+        dir.toFile().delete();
     }
 }

@@ -32,7 +32,10 @@ final class StandardDescriptors {
         this.close = close;
     }
 
-    /** Looks the three calls up and makes each once, harmlessly, so that a run finds them ready. */
+    /**
+     * Looks the three calls up and makes each once, harmlessly (dup2 of a descriptor onto itself), so
+     * that a run finds them ready.
+     */
     static StandardDescriptors link() throws Unavailable {
         try {
             Linker linker = Linker.nativeLinker();
@@ -44,8 +47,8 @@ final class StandardDescriptors {
             MethodHandle close = linker.downcallHandle(libc.find("close").orElseThrow(), FunctionDescriptor.of(fd, fd));
             StandardDescriptors linked = new StandardDescriptors(open, dup2, close);
             int devNull = linked.openForWriting(Path.of("/dev/null"));
-            if ((int) close.invokeExact(devNull) != 0) {
-                throw new Unavailable("close failed");
+            if ((int) dup2.invokeExact(devNull, devNull) != devNull || (int) close.invokeExact(devNull) != 0) {
+                throw new Unavailable("dup2 or close failed");
             }
             return linked;
         } catch (Unavailable e) {
