@@ -211,10 +211,13 @@ class SpareIT {
         return spare;
     }
 
-    /** On a terminal the spare writes to the terminal itself, line by line, and Ctrl-C ends the run with 130. */
+    /**
+     * On a terminal the spare writes to the terminal itself, line by line, reads a line typed there,
+     * and Ctrl-C ends the run with 130.
+     */
     @Test
     void onATerminalLinesAppearAsPrintedAndCtrlCEndsTheRun() throws Exception {
-        Path p = program("print_then_loop.chan", "print(\"before the loop\");\nwhile (true) { }\n");
+        Path p = program("print_then_loop.chan", "print(\"before the loop\");\nprint(\"got\", read_line());\nwhile (true) { }\n");
         Path spare = readySpare();
         // The terminal's shell gets the tmux server's environment: the spare's key asks for this one's.
         StringBuilder unset = new StringBuilder();
@@ -231,6 +234,8 @@ class SpareIT {
         try (TmuxTerminal terminal = new TmuxTerminal(environment + " " + CHAN + " " + p + "; echo \"exit $?\"; sleep 600")) {
             terminal.waitFor("before the loop"); // while the program still runs: not buffered to the end
             assertTrue(Files.exists(spare.resolve("claimed")), "the spare did not run it");
+            terminal.line("typed here"); // the spare reads the terminal itself
+            terminal.waitFor("got typed here");
             terminal.press("C-c");
             terminal.waitFor("exit 130");
         }

@@ -1,5 +1,7 @@
 package chan.launcher;
 
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -45,13 +47,13 @@ public final class Spare {
                 warming.cancel(); // a run that came early takes the JVM as warm as it is
                 warmer.join();
             }
-            takeStandardStreams(dir, descriptors, request);
+            InputStream input = takeStandardStreams(dir, descriptors, request);
             if (!request.runsHere()) {
                 finish(dir, descriptors, SpareDirectory.DECLINED);
                 Runtime.getRuntime().halt(0);
             }
             StandardStreams.assumeOutputIsTerminal(request.outputIsTerminal());
-            status = ChanMain.run(request.args(), new FifoInput(dir.in()), System.out, System.err);
+            status = ChanMain.run(request.args(), input, System.out, System.err);
             finish(dir, descriptors, Integer.toString(status));
         } catch (IOException | SpareRequest.Malformed | StandardDescriptors.Unavailable | InterruptedException e) {
             if (request == null) { // no run has it yet: none ever will
@@ -71,10 +73,12 @@ public final class Spare {
 
     /**
      * Makes the run's standard output and error this process's (also to let the run's copies of a
-     * declined request go). A FIFO's open waits for the run's copy to open its end; the copy then
-     * ends when this process lets go of it.
+     * declined request go), and returns the program's input. A FIFO's open waits for the run's copy
+     * to open its end; the copy then ends when this process lets go of it. An input that is a device
+     * becomes descriptor 0 (opening it reads nothing); any other is the FIFO that the run copies it
+     * into once the program reads (FifoInput).
      */
-    private static void takeStandardStreams(SpareDirectory dir, StandardDescriptors descriptors, SpareRequest request)
+    private static InputStream takeStandardStreams(SpareDirectory dir, StandardDescriptors descriptors, SpareRequest request)
                     throws StandardDescriptors.Unavailable {
         Path output = request.output().isEmpty() ? dir.file("out") : Path.of(request.output());
         if (request.error().equals(SpareRequest.SAME_AS_OUTPUT)) {
@@ -83,6 +87,11 @@ public final class Spare {
             descriptors.redirect(output, 1);
             descriptors.redirect(request.error().isEmpty() ? dir.file("err") : Path.of(request.error()), 2);
         }
+        if (request.input().isEmpty()) {
+            return new FifoInput(dir.in());
+        }
+        descriptors.redirectInput(Path.of(request.input()));
+        return new FileInputStream(FileDescriptor.in);
     }
 
     /**

@@ -53,7 +53,9 @@ final class SpareWatch implements Runnable {
             if (clientPid != 0) {
                 if (!ProcessHandle.of(clientPid).map(ProcessHandle::isAlive).orElse(false)) {
                     // Its copy of standard input may wait for ever to open the input's FIFO: it goes too.
-                    ProcessHandle.of(inputCopyPid).ifPresent(ProcessHandle::destroy);
+                    if (inputCopyPid > 0) { // 0: the spare opened the input itself
+                        ProcessHandle.of(inputCopyPid).ifPresent(ProcessHandle::destroy);
+                    }
                     dir.remove();
                     Runtime.getRuntime().halt(ChanMain.EXIT_CANCELLED);
                 }

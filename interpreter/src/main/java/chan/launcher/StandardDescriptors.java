@@ -12,12 +12,13 @@ import java.nio.file.Path;
 /**
  * A spare's standard output and error made the run's (Spare): the file the run names (a terminal,
  * /dev/null: a device, opened anew), or else the FIFO that the run's `cat` reads, is opened for
- * writing and put in place of descriptor 1 or 2 (libc's open, dup2 and close, through the foreign
+ * writing and put in place of descriptor 1 or 2 (and a device the run reads from, of descriptor 0) (libc's open, dup2 and close, through the foreign
  * function API). Everything the process writes there then reaches the run, the JVM's own
  * messages too, and a reader that goes away (a closed pipe, a full disk behind `cat`) is seen by the
  * writer as it would be by a JVM of the run's own.
  */
 final class StandardDescriptors {
+    private static final int O_RDONLY = 0;
     private static final int O_WRONLY = 1;
     /** Linux's: a terminal opened by the spare, a session leader, must not become its controlling terminal. */
     private static final int O_NOCTTY = 0400;
@@ -46,7 +47,7 @@ final class StandardDescriptors {
             MethodHandle dup2 = linker.downcallHandle(libc.find("dup2").orElseThrow(), FunctionDescriptor.of(fd, fd, fd));
             MethodHandle close = linker.downcallHandle(libc.find("close").orElseThrow(), FunctionDescriptor.of(fd, fd));
             StandardDescriptors linked = new StandardDescriptors(open, dup2, close);
-            int devNull = linked.openForWriting(Path.of("/dev/null"));
+            int devNull = linked.open(Path.of("/dev/null"), O_WRONLY);
             if ((int) dup2.invokeExact(devNull, devNull) != devNull || (int) close.invokeExact(devNull) != 0) {
                 throw new Unavailable("dup2 or close failed");
             }
@@ -63,11 +64,21 @@ final class StandardDescriptors {
      * of the given descriptors.
      */
     void redirect(Path fifo, int... descriptors) throws Unavailable {
+        put(fifo, O_WRONLY, descriptors);
+    }
+
+    /** Opens the file (a device: a terminal, /dev/null) for reading and makes it descriptor 0. */
+    void redirectInput(Path device) throws Unavailable {
+        put(device, O_RDONLY, 0);
+    }
+
+    /** Opens the file with the given access and makes it each of the descriptors. */
+    private void put(Path file, int access, int... descriptors) throws Unavailable {
         try {
-            int fd = openForWriting(fifo);
+            int fd = open(file, access);
             for (int target : descriptors) {
                 if ((int) dup2.invokeExact(fd, target) != target) {
-                    throw new Unavailable("cannot make " + fifo + " descriptor " + target);
+                    throw new Unavailable("cannot make " + file + " descriptor " + target);
                 }
             }
             int closed = (int) close.invokeExact(fd);
@@ -79,9 +90,9 @@ final class StandardDescriptors {
         }
     }
 
-    private int openForWriting(Path file) throws Throwable {
+    private int open(Path file, int access) throws Throwable {
         try (Arena arena = Arena.ofConfined()) {
-            int fd = (int) open.invokeExact(arena.allocateFrom(file.toString()), O_WRONLY | O_NOCTTY, 0);
+            int fd = (int) open.invokeExact(arena.allocateFrom(file.toString()), access | O_NOCTTY, 0);
             if (fd < 0) {
                 throw new Unavailable("cannot open " + file);
             }
