@@ -16,8 +16,8 @@ import java.nio.charset.StandardCharsets;
  * the script copies; the error may be {@link #SAME_AS_OUTPUT}, when the two are one file, so that
  * their lines keep the order they were written in.
  * A spare's registration names the version it reads, so that a script that writes another never
- * claims it. The count tells where the request ends: the spare holds the FIFO open for writing too (so that
- * neither side's open ever waits for the other), and the FIFO never reaches its end.
+ * claims it. The count tells where the request ends: the spare holds the FIFO open for writing too
+ * (so that neither side's open ever waits for the other), and the FIFO never reaches its end.
  */
 record SpareRequest(long clientPid, boolean outputIsTerminal, String output, String error, String input, long inputCopyPid,
                 String[] args) {

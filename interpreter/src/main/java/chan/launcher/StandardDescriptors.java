@@ -10,12 +10,12 @@ import java.lang.invoke.MethodHandle;
 import java.nio.file.Path;
 
 /**
- * A spare's standard output and error made the run's (Spare): the file the run names (a terminal,
- * /dev/null: a device, opened anew), or else the FIFO that the run's `cat` reads, is opened for
- * writing and put in place of descriptor 1 or 2 (and a device the run reads from, of descriptor 0) (libc's open, dup2 and close, through the foreign
- * function API). Everything the process writes there then reaches the run, the JVM's own
- * messages too, and a reader that goes away (a closed pipe, a full disk behind `cat`) is seen by the
- * writer as it would be by a JVM of the run's own.
+ * A spare's standard streams made the run's (Spare): the file the run names (a terminal, /dev/null:
+ * a device, opened anew), or else the FIFO that the run's `cat` reads, is opened for writing and put
+ * in place of descriptor 1 or 2, and a device the run reads from in place of descriptor 0 (libc's
+ * open, dup2 and close, through the foreign function API). Everything the process writes there then
+ * reaches the run, the JVM's own messages too, and a reader that goes away (a closed pipe, a full
+ * disk behind `cat`) is seen by the writer as it would be by a JVM of the run's own.
  */
 final class StandardDescriptors {
     private static final int O_RDONLY = 0;
