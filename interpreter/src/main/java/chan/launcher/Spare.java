@@ -52,7 +52,6 @@ public final class Spare {
                 finish(dir, descriptors, SpareDirectory.DECLINED);
                 Runtime.getRuntime().halt(0);
             }
-            StandardStreams.assumeOutputIsTerminal(request.outputIsTerminal());
             status = ChanMain.run(request.args(), input, System.out, System.err);
             finish(dir, descriptors, Integer.toString(status));
         } catch (IOException | SpareRequest.Malformed | StandardDescriptors.Unavailable | InterruptedException e) {

@@ -8,19 +8,19 @@ import java.nio.charset.StandardCharsets;
 /**
  * What a run of `./chan` asks of a spare JVM (Spare): the script writes it into the spare's `go` FIFO
  * as NUL-terminated fields (bash's `printf '%s\0'`; no argument can hold a NUL): a version first,
- * {@code 2}, then the script's pid, whether its standard output is a terminal ({@code 1} or {@code 0}),
- * where its standard output, error and input are, the pid of its copy of standard input ({@code 0}
- * for none; it waits for the spare to open the input's FIFO, and the spare stops it should the run be
- * killed first), how many arguments follow, and chan's arguments. Output, error and input each name
- * a device to open (a terminal, /dev/null, as /proc/PID/fd/N), or are empty for the spare's FIFO that
- * the script copies; the error may be {@link #SAME_AS_OUTPUT}, when the two are one file, so that
- * their lines keep the order they were written in.
+ * {@code 3}, then the script's pid, where its standard output, error and input are, the pid of its
+ * copy of standard input ({@code 0} for none; it waits for the spare to open the input's FIFO, and
+ * the spare stops it should the run be killed first), how many arguments follow, and chan's
+ * arguments. Output, error and input each name a device to open (a terminal, /dev/null, as
+ * /proc/PID/fd/N), or are empty for the spare's FIFO that the script copies; the error may be
+ * {@link #SAME_AS_OUTPUT}, when the two are one file, so that their lines keep the order they were
+ * written in. Whether the output is a terminal is not asked: a terminal is a device, which the
+ * spare's descriptor 1 then is, and the spare finds it there as a JVM of its own would.
  * A spare's registration names the version it reads, so that a script that writes another never
  * claims it. The count tells where the request ends: the spare holds the FIFO open for writing too
  * (so that neither side's open ever waits for the other), and the FIFO never reaches its end.
  */
-record SpareRequest(long clientPid, boolean outputIsTerminal, String output, String error, String input, long inputCopyPid,
-                String[] args) {
+record SpareRequest(long clientPid, String output, String error, String input, long inputCopyPid, String[] args) {
     /** The error's target when it is the output's file. */
     static final String SAME_AS_OUTPUT = "out";
 
@@ -38,12 +38,11 @@ record SpareRequest(long clientPid, boolean outputIsTerminal, String output, Str
     /** Reads one request from the FIFO, waiting for a run to write it. */
     static SpareRequest read(InputStream go) throws IOException, Malformed {
         String version = field(go);
-        if (!version.equals("2")) {
+        if (!version.equals("3")) {
             throw new Malformed("a request of another version (" + version + ")");
         }
         try {
             long pid = Long.parseLong(field(go));
-            boolean terminal = field(go).equals("1");
             String output = field(go);
             String error = field(go);
             String input = field(go);
@@ -56,7 +55,7 @@ record SpareRequest(long clientPid, boolean outputIsTerminal, String output, Str
             for (int i = 0; i < count; i++) {
                 args[i] = field(go);
             }
-            return new SpareRequest(pid, terminal, output, error, input, inputCopy, args);
+            return new SpareRequest(pid, output, error, input, inputCopy, args);
         } catch (NumberFormatException e) {
             throw new Malformed("a request whose pid or count is not a number");
         }

@@ -6,15 +6,7 @@ import java.nio.file.Path;
 
 /** What the launcher needs to know of the process's standard streams. */
 final class StandardStreams {
-    /** What a spare JVM was told of its run's standard output (Spare), whose own is a FIFO; null in a JVM of its own. */
-    private static volatile Boolean toldOutputIsTerminal;
-
     private StandardStreams() {}
-
-    /** A spare's run: the standard output is a terminal where the script that claimed it runs, or not. */
-    static void assumeOutputIsTerminal(boolean terminal) {
-        toldOutputIsTerminal = terminal;
-    }
 
     /**
      * Whether standard output is a terminal, where each line should appear as it is printed. Linux
@@ -22,10 +14,6 @@ final class StandardStreams {
      * no and output stays buffered until the run ends or reads input.
      */
     static boolean outputIsTerminal() {
-        Boolean told = toldOutputIsTerminal;
-        if (told != null) {
-            return told;
-        }
         try {
             String target = Files.readSymbolicLink(Path.of("/proc/self/fd/1")).toString();
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");

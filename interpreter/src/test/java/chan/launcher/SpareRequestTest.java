@@ -19,10 +19,9 @@ class SpareRequestTest {
 
     @Test
     void readsEveryFieldAndTheArgumentsAsGiven() throws Exception {
-        SpareRequest r = read("2\0" + "4242\0" + "1\0" + "/proc/4242/fd/1\0" + "out\0" + "/proc/4242/fd/10\0" + "0\0" + "4\0" + "prog.chan\0"
+        SpareRequest r = read("3\0" + "4242\0" + "/proc/4242/fd/1\0" + "out\0" + "/proc/4242/fd/10\0" + "0\0" + "4\0" + "prog.chan\0"
                         + "two words\0" + "\0" + "caf\u00e9\0");
         assertEquals(4242, r.clientPid());
-        assertTrue(r.outputIsTerminal());
         assertEquals("/proc/4242/fd/1", r.output());
         assertEquals(SpareRequest.SAME_AS_OUTPUT, r.error());
         assertEquals("/proc/4242/fd/10", r.input());
@@ -33,9 +32,8 @@ class SpareRequestTest {
     /** The count ends the request: the FIFO stays open, and what follows is not read. */
     @Test
     void theCountTellsWhereTheRequestEnds() throws Exception {
-        SpareRequest r = read("2\0" + "7\0" + "0\0" + "\0" + "\0" + "\0" + "8\0" + "1\0" + "a.chan\0" + "more\0");
+        SpareRequest r = read("3\0" + "7\0" + "\0" + "\0" + "\0" + "8\0" + "1\0" + "a.chan\0" + "more\0");
         assertArrayEquals(new String[] {"a.chan"}, r.args());
-        assertFalse(r.outputIsTerminal());
         assertEquals("", r.output());
         assertEquals("", r.input());
         assertEquals(8, r.inputCopyPid());
@@ -43,12 +41,13 @@ class SpareRequestTest {
 
     @Test
     void aRequestCutShortOrOfAnotherVersionIsMalformed() {
-        assertThrows(SpareRequest.Malformed.class, () -> read("2\0" + "7\0" + "0\0" + "\0" + "\0" + "\0" + "8\0" + "2\0" + "a.chan\0"));
-        assertThrows(SpareRequest.Malformed.class, () -> read("2\0" + "7\0"));
-        assertThrows(SpareRequest.Malformed.class, () -> read("2\0" + "seven\0" + "0\0" + "\0" + "\0" + "\0" + "8\0" + "0\0"));
-        assertThrows(SpareRequest.Malformed.class, () -> read("2\0" + "7\0" + "0\0" + "\0" + "\0" + "\0" + "8\0" + "-1\0"));
-        // Version 1 had no input field: a spare of this build refuses it rather than misread it.
-        assertThrows(SpareRequest.Malformed.class, () -> read("1\0" + "7\0" + "0\0" + "\0" + "\0" + "8\0" + "1\0" + "a.chan\0"));
+        assertThrows(SpareRequest.Malformed.class, () -> read("3\0" + "7\0" + "\0" + "\0" + "\0" + "8\0" + "2\0" + "a.chan\0"));
+        assertThrows(SpareRequest.Malformed.class, () -> read("3\0" + "7\0"));
+        assertThrows(SpareRequest.Malformed.class, () -> read("3\0" + "seven\0" + "\0" + "\0" + "\0" + "8\0" + "0\0"));
+        assertThrows(SpareRequest.Malformed.class, () -> read("3\0" + "7\0" + "\0" + "\0" + "\0" + "8\0" + "-1\0"));
+        // Version 2 had one field more (whether the output is a terminal): a spare of this build
+        // refuses it rather than misread it.
+        assertThrows(SpareRequest.Malformed.class, () -> read("2\0" + "7\0" + "0\0" + "\0" + "\0" + "\0" + "8\0" + "1\0" + "a.chan\0"));
     }
 
     /** The REPL and `chan bench` go back to the script, whatever options come first; the rest run in the spare. */
@@ -64,6 +63,6 @@ class SpareRequestTest {
     }
 
     private static SpareRequest request(String... args) {
-        return new SpareRequest(1, false, "", "", "", 2, args);
+        return new SpareRequest(1, "", "", "", 2, args);
     }
 }
