@@ -113,7 +113,7 @@ class SpareIT {
         assertTrue(chan.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS), "./chan did not end after SIGTERM");
         assertEquals(143, chan.exitValue(), Files.readString(dir.resolve("err.txt")));
         assertEquals("started\n", Files.readString(out));
-        waitUntil(() -> !ProcessHandle.of(sparePid).map(ProcessHandle::isAlive).orElse(false), "the spare to exit");
+        waitUntilGone(sparePid, "the spare to exit");
     }
 
     /**
@@ -132,7 +132,7 @@ class SpareIT {
         List<ProcessHandle> copies = chan.descendants().toList();
         assertFalse(copies.isEmpty(), "the run has no copies of its streams");
         chan.destroyForcibly();
-        waitUntil(() -> !ProcessHandle.of(sparePid).map(ProcessHandle::isAlive).orElse(false), "the spare to exit");
+        waitUntilGone(sparePid, "the spare to exit");
         // The copies of output and error end with the spare; the copy of input, waiting to open its FIFO, is stopped.
         waitUntil(() -> copies.stream().noneMatch(ProcessHandle::isAlive), "the run's copies to end: " + copies);
     }
@@ -204,7 +204,7 @@ class SpareIT {
     private static Path standInFor(Path spare, long pid) throws Exception {
         long sparePid = sparePid(spare);
         ProcessHandle.of(sparePid).ifPresent(ProcessHandle::destroyForcibly);
-        waitUntil(() -> !ProcessHandle.of(sparePid).map(ProcessHandle::isAlive).orElse(false), "the spare to be killed");
+        waitUntilGone(sparePid, "the spare to be killed");
         Path key = keyFile(spare);
         List<String> lines = Files.readAllLines(key);
         Files.writeString(key, lines.get(0) + "\n" + pid + "\n");
@@ -249,7 +249,7 @@ class SpareIT {
         waitUntil(() -> keyFiles().stream().anyMatch(k -> sparePidOf(k).isPresent()), "a spare to start");
         Path key = keyFiles().stream().filter(k -> sparePidOf(k).isPresent()).findFirst().orElseThrow();
         long sparePid = sparePidOf(key).orElseThrow();
-        waitUntil(() -> !ProcessHandle.of(sparePid).map(ProcessHandle::isAlive).orElse(false), "the idle spare to exit");
+        waitUntilGone(sparePid, "the idle spare to exit");
         assertFalse(Files.exists(key));
         assertFalse(Files.exists(Path.of(key.toString().replaceFirst("\\.key$", ""))));
     }
@@ -363,6 +363,10 @@ class SpareIT {
 
     private interface Condition {
         boolean holds() throws Exception;
+    }
+
+    private static void waitUntilGone(long pid, String what) throws Exception {
+        waitUntil(() -> !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), what);
     }
 
     private static void waitUntil(Condition condition, String what) throws Exception {
