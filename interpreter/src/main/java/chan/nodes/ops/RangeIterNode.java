@@ -19,20 +19,33 @@ import com.oracle.truffle.api.nodes.Node;
 public abstract class RangeIterNode extends Node {
     public abstract Object execute(Object from, Object to, Object step);
 
+    /*
+     * Ints come in unboxed (boxing elimination), and nothing on the way to the loop needs them boxed:
+     * when the count's slow path took the operands as objects, compiled code made their boxes at
+     * every start of the loop.
+     */
     @Specialization
-    public static Object doRange(Object from, Object to, Object step, @Bind Node node) {
-        if (from instanceof Long a && to instanceof Long b && step instanceof Long s && s == 1) {
-            int count = Ranges.stepOneCount(a, b); // the usual range, counted inline
+    public static Object doInts(long from, long to, long step, @Bind Node node) {
+        if (step == 1) {
+            int count = Ranges.stepOneCount(from, to); // the usual range, counted inline
             if (count >= 0) {
-                return new ChanIterator.OverRange(a, 1, count);
+                return new ChanIterator.OverRange(from, 1, count);
             }
         }
-        int count;
+        return new ChanIterator.OverRange(from, step, count(from, to, step, node));
+    }
+
+    @Specialization(replaces = "doInts")
+    public static Object doOther(Object from, Object to, Object step, @Bind Node node) {
+        int count = count(from, to, step, node);
+        return new ChanIterator.OverRange((Long) from, (Long) step, count);
+    }
+
+    private static int count(Object from, Object to, Object step, Node node) {
         try {
-            count = Ranges.count(from, to, step);
+            return Ranges.count(from, to, step);
         } catch (ChanError e) {
             throw ChanException.of(e, node);
         }
-        return new ChanIterator.OverRange((Long) from, (Long) step, count);
     }
 }
