@@ -108,6 +108,7 @@ import com.oracle.truffle.api.nodes.UnexpectedResultException;
 @OperationProxy(chan.nodes.ops.MatchFailedNode.class)
 @OperationProxy(chan.nodes.ops.MakeIterNode.class)
 @OperationProxy(chan.nodes.ops.RangeIterNode.class)
+@OperationProxy(chan.nodes.ops.RangeFirstNode.class)
 @OperationProxy(chan.nodes.ops.IterHasNextNode.class)
 @OperationProxy(chan.nodes.ops.IterNextNode.class)
 @OperationProxy(chan.nodes.ops.IterAfterNode.class)
@@ -287,6 +288,26 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
     }
 
     /** A loop budget's local: always an int, stored by LoopBudget's store and SpendLoopBudget. */
+    /**
+     * `for (x in range(a, b))`'s next int: the local {@code next} (RangeFirstNode put `a` there), which
+     * it then steps by one. No overflow: the loop's test found it below `b`.
+     */
+    @Operation
+    @ConstantOperand(type = LocalAccessor.class, name = "next")
+    public static final class RangeNext {
+        @Specialization
+        static long doNext(VirtualFrame frame, LocalAccessor next, @Bind BytecodeNode bytecode) {
+            long x;
+            try {
+                x = next.getLong(bytecode, frame);
+            } catch (UnexpectedResultException boxed) {
+                x = (Long) boxed.getResult(); // an int all the same, in a local that is not kept unboxed
+            }
+            next.setLong(bytecode, frame, x + 1);
+            return x;
+        }
+    }
+
     private static long budgetLeft(VirtualFrame frame, LocalAccessor left, BytecodeNode bytecode) {
         try {
             return left.getLong(bytecode, frame);

@@ -10,10 +10,11 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
  * Which loops count their back-edges' cycles in a local (StatementCompiler.visitCountedWhile): a
- * `while` whose condition and body contain nothing that reads or moves the core's clock or can
- * suspend: no call (a function charges its entry, a built-in may read the clock) but of the pure
- * built-ins {@link #PURE} (`while (i < len(xs))`), no channel operation, `start`, `choose`, no
- * inner loop (it charges its own back-edges), no `throw` or `try`, no function literal. What is left
+ * `while` whose condition and body, or a `for` over `range(...)` whose body, contain nothing that
+ * reads or moves the core's clock or can suspend: no call (a function charges its entry, a built-in
+ * may read the clock) but of the pure built-ins {@link #PURE} (`while (i < len(xs))`), no channel
+ * operation, `start`, `choose`, no inner loop (it charges its own back-edges), no `throw` or `try`,
+ * no function literal. What is left
  * (arithmetic, locals, indexing, fields, `if`, `match`, `break`, `continue`, `return`, `len`,
  * `abs`, `sqrt`) runs without the scheduler, so deferring the clock's update to the loop's exits
  * and quantum checks cannot be seen.
@@ -34,11 +35,28 @@ final class CountedLoops {
         }
         Set<String> boundInside = new HashSet<>();
         namesBound(w.body, false, boundInside);
-        Predicate<CallPostfixContext> pure = call -> {
+        Predicate<CallPostfixContext> pure = pureCalls(calledBuiltin, boundInside);
+        return clockFree(w.cond, pure) && clockFree(w.body, pure);
+    }
+
+    /**
+     * The same for a `for` over a call of the built-in `range` (StatementCompiler.visitFor): its
+     * head only compares a cursor with a count, so only its body decides. A `for` over anything else
+     * walks a collection or a channel, which may block.
+     */
+    static boolean cannotSeeClock(ForStmtContext f, Function<CallPostfixContext, String> calledBuiltin) {
+        Set<String> boundInside = new HashSet<>();
+        namesBound(f.pattern(), true, boundInside);
+        namesBound(f.body, false, boundInside);
+        return clockFree(f.body, pureCalls(calledBuiltin, boundInside));
+    }
+
+    /** Calls of a {@link #PURE} built-in whose name nothing inside the loop binds to something else. */
+    private static Predicate<CallPostfixContext> pureCalls(Function<CallPostfixContext, String> calledBuiltin, Set<String> boundInside) {
+        return call -> {
             String builtin = calledBuiltin.apply(call);
             return builtin != null && PURE.contains(builtin) && !boundInside.contains(builtin);
         };
-        return clockFree(w.cond, pure) && clockFree(w.body, pure);
     }
 
     /** Every name a `let`, `const` or pattern inside {@code t} may bind (a superset: each name in one). */

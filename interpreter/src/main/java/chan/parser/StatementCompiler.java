@@ -530,6 +530,15 @@ final class StatementCompiler {
      * </pre>
      */
     private void visitCountedWhile(WhileStmtContext w, String returnType) {
+        emitCountedLoop(() -> c.visitExpr(w.cond), () -> visitBlock(w.body, returnType), CountedLoops.containsReturn(w.body));
+    }
+
+    /**
+     * A counted loop (visitCountedWhile) whose head's test is {@code cond}, a value whose falsity
+     * ends the loop, and whose iteration is {@code body}; {@code returns}: whether the body holds a
+     * `return`.
+     */
+    private void emitCountedLoop(Runnable cond, Runnable body, boolean returns) {
         c.b.beginBlock();
         BytecodeLocal start = c.b.createLocal();
         BytecodeLocal left = c.b.createLocal();
@@ -539,10 +548,10 @@ final class StatementCompiler {
         c.b.emitLoadConstant(true);
         c.b.beginBlock();
         BytecodeLabel settle = c.b.createLabel();
-        PendingReturn returns = null;
-        if (CountedLoops.containsReturn(w.body)) {
-            returns = new PendingReturn(c.b.createLocal(), c.b.createLocal(), settle);
-            c.b.beginStoreLocal(returns.returning());
+        PendingReturn pending = null;
+        if (returns) {
+            pending = new PendingReturn(c.b.createLocal(), c.b.createLocal(), settle);
+            c.b.beginStoreLocal(pending.returning());
             c.b.emitLoadConstant(false);
             c.b.endStoreLocal();
         }
@@ -552,15 +561,15 @@ final class StatementCompiler {
         c.b.beginBlock();
         c.b.beginIfThen();
         c.b.beginNot(); // Not takes any value's truth: no Truthy under it
-        c.visitExpr(w.cond);
+        cond.run();
         c.b.endNot();
         c.b.emitBranch(settle);
         c.b.endIfThen();
         BytecodeLabel continueLabel = c.b.createLabel();
         breakables.push(new Breakable(settle, continueLabel));
         PendingReturn outerReturn = pendingReturn;
-        pendingReturn = returns;
-        visitBlock(w.body, returnType);
+        pendingReturn = pending;
+        body.run();
         pendingReturn = outerReturn;
         breakables.pop();
         c.b.emitLabel(continueLabel);
@@ -576,11 +585,11 @@ final class StatementCompiler {
         c.b.endTryCatch();
         c.b.emitLabel(settle);
         emitSettle(start, left);
-        if (returns != null) {
+        if (pending != null) {
             c.b.beginIfThen();
-            c.b.emitLoadLocal(returns.returning());
+            c.b.emitLoadLocal(pending.returning());
             c.b.beginReturn();
-            c.b.emitLoadLocal(returns.result());
+            c.b.emitLoadLocal(pending.result());
             c.b.endReturn();
             c.b.endIfThen();
         }
@@ -629,6 +638,11 @@ final class StatementCompiler {
     }
 
     private void visitFor(ForStmtContext f, String returnType) {
+        CallPostfixContext stepOne = rangeCall(f.iter);
+        if (stepOne != null && stepOne.args().expr().size() == 2 && f.pattern() instanceof BindPatternContext bind) {
+            visitForRange(f, stepOne, bind, returnType);
+            return;
+        }
         c.b.beginBlock();
         c.scope.pushBlock();
         BytecodeLabel breakLabel = c.b.createLabel();
@@ -687,6 +701,70 @@ final class StatementCompiler {
         });
         c.b.endWhile();
         c.b.emitLabel(breakLabel);
+        c.scope.popBlock();
+        c.b.endBlock();
+    }
+
+    /**
+     * `for (x in range(a, b))` with the built-in `range`: the loop a `while` over the ints would be,
+     * with the range's checks and errors where it starts (RangeFirstNode) and no cursor object. Its
+     * body counts its back-edges as such a `while` does when it cannot see the clock.
+     * <pre>
+     * from = a; end = b; next = RangeFirst(from, end)
+     * while (next < end) { x = RangeNext(next); body }     // x: the iteration's own local
+     * </pre>
+     */
+    private void visitForRange(ForStmtContext f, CallPostfixContext range, BindPatternContext bind, String returnType) {
+        c.b.beginBlock();
+        c.scope.pushBlock();
+        BytecodeLocal from = c.b.createLocal();
+        BytecodeLocal end = c.b.createLocal();
+        BytecodeLocal next = c.b.createLocal(); // only ever an int, so kept unboxed
+        List<ExprContext> args = range.args().expr();
+        c.beginSection(f.iter);
+        c.beginSection(range);
+        c.b.beginStoreLocal(from);
+        c.visitExpr(args.get(0));
+        c.b.endStoreLocal();
+        c.b.beginStoreLocal(end);
+        c.visitExpr(args.get(1));
+        c.b.endStoreLocal();
+        c.b.beginStoreLocal(next);
+        c.b.beginRangeFirst();
+        c.b.emitLoadLocal(from);
+        c.b.emitLoadLocal(end);
+        c.b.endRangeFirst();
+        c.b.endStoreLocal();
+        c.endSection();
+        c.endSection();
+        Runnable test = () -> {
+            c.b.beginLess();
+            c.b.emitLoadLocal(next);
+            c.b.emitLoadLocal(end);
+            c.b.endLess();
+        };
+        Runnable iteration = () -> {
+            c.scope.pushBlock();
+            boolean named = !bind.name().getText().equals("_");
+            BytecodeLocal x = named ? c.declareLocal(bind.name().getStart(), false) : c.b.createLocal();
+            c.beginSection(f.iter);
+            c.b.beginStoreLocal(x);
+            c.b.emitRangeNext(next);
+            c.b.endStoreLocal();
+            c.endSection();
+            visitBlock(f.body, returnType);
+            c.scope.popBlock();
+        };
+        if (CountedLoops.cannotSeeClock(f, c::calledBuiltin)) {
+            emitCountedLoop(test, iteration, CountedLoops.containsReturn(f.body));
+        } else {
+            BytecodeLabel breakLabel = c.b.createLabel();
+            c.b.beginWhile();
+            test.run();
+            emitLoopBody(breakLabel, iteration);
+            c.b.endWhile();
+            c.b.emitLabel(breakLabel);
+        }
         c.scope.popBlock();
         c.b.endBlock();
     }
