@@ -287,7 +287,6 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
         }
     }
 
-    /** A loop budget's local: always an int, stored by LoopBudget's store and SpendLoopBudget. */
     /**
      * `for (x in range(a, b))`'s next int: the local {@code next} (RangeFirstNode put `a` there), which
      * it then steps by one. No overflow: the loop's test found it below `b`.
@@ -308,6 +307,7 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
         }
     }
 
+    /** A loop budget's local: always an int, stored by LoopBudget's store and SpendLoopBudget. */
     private static long budgetLeft(VirtualFrame frame, LocalAccessor left, BytecodeNode bytecode) {
         try {
             return left.getLong(bytecode, frame);

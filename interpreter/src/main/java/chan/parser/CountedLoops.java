@@ -14,10 +14,9 @@ import org.antlr.v4.runtime.tree.TerminalNode;
  * reads or moves the core's clock or can suspend: no call (a function charges its entry, a built-in
  * may read the clock) but of the pure built-ins {@link #PURE} (`while (i < len(xs))`), no channel
  * operation, `start`, `choose`, no inner loop (it charges its own back-edges), no `throw` or `try`,
- * no function literal. What is left
- * (arithmetic, locals, indexing, fields, `if`, `match`, `break`, `continue`, `return`, `len`,
- * `abs`, `sqrt`) runs without the scheduler, so deferring the clock's update to the loop's exits
- * and quantum checks cannot be seen.
+ * no function literal. What is left (arithmetic, locals, indexing, fields, `if`, `match`, `break`,
+ * `continue`, `return`, `len`, `abs`, `sqrt`) runs without the scheduler, so deferring the clock's
+ * update to the loop's exits and quantum checks cannot be seen.
  */
 final class CountedLoops {
     private CountedLoops() {}
@@ -40,9 +39,9 @@ final class CountedLoops {
     }
 
     /**
-     * The same for a `for` over a call of the built-in `range` (StatementCompiler.visitFor): its
-     * head only compares a cursor with a count, so only its body decides. A `for` over anything else
-     * walks a collection or a channel, which may block.
+     * The same for a `for` over `range(a, b)` of the built-in (StatementCompiler.visitForRange): its
+     * head only compares two ints, so only its body decides. A `for` over anything else walks a
+     * collection or a channel, which may block.
      */
     static boolean cannotSeeClock(ForStmtContext f, Function<CallPostfixContext, String> calledBuiltin) {
         Set<String> boundInside = new HashSet<>();
