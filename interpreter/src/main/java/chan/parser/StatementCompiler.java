@@ -638,9 +638,9 @@ final class StatementCompiler {
     }
 
     private void visitFor(ForStmtContext f, String returnType) {
-        CallPostfixContext stepOne = rangeCall(f.iter);
-        if (stepOne != null && stepOne.args().expr().size() == 2 && f.pattern() instanceof BindPatternContext bind) {
-            visitForRange(f, stepOne, bind, returnType);
+        CallPostfixContext range = rangeCall(f.iter);
+        if (range != null && range.args().expr().size() == 2 && f.pattern() instanceof BindPatternContext bind) {
+            visitForRange(f, range, bind, returnType);
             return;
         }
         c.b.beginBlock();
@@ -649,7 +649,6 @@ final class StatementCompiler {
         BytecodeLocal iterator = c.b.createLocal();
         c.beginSection(f.iter);
         c.b.beginStoreLocal(iterator);
-        CallPostfixContext range = rangeCall(f.iter);
         if (range != null) {
             // The ints counted, not a list made and walked: range's count and errors, at the call.
             c.beginSection(range);

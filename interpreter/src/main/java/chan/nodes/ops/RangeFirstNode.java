@@ -1,8 +1,6 @@
 package chan.nodes.ops;
 
-import chan.ChanException;
 import chan.builtins.Ranges;
-import chan.values.ChanError;
 import com.oracle.truffle.api.bytecode.OperationProxy;
 import com.oracle.truffle.api.dsl.Bind;
 import com.oracle.truffle.api.dsl.Specialization;
@@ -22,22 +20,14 @@ public abstract class RangeFirstNode extends Node {
     @Specialization
     public static long doInts(long from, long to, @Bind Node node) {
         if (Ranges.stepOneCount(from, to) < 0) {
-            count(from, to, node); // more ints than a range may have: its error
+            RangeIterNode.count(from, to, 1L, node); // more ints than a range may have: its error
         }
         return from;
     }
 
     @Specialization(replaces = "doInts")
     public static long doOther(Object from, Object to, @Bind Node node) {
-        count(from, to, node);
+        RangeIterNode.count(from, to, 1L, node);
         return (Long) from;
-    }
-
-    private static void count(Object from, Object to, Node node) {
-        try {
-            Ranges.count(from, to, 1L);
-        } catch (ChanError e) {
-            throw ChanException.of(e, node);
-        }
     }
 }

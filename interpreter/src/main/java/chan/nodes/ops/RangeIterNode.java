@@ -42,7 +42,8 @@ public abstract class RangeIterNode extends Node {
         return new ChanIterator.OverRange((Long) from, (Long) step, count);
     }
 
-    private static int count(Object from, Object to, Object step, Node node) {
+    /** range's count, or its error at {@code node} (RangeFirstNode's checks too). */
+    static int count(Object from, Object to, Object step, Node node) {
         try {
             return Ranges.count(from, to, step);
         } catch (ChanError e) {
