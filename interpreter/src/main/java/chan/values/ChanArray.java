@@ -1,6 +1,5 @@
 package chan.values;
 
-import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 import java.util.Arrays;
@@ -227,11 +226,12 @@ public final class ChanArray {
 
     /**
      * Whether {@code i} indexes a storage array of {@code length} slots. The nodes test it against
-     * the storage's own length, which the JVM's bounds check of the access loads anyway, rather
-     * than against {@link #size}, a second load and a second compare. One unsigned compare
-     * (a negative int is a huge unsigned one): written {@code i >= 0 && i < length}, the compiled
-     * code kept the two compares, and the JVM's own check of the 32-bit index a third; this way it
-     * is two, and one where the length is a compiled constant (the JVM's check then folds too).
+     * the storage's own length, whose load also tests the storage field for null (the guard on the
+     * kind), rather than against {@link #size}, a second load and a second compare. One unsigned
+     * compare (a negative int is a huge unsigned one): written {@code i >= 0 && i < length}, the
+     * compiled code kept the two compares. It is the only check: the nodes then access the storage
+     * through {@link UncheckedArrays}, since the JVM's own check of the 32-bit index, which the
+     * compiler could not see was this one again, folded only where the length was a constant.
      */
     public static boolean inBounds(long i, int length) {
         return Long.compareUnsigned(i, length) < 0;
@@ -255,15 +255,6 @@ public final class ChanArray {
     /** The {@code Object[]} storage, to read; only when {@link #isObjects} (of length 0 when {@link #isInline}). */
     public Object[] objects() {
         return objects;
-    }
-
-    /**
-     * The {@code Object[]} storage, to store a value into; only when {@link #isObjects}. The cast
-     * (a class check) tells the compiler the array is exactly an {@code Object[]}, so the store needs
-     * no array-store check (which would load the array's element class and test the value against it).
-     */
-    public Object[] objectsToStore() {
-        return CompilerDirectives.castExact(objects, Object[].class);
     }
 
     /** Whether the {@code Object[]} storage has its companion {@link #ints} (some int was stored). */
@@ -295,8 +286,8 @@ public final class ChanArray {
      * Whether slot {@code i} of the {@code Object[]} storage is null: an int slot (in {@link #ints})
      * if the array {@link #hasInts}, else nil.
      */
-    public static boolean isNullSlot(Object[] objects, int i) {
-        return objects[i] == null;
+    public static boolean isNullSlot(Object[] objects, long i) {
+        return UncheckedArrays.get(objects, i) == null; // i is in bounds: the nodes' guards test it first
     }
 
     /** Slot {@code i} of the {@code Object[]} storage, an int slot boxed; only when {@link #isObjects}. */

@@ -7,6 +7,7 @@ import chan.values.ChanError;
 import chan.values.ChanList;
 import chan.values.ChanNil;
 import chan.values.ChanTuple;
+import chan.values.UncheckedArrays;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.bytecode.OperationProxy;
 import com.oracle.truffle.api.dsl.Bind;
@@ -33,17 +34,17 @@ public abstract class IndexNode extends Node {
 
     @Specialization(guards = {"array.isLongs()", "inBounds(i, array.longs().length)"})
     public static long doLongArray(ChanArray array, long i) {
-        return array.longs()[(int) i];
+        return UncheckedArrays.get(array.longs(), i);
     }
 
     @Specialization(guards = {"array.isDoubles()", "inBounds(i, array.doubles().length)"})
     public static double doDoubleArray(ChanArray array, long i) {
-        return array.doubles()[(int) i];
+        return UncheckedArrays.get(array.doubles(), i);
     }
 
     @Specialization(guards = {"array.isBooleans()", "inBounds(i, array.booleans().length)"})
     public static boolean doBooleanArray(ChanArray array, long i) {
-        return array.booleans()[(int) i];
+        return UncheckedArrays.get(array.booleans(), i);
     }
 
     /**
@@ -59,7 +60,7 @@ public abstract class IndexNode extends Node {
     /** An int slot of a small array of objects kept inline: unboxed from the companion {@code long[]}. */
     @Specialization(guards = {"array.hasInlineSlot(i)", "array.inlineSlot(i) == null", "array.hasInts()"})
     public static long doInlineIntSlot(ChanArray array, long i) {
-        return array.ints()[(int) i];
+        return UncheckedArrays.get(array.ints(), i);
     }
 
     /** A null slot of a small array of objects kept inline that holds no ints: nil. */
@@ -74,12 +75,12 @@ public abstract class IndexNode extends Node {
      */
     @Specialization(guards = {"array.isObjects()", "inBounds(i, array.objects().length)", "isNullSlot(array.objects(), i)", "array.hasInts()"})
     public static long doIntSlot(ChanArray array, long i) {
-        return array.ints()[(int) i];
+        return UncheckedArrays.get(array.ints(), i);
     }
 
     @Specialization(guards = {"array.isObjects()", "inBounds(i, array.objects().length)", "!isNullSlot(array.objects(), i)"})
     public static Object doObjectSlot(ChanArray array, long i) {
-        return array.objects()[(int) i];
+        return UncheckedArrays.get(array.objects(), i);
     }
 
     /**
@@ -98,7 +99,7 @@ public abstract class IndexNode extends Node {
 
     /** For the guards; see {@link ChanArray#isNullSlot}; {@code i} is in bounds (the guard before). */
     public static boolean isNullSlot(Object[] objects, long i) {
-        return ChanArray.isNullSlot(objects, (int) i);
+        return ChanArray.isNullSlot(objects, i);
     }
 
     @Fallback

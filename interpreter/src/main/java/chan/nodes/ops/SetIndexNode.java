@@ -4,6 +4,7 @@ import chan.ChanException;
 import chan.builtins.Builtins;
 import chan.values.ChanArray;
 import chan.values.ChanError;
+import chan.values.UncheckedArrays;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.bytecode.OperationProxy;
 import com.oracle.truffle.api.dsl.Bind;
@@ -20,17 +21,17 @@ public abstract class SetIndexNode extends Node {
 
     @Specialization(guards = {"array.isLongs()", "inBounds(i, array.longs().length)"})
     public static void doLongIntoLongs(ChanArray array, long i, long value) {
-        array.longs()[(int) i] = value;
+        UncheckedArrays.set(array.longs(), i, value);
     }
 
     @Specialization(guards = {"array.isDoubles()", "inBounds(i, array.doubles().length)"})
     public static void doDoubleIntoDoubles(ChanArray array, long i, double value) {
-        array.doubles()[(int) i] = value;
+        UncheckedArrays.set(array.doubles(), i, value);
     }
 
     @Specialization(guards = {"array.isBooleans()", "inBounds(i, array.booleans().length)"})
     public static void doBooleanIntoBooleans(ChanArray array, long i, boolean value) {
-        array.booleans()[(int) i] = value;
+        UncheckedArrays.set(array.booleans(), i, value);
     }
 
     /** An int into a small array of objects kept inline ({@link ChanArray#INLINE}): an int slot, as below. */
@@ -39,7 +40,7 @@ public abstract class SetIndexNode extends Node {
         if (array.inlineSlot(i) != null) { // tested, not stored: after `self[K]` read it, the test folds
             array.setInlineSlot(i, null);
         }
-        array.ints()[(int) i] = value;
+        UncheckedArrays.set(array.ints(), i, value);
     }
 
     /** The first int into a small array of objects kept inline: allocates its {@code long[]} of int slots. */
@@ -66,10 +67,10 @@ public abstract class SetIndexNode extends Node {
     @Specialization(guards = {"array.isObjects()", "inBounds(i, array.objects().length)", "array.hasInts()"})
     public static void doLongIntoIntSlot(ChanArray array, long i, long value) {
         Object[] objects = array.objects();
-        if (objects[(int) i] != null) { // tested, not stored: after `self[K]` read it, the test folds
-            objects[(int) i] = null;
+        if (UncheckedArrays.get(objects, i) != null) { // tested, not stored: after `self[K]` read it, the test folds
+            UncheckedArrays.set(objects, i, null);
         }
-        array.ints()[(int) i] = value;
+        UncheckedArrays.set(array.ints(), i, value);
     }
 
     /**
@@ -86,7 +87,7 @@ public abstract class SetIndexNode extends Node {
     /** Any other value into an array of objects (an int never: it goes to an int slot, above). */
     @Specialization(guards = {"array.isObjects()", "inBounds(i, array.objects().length)", "!isInt(value)"})
     public static void doIntoObjects(ChanArray array, long i, Object value) {
-        array.objectsToStore()[(int) i] = value;
+        UncheckedArrays.set(array.objects(), i, value); // no array-store check either: the storage is exactly Object[]
     }
 
     /** A value the primitive storage cannot hold: generalizes the array to objects (once per array). */
