@@ -65,6 +65,26 @@ public final class Ranges {
         return span > 0 && span <= Args.MAX_SIZE ? (int) span : -1;
     }
 
+    /**
+     * The count of {@code range(a, b, step)} when it needs neither BigInteger nor an error, else -1
+     * ({@link #count} decides). With {@code step} a compiled constant (a `for` loop's literal step)
+     * the division is one by a constant.
+     */
+    public static int stepCount(long a, long b, long step) {
+        if (step == 0) {
+            return -1; // the error
+        }
+        if (step > 0 ? a >= b : a <= b) {
+            return 0;
+        }
+        long span = b - a; // wraps to the wrong sign when the span exceeds a long
+        if (step > 0 ? span <= 0 : span >= 0) {
+            return -1;
+        }
+        long beyondFirst = (span - Long.signum(step)) / step; // ceil(span / step) - 1: both have one sign
+        return beyondFirst < Args.MAX_SIZE ? (int) beyondFirst + 1 : -1;
+    }
+
     /** One of range's ints (its start, end or step, as {@code what} says), or its error. */
     private static long bound(Object v, String what) {
         if (v instanceof Long l) {

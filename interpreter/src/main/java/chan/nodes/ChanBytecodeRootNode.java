@@ -288,21 +288,27 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
     }
 
     /**
-     * `for (x in range(a, b))`'s next int: the local {@code next} (RangeFirstNode put `a` there), which
-     * it then steps by one. No overflow: the loop's test found it below `b`.
+     * `for (x in range(a, b, step))`'s next int: the local {@code next} (RangeFirstNode put `a` there),
+     * which it then steps. With a step of one it cannot overflow: the loop's test found it below `b`.
+     * A larger step past the last int stops at the last int of that sign, which fails the test.
      */
     @Operation
     @ConstantOperand(type = LocalAccessor.class, name = "next")
+    @ConstantOperand(type = long.class, name = "step")
     public static final class RangeNext {
         @Specialization
-        static long doNext(VirtualFrame frame, LocalAccessor next, @Bind BytecodeNode bytecode) {
+        static long doNext(VirtualFrame frame, LocalAccessor next, long step, @Bind BytecodeNode bytecode) {
             long x;
             try {
                 x = next.getLong(bytecode, frame);
             } catch (UnexpectedResultException boxed) {
                 x = (Long) boxed.getResult(); // an int all the same, in a local that is not kept unboxed
             }
-            next.setLong(bytecode, frame, x + 1);
+            long stepped = x + step;
+            if (step != 1 && ((x ^ stepped) & (step ^ stepped)) < 0) { // wrapped: past either end of the ints
+                stepped = step > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
+            }
+            next.setLong(bytecode, frame, stepped);
             return x;
         }
     }

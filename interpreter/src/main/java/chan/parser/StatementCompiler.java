@@ -639,8 +639,9 @@ final class StatementCompiler {
 
     private void visitFor(ForStmtContext f, String returnType) {
         CallPostfixContext range = rangeCall(f.iter);
-        if (range != null && range.args().expr().size() == 2 && f.pattern() instanceof BindPatternContext bind) {
-            visitForRange(f, range, bind, returnType);
+        Long step = range == null ? null : literalStep(range.args().expr());
+        if (step != null && f.pattern() instanceof BindPatternContext bind) {
+            visitForRange(f, range, step, bind, returnType);
             return;
         }
         c.b.beginBlock();
@@ -705,15 +706,42 @@ final class StatementCompiler {
     }
 
     /**
-     * `for (x in range(a, b))` with the built-in `range`: the loop a `while` over the ints would be,
-     * with the range's checks and errors where it starts (RangeFirstNode) and no cursor object. Its
-     * body counts its back-edges as such a `while` does when it cannot see the clock.
+     * The step of a call of `range` whose step a `for` loop can count by without a cursor: 1 for
+     * `range(a, b)`, the literal for `range(a, b, -1)` (an int literal that is not zero, or its
+     * negation); null for any other step (a name, an expression, zero), which keeps the cursor.
+     */
+    private static Long literalStep(List<ExprContext> args) {
+        if (args.size() == 2) {
+            return 1L;
+        }
+        if (args.size() != 3) {
+            return null;
+        }
+        ExprContext e = args.get(2);
+        boolean negative = false;
+        if (e instanceof UnaryExprContext u && u.op.getText().equals("-")) {
+            negative = true;
+            e = u.expr();
+        }
+        if (e instanceof PostfixExprContext p && p.postfix() instanceof PrimaryPostfixContext pp
+                        && pp.primary() instanceof LiteralPrimaryContext lit && lit.literal().INT() != null
+                        && Literals.value(lit.literal()) instanceof Long v && v != 0) {
+            return negative ? -v : v; // -(2^63) is not a Long literal, so no negation wraps
+        }
+        return null;
+    }
+
+    /**
+     * `for (x in range(a, b))` with the built-in `range`, or `range(a, b, step)` with a literal step:
+     * the loop a `while` over the ints would be, with the range's checks and errors where it starts
+     * (RangeFirstNode) and no cursor object. Its body counts its back-edges as such a `while` does
+     * when it cannot see the clock.
      * <pre>
-     * from = a; end = b; next = RangeFirst(from, end)
-     * while (next < end) { x = RangeNext(next); body }     // x: the iteration's own local
+     * from = a; end = b; next = RangeFirst[step](from, end)
+     * while (next < end) { x = RangeNext[step](next); body }   // next > end for a step below 0
      * </pre>
      */
-    private void visitForRange(ForStmtContext f, CallPostfixContext range, BindPatternContext bind, String returnType) {
+    private void visitForRange(ForStmtContext f, CallPostfixContext range, long step, BindPatternContext bind, String returnType) {
         c.b.beginBlock();
         c.scope.pushBlock();
         BytecodeLocal from = c.b.createLocal();
@@ -729,7 +757,7 @@ final class StatementCompiler {
         c.visitExpr(args.get(1));
         c.b.endStoreLocal();
         c.b.beginStoreLocal(next);
-        c.b.beginRangeFirst();
+        c.b.beginRangeFirst(step);
         c.b.emitLoadLocal(from);
         c.b.emitLoadLocal(end);
         c.b.endRangeFirst();
@@ -737,10 +765,17 @@ final class StatementCompiler {
         c.endSection();
         c.endSection();
         Runnable test = () -> {
-            c.b.beginLess();
-            c.b.emitLoadLocal(next);
-            c.b.emitLoadLocal(end);
-            c.b.endLess();
+            if (step > 0) {
+                c.b.beginLess();
+                c.b.emitLoadLocal(next);
+                c.b.emitLoadLocal(end);
+                c.b.endLess();
+            } else {
+                c.b.beginGreater();
+                c.b.emitLoadLocal(next);
+                c.b.emitLoadLocal(end);
+                c.b.endGreater();
+            }
         };
         Runnable iteration = () -> {
             c.scope.pushBlock();
@@ -748,7 +783,7 @@ final class StatementCompiler {
             BytecodeLocal x = named ? c.declareLocal(bind.name().getStart(), false) : c.b.createLocal();
             c.beginSection(f.iter);
             c.b.beginStoreLocal(x);
-            c.b.emitRangeNext(next);
+            c.b.emitRangeNext(next, step);
             c.b.endStoreLocal();
             c.endSection();
             visitBlock(f.body, returnType);

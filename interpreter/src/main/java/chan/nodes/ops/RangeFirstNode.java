@@ -1,33 +1,36 @@
 package chan.nodes.ops;
 
 import chan.builtins.Ranges;
+import com.oracle.truffle.api.bytecode.ConstantOperand;
 import com.oracle.truffle.api.bytecode.OperationProxy;
 import com.oracle.truffle.api.dsl.Bind;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.Node;
 
 /**
- * Starts `for (x in range(a, b))`, the built-in's step of one: checks `a` and `b` as the call would
- * (ints, at most 2^31 - 9 of them between), with its errors at its place, and gives `a`, the first
- * int. The loop then runs as `while (next < b)` over a local (StatementCompiler.visitForRange), with
- * no cursor object: a frame that is a real object (one whose function makes calls) would have
- * allocated one at every start of the loop.
+ * Starts `for (x in range(a, b))`, or `range(a, b, step)` with a literal step: checks `a`, `b` and
+ * the step as the call would (ints, a step that is not zero, at most 2^31 - 9 of them between), with
+ * its errors at its place, and gives `a`, the first int. The loop then runs as `while (next < b)`
+ * (`next > b` for a step below zero) over a local (StatementCompiler.visitForRange), with no cursor
+ * object: a frame that is a real object (one whose function makes calls) would have allocated one at
+ * every start of the loop.
  */
 @OperationProxy.Proxyable
+@ConstantOperand(type = long.class, name = "step")
 public abstract class RangeFirstNode extends Node {
-    public abstract long execute(Object from, Object to);
+    public abstract long execute(long step, Object from, Object to);
 
     @Specialization
-    public static long doInts(long from, long to, @Bind Node node) {
-        if (Ranges.stepOneCount(from, to) < 0) {
-            RangeIterNode.count(from, to, 1L, node); // more ints than a range may have: its error
+    public static long doInts(long step, long from, long to, @Bind Node node) {
+        if (Ranges.stepCount(from, to, step) < 0) {
+            RangeIterNode.count(from, to, step, node); // more ints than a range may have, or step 0: its error
         }
         return from;
     }
 
     @Specialization(replaces = "doInts")
-    public static long doOther(Object from, Object to, @Bind Node node) {
-        RangeIterNode.count(from, to, 1L, node);
+    public static long doOther(long step, Object from, Object to, @Bind Node node) {
+        RangeIterNode.count(from, to, step, node);
         return (Long) from;
     }
 }

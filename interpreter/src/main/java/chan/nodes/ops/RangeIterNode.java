@@ -10,11 +10,12 @@ import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.Node;
 
 /**
- * Starts `for (x in range(a, b, step))` where `range` is the built-in (and `range(a, b)` under a
- * pattern that is not a name): the loop counts the ints instead of iterating over the list the call
- * would make, with the call's errors at the call's place (StatementCompiler.visitFor; the usual
- * `for (x in range(a, b))` is a loop over a local, RangeFirstNode). Made here, not behind the
- * count's boundary, so that a compiled loop keeps its cursor and value in registers.
+ * Starts `for (x in range(a, b, step))` where `range` is the built-in and the step is not a literal
+ * (and any `range` under a pattern that is not a name): the loop counts the ints instead of
+ * iterating over the list the call would make, with the call's errors at the call's place
+ * (StatementCompiler.visitFor; the usual `for (x in range(a, b))` and `range(a, b, -1)` are loops
+ * over a local, RangeFirstNode). Made here, not behind the count's boundary, so that a compiled loop
+ * keeps its cursor and value in registers.
  */
 @OperationProxy.Proxyable
 public abstract class RangeIterNode extends Node {
