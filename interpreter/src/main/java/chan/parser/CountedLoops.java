@@ -40,8 +40,8 @@ final class CountedLoops {
 
     /**
      * The same for a `for` over `range(a, b)` or `range(a, b, step)` of the built-in with a literal
-     * step (StatementCompiler.visitForRange): its head only compares two ints, so only its body decides. A `for` over anything else walks a
-     * collection or a channel, which may block.
+     * step (StatementCompiler.visitForRange): its head only compares two ints, so only its body
+     * decides. A `for` over anything else walks a collection or a channel, which may block.
      */
     static boolean cannotSeeClock(ForStmtContext f, Function<CallPostfixContext, String> calledBuiltin) {
         Set<String> boundInside = new HashSet<>();

@@ -706,16 +706,14 @@ final class StatementCompiler {
     }
 
     /**
-     * The step of a call of `range` whose step a `for` loop can count by without a cursor: 1 for
-     * `range(a, b)`, the literal for `range(a, b, -1)` (an int literal that is not zero, or its
-     * negation); null for any other step (a name, an expression, zero), which keeps the cursor.
+     * The step of a call of `range` (rangeCall: two or three arguments) whose step a `for` loop can
+     * count by without a cursor: 1 for `range(a, b)`, the literal for `range(a, b, -1)` (an int
+     * literal that is not zero, or its negation); null for any other step (a name, an expression,
+     * zero), which keeps the cursor.
      */
     private static Long literalStep(List<ExprContext> args) {
         if (args.size() == 2) {
             return 1L;
-        }
-        if (args.size() != 3) {
-            return null;
         }
         ExprContext e = args.get(2);
         boolean negative = false;
