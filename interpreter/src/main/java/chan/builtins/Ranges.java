@@ -54,21 +54,9 @@ public final class Ranges {
     }
 
     /**
-     * The count of {@code range(a, b)} (step 1) when it needs neither BigInteger nor an error, else -1
-     * ({@link #count} decides): so that a loop over such a range starts without a boundary.
-     */
-    public static int stepOneCount(long a, long b) {
-        if (a >= b) {
-            return 0;
-        }
-        long span = b - a; // wraps negative when the span exceeds a long
-        return span > 0 && span <= Args.MAX_SIZE ? (int) span : -1;
-    }
-
-    /**
      * The count of {@code range(a, b, step)} when it needs neither BigInteger nor an error, else -1
-     * ({@link #count} decides). With {@code step} a compiled constant (a `for` loop's literal step)
-     * the division is one by a constant.
+     * ({@link #count} decides): so that a loop over such a range starts without a boundary. With
+     * {@code step} a compiled constant (a `for` loop's literal step) the division is one by a constant.
      */
     public static int stepCount(long a, long b, long step) {
         if (step == 0) {

@@ -716,17 +716,12 @@ final class StatementCompiler {
             return 1L;
         }
         ExprContext e = args.get(2);
-        boolean negative = false;
-        if (e instanceof UnaryExprContext u && u.op.getText().equals("-")) {
-            negative = true;
-            e = u.expr();
+        boolean negative = e instanceof UnaryExprContext u && u.op.getText().equals("-");
+        Long v = intLiteral(negative ? ((UnaryExprContext) e).expr() : e);
+        if (v == null || v == 0) {
+            return null;
         }
-        if (e instanceof PostfixExprContext p && p.postfix() instanceof PrimaryPostfixContext pp
-                        && pp.primary() instanceof LiteralPrimaryContext lit && lit.literal().INT() != null
-                        && Literals.value(lit.literal()) instanceof Long v && v != 0) {
-            return negative ? -v : v; // -(2^63) is not a Long literal, so no negation wraps
-        }
-        return null;
+        return negative ? -v : v; // -(2^63) is not a Long literal, so no negation wraps
     }
 
     /**

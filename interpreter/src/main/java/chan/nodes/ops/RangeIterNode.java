@@ -28,13 +28,8 @@ public abstract class RangeIterNode extends Node {
      */
     @Specialization
     public static Object doInts(long from, long to, long step, @Bind Node node) {
-        if (step == 1) {
-            int count = Ranges.stepOneCount(from, to); // the usual range, counted inline
-            if (count >= 0) {
-                return new ChanIterator.OverRange(from, 1, count);
-            }
-        }
-        return new ChanIterator.OverRange(from, step, count(from, to, step, node));
+        int count = Ranges.stepCount(from, to, step); // counted inline, unless BigInteger or an error is needed
+        return new ChanIterator.OverRange(from, step, count >= 0 ? count : count(from, to, step, node));
     }
 
     @Specialization(replaces = "doInts")
