@@ -675,12 +675,20 @@ final class ProgramGenerator {
             return;
         }
         String i = fresh("i");
-        String range = switch (r.nextInt(4)) {
+        String range = switch (r.nextInt(6)) {
             case 0 -> "range(0, " + bound + ")";
             case 1 -> "range(" + (-r.nextInt(3)) + ", abs(" + intExpr(1) + ") % " + bound + ")";
             case 2 -> {
                 String from = intAtom();
                 yield "range(" + from + ", " + from + " + " + bound + ")";
+            }
+            // Literal steps (compiled as the `while` over the ints, StatementCompiler.visitForRange):
+            // a countdown, and a stride of either sign from a computed start.
+            case 3 -> "range(" + (bound - 1) + ", -1, -1)";
+            case 4 -> {
+                int step = (1 + r.nextInt(3)) * (r.nextBoolean() ? 1 : -1);
+                String from = "abs(" + intExpr(1) + ") % " + bound;
+                yield "range(" + from + ", " + from + (step > 0 ? " + " : " - ") + bound + ", " + step + ")";
             }
             default -> "range(" + r.nextInt(3) + ", " + bound + ")";
         };
