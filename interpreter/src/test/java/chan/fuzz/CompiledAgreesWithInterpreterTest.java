@@ -1,6 +1,5 @@
 package chan.fuzz;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import chan.fuzz.ProgramGenerator.Program;
@@ -24,7 +23,7 @@ import org.junit.jupiter.api.TestFactory;
  * {@code -Dchan.fuzz.seeds=1000 -Dchan.fuzz.from=5000} (on the mvn command line) runs 1000 seeds from
  * 5000 ({@link Hunt} does the same outside JUnit, one line per seed). A failing seed's program is
  * written to interpreter/target/fuzz/seed-N.chan, and the failure message gives both runs' output and
- * how to run the program with ./chan in each mode.
+ * how to run the program with ./chan in each mode (a module it imports, seed-N-m.chan, beside it).
  */
 class CompiledAgreesWithInterpreterTest {
     /**
@@ -33,9 +32,10 @@ class CompiledAgreesWithInterpreterTest {
      * --stats, --max-depth, an uncaught error ending the program (7, 34), array storage transitions,
      * and the concurrency the kernels use: `prichoose` (6, 7, 9), `option for` (3, 5, 22, and the
      * workers' fan-in of 9), `<-?` (3, 5, 7, 22, 34), `close` (5, 6, 9, 22, 34), `monitor` and `kill`
-     * (6, 7, 29, and the workers of 9 and 29), `sleep` (9, 14, 22) and imported modules (3, 5, 6, 35).
+     * (6, 7, 29, and the workers of 9 and 29), `sleep` (9, 14, 22) and imported modules (3, 5, 6, 35);
+     * then 48, whose program imports a module of its own and recurses through it.
      */
-    private static final long[] BUILD_SEEDS = {3, 5, 6, 7, 9, 14, 22, 29, 34, 35};
+    private static final long[] BUILD_SEEDS = {3, 5, 6, 7, 9, 14, 22, 29, 34, 35, 48};
     private static final Long FROM = Long.getLong("chan.fuzz.from");
     private static final Long SEEDS = Long.getLong("chan.fuzz.seeds");
     private static final long TIMEOUT_MILLIS = Long.getLong("chan.fuzz.timeout", 60) * 1000;
@@ -53,8 +53,7 @@ class CompiledAgreesWithInterpreterTest {
     private static void check(long seed) throws IOException {
         Program program = ProgramGenerator.generate(seed);
         Path dir = Files.createTempDirectory("chan-fuzz");
-        Path file = dir.resolve("seed-" + seed + ".chan");
-        Files.writeString(file, program.source(), UTF_8);
+        Path file = program.writeTo(dir);
         try {
             Path log = TRACE_DIR == null ? null : Files.createDirectories(Path.of(TRACE_DIR)).resolve("seed-" + seed + ".log");
             Result interpreted = ProgramRunner.run(file, program.args(), Mode.INTERPRETED, TIMEOUT_MILLIS, null);
@@ -64,7 +63,7 @@ class CompiledAgreesWithInterpreterTest {
                 throw new AssertionError(report(seed, program, problem, interpreted, compiled));
             }
         } finally {
-            Files.deleteIfExists(file);
+            program.deleteFrom(dir);
             Files.deleteIfExists(dir);
         }
     }
@@ -106,8 +105,7 @@ class CompiledAgreesWithInterpreterTest {
 
     private static String report(long seed, Program program, String problem, Result interpreted, Result compiled) throws IOException {
         Files.createDirectories(FAILURES);
-        Path kept = FAILURES.resolve("seed-" + seed + ".chan");
-        Files.writeString(kept, program.source(), UTF_8);
+        Path kept = program.writeTo(FAILURES);
         String args = program.args().isEmpty() ? "" : " " + String.join(" ", program.args());
         String message = "seed " + seed + ": " + problem + "\nprogram: " + kept.toAbsolutePath() + "\nrun it:\n"
                         + "  CHAN_JAVA_OPTS=\"-Dpolyglot.engine.Compilation=false\" ./chan " + kept + args + "\n"

@@ -25,8 +25,7 @@ public final class Hunt {
         int failed = 0;
         for (long seed = from; seed < from + count; seed++) {
             Program program = ProgramGenerator.generate(seed);
-            Path file = dir.resolve("seed-" + seed + ".chan");
-            Files.writeString(file, program.source(), UTF_8);
+            Path file = program.writeTo(dir);
             Path log = trace ? Files.createDirectories(dir.resolve("trace")).resolve("seed-" + seed + ".log") : null;
             long t0 = System.nanoTime();
             Result interpreted = ProgramRunner.run(file, program.args(), Mode.INTERPRETED, 60_000, null);
@@ -38,7 +37,7 @@ public final class Hunt {
                             problem == null ? "ok" : "FAIL " + problem.lines().findFirst().orElse(""), interpreted.exit(),
                             interpreted.stdout().lines().count(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, String.join(" ", program.args()));
             if (problem == null) {
-                Files.delete(file);
+                program.deleteFrom(dir);
             } else {
                 failed++;
                 Files.writeString(dir.resolve("seed-" + seed + ".txt"), "args: " + String.join(" ", program.args()) + "\n" + problem
