@@ -73,6 +73,20 @@ public final class Ranges {
         return beyondFirst < Args.MAX_SIZE ? (int) beyondFirst + 1 : -1;
     }
 
+    /**
+     * Whether {@code range(a, b, step)} with a step of 1 or -1 has more ints than a range may (its
+     * count above {@link Args#MAX_SIZE}, which {@link #count} reports): what {@code stepCount(a, b,
+     * step) < 0} tells for these steps, in a subtraction and two compares instead of its branches.
+     * A `for` loop over such a range asks at its start, which the compiler inlines with every copy
+     * of a recursive function that holds the loop (RangeFirstNode).
+     */
+    public static boolean unitStepTooLong(long a, long b, long step) {
+        // The loop runs when a is below b (above, going down); then the span, read unsigned, is
+        // exact even where b - a wraps past a long.
+        long span = step > 0 ? b - a : a - b;
+        return (step > 0 ? a < b : a > b) & Long.compareUnsigned(span, Args.MAX_SIZE) > 0;
+    }
+
     /** One of range's ints (its start, end or step, as {@code what} says), or its error. */
     private static long bound(Object v, String what) {
         if (v instanceof Long l) {

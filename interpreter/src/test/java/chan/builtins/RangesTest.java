@@ -1,6 +1,7 @@
 // Checks Ranges.stepCount, the count a `for` loop over a range makes inline (with or without a cursor),
 // against Ranges.count (BigInteger arithmetic): the same count wherever stepCount gives one, and -1
-// exactly where count fails or its answer needs more than the fast path can do.
+// exactly where count fails or its answer needs more than the fast path can do; and
+// Ranges.unitStepTooLong, a loop's check of a range by 1 or -1, against count's error.
 package chan.builtins;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,5 +41,28 @@ class RangesTest {
             }
         }
         assertTrue(fast > 1000, "the fast path counted only " + fast);
+    }
+
+    /** The bounds, and spans at the largest count a range may have from both sides of zero. */
+    private static final long[] UNIT_BOUNDS = {Long.MIN_VALUE, Long.MIN_VALUE + 1, -Args.MAX_SIZE - 1L, -Args.MAX_SIZE, -100, -1, 0, 1,
+        2, Args.MAX_SIZE - 1L, Args.MAX_SIZE, Args.MAX_SIZE + 1L, Args.MAX_SIZE + 2L, 1L << 40, Long.MAX_VALUE - 1, Long.MAX_VALUE};
+
+    @Test
+    void unitStepTooLongIsCountsError() {
+        for (long s : new long[] {1, -1}) {
+            for (long a : UNIT_BOUNDS) {
+                for (long b : UNIT_BOUNDS) {
+                    boolean refused;
+                    try {
+                        Ranges.count(a, b, s);
+                        refused = false;
+                    } catch (ChanError e) {
+                        refused = true;
+                    }
+                    assertEquals(refused, Ranges.unitStepTooLong(a, b, s), "range(" + a + ", " + b + ", " + s + ")");
+                    assertEquals(refused, Ranges.stepCount(a, b, s) < 0, "stepCount of range(" + a + ", " + b + ", " + s + ")");
+                }
+            }
+        }
     }
 }

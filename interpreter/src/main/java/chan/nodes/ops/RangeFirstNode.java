@@ -4,8 +4,10 @@ import chan.builtins.Ranges;
 import com.oracle.truffle.api.bytecode.ConstantOperand;
 import com.oracle.truffle.api.bytecode.OperationProxy;
 import com.oracle.truffle.api.dsl.Bind;
+import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.profiles.InlinedBranchProfile;
 
 /**
  * Starts `for (x in range(a, b))`, or `range(a, b, step)` with a literal step (never zero:
@@ -20,9 +22,18 @@ import com.oracle.truffle.api.nodes.Node;
 public abstract class RangeFirstNode extends Node {
     public abstract long execute(long step, Object from, Object to);
 
+    /*
+     * The error's path is compiled only once a range here has been refused (the profile): until then
+     * a start of the loop is a few nodes, and it is inlined with each copy of a recursive function
+     * (Permute's countdown inlined fewer copies of itself while the path was always there). Once
+     * entered, the path stays compiled, so a program that catches the error again and again does not
+     * leave compiled code each time (CaughtErrorsStayCompiledTest).
+     */
     @Specialization
-    public static long doInts(long step, long from, long to, @Bind Node node) {
-        if (Ranges.stepCount(from, to, step) < 0) {
+    public static long doInts(long step, long from, long to, @Bind Node node, @Cached InlinedBranchProfile refused) {
+        boolean tooLong = step == 1 || step == -1 ? Ranges.unitStepTooLong(from, to, step) : Ranges.stepCount(from, to, step) < 0;
+        if (tooLong) {
+            refused.enter(node);
             RangeIterNode.count(from, to, step, node); // more ints than a range may have: its error
         }
         return from;

@@ -4,6 +4,7 @@ import chan.ChanException;
 import chan.builtins.Ranges;
 import chan.nodes.ChanIterator;
 import chan.values.ChanError;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.bytecode.OperationProxy;
 import com.oracle.truffle.api.dsl.Bind;
 import com.oracle.truffle.api.dsl.Specialization;
@@ -38,12 +39,23 @@ public abstract class RangeIterNode extends Node {
         return new ChanIterator.OverRange((Long) from, (Long) step, count);
     }
 
-    /** range's count, or its error at {@code node} (RangeFirstNode's checks too). */
+    /**
+     * range's count, or its error at {@code node} (RangeFirstNode's checks too). Behind one boundary
+     * with the error's making (and, for {@link #count(long, long, long, Node)}, the ints' boxes), so
+     * that compiled code holds a single call on this path.
+     */
+    @TruffleBoundary
     static int count(Object from, Object to, Object step, Node node) {
         try {
             return Ranges.count(from, to, step);
         } catch (ChanError e) {
             throw ChanException.of(e, node);
         }
+    }
+
+    /** {@link #count(Object, Object, Object, Node)} of ints, boxed behind the boundary. */
+    @TruffleBoundary
+    static int count(long from, long to, long step, Node node) {
+        return count((Object) from, (Object) to, (Object) step, node);
     }
 }
