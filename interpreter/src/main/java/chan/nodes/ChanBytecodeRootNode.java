@@ -305,8 +305,9 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
                 x = (Long) boxed.getResult(); // an int all the same, in a local that is not kept unboxed
             }
             long stepped = x + step;
-            // A step of 1 or -1 cannot wrap: the loop's test has just found x below (above) its end.
-            if (step != 1 && step != -1 && ((x ^ stepped) & (step ^ stepped)) < 0) { // wrapped: past either end of the ints
+            // Wrapped past either end of the ints? Not with a step of 1 or -1: the loop's test has
+            // just found x below (above) its end.
+            if (step != 1 && step != -1 && ((x ^ stepped) & (step ^ stepped)) < 0) {
                 stepped = step > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
             }
             next.setLong(bytecode, frame, stepped);

@@ -23,18 +23,19 @@ public abstract class RangeFirstNode extends Node {
     public abstract long execute(long step, Object from, Object to);
 
     /*
-     * The error's path is compiled only once a range here has been refused (the profile): until then
-     * a start of the loop is a few nodes, and it is inlined with each copy of a recursive function
-     * (Permute's countdown inlined fewer copies of itself while the path was always there). Once
-     * entered, the path stays compiled, so a program that catches the error again and again does not
-     * leave compiled code each time (CaughtErrorsStayCompiledTest).
+     * The full count's path (the error, or a span wider than a long's with a larger step) is
+     * compiled only once a range here has taken it (the profile): until then a start of the loop is
+     * a few nodes, and it is inlined with each copy of a recursive function (Permute's countdown
+     * inlined fewer copies of itself while the path was always there). Once taken, the path stays
+     * compiled, so a program that catches the error again and again does not leave compiled code
+     * each time (CaughtErrorsStayCompiledTest).
      */
     @Specialization
-    public static long doInts(long step, long from, long to, @Bind Node node, @Cached InlinedBranchProfile refused) {
-        boolean tooLong = step == 1 || step == -1 ? Ranges.unitStepTooLong(from, to, step) : Ranges.stepCount(from, to, step) < 0;
-        if (tooLong) {
-            refused.enter(node);
-            RangeIterNode.count(from, to, step, node); // more ints than a range may have: its error
+    public static long doInts(long step, long from, long to, @Bind Node node, @Cached InlinedBranchProfile fullCount) {
+        boolean needsCount = step == 1 || step == -1 ? Ranges.unitStepTooLong(from, to, step) : Ranges.stepCount(from, to, step) < 0;
+        if (needsCount) {
+            fullCount.enter(node);
+            RangeIterNode.count(from, to, step, node); // raises range's error where it has one
         }
         return from;
     }
