@@ -174,14 +174,7 @@ final class ProgramGenerator {
             line("import \"./" + file + "\" as m;");
         }
         structs();
-        int n = 2 + r.nextInt(4);
-        for (int k = 0; k < n; k++) {
-            if (r.nextInt(4) == 0) {
-                recursiveKernel(k);
-            } else {
-                kernel(k);
-            }
-        }
+        writeKernels(2 + r.nextInt(4), 4);
         List<Kernel> roots = new ArrayList<>();
         roots.add(kernels.get(kernels.size() - 1));
         if (kernels.size() > 1 && r.nextBoolean()) {
@@ -205,6 +198,17 @@ final class ProgramGenerator {
         return new Program(seed, out.toString(), moduleFiles, List.copyOf(args));
     }
 
+    /** Kernels k0 … k(n-1), each a recursive one (recursiveKernel) with one chance in {@code recursiveOdds}. */
+    private void writeKernels(int n, int recursiveOdds) {
+        for (int k = 0; k < n; k++) {
+            if (r.nextInt(recursiveOdds) == 0) {
+                recursiveKernel(k);
+            } else {
+                kernel(k);
+            }
+        }
+    }
+
     private void structs() {
         line("struct P { x, y }");
         line("struct V { a, b, c }");
@@ -226,13 +230,7 @@ final class ProgramGenerator {
         out.append(imported);
         structs();
         int n = 1 + r.nextInt(3);
-        for (int k = 0; k < n; k++) {
-            if (r.nextInt(3) == 0) {
-                recursiveKernel(k);
-            } else {
-                kernel(k);
-            }
-        }
+        writeKernels(n, 3);
         higherOrderKernels(n);
         kernels.replaceAll(k -> new Kernel("m." + k.name, k.params, k.elems, k.result, k.cost, k.countsDown));
         String module = out.toString();
