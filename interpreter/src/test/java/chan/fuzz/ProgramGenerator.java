@@ -41,9 +41,14 @@ final class ProgramGenerator {
      * command-line options to run it with (`--cores 2`, `--stats`, …).
      */
     record Program(long seed, String source, Map<String, String> moduleFiles, List<String> args) {
-        /** The main file's name: the modules it imports are named after it (seed-N-m.chan). */
+        /** The main file's name. */
         String fileName() {
             return "seed-" + seed + ".chan";
+        }
+
+        /** The name of the module of its own that seed's program imports, beside its main file. */
+        static String moduleFileName(long seed) {
+            return "seed-" + seed + "-m.chan";
         }
 
         /** Writes the main file and the modules it imports into dir; gives the main file. */
@@ -169,7 +174,7 @@ final class ProgramGenerator {
         String imported = imports();
         Map<String, String> moduleFiles = new LinkedHashMap<>();
         if (importsModule) {
-            String file = "seed-" + seed + "-m.chan";
+            String file = Program.moduleFileName(seed);
             moduleFiles.put(file, helperModule(imported));
             line("import \"./" + file + "\" as m;");
         }
