@@ -80,17 +80,20 @@ class SpareIT {
 
     /**
      * Output to a device (/dev/null, /dev/full) the spare opens itself. Repeated: once, the request's
-     * own redirection of the script's descriptor 1 was what the spare opened, now and then.
+     * own redirection of the script's descriptor 1 was what the spare opened, now and then. The
+     * spares here have no compiling warm-up (CHAN_SPARE_COMPILE=0), and each is given two seconds to
+     * end the rest: a spare that still warms up takes longer to open the device, which hid that race.
      */
     @Test
     void outputToADeviceGoesToThatDevice() throws Exception {
         Path p = program("both.chan", "print(\"out\");\nlet t = start { throw (:failed, 1); };\n<-monitor(t);\nprint(\"more\");\n");
+        Map<String, String> quick = Map.of("CHAN_SPARE", "on", "CHAN_SPARE_COMPILE", "0");
         for (String device : List.of("/dev/null", "/dev/full", "/dev/null", "/dev/full", "/dev/null")) {
             List<String> command = List.of("bash", "-c", CHAN + " " + p + " >" + device);
             ChanProcess own = runCommand(command, null, Map.of("CHAN_SPARE", "off"));
-            Path spare = readySpare();
-            Thread.sleep(2000); // for its warm-up to end: a spare that still warms up takes longer to open the device
-            ChanProcess served = runCommand(command, null, Map.of("CHAN_SPARE", "on"));
+            Path spare = readySpare(quick);
+            Thread.sleep(2000);
+            ChanProcess served = runCommand(command, null, quick);
             assertEquals(own, served, device + "\n" + own.describe() + "\n--- in a spare ---\n" + served.describe());
             assertEquals(device.equals("/dev/null") ? 0 : 1, served.exit(), served.describe());
             assertFalse(Files.exists(spare));
@@ -222,7 +225,7 @@ class SpareIT {
         // The terminal's shell gets the tmux server's environment: the spare's key asks for this one's.
         StringBuilder unset = new StringBuilder();
         StringBuilder set = new StringBuilder(" CHAN_SPARE=on");
-        for (String name : List.of("LANG", "LC_ALL", "LC_CTYPE", "TZ", "CHAN_DUMP_BYTECODE", "CHAN_JAVA_OPTS", "CHAN_SPARE_IDLE")) {
+        for (String name : List.of("LANG", "LC_ALL", "LC_CTYPE", "TZ", "CHAN_DUMP_BYTECODE", "CHAN_JAVA_OPTS", "CHAN_SPARE_IDLE", "CHAN_SPARE_COMPILE")) {
             String value = System.getenv(name);
             if (value == null || name.startsWith("CHAN_")) {
                 unset.append(" -u ").append(name);
@@ -288,30 +291,41 @@ class SpareIT {
 
     /** Makes sure a spare for a plain run from the repository root is ready, and returns its directory. */
     private Path readySpare() throws Exception {
-        Map<String, String> on = Map.of("CHAN_SPARE", "on");
-        Optional<Path> ready = findReady();
+        return readySpare(Map.of("CHAN_SPARE", "on"));
+    }
+
+    /** The same for runs with the environment {@code on}, which may set CHAN_SPARE_COMPILE. */
+    private Path readySpare(Map<String, String> on) throws Exception {
+        String compile = on.containsKey("CHAN_SPARE_COMPILE") ? "-Dchan.spare.compileSeconds=" + on.get("CHAN_SPARE_COMPILE") : null;
+        Optional<Path> ready = findReady(compile);
         if (ready.isPresent()) {
             return ready.get();
         }
         run(null, on, program("warm.chan", "print(1);\n").toString()); // its JVM's own: a spare starts after it
-        return waitForSpare();
+        return waitForSpare(compile);
     }
 
-    private Path waitForSpare() throws Exception {
+    private Path waitForSpare(String compile) throws Exception {
         Path[] found = new Path[1];
         waitUntil(() -> {
-            found[0] = findReady().orElse(null);
+            found[0] = findReady(compile).orElse(null);
             return found[0] != null;
         }, "a spare to be ready");
         return found[0];
     }
 
-    private static Optional<Path> findReady() throws IOException {
+    /**
+     * A spare ready and unclaimed, started with {@code compile} (the option CHAN_SPARE_COMPILE sets) or,
+     * when that is null, without it. Not one started with CHAN_SPARE_IDLE, which no other run here can claim.
+     */
+    private static Optional<Path> findReady(String compile) throws IOException {
         for (Path key : keyFiles()) {
             Path spare = Path.of(key.toString().replaceFirst("\\.key$", ""));
-            // Not one started with CHAN_SPARE_IDLE, which no other run here can claim.
+            String registration = Files.readString(key);
+            List<String> options = List.of(registration.split("\\s+"));
+            boolean started = compile == null ? options.stream().noneMatch(o -> o.startsWith("-Dchan.spare.compileSeconds=")) : options.contains(compile);
             if (Files.exists(spare.resolve("ready")) && !Files.exists(spare.resolve("claimed"))
-                            && !Files.readString(key).contains("-Dchan.spare.idleSeconds=")) {
+                            && !registration.contains("-Dchan.spare.idleSeconds=") && started) {
                 return Optional.of(spare);
             }
         }

@@ -4,18 +4,15 @@ import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * A spare JVM: started by `./chan` after a run, warmed up, and waiting to run the next `./chan FILE`
  * from the same directory (docs/launcher.md, "The spare"; bench/README.md, Start-up). A JVM with the
- * Truffle engine takes ~0.4 s here before it reads a program; the spare has spent that time already,
- * so the next run takes what the program itself takes. It serves one run and exits: every run still
- * has a process of its own, with nothing left behind by another.
+ * Truffle engine takes ~0.4 s here before it reads a program, and its compiler takes seconds to
+ * become quick; the spare has spent that time already (SpareWarmUp), so the next run takes what the
+ * program itself takes. It serves one run and exits: every run still has a process of its own, with
+ * nothing left behind by another.
  *
  * <p>The script makes the spare's directory (SpareDirectory names its files) and starts the JVM
  * with nothing for its standard streams; the run that claims it sends the request and copies the
@@ -34,19 +31,14 @@ public final class Spare {
         try {
             StandardDescriptors descriptors = StandardDescriptors.link();
             dir.holdLifeline();
-            Cancellation warming = new Cancellation();
-            Thread warmer = new Thread(null, () -> warmUp(dir, warming), "chan-spare-warm-up", 256L << 20);
-            warmer.start();
+            SpareWarmUp warmUp = SpareWarmUp.start(dir);
             SpareWatch watch = SpareWatch.start(dir);
             try (InputStream go = dir.openGo()) {
                 dir.markReady();
                 request = SpareRequest.read(go);
             }
             watch.serving(request);
-            if (warmer.isAlive()) {
-                warming.cancel(); // a run that came early takes the JVM as warm as it is
-                warmer.join();
-            }
+            warmUp.stop(); // a run that came early takes the JVM as warm as it is
             InputStream input = takeStandardStreams(dir, descriptors, request);
             if (!request.runsHere()) {
                 finish(dir, descriptors, SpareDirectory.DECLINED);
@@ -106,33 +98,5 @@ public final class Spare {
         dir.remove();
         dir.writeStatus(status);
         dir.releaseLifeline();
-    }
-
-    /**
-     * Runs the warm-up programs with their output thrown away, until a request comes: the classes of
-     * the parser, the interpreter and the runtime are then loaded and initialized, and their first
-     * calls linked. A hello run after them took 11-15 ms where the first took ~0.5 s (bench/README.md).
-     * The spare is ready before they have run: a run that comes while they run cancels them, and
-     * takes the JVM as warm as it is.
-     */
-    private static void warmUp(SpareDirectory dir, Cancellation warming) {
-        PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), true, System.out.charset());
-        for (String name : new String[] {"warm-up.chan", "warm-up-error.chan"}) {
-            Path program = dir.file(name);
-            try (InputStream text = Spare.class.getResourceAsStream(name)) {
-                Files.copy(text, program, StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException | NullPointerException e) {
-                return; // the spare is as warm as it gets
-            }
-            if (warming.requested()) {
-                return;
-            }
-            ChanMain.run(new String[] {program.toString()}, InputStream.nullInputStream(), nowhere, nowhere, warming);
-        }
-        if (!warming.requested()) {
-            // The warm-up's garbage, collected once: G1 then gives back the heap it freed, and an idle
-            // spare holds ~144 MB resident here instead of ~180 (a served run takes as long).
-            System.gc();
-        }
     }
 }
