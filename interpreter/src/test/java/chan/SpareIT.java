@@ -64,6 +64,25 @@ class SpareIT {
 
     private record Case(Path stdin, String... args) {}
 
+    /**
+     * A run that comes while the spare compiles its last warm-up program (SpareWarmUp) ends that
+     * program and is still the run a JVM of its own makes: its input and output are its own, and a
+     * loop long enough to be compiled computes what it computes there.
+     */
+    @Test
+    void aRunThatComesWhileTheSpareCompilesIsTheSameRun() throws Exception {
+        Path p = program("loop.chan", "print(\"got\", read_line());\nlet s = 0;\nfor (i in range(0, 3000000)) { s += i % 7; }\n"
+                        + "print(s, read_line());\n");
+        Path input = program("input.txt", "first\nsecond\n");
+        ChanProcess own = run(input, Map.of("CHAN_SPARE", "off"), p.toString());
+        Path spare = readySpare();
+        waitUntil(() -> Files.exists(spare.resolve("warm-up-compile.chan")), "the spare's compiling warm-up");
+        ChanProcess served = run(input, Map.of("CHAN_SPARE", "on"), p.toString());
+        assertEquals(own, served, own.describe() + "\n--- in a spare ---\n" + served.describe());
+        assertEquals("got first\n8999994 second\n", served.out(), served.describe());
+        assertFalse(Files.exists(spare), "the spare " + spare + " did not run it");
+    }
+
     /** Output and error that are one file keep their order: the spare writes both to one descriptor. */
     @Test
     void outputAndErrorInOneFileKeepTheirOrder() throws Exception {
