@@ -21,8 +21,9 @@ import java.time.Duration;
  * {@link #COMPILING}. Its own compiled code ends with it; what stays is the compiler's. Graal is Java
  * that a new JVM runs in its interpreter and first tier, so a JVM's first compilation takes ~1.5 s
  * and its first dozen several seconds: a program of a few seconds runs mostly interpreted, waiting
- * for them. After this warm-up the host has compiled Graal, and the next run's compilations come in
- * tens of milliseconds (bench/README.md, Start-up, "A spare that has compiled").
+ * for them. After this warm-up the host has compiled much of Graal, and the next run's first
+ * compilations take a sixth to a half of the time (bench/README.md, Start-up, "A spare that has
+ * compiled").
  * </ul>
  */
 final class SpareWarmUp {
