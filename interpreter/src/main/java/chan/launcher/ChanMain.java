@@ -282,16 +282,24 @@ public final class ChanMain {
         return false;
     }
 
-    /** `chan repl`: the interactive session (chan.repl.ChanRepl) in one context; read_line reads the session's input. */
+    /**
+     * `chan repl`: the interactive session (chan.repl.ChanRepl) in one context; read_line reads the
+     * session's input. Its compiler warms up while a person types at a terminal (ReplWarmUp); input
+     * from a file or a pipe comes at once, and the warm-up would only share the CPU with it.
+     */
     private static int runRepl(CommandLine cl, InputStream in, PrintStream out, PrintStream err) {
         chan.repl.ProgramInput programInput = new chan.repl.ProgramInput();
+        boolean typed = in == System.in && StandardStreams.inputIsTerminal();
+        ReplWarmUp warmUp = new ReplWarmUp(typed ? WarmUp.REPL_COMPILING : java.time.Duration.ZERO);
         try (Context context = contextBuilder(cl, programInput, out, err).build()) {
-            return chan.repl.ChanRepl.run(context, programInput, in, out, err, cl.internalErrors());
+            return chan.repl.ChanRepl.run(context, programInput, in, out, err, cl.internalErrors(), warmUp);
         } catch (IllegalArgumentException | chan.runtime.MachineException e) {
             err.println("chan: " + e.getMessage());
             return 2;
         } catch (Exception | Error e) {
             return internalError(e, cl, err);
+        } finally {
+            warmUp.stop();
         }
     }
 

@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * A spare JVM: started by `./chan` after a run, warmed up, and waiting to run the next `./chan FILE`
  * from the same directory (docs/launcher.md, "The spare"; bench/README.md, Start-up). A JVM with the
  * Truffle engine takes ~0.4 s here before it reads a program, and its compiler takes seconds to
- * become quick; the spare has spent that time already (SpareWarmUp), so the next run takes what the
+ * become quick; the spare has spent that time already (WarmUp), so the next run takes what the
  * program itself takes. It serves one run and exits: every run still has a process of its own, with
  * nothing left behind by another.
  *
@@ -31,7 +31,7 @@ public final class Spare {
         try {
             StandardDescriptors descriptors = StandardDescriptors.link();
             dir.holdLifeline();
-            SpareWarmUp warmUp = SpareWarmUp.start(dir);
+            WarmUp warmUp = WarmUp.start(dir.path(), WarmUp.SPARE_COMPILING);
             SpareWatch watch = SpareWatch.start(dir);
             try (InputStream go = dir.openGo()) {
                 dir.markReady();

@@ -46,6 +46,11 @@ final class SpareDirectory {
         return dir.resolve(name);
     }
 
+    /** The directory itself (the warm-up writes its programs there too). */
+    Path path() {
+        return dir;
+    }
+
     /**
      * The request's FIFO, opened for reading and writing: the open does not wait for a writer, and a
      * request written before the spare reads it stays in the FIFO (SpareRequest).

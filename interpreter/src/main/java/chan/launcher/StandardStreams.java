@@ -14,8 +14,17 @@ final class StandardStreams {
      * no and output stays buffered until the run ends or reads input.
      */
     static boolean outputIsTerminal() {
+        return isTerminal(1);
+    }
+
+    /** Whether standard input is a terminal: a person types it, on the same terms. */
+    static boolean inputIsTerminal() {
+        return isTerminal(0);
+    }
+
+    private static boolean isTerminal(int fd) {
         try {
-            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/1")).toString();
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             return false;

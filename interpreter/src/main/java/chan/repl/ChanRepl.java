@@ -29,9 +29,10 @@ public final class ChanRepl {
     /**
      * Runs the session in {@code context}, entered on this thread for the whole session; returns the
      * exit code. The context's standard input must be {@code programInput}, which then reads {@code in} too.
+     * {@code events} learns when the session is up and when each input runs.
      */
-    public static int run(Context context, ProgramInput programInput, InputStream in, PrintStream out, PrintStream err, boolean internalErrors)
-                    throws IOException {
+    public static int run(Context context, ProgramInput programInput, InputStream in, PrintStream out, PrintStream err, boolean internalErrors,
+                    SessionEvents events) throws IOException {
         try (Terminal terminal = terminal(in, out)) {
             programInput.readFrom(terminal);
             context.enter();
@@ -39,7 +40,7 @@ public final class ChanRepl {
                 context.initialize("chan");
                 ReplSession session = new ReplSession();
                 try {
-                    return loop(session, reader(terminal, session), terminal, out, err, internalErrors);
+                    return loop(session, reader(terminal, session), terminal, out, err, internalErrors, events);
                 } finally {
                     session.close();
                 }
@@ -49,11 +50,13 @@ public final class ChanRepl {
         }
     }
 
-    private static int loop(ReplSession session, LineReader reader, Terminal terminal, PrintStream out, PrintStream err, boolean internalErrors) {
+    private static int loop(ReplSession session, LineReader reader, Terminal terminal, PrintStream out, PrintStream err, boolean internalErrors,
+                    SessionEvents events) {
         ResultPrinter printer = new ResultPrinter(out);
         ReplCommands commands = new ReplCommands(session, printer, out);
         out.println("Chan REPL on " + session.scheduler().machine().describe());
         out.println("Type :help for commands, Ctrl-D to leave.");
+        events.ready();
         while (true) {
             String line;
             try {
@@ -68,6 +71,7 @@ public final class ChanRepl {
                 continue;
             }
             Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> session.interrupt());
+            events.inputStarted();
             try {
                 if (line.strip().startsWith(":")) {
                     if (!commands.run(line)) {
@@ -82,6 +86,7 @@ public final class ChanRepl {
                     e.printStackTrace(err);
                 }
             } finally {
+                events.inputEnded();
                 terminal.handle(Terminal.Signal.INT, previous);
                 session.context().out().flush();
                 err.flush();

@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The spare's warm-up (SpareWarmUp): its programs run as meant (their output goes nowhere in a
+ * The warm-up (WarmUp): its programs run as meant (their output goes nowhere in a
  * spare, so nothing else would notice one that fails at its first line), the compiling one is
  * paced and ends at its time, and a run that comes stops it at once.
  */
-class SpareWarmUpTest {
+class WarmUpTest {
     @TempDir
     Path dir;
 
@@ -28,7 +28,7 @@ class SpareWarmUpTest {
 
     private Run run(String resource, String input) throws IOException {
         Path program = dir.resolve(resource);
-        try (InputStream text = SpareWarmUp.class.getResourceAsStream(resource)) {
+        try (InputStream text = WarmUp.class.getResourceAsStream(resource)) {
             Files.copy(text, program);
         }
         var out = new ByteArrayOutputStream();
@@ -70,7 +70,7 @@ class SpareWarmUpTest {
         long start = System.nanoTime();
         long time = Duration.ofMillis(200).toNanos();
         int lines = 0;
-        try (InputStream rounds = new SpareWarmUp.Rounds(start + time)) {
+        try (InputStream rounds = new WarmUp.Rounds(start + time, () -> false)) {
             byte[] buffer = new byte[64];
             for (int n; (n = rounds.read(buffer, 0, buffer.length)) != -1;) {
                 assertEquals(1, n);
@@ -79,13 +79,13 @@ class SpareWarmUpTest {
             }
         }
         assertTrue(System.nanoTime() - start >= time, "ended early");
-        assertTrue(lines >= 1 && lines <= time / SpareWarmUp.ROUND.toNanos() + 1, lines + " lines");
+        assertTrue(lines >= 1 && lines <= time / WarmUp.ROUND.toNanos() + 1, lines + " lines");
     }
 
     /** Ended early, the input ends for a read that waits for its round. */
     @Test
     void roundsEndedEarlyEndAtOnce() throws Exception {
-        var rounds = new SpareWarmUp.Rounds(System.nanoTime() + Duration.ofMinutes(1).toNanos());
+        var rounds = new WarmUp.Rounds(System.nanoTime() + Duration.ofMinutes(1).toNanos(), () -> false);
         int[] lines = {0};
         Thread reader = new Thread(() -> {
             try {
@@ -108,7 +108,7 @@ class SpareWarmUpTest {
     /** A run that comes while the compiling warm-up has a minute to go does not wait for it. */
     @Test
     void stoppingEndsTheCompilingWarmUp() throws Exception {
-        SpareWarmUp warmUp = SpareWarmUp.start(new SpareDirectory(dir), Duration.ofMinutes(1));
+        WarmUp warmUp = WarmUp.start(dir, Duration.ofMinutes(1));
         long waited = 0;
         while (!Files.exists(dir.resolve("warm-up-compile.chan")) && waited < 120_000) {
             Thread.sleep(100);
@@ -119,5 +119,27 @@ class SpareWarmUpTest {
         long start = System.nanoTime();
         warmUp.stop();
         assertTrue(System.nanoTime() - start < Duration.ofSeconds(20).toNanos(), "stop() waited for the warm-up's time");
+    }
+
+    /** Stopped (the REPL ends), a warm-up in a temporary directory removes it. */
+    @Test
+    void stoppingAWarmUpRemovesItsTemporaryDirectory() throws Exception {
+        WarmUp warmUp = WarmUp.startInTemporaryDirectory(Duration.ofMinutes(1), () -> false);
+        Path own = warmUp.directory();
+        assertTrue(waitFor(() -> Files.exists(own.resolve("warm-up.chan"))), "the warm-up did not start");
+        warmUp.stop();
+        assertEquals(false, Files.exists(own), "left " + own);
+    }
+
+    /** Whether {@code condition} holds within two minutes (the warm-up's JVM shares the build's CPU). */
+    static boolean waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
     }
 }
