@@ -89,7 +89,9 @@ final class WarmUp {
      */
     static WarmUp startInTemporaryDirectory(Duration compiling, BooleanSupplier yieldWhen) {
         try {
-            return start(new WarmUp(Files.createTempDirectory("chan-warm-up"), true, compiling, yieldWhen));
+            Path dir = Files.createTempDirectory("chan-warm-up");
+            dir.toFile().deleteOnExit(); // a JVM ended by a signal skips stop(), but not this; its files are marked as written
+            return start(new WarmUp(dir, true, compiling, yieldWhen));
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             return null;
         }
@@ -154,6 +156,9 @@ final class WarmUp {
         Path program = dir.resolve(name);
         try (InputStream text = WarmUp.class.getResourceAsStream(name)) {
             Files.copy(text, program, StandardCopyOption.REPLACE_EXISTING);
+            if (ownsDir) {
+                program.toFile().deleteOnExit(); // before the directory: the JVM deletes the last marked first
+            }
         } catch (IOException | NullPointerException e) {
             return false; // the JVM is as warm as it gets
         }

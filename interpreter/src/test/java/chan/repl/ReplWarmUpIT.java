@@ -75,6 +75,26 @@ class ReplWarmUpIT {
         assertEquals(List.of(), warmUpDirs(tmp), "left behind");
     }
 
+    /** A session ended by a signal (SIGTERM) while the warm-up runs leaves nothing of it behind either. */
+    @Test
+    void aSessionEndedBySignalLeavesNothing() throws Exception {
+        Path tmp = Files.createDirectory(dir.resolve("tmp"));
+        Path pid = dir.resolve("pid");
+        Path exit = dir.resolve("exit");
+        // exec all the way down: the pid the shell writes is the JVM's.
+        String command = "sh -c 'echo $$ > " + pid + "; exec env CHAN_REPL_COMPILE=600 CHAN_JAVA_OPTS=-Djava.io.tmpdir=" + tmp
+                        + " CHAN_HISTORY=" + dir.resolve("history") + " " + CHAN + " repl'; echo $? > " + exit;
+        try (TmuxTerminal term = new TmuxTerminal(command)) {
+            term.waitForPrompt(1);
+            waitUntil(() -> warmUpFiles(tmp).contains("warm-up-compile.chan"), "the compiling warm-up to start");
+            ProcessHandle jvm = ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).orElseThrow();
+            jvm.destroy();
+            waitUntil(() -> Files.exists(exit), "the session to end");
+            assertEquals("143", Files.readString(exit).strip());
+        }
+        assertEquals(List.of(), warmUpDirs(tmp), "left behind");
+    }
+
     /** The warm-up's directories in {@code tmp} (`chan-warm-up…`; JLine unpacks its library there too). */
     private static List<Path> warmUpDirs(Path tmp) {
         try (Stream<Path> entries = Files.list(tmp)) {
