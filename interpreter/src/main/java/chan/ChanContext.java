@@ -9,6 +9,9 @@ import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.bytecode.ContinuationResult;
 import com.oracle.truffle.api.TruffleLanguage.ContextReference;
 import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.Assumption;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.Truffle;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -53,6 +56,15 @@ public final class ChanContext {
      * context, so that compiled code finds it at a constant address (see {@link Meter}).
      */
     public final Meter meter = new Meter();
+    /**
+     * Valid while compiled code may start the next quantum inline ({@link chan.nodes.ops.PollNode},
+     * Meter.startQuietQuantum). A compiled function reads the meter's quiet bound once, at its entry,
+     * so a preemption asked for from outside the running code (the REPL's Ctrl-C, a thread-local
+     * action run at a safepoint inside a compiled loop) would not reach a loop that is already
+     * running. Invalidating this deoptimizes that code: its frame goes on in the interpreter, which
+     * reads the bound afresh, and a fresh assumption serves the code compiled afterwards.
+     */
+    @CompilationFinal private volatile Assumption quietQuanta = Truffle.getRuntime().createAssumption("quiet quanta");
 
     ChanContext(ChanLanguage language, TruffleLanguage.Env env) {
         this.language = language;
@@ -63,6 +75,19 @@ public final class ChanContext {
         this.err = new PrintStream(env.err(), true, StandardCharsets.UTF_8);
         this.maxDepth = env.getOptions().get(ChanOptions.MaxDepth);
         ValueNames.register();
+    }
+
+    /** See {@link #quietQuanta}. */
+    public Assumption quietQuanta() {
+        return quietQuanta;
+    }
+
+    /** Takes compiled code that runs now off its quiet path (see {@link #quietQuanta}). */
+    @TruffleBoundary
+    public void invalidateQuietQuanta(String reason) {
+        Assumption old = quietQuanta;
+        quietQuanta = Truffle.getRuntime().createAssumption("quiet quanta");
+        old.invalidate(reason);
     }
 
     public static ChanContext get(Node node) {

@@ -44,9 +44,6 @@ final class InputRunner extends RootNode {
         ReplSession session = (ReplSession) frame.getArguments()[1];
         ChanContext context = ChanContext.get(this);
         Scheduler scheduler = context.scheduler();
-        // Ctrl-C preempts through a thread-local action, whose writes a compiled loop may not see
-        // until it leaves its code: every quantum's end must leave it (Scheduler.quietQuanta).
-        scheduler.checkEveryQuantum();
         while (true) {
             TruffleSafepoint.poll(this);
             if (session.takeInterrupt()) {

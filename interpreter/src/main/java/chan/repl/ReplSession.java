@@ -127,6 +127,9 @@ final class ReplSession {
                 // A late action (the input ended before it ran) must not disturb the next input's schedule.
                 if (interruptRequested && scheduler.current() != null) {
                     scheduler.requestPreempt();
+                    // The running code may be a compiled loop that read the quiet bound at its
+                    // entry: out of it, into the interpreter, which sees the request.
+                    context.invalidateQuietQuanta("Ctrl-C in the REPL");
                 }
             }
         });

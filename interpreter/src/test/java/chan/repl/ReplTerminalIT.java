@@ -138,6 +138,35 @@ class ReplTerminalIT {
         term.waitFor("\n100\n");
     }
 
+    /**
+     * The same for a loop that runs compiled: compiled code reads the quiet bound only at its entry,
+     * so Ctrl-C must take it out of that code (ChanContext.quietQuanta), on the foreground thread and
+     * on a thread started in the background, which stays, preempted.
+     */
+    @Test
+    void ctrlCStopsACompiledEndlessLoop() throws Exception {
+        term.line("fn spin(n) { let i = 0; while (i != n) { i += 1; } return i; }");
+        term.waitForPrompt(2);
+        term.line("for (k in range(0, 300)) { spin(100000); }"); // enough for both tiers of `spin`
+        term.waitForPrompt(3);
+        term.line("spin(-1)"); // never ends: i passes -1 only after 2^64 steps
+        Thread.sleep(5000);
+        assertEquals(3, TmuxTerminal.count(term.screen(), "chan> "), "the loop is not running:\n" + term.screen());
+        term.press("C-c");
+        term.waitFor("interrupted");
+        term.waitForPrompt(4);
+        term.line("let t = start spin(-1);");
+        term.waitForPrompt(5);
+        term.line("<-chan()"); // the foreground waits; the thread beside it spins
+        Thread.sleep(3000);
+        assertEquals(5, TmuxTerminal.count(term.screen(), "chan> "), "the input ended:\n" + term.screen());
+        term.press("C-c");
+        term.waitFor("interrupted", 2);
+        term.waitForPrompt(6);
+        term.line(":threads");
+        term.waitFor("runnable");
+    }
+
     private static String waitForFile(Path file) throws Exception {
         for (int i = 0; i < 100 && !Files.exists(file); i++) {
             Thread.sleep(100);

@@ -36,13 +36,16 @@ public final class Meter {
      * every event that could change the answer during a run lowers it: a timer armed ({@code
      * Scheduler.after}), a preemption request, a strand killing itself ({@link
      * Scheduler#endSlice}), and a strand made runnable, which voids it ({@code
-     * Scheduler.makeRunnable}: one store on the path of every wake-up); {@link
-     * Scheduler#checkEveryQuantum} keeps it void for good. It lets compiled code start the next
-     * quantum inline ({@link #startQuietQuantum}) and leave the scheduler's scan to the scheduler
-     * loop ({@link Scheduler#runsOn}), which then nearly always switches. Resuming a thread in
-     * place is correct but slow: the thread runs on in its continuation's code, which Truffle
-     * compiles only once that continuation is resumed often (a lone loop.chan ran 20× slower when
-     * every dispatch left the bound unknown; bench/README.md). Every void is this one field (no
+     * Scheduler.makeRunnable}: one store on the path of every wake-up). A request made from outside
+     * the running code (the REPL's Ctrl-C) also takes compiled code off its quiet path
+     * (ChanContext.quietQuanta), since that code read this bound at its entry. It lets compiled
+     * code start the next quantum inline ({@link #startQuietQuantum}) and leave the scheduler's
+     * scan to the scheduler loop ({@link Scheduler#runsOn}), which then nearly always switches.
+     * Resuming a thread in place is correct but slow: the thread runs on in its continuation's code,
+     * which keeps its locals in a frame on the heap (a loop there runs ~5× slower than in its
+     * function's own code) and which Truffle compiles only once that continuation is resumed often
+     * (a lone loop.chan ran 20× slower when every dispatch left the bound unknown; bench/README.md).
+     * Every void is this one field (no
      * flag, no wake-up count beside it), so that Poll's slow path reads only it and {@link
      * #quantum}: the compiler hoists the fields that path reads into the entry of each compiled
      * function, where an inlined callee's Poll reads them again (bench/README.md).

@@ -60,14 +60,6 @@ public final class Scheduler {
     /** When main ended (Long.MAX_VALUE until it does): the end of the run's virtual time, for stats(). */
     private long mainEndedAt = Long.MAX_VALUE;
     /**
-     * False: every quantum's end is left to the scheduler loop ({@link #checkEveryQuantum}). A
-     * preemption request made from outside the simulation's code path (the REPL's Ctrl-C, a Truffle
-     * thread-local action run at a safepoint inside a compiled loop) changes fields that such a
-     * loop may keep in registers: it would then start quiet quanta forever. Only the full check, made
-     * after the thread has left its compiled code, reads them afresh.
-     */
-    private boolean quietQuanta = true;
-    /**
      * Set by {@link #deferQuantumEnd}: the running strand suspended at the end of a quantum without
      * deciding whether to yield; the scheduler loop decides ({@link #runsOn}).
      */
@@ -262,7 +254,7 @@ public final class Scheduler {
         Strand after = c.runq.peek();
         this.othersQuiet = othersQuiet;
         long quiet = after == null ? othersQuiet : Math.min(othersQuiet, after.readyAt - 1);
-        meter.quietUntil = preemptRequested || !quietQuanta ? Long.MIN_VALUE : quiet;
+        meter.quietUntil = preemptRequested ? Long.MIN_VALUE : quiet;
         if (turn) { // the same run, slice and quantum: no new run in --stats or --trace
             runStart = c.turnRunStart;
             meter.setSliceEnd(c.turnSliceEnd);
@@ -357,7 +349,7 @@ public final class Scheduler {
         }
         long quiet = quietBound(mine);
         if (clock > quiet) return true;
-        if (quietQuanta) meter.quietUntil = quiet;
+        meter.quietUntil = quiet;
         return false;
     }
 
@@ -401,12 +393,6 @@ public final class Scheduler {
             }
         }
         return best;
-    }
-
-    /** Turns the inline quantum start off for good (see {@link #quietQuanta}); the REPL needs it. */
-    public void checkEveryQuantum() {
-        quietQuanta = false;
-        meter.quietUntil = Long.MIN_VALUE;
     }
 
     /**

@@ -30,14 +30,16 @@ public abstract class PollNode extends Node {
      * into every loop and function body nor called from them: a call, even on a cold path, kills every
      * memory location the compiler tracks when it merges back into the loop, and so makes each
      * iteration reload the context, the scheduler and the core; a suspension leaves the compiled code
-     * through its Yield instead, and merges back into nothing.
+     * through its Yield instead, and merges back into nothing. The inline start holds only while
+     * ChanContext.quietQuanta does: a preemption asked for from outside (the REPL's Ctrl-C) takes the
+     * running code out of its compiled form, which read the quiet bound at its entry.
      */
     @Specialization
     public static boolean doPoll(int cycles, @Bind Node node) {
         ChanContext context = ChanContext.get(node);
         Meter meter = context.meter;
         if (CompilerDirectives.injectBranchProbability(CompilerDirectives.SLOWPATH_PROBABILITY, meter.spendAndCheck(cycles))) {
-            if (meter.startQuietQuantum()) {
+            if (context.quietQuanta().isValid() && meter.startQuietQuantum()) {
                 return false;
             }
             context.carried = context.scheduler().deferQuantumEnd();
