@@ -13,7 +13,8 @@ import java.util.function.BooleanSupplier;
 /**
  * What a JVM that waits for its user does meanwhile: a spare (Spare) waiting for its run, and the
  * REPL waiting for its first inputs. It runs three Chan programs with their output thrown away, on
- * a thread of its own, and {@link #stop} ends it early: a run that comes takes the JVM as warm as it is.
+ * a thread of its own, and {@link #stop} ends it early: a run that comes takes the JVM as warm as
+ * it is.
  * <ul>
  * <li>{@code warm-up.chan} and {@code warm-up-error.chan} do a little of everything an ordinary
  * program does, so that the classes behind it are loaded and initialized and the host's first calls
@@ -90,7 +91,9 @@ final class WarmUp {
     static WarmUp startInTemporaryDirectory(Duration compiling, BooleanSupplier yieldWhen) {
         try {
             Path dir = Files.createTempDirectory("chan-warm-up");
-            dir.toFile().deleteOnExit(); // a JVM ended by a signal skips stop(), but not this; its files are marked as written
+            // A JVM ended by a signal skips stop() but still deletes what is marked so (the files are
+            // marked as they are written, after the directory: the last marked goes first).
+            dir.toFile().deleteOnExit();
             return start(new WarmUp(dir, true, compiling, yieldWhen));
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             return null;
@@ -110,9 +113,9 @@ final class WarmUp {
 
     /**
      * Ends the warm-up (a run has come for the JVM, or the REPL ends) and waits until its program has
-     * left the JVM and its temporary directory is gone. The
-     * compiling warm-up ends at its next round, as at its time, which takes ~5 ms where cancelling
-     * its context took 30-50 (a run that comes during it waits that much); the rest are cancelled.
+     * left the JVM and its temporary directory, if it has one, is gone. The compiling warm-up ends
+     * at its next round, as at its time, which takes ~5 ms where cancelling its context took 30-50
+     * (a run that comes during it waits that much); the rest are cancelled.
      */
     void stop() throws InterruptedException {
         Cancellation program;
@@ -157,7 +160,7 @@ final class WarmUp {
         try (InputStream text = WarmUp.class.getResourceAsStream(name)) {
             Files.copy(text, program, StandardCopyOption.REPLACE_EXISTING);
             if (ownsDir) {
-                program.toFile().deleteOnExit(); // before the directory: the JVM deletes the last marked first
+                program.toFile().deleteOnExit();
             }
         } catch (IOException | NullPointerException e) {
             return false; // the JVM is as warm as it gets

@@ -30,8 +30,7 @@ class ReplWarmUpIT {
     @Test
     void theWarmUpRunsBesideTheSessionUntilALongInputAndLeavesNothing() throws Exception {
         Path tmp = Files.createDirectory(dir.resolve("tmp"));
-        String command = "env CHAN_REPL_COMPILE=600 CHAN_JAVA_OPTS=-Djava.io.tmpdir=" + tmp + " CHAN_HISTORY=" + dir.resolve("history")
-                        + " " + CHAN + " repl";
+        String command = repl(tmp);
         try (TmuxTerminal term = new TmuxTerminal(command)) {
             term.waitForPrompt(1);
             waitUntil(() -> warmUpFiles(tmp).contains("warm-up-compile.chan"), "the compiling warm-up to start");
@@ -61,8 +60,7 @@ class ReplWarmUpIT {
     void leavingTheSessionEndsTheWarmUp() throws Exception {
         Path tmp = Files.createDirectory(dir.resolve("tmp"));
         Path exit = dir.resolve("exit");
-        String command = "env CHAN_REPL_COMPILE=600 CHAN_JAVA_OPTS=-Djava.io.tmpdir=" + tmp + " CHAN_HISTORY=" + dir.resolve("history")
-                        + " " + CHAN + " repl; echo $? > " + exit;
+        String command = repl(tmp) + "; echo $? > " + exit;
         try (TmuxTerminal term = new TmuxTerminal(command)) {
             term.waitForPrompt(1);
             waitUntil(() -> warmUpFiles(tmp).contains("warm-up-compile.chan"), "the compiling warm-up to start");
@@ -82,8 +80,7 @@ class ReplWarmUpIT {
         Path pid = dir.resolve("pid");
         Path exit = dir.resolve("exit");
         // exec all the way down: the pid the shell writes is the JVM's.
-        String command = "sh -c 'echo $$ > " + pid + "; exec env CHAN_REPL_COMPILE=600 CHAN_JAVA_OPTS=-Djava.io.tmpdir=" + tmp
-                        + " CHAN_HISTORY=" + dir.resolve("history") + " " + CHAN + " repl'; echo $? > " + exit;
+        String command = "sh -c 'echo $$ > " + pid + "; exec " + repl(tmp) + "'; echo $? > " + exit;
         try (TmuxTerminal term = new TmuxTerminal(command)) {
             term.waitForPrompt(1);
             waitUntil(() -> warmUpFiles(tmp).contains("warm-up-compile.chan"), "the compiling warm-up to start");
@@ -93,6 +90,15 @@ class ReplWarmUpIT {
             assertEquals("143", Files.readString(exit).strip());
         }
         assertEquals(List.of(), warmUpDirs(tmp), "left behind");
+    }
+
+    /**
+     * `./chan repl` with a warm-up of ten minutes, longer than any wait here (only the session ends
+     * it), writing to {@code tmp}.
+     */
+    private String repl(Path tmp) {
+        return "env CHAN_REPL_COMPILE=600 CHAN_JAVA_OPTS=-Djava.io.tmpdir=" + tmp + " CHAN_HISTORY=" + dir.resolve("history") + " " + CHAN
+                        + " repl";
     }
 
     /** The warm-up's directories in {@code tmp} (`chan-warm-up…`; JLine unpacks its library there too). */
