@@ -5,9 +5,6 @@ package chan.repl;
  * the session is up, and when each input runs.
  */
 public interface SessionEvents {
-    /** Nothing beside the session. */
-    SessionEvents NONE = new SessionEvents() {};
-
     /** The session shows its first prompt. */
     default void ready() {}
 

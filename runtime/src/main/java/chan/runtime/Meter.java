@@ -45,10 +45,10 @@ public final class Meter {
      * which keeps its locals in a frame on the heap (a loop there runs ~5× slower than in its
      * function's own code) and which Truffle compiles only once that continuation is resumed often
      * (a lone loop.chan ran 20× slower when every dispatch left the bound unknown; bench/README.md).
-     * Every void is this one field (no
-     * flag, no wake-up count beside it), so that Poll's slow path reads only it and {@link
-     * #quantum}: the compiler hoists the fields that path reads into the entry of each compiled
-     * function, where an inlined callee's Poll reads them again (bench/README.md).
+     * Every void is this one field (no flag, no wake-up count beside it), so that Poll's slow path
+     * reads only it and {@link #quantum}: the compiler hoists the fields that path reads into the
+     * entry of each compiled function, where an inlined callee's Poll reads them again
+     * (bench/README.md).
      */
     long quietUntil = Long.MIN_VALUE;
     /** The run's quantum ({@link SchedulerOptions#quantum}). */
