@@ -24,6 +24,8 @@ public final class ChanException extends AbstractTruffleException {
     private ArrayList<Unwound> unwound;
     /** Set by a handler that passes this error on unchanged (RethrowNode): its function is recorded already. */
     private boolean passedOn;
+    /** Set by an outlined loop that recorded its frame: its function, next, records none (see {@link #skipCallerFrame}). */
+    private boolean skipCaller;
 
     /** A function the error left, at a bytecode index; its source position is looked up only if printed. */
     private record Unwound(String function, BytecodeNode bytecode, int bytecodeIndex) {}
@@ -67,10 +69,23 @@ public final class ChanException extends AbstractTruffleException {
             passedOn = false;
             return;
         }
+        if (skipCaller) { // the call of an outlined loop, whose frame stood for this function's
+            skipCaller = false;
+            return;
+        }
         if (unwound == null) {
             unwound = new ArrayList<>();
         }
         unwound.add(new Unwound(function, bytecode, bytecodeIndex));
+    }
+
+    /**
+     * Marks this error as leaving an outlined loop (chan.nodes.OutlinedLoop), which recorded its
+     * position under its function's name: the function's own frame, at its call of the loop, is not
+     * recorded again.
+     */
+    public void skipCallerFrame() {
+        skipCaller = true;
     }
 
     /** Marks this error as rethrown unchanged by a handler (RethrowNode); see {@link #addFrame}. */

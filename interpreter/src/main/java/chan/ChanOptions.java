@@ -39,4 +39,7 @@ public final class ChanOptions {
 
     @Option(help = "Print Java stack traces of internal errors.", category = OptionCategory.INTERNAL, stability = OptionStability.STABLE)
     public static final OptionKey<Boolean> InternalErrors = new OptionKey<>(false);
+
+    @Option(help = "Compile loops as roots of their own, called where they stand (on by default; off to measure against).", category = OptionCategory.INTERNAL, stability = OptionStability.EXPERIMENTAL)
+    public static final OptionKey<Boolean> OutlineLoops = new OptionKey<>(true);
 }

@@ -136,6 +136,8 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
     /** The name shown in stack traces: the function's name, `<fn>` for a closure, `<main>`. */
     private String name = "<fn>";
     private int arity;
+    /** Whether this root is a loop compiled apart from its function (OutlinedLoop), which stack traces do not show apart. */
+    private boolean outlinedLoop;
     /** Whether this function reads its `--max-depth` level at its entry: 0 not yet known, {@link #DEPTH_UNREAD} or {@link #DEPTH_READ}. */
     private byte readsDepth;
     private static final byte DEPTH_UNREAD = 1;
@@ -147,6 +149,11 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
 
     public void setName(String name) {
         this.name = name;
+    }
+
+    /** Marks this root as a loop compiled apart from its function (OutlinedLoop). */
+    public void markOutlinedLoop() {
+        this.outlinedLoop = true;
     }
 
     /**
@@ -166,6 +173,9 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
         }
         if (ex instanceof ChanException e) {
             e.addFrame(name, bytecodeNode, bytecodeIndex);
+            if (outlinedLoop) { // the loop's position stands for its function's: the function's call of the loop adds none
+                e.skipCallerFrame();
+            }
         }
         return ex;
     }
@@ -401,6 +411,74 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
         @Specialization
         static ChanFunction doMake(FunctionTemplate template, @Variadic Object[] captures) {
             return template.instantiate(captures);
+        }
+    }
+
+    /**
+     * Calls an outlined loop of this function (OutlinedLoop): its locals that the loop names, and
+     * the `--max-depth` level if it passes one on, are the operands; slot 0 gets this frame's own
+     * slot 0, the closure whose captured values the loop reads. No arity check and no level of its
+     * own: the loop is still this function, to the clock and to `--max-depth`.
+     */
+    @Operation
+    @ConstantOperand(type = OutlinedLoop.class)
+    public static final class CallLoop {
+        @Specialization
+        static Object doCall(VirtualFrame frame, OutlinedLoop loop, @Variadic(startOffset = 1) Object[] args,
+                        @Cached("create(loop.callTarget())") DirectCallNode callNode) {
+            Object[] own = frame.getArguments();
+            args[0] = own.length > 0 ? own[0] : null;
+            return callNode.call(args);
+        }
+    }
+
+    /**
+     * An outlined loop's end, or its stop at its back-edge to be called again ({@code how}, one of
+     * LoopExit's ENDED, PREEMPTED, RESUMED): its function's locals, as the loop leaves them.
+     */
+    @Operation
+    @ConstantOperand(type = int.class, name = "how")
+    public static final class MakeLoopExit {
+        @Specialization
+        static LoopExit doMake(int how, @Variadic Object[] values) {
+            return new LoopExit(values, how);
+        }
+    }
+
+    /** Whether an outlined loop stopped at its back-edge, to be called again (LoopExit#restarts). */
+    @Operation
+    public static final class IsLoopRestart {
+        @Specialization
+        static boolean doTest(Object exit) {
+            return CompilerDirectives.castExact(exit, LoopExit.class).restarts();
+        }
+    }
+
+    /** Whether an outlined loop stopped for its thread's preemption (LoopExit#PREEMPTED): BLOCK is carried. */
+    @Operation
+    public static final class IsLoopPreempted {
+        @Specialization
+        static boolean doTest(Object exit) {
+            return CompilerDirectives.castExact(exit, LoopExit.class).preempted();
+        }
+    }
+
+    /** Whether an outlined loop ended (a LoopExit) rather than returned a value of its function. */
+    @Operation
+    public static final class IsLoopExit {
+        @Specialization
+        static boolean doTest(Object result) {
+            return result instanceof LoopExit;
+        }
+    }
+
+    /** The value of the function's local {@code index} that an outlined loop left (LoopExit). */
+    @Operation
+    @ConstantOperand(type = int.class)
+    public static final class LoopExitValue {
+        @Specialization
+        static Object doRead(int index, Object exit) {
+            return CompilerDirectives.castExact(exit, LoopExit.class).value(index);
         }
     }
 

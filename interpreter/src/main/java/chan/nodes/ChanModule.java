@@ -15,6 +15,8 @@ public final class ChanModule {
     private chan.values.ChanFunction init;
     /** The names of its functions that can call no function value, even through the functions they call (EntryChecks). */
     private java.util.Set<String> cannotCallBack = java.util.Set.of();
+    /** The names of its functions that never wait: no receive, send, `choose`, `start` or waiting built-in, even in the functions they call (EntryChecks). */
+    private java.util.Set<String> neverWait = java.util.Set.of();
 
     public ChanModule(String name) {
         this.name = name;
@@ -47,6 +49,14 @@ public final class ChanModule {
 
     public void setCannotCallBack(java.util.Set<String> names) {
         this.cannotCallBack = names;
+    }
+
+    public boolean neverWaits(String member) {
+        return neverWait.contains(member);
+    }
+
+    public void setNeverWait(java.util.Set<String> names) {
+        this.neverWait = names;
     }
 
     public void reset() {

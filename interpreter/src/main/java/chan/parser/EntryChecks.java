@@ -36,7 +36,10 @@ final class EntryChecks {
         int weight = -1; // entries without a check in one run up to its first back-edge; 0 if it checks at its entry, -1 until weighed
         boolean callsThroughValue;
         boolean callsModuleMember; // of another module, that cannot call back: it may recur within its module
+        boolean callsWaitingMember; // of another module, that may wait (ChanModule.neverWaits)
         int readsDepth; // whether it passes a --max-depth level on (readsDepth): 0 until known, 1 no, 2 yes
+        boolean waitsItself; // receives, sends, chooses, starts a thread or calls a built-in that waits (WAITING_BUILTINS)
+        int mayWait; // whether a run of it may wait (mayWait): 0 until known, 1 no, 2 yes
         int component = -1; // its strongly connected component of calls by name (Tarjan's algorithm)
         int index = -1;
         int lowLink;
@@ -46,6 +49,7 @@ final class EntryChecks {
     private final Map<String, FuncDeclContext> declarations = new HashMap<>();
     private final Predicate<String> isBuiltin;
     private final BiPredicate<String, String> cannotCallBack;
+    private final BiPredicate<String, String> memberNeverWaits;
     private final Map<ParserRuleContext, Function> functions = new HashMap<>();
     /**
      * Each call's callee among this module's functions, {@link #THROUGH_VALUE} or
@@ -56,17 +60,25 @@ final class EntryChecks {
     /** The callee of a call of another module's function that cannot call back: it recurs only within its module. */
     private static final Function MODULE_MEMBER = new Function();
     private final Map<ParserRuleContext, Set<String>> localNames = new HashMap<>();
+    /** The built-ins that may suspend their caller: they wait for time to pass, or for the thread's turn. */
+    private static final Set<String> WAITING_BUILTINS = Set.of("sleep", "print", "read_line", "monitor", "kill");
+    /** The functions of this module that some `start f(...)` runs as a thread's first function. */
+    private final Set<String> startedByName = new HashSet<>();
+    private final Map<Integer, List<Function>> components = new HashMap<>();
 
     /**
      * {@code isBuiltin}: whether a name, unless a local shadows it, is a built-in (no declaration or
      * top-level `let` has it); {@code cannotCallBack}: whether {@code alias.member}, unless a local
      * shadows the alias, is a function of an imported module that calls no function value, even
      * through the functions it calls (ChanModule.cannotCallBack): a call of it recurs no more than a
-     * built-in's.
+     * built-in's; {@code memberNeverWaits}: whether {@code alias.member} is a function of an
+     * imported module that never waits (ChanModule.neverWaits; mayWait).
      */
-    EntryChecks(ProgramContext program, Predicate<String> isBuiltin, BiPredicate<String, String> cannotCallBack) {
+    EntryChecks(ProgramContext program, Predicate<String> isBuiltin, BiPredicate<String, String> cannotCallBack,
+                    BiPredicate<String, String> memberNeverWaits) {
         this.isBuiltin = isBuiltin;
         this.cannotCallBack = cannotCallBack;
+        this.memberNeverWaits = memberNeverWaits;
         for (TopDeclContext top : program.topDecl()) {
             if (top.funcDecl() != null) {
                 declarations.putIfAbsent(top.funcDecl().fnName.getText(), top.funcDecl());
@@ -76,6 +88,149 @@ final class EntryChecks {
             function(f);
         }
         findCycles();
+        collectStarted(program);
+    }
+
+    /**
+     * Whether running a loop of {@code definition} (a declaration, a literal, a `start` block's
+     * StartExpr or the module's body) may wait, as mayWait asks of a whole function: through what
+     * the loop does itself and the calls it makes.
+     */
+    boolean loopMayWait(ParserRuleContext loop, ParserRuleContext definition) {
+        Set<String> locals = definition instanceof ProgramContext program ? namesBoundIn(program) : namesBoundIn(outermost(definition));
+        return partMayWait(loop, locals);
+    }
+
+    /**
+     * Whether something that may wait can run in {@code definition} before {@code loop} starts: what
+     * comes before it in each statement or expression that holds it, and the whole of each loop
+     * around it (an iteration before this one), up to the definition; a `choose` around it has
+     * waited already.
+     */
+    boolean waitsBefore(ParserRuleContext loop, ParserRuleContext definition) {
+        Set<String> locals = definition instanceof ProgramContext program ? namesBoundIn(program) : namesBoundIn(outermost(definition));
+        ParseTree child = loop;
+        for (ParserRuleContext p = loop.getParent(); p != definition; child = p, p = p.getParent()) {
+            if (p instanceof ChooseStmtContext || p instanceof PriChooseStmtContext
+                            || (p instanceof WhileStmtContext || p instanceof ForStmtContext) && partMayWait(p, locals)) {
+                return true;
+            }
+            for (int i = 0; p.getChild(i) != child; i++) {
+                if (partMayWait(p.getChild(i), locals)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean partMayWait(ParseTree t, Set<String> locals) {
+        if (t instanceof LambdaPrimaryContext) {
+            return false; // making a closure runs none of its body
+        }
+        if (t instanceof RecvExprContext || t instanceof RecvStatusExprContext || t instanceof SendStmtContext
+                        || t instanceof ChooseStmtContext || t instanceof PriChooseStmtContext || t instanceof StartExprContext) {
+            return true;
+        }
+        if (t instanceof CallPostfixContext call && callMayWait(call, locals)) {
+            return true;
+        }
+        for (int i = 0; i < t.getChildCount(); i++) {
+            if (partMayWait(t.getChild(i), locals)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * As collectCall resolves a call: of this module's function, of a built-in, of another module's
+     * function that cannot call back, or through a value (which may wait).
+     */
+    private boolean callMayWait(CallPostfixContext call, Set<String> locals) {
+        String name = ModuleCompiler.calleeName(call);
+        if (name != null && !locals.contains(name)) {
+            FuncDeclContext declared = declarations.get(name);
+            if (declared != null) {
+                return mayWait(function(declared));
+            }
+            if (isBuiltin.test(name)) {
+                return WAITING_BUILTINS.contains(name);
+            }
+        }
+        if (call.postfix() instanceof FieldPostfixContext member && member.postfix() instanceof PrimaryPostfixContext p
+                        && p.primary() instanceof NamePrimaryContext alias && !locals.contains(alias.name().getText())) {
+            String a = alias.name().getText();
+            String m = member.name().getText();
+            return !(cannotCallBack.test(a, m) && memberNeverWaits.test(a, m));
+        }
+        return true;
+    }
+
+    /** The names of this module's functions that never wait (mayWait), for the modules that import it. */
+    Set<String> functionsThatNeverWait() {
+        Set<String> names = new HashSet<>();
+        declarations.forEach((name, declaration) -> {
+            if (!mayWait(function(declaration))) {
+                names.add(name);
+            }
+        });
+        return names;
+    }
+
+    /** Whether some `start f(...)` of this module runs the declared function as a thread's first. */
+    boolean startedAsThread(FuncDeclContext f) {
+        return startedByName.contains(f.fnName.getText());
+    }
+
+    /**
+     * Whether a run of a function may wait: it receives, sends, chooses, starts a thread or calls a
+     * built-in that waits, or calls a function that may, or calls through a value or a function of
+     * another module that may (ChanModule.neverWaits). A function that never waits, and runs alone,
+     * is suspended by nothing (a quantum ends only when another thread waits for the core). Asked
+     * of the components of calls by name (findCycles): each component's members answer together,
+     * from their own bodies and the components they call, which form no cycle.
+     */
+    private boolean mayWait(Function f) {
+        if (f.mayWait == 0) {
+            List<Function> members = f.component < 0 ? List.of(f) : components.computeIfAbsent(f.component, c -> membersOf(c));
+            boolean waits = false;
+            for (Function m : members) {
+                waits |= m.waitsItself || m.callsThroughValue || m.callsWaitingMember;
+            }
+            for (Function m : members) {
+                for (int i = 0; !waits && i < m.callees.size(); i++) {
+                    Function g = m.callees.get(i);
+                    waits = (g.component < 0 || g.component != f.component) && mayWait(g);
+                }
+            }
+            for (Function m : members) {
+                m.mayWait = waits ? 2 : 1;
+            }
+        }
+        return f.mayWait == 2;
+    }
+
+    private List<Function> membersOf(int component) {
+        List<Function> members = new ArrayList<>();
+        for (Function g : functions.values()) {
+            if (g.component == component) {
+                members.add(g);
+            }
+        }
+        return members;
+    }
+
+    private void collectStarted(ParseTree t) {
+        if (t instanceof StartExprContext start && start.call instanceof CallPostfixContext call) {
+            String name = ModuleCompiler.calleeName(call);
+            if (name != null) {
+                startedByName.add(name);
+            }
+        }
+        for (int i = 0; i < t.getChildCount(); i++) {
+            collectStarted(t.getChild(i));
+        }
     }
 
     /** Whether the function checks at its entry (it fans out), rather than only charging it. */
@@ -152,6 +307,10 @@ final class EntryChecks {
         if (t instanceof CallPostfixContext call) {
             collectCall(call, locals, f);
         }
+        if (t instanceof RecvExprContext || t instanceof RecvStatusExprContext || t instanceof SendStmtContext
+                        || t instanceof ChooseStmtContext || t instanceof PriChooseStmtContext || t instanceof StartExprContext) {
+            f.waitsItself = true;
+        }
         for (int i = 0; i < t.getChildCount(); i++) {
             collectCalls(t.getChild(i), locals, f);
         }
@@ -168,6 +327,7 @@ final class EntryChecks {
                 return;
             }
             if (isBuiltin.test(name)) {
+                f.waitsItself |= WAITING_BUILTINS.contains(name);
                 return; // no built-in calls back into Chan code
             }
         }
@@ -176,6 +336,7 @@ final class EntryChecks {
                         && cannotCallBack.test(alias.name().getText(), member.name().getText())) {
             callees.put(call, MODULE_MEMBER);
             f.callsModuleMember = true;
+            f.callsWaitingMember |= !memberNeverWaits.test(alias.name().getText(), member.name().getText());
             return;
         }
         callees.put(call, THROUGH_VALUE);

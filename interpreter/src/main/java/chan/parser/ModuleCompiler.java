@@ -93,6 +93,11 @@ public final class ModuleCompiler {
     RecursionChecks recursionChecks;
     /** The root being built's `--max-depth` level, read at its entry; null if it passes none on (see {@link #buildRoot}). */
     BytecodeLocal depth;
+    /**
+     * A local the root being built sets when it resumes from a suspension, or null: an outlined
+     * loop's, whose back-edge then restarts it (StatementCompiler.emitBackEdgePoll).
+     */
+    BytecodeLocal resumed;
 
     ModuleCompiler(ChanLanguage language, Source source, ModuleLoader loader, Diagnostics diagnostics, ChanModule module) {
         this.language = language;
@@ -114,14 +119,20 @@ public final class ModuleCompiler {
         repl.commit(declaredHere, replLets);
     }
 
+    /** The module an alias of this module's imports names, or null. */
+    private ChanModule importedModule(String alias) {
+        return declarations.get(alias) instanceof Declaration d && d.kind == Declaration.Kind.IMPORT ? (ChanModule) d.staticValue : null;
+    }
+
     /** Compiles the module and returns the function that initialises it (null after errors). */
     ChanFunction compile(ProgramContext program) {
         collectDeclarations(program);
         entryChecks = new EntryChecks(program, name -> !declarations.containsKey(name) && !topLevelLets.contains(name)
                         && language.builtins().lookup(name) != null,
-                        (alias, member) -> declarations.get(alias) instanceof Declaration d && d.kind == Declaration.Kind.IMPORT
-                                        && ((ChanModule) d.staticValue).cannotCallBack(member));
+                        (alias, member) -> importedModule(alias) instanceof ChanModule m && m.cannotCallBack(member),
+                        (alias, member) -> importedModule(alias) instanceof ChanModule m && m.neverWaits(member));
         module.setCannotCallBack(entryChecks.functionsThatCannotCallBack());
+        module.setNeverWait(entryChecks.functionsThatNeverWait());
         recursionChecks = new RecursionChecks(entryChecks);
         if (repl != null) {
             forgetRedefinedVariables();
@@ -273,6 +284,8 @@ public final class ModuleCompiler {
     private ChanBytecodeRootNode buildRoot(ParserRuleContext where, boolean readsDepth, Runnable body) {
         ChanBytecodeRootNodeGen.Builder outer = b;
         BytecodeLocal outerDepth = depth;
+        BytecodeLocal outerResumed = resumed;
+        resumed = null;
         int outerSections = sectionsOfOuterRoots;
         sectionsOfOuterRoots = sections;
         ChanBytecodeRootNode[] root = new ChanBytecodeRootNode[1];
@@ -283,6 +296,7 @@ public final class ModuleCompiler {
         }
         b = outer;
         depth = outerDepth;
+        resumed = outerResumed;
         sectionsOfOuterRoots = outerSections;
         return root[0];
     }
@@ -309,6 +323,45 @@ public final class ModuleCompiler {
     }
 
     /**
+     * Builds a loop of the function being compiled as a root of its own (OutlinedLoops), in the
+     * loop's scope ({@link Scope#forOutlinedLoop}). Its `--max-depth` level is the function's, an
+     * argument after the function's locals ({@code depthArgument}) if the function has one.
+     */
+    ChanBytecodeRootNode buildLoopRoot(ParserRuleContext loop, int depthArgument, Runnable body) {
+        Scope function = scope;
+        boolean passesDepth = depth != null;
+        scope = function.forOutlinedLoop();
+        ChanBytecodeRootNode root = buildRoot(loop, false, () -> {
+            if (passesDepth) {
+                depth = b.createLocal();
+                b.beginStoreLocal(depth);
+                b.emitTakeArgument(depthArgument);
+                b.endStoreLocal();
+            }
+            body.run();
+        });
+        scope = function;
+        root.setName(function.isModuleBody ? moduleBodyName() : function.functionName);
+        root.markOutlinedLoop();
+        return root;
+    }
+
+    /** Whether loops are compiled as roots of their own (OutlinedLoops; the option chan.OutlineLoops). */
+    boolean outlinesLoops() {
+        return loader.outlinesLoops();
+    }
+
+    /** Whether a loop is worth outlining (OutlinedLoops.worthOutlining). */
+    boolean outlines(ParserRuleContext loop) {
+        return OutlinedLoops.worthOutlining(loop, entryChecks);
+    }
+
+    /** Whether this compile is a REPL session's input, whose top-level variables live in cells. */
+    boolean compilesReplInput() {
+        return repl != null;
+    }
+
+    /**
      * A function past one of the Bytecode DSL's 16-bit limits (the locals it ever creates, its
      * temporaries among them, ~16 000; its constants, its operand stack, its arguments, 32 767):
      * reported at the function's first token, and the file's compile stops there, since the
@@ -319,6 +372,8 @@ public final class ModuleCompiler {
             case FuncDeclContext f -> "function '" + f.fnName.getText() + "'";
             case ProgramContext p -> "this file's top level";
             case LambdaPrimaryContext l -> "this function";
+            case WhileStmtContext w -> "this loop";
+            case ForStmtContext f -> "this loop";
             default -> "this start block";
         };
         String limit = e.getMessage() != null && e.getMessage().contains("stack height")
@@ -430,8 +485,13 @@ public final class ModuleCompiler {
     private ChanBytecodeRootNode compileModuleBody(ProgramContext program) {
         scope = new Scope(null, "<main>", true);
         ChanBytecodeRootNode root = buildRoot(program, true, () -> emitModuleBody(program));
-        root.setName(module.name().equals("<main>") ? "<main>" : "<module " + module.name() + ">");
+        root.setName(moduleBodyName());
         return root;
+    }
+
+    /** The name the module's body has in stack traces. */
+    private String moduleBodyName() {
+        return module.name().equals("<main>") ? "<main>" : "<module " + module.name() + ">";
     }
 
     private void emitModuleBody(ProgramContext program) {
@@ -596,8 +656,22 @@ public final class ModuleCompiler {
         b.beginBlock();
         b.endBlock();
         b.endWhile();
+        if (resumed != null) {
+            b.beginStoreLocal(resumed);
+            b.emitLoadConstant(true);
+            b.endStoreLocal();
+        }
         b.emitCarried();
         b.endBlock();
+    }
+
+    /**
+     * Suspends for what an operation before this one left carried, and resumes: emitPoll's body
+     * without its Poll. An outlined loop stopped for a preemption (its Poll carried BLOCK), and its
+     * function suspends here in its stead.
+     */
+    void emitCarriedSuspension() {
+        emitSuspensionLoop();
     }
 
     /** Charges the core for guest work and lets the scheduler preempt a thread that used its quantum. */

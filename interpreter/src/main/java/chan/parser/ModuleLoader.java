@@ -49,6 +49,11 @@ public final class ModuleLoader {
         this.context = context;
     }
 
+    /** Whether loops are compiled as roots of their own (OutlinedLoops; the internal option chan.OutlineLoops). */
+    boolean outlinesLoops() {
+        return context.option(ChanOptions.OutlineLoops);
+    }
+
     public Program loadMain(Source source) {
         ChanModule main = new ChanModule("<main>");
         ChanFunction init = compile(source, main, ParseAhead.takeMain(Diagnostics.name(source), source.getCharacters()));

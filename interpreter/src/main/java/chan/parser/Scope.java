@@ -41,15 +41,29 @@ final class Scope {
     private final Map<String, ArrayList<Declared>> visible = new HashMap<>();
     /** The names each open block declared, innermost last: they leave {@link #visible} when it closes. */
     private final List<ArrayList<String>> blocks = new ArrayList<>();
-    private final Map<String, Capture> captures = new LinkedHashMap<>();
+    private final Map<String, Capture> captures;
 
     private record Declared(Local local, int block) {}
 
     Scope(Scope enclosing, String functionName, boolean isModuleBody) {
+        this(enclosing, functionName, isModuleBody, new LinkedHashMap<>());
+    }
+
+    private Scope(Scope enclosing, String functionName, boolean isModuleBody, Map<String, Capture> captures) {
         this.enclosing = enclosing;
         this.functionName = functionName;
         this.isModuleBody = isModuleBody;
+        this.captures = captures;
         pushBlock();
+    }
+
+    /**
+     * The scope of a loop of this function compiled as a root of its own (OutlinedLoops): no locals
+     * yet (the loop declares those of the function it names), and the function's captures, shared,
+     * since the loop reads them from the function's own closure.
+     */
+    Scope forOutlinedLoop() {
+        return new Scope(enclosing, functionName, isModuleBody, captures);
     }
 
     void pushBlock() {

@@ -1,6 +1,8 @@
 package chan.parser;
 
 import chan.grammar.ChanParser.*;
+import chan.nodes.LoopExit;
+import chan.nodes.OutlinedLoop;
 import chan.values.ChanNil;
 import com.oracle.truffle.api.bytecode.BytecodeLabel;
 import com.oracle.truffle.api.bytecode.BytecodeLocal;
@@ -54,6 +56,17 @@ final class StatementCompiler {
 
     private TailTarget tailTarget;
 
+    /**
+     * The `while` loop that the root being built was outlined from (visitLoop), with the locals it
+     * was given: its back-edge stops the loop and hands the locals back to its function, which calls
+     * it again, if its thread is to be preempted (the function suspends first) or if the loop has
+     * been resumed since its call ({@code resumed}): either way the loop goes on in a fresh frame,
+     * not in a continuation (LoopExit). Null elsewhere.
+     */
+    private record Restart(WhileStmtContext loop, List<BytecodeLocal> locals, BytecodeLocal resumed) {}
+
+    private Restart restart;
+
     StatementCompiler(ModuleCompiler compiler) {
         this.c = compiler;
         this.choose = new ChooseCompiler(compiler);
@@ -64,13 +77,16 @@ final class StatementCompiler {
         Deque<Breakable> saved = new ArrayDeque<>(breakables);
         PendingReturn savedReturn = pendingReturn;
         TailTarget savedTail = tailTarget;
+        Restart savedRestart = restart;
         breakables.clear();
         pendingReturn = null;
         tailTarget = null;
+        restart = null;
         T result = compile.get();
         breakables.addAll(saved);
         pendingReturn = savedReturn;
         tailTarget = savedTail;
+        restart = savedRestart;
         return result;
     }
 
@@ -232,9 +248,9 @@ final class StatementCompiler {
         } else if (s instanceof IfStmtContext i) {
             visitIf(i.ifStatement(), returnType);
         } else if (s instanceof WhileStmtContext w) {
-            visitWhile(w, returnType);
+            visitLoop(s, returnType, () -> visitWhile(w, returnType));
         } else if (s instanceof ForStmtContext f) {
-            visitFor(f, returnType);
+            visitLoop(s, returnType, () -> visitFor(f, returnType));
         } else if (s instanceof BreakStmtContext br) {
             visitBreak(br, false);
         } else if (s instanceof ContinueStmtContext cont) {
@@ -489,6 +505,143 @@ final class StatementCompiler {
         c.b.endTruthy();
     }
 
+    /** A loop: outlined into a root of its own where it may be (OutlinedLoops), else compiled in place. */
+    private void visitLoop(StatementContext loop, String returnType, Runnable compileInPlace) {
+        boolean replTopLevel = c.scope.isModuleBody && c.compilesReplInput(); // its variables are cells the loop must see
+        if (!c.outlinesLoops() || replTopLevel || !c.outlines(loop)
+                        || !OutlinedLoops.mayOutline(loop, tailTarget == null ? Set.of() : tailTarget.calls())) {
+            compileInPlace.run();
+            return;
+        }
+        List<Scope.Local> named = OutlinedLoops.namedLocals(loop, c.scope);
+        OutlinedLoop target = new OutlinedLoop();
+        target.setRoot(inNestedFunction(() -> c.buildLoopRoot(loop, named.size() + 1, () -> {
+            List<BytecodeLocal> locals = new ArrayList<>();
+            for (int i = 0; i < named.size(); i++) {
+                Scope.Local outer = named.get(i);
+                BytecodeLocal local = c.b.createLocal(outer.name(), null);
+                c.scope.declare(outer.name(), local, outer.constant());
+                c.b.beginStoreLocal(local);
+                c.b.emitTakeArgument(i + 1);
+                c.b.endStoreLocal();
+                locals.add(local);
+            }
+            if (loop instanceof WhileStmtContext w) {
+                c.resumed = c.b.createLocal();
+                c.b.beginStoreLocal(c.resumed);
+                c.b.emitLoadConstant(false);
+                c.b.endStoreLocal();
+                restart = new Restart(w, locals, c.resumed);
+            }
+            compileInPlace.run();
+            emitLoopExit(locals, LoopExit.ENDED);
+        })));
+        emitLoopCall(loop, target, named, loop instanceof WhileStmtContext);
+    }
+
+    /** An outlined loop's end, or its stop to be called again ({@code how}: LoopExit): returns the locals it was given. */
+    private void emitLoopExit(List<BytecodeLocal> locals, int how) {
+        c.b.beginReturn();
+        c.b.beginMakeLoopExit(how);
+        locals.forEach(c.b::emitLoadLocal);
+        c.b.endMakeLoopExit();
+        c.b.endReturn();
+    }
+
+    /**
+     * The back-edge's charge and quantum check of the loop the root being built was outlined from
+     * ({@link #restart}): a preemption, or a resume since the loop's call, hands the locals back to
+     * the function, which calls the loop again (after suspending, for a preemption). Elsewhere, the
+     * usual poll.
+     */
+    private void emitBackEdgePoll(StatementContext loop, int cycles) {
+        if (restart == null || restart.loop() != loop) {
+            c.emitPoll(cycles);
+            return;
+        }
+        c.b.beginIfThen();
+        c.b.emitPoll(cycles); // true: to be preempted, BLOCK carried (the function suspends with it)
+        emitLoopExit(restart.locals(), LoopExit.PREEMPTED);
+        c.b.endIfThen();
+        c.b.beginIfThen();
+        c.b.emitLoadLocal(restart.resumed()); // never true in the loop's own compiled code: only a continuation sets it
+        emitLoopExit(restart.locals(), LoopExit.RESUMED);
+        c.b.endIfThen();
+    }
+
+    /**
+     * Calls an outlined loop (visitLoop) and takes what it leaves: the function's locals it was
+     * given, stored back, or the value of a `return` in it, returned.
+     */
+    private void emitLoopCall(StatementContext loop, OutlinedLoop target, List<Scope.Local> named, boolean restarts) {
+        c.b.beginBlock();
+        BytecodeLocal result = c.b.createLocal();
+        BytecodeLabel done = c.b.createLabel();
+        if (restarts) { // while (true) { call; store back; if (!restarts) break; if (preempted) suspend }
+            c.b.beginWhile();
+            c.b.emitLoadConstant(true);
+            c.b.beginBlock();
+        }
+        c.b.beginStoreLocal(result);
+        c.emitSuspendable(() -> {
+            c.b.beginCallLoop(target);
+            named.forEach(local -> c.b.emitLoadLocal(local.local()));
+            if (c.depth != null) {
+                c.b.emitLoadLocal(c.depth);
+            }
+            c.b.endCallLoop();
+        });
+        c.b.endStoreLocal();
+        if (CountedLoops.containsReturn(loop)) {
+            c.b.beginIfThen();
+            c.b.beginNot();
+            c.b.beginIsLoopExit();
+            c.b.emitLoadLocal(result);
+            c.b.endIsLoopExit();
+            c.b.endNot();
+            emitReturnOf(result); // checked against the result type in the loop already
+            c.b.endIfThen();
+        }
+        for (int i = 0; i < named.size(); i++) {
+            Scope.Local local = named.get(i);
+            if (!local.constant()) {
+                c.b.beginStoreLocal(local.local());
+                c.b.beginLoopExitValue(i);
+                c.b.emitLoadLocal(result);
+                c.b.endLoopExitValue();
+                c.b.endStoreLocal();
+            }
+        }
+        if (restarts) {
+            c.b.beginIfThenElse();
+            c.b.beginIsLoopRestart();
+            c.b.emitLoadLocal(result);
+            c.b.endIsLoopRestart();
+            c.b.beginIfThen();
+            c.b.beginIsLoopPreempted();
+            c.b.emitLoadLocal(result);
+            c.b.endIsLoopPreempted();
+            c.emitCarriedSuspension();
+            c.b.endIfThen();
+            c.b.emitBranch(done);
+            c.b.endIfThenElse();
+            c.b.endBlock();
+            c.b.endWhile();
+        }
+        c.b.emitLabel(done);
+        c.b.endBlock();
+    }
+
+    /** Returns the value in {@code value}; no counted loop encloses a loop (CountedLoops), so it settles none. */
+    private void emitReturnOf(BytecodeLocal value) {
+        if (pendingReturn != null) {
+            throw new IllegalStateException("a loop inside a counted loop");
+        }
+        c.b.beginReturn();
+        c.b.emitLoadLocal(value);
+        c.b.endReturn();
+    }
+
     private void visitWhile(WhileStmtContext w, String returnType) {
         if (CountedLoops.cannotSeeClock(w, c::calledBuiltin)) {
             visitCountedWhile(w, returnType);
@@ -498,7 +651,7 @@ final class StatementCompiler {
         BytecodeLabel breakLabel = c.b.createLabel();
         c.b.beginWhile();
         emitCondition(w.cond);
-        emitLoopBody(breakLabel, () -> visitBlock(w.body, returnType));
+        emitLoopBody(w, breakLabel, () -> visitBlock(w.body, returnType));
         c.b.endWhile();
         c.b.emitLabel(breakLabel);
         c.b.endBlock();
@@ -530,7 +683,7 @@ final class StatementCompiler {
      * </pre>
      */
     private void visitCountedWhile(WhileStmtContext w, String returnType) {
-        emitCountedLoop(() -> c.visitExpr(w.cond), () -> visitBlock(w.body, returnType), CountedLoops.containsReturn(w.body));
+        emitCountedLoop(w, () -> c.visitExpr(w.cond), () -> visitBlock(w.body, returnType), CountedLoops.containsReturn(w.body));
     }
 
     /**
@@ -538,7 +691,7 @@ final class StatementCompiler {
      * ends the loop, and whose iteration is {@code body}; {@code returns}: whether the body holds a
      * `return`.
      */
-    private void emitCountedLoop(Runnable cond, Runnable body, boolean returns) {
+    private void emitCountedLoop(StatementContext loop, Runnable cond, Runnable body, boolean returns) {
         c.b.beginBlock();
         BytecodeLocal start = c.b.createLocal();
         BytecodeLocal left = c.b.createLocal();
@@ -597,7 +750,7 @@ final class StatementCompiler {
         emitHasBudget(left);
         c.b.emitBranch(out);
         c.b.endIfThen();
-        c.emitPoll(0);
+        emitBackEdgePoll(loop, 0);
         emitReadBudget(start, left);
         c.b.endBlock();
         c.b.endWhile();
@@ -625,15 +778,15 @@ final class StatementCompiler {
         c.b.endStoreLocal();
     }
 
-    /** A loop body with its `continue` label at the end, then the preemption check. */
-    private void emitLoopBody(BytecodeLabel breakLabel, Runnable body) {
+    /** A loop body with its `continue` label at the end, then the preemption check (emitBackEdgePoll). */
+    private void emitLoopBody(StatementContext loop, BytecodeLabel breakLabel, Runnable body) {
         c.b.beginBlock();
         BytecodeLabel continueLabel = c.b.createLabel();
         breakables.push(new Breakable(breakLabel, continueLabel));
         body.run();
         breakables.pop();
         c.b.emitLabel(continueLabel);
-        c.emitPoll(Costs.LOOP);
+        emitBackEdgePoll(loop, Costs.LOOP);
         c.b.endBlock();
     }
 
@@ -674,7 +827,7 @@ final class StatementCompiler {
         c.b.beginIterHasNext();
         c.b.emitLoadLocal(iterator);
         c.b.endIterHasNext();
-        emitLoopBody(breakLabel, () -> {
+        emitLoopBody(f, breakLabel, () -> {
             if (range != null && f.pattern() instanceof BindPatternContext bind && !bind.name().getText().equals("_")) {
                 // `for (i in range(...))`: the range's next int straight into `i`, which is as
                 // local to one iteration as `element` below. A range never blocks, and the head's
@@ -783,12 +936,12 @@ final class StatementCompiler {
             c.scope.popBlock();
         };
         if (CountedLoops.cannotSeeClock(f, c::calledBuiltin)) {
-            emitCountedLoop(test, iteration, CountedLoops.containsReturn(f.body));
+            emitCountedLoop(f, test, iteration, CountedLoops.containsReturn(f.body));
         } else {
             BytecodeLabel breakLabel = c.b.createLabel();
             c.b.beginWhile();
             test.run();
-            emitLoopBody(breakLabel, iteration);
+            emitLoopBody(f, breakLabel, iteration);
             c.b.endWhile();
             c.b.emitLabel(breakLabel);
         }

@@ -25,7 +25,8 @@ import org.graalvm.polyglot.io.IOAccess;
  * are turned into the same `chan.*` options the launcher's command line gives.
  */
 final class ProgramRunner {
-    enum Mode { INTERPRETED, COMPILED }
+    /** INTERPRETED_LOOPS_IN_PLACE: interpreted, every loop compiled inside its function (chan.OutlineLoops off). */
+    enum Mode { INTERPRETED, COMPILED, INTERPRETED_LOOPS_IN_PLACE }
 
     /** What a run shows: its exit code and both streams; timedOut when it was stopped. */
     record Result(int exit, String stdout, String stderr, boolean timedOut) {
@@ -70,6 +71,8 @@ final class ProgramRunner {
                         .options(chanOptions(args));
         if (mode == Mode.INTERPRETED) {
             builder.option("engine.Compilation", "false");
+        } else if (mode == Mode.INTERPRETED_LOOPS_IN_PLACE) {
+            builder.option("engine.Compilation", "false").option("chan.OutlineLoops", "false");
         } else {
             builder.options(COMPILED_OPTIONS);
             if (log != null) {

@@ -22,7 +22,7 @@ class EntryChecksTest {
     private static final Set<String> BUILTINS = Set.of("print", "len", "push", "now");
 
     private static EntryChecks analyse(ProgramContext tree) {
-        return new EntryChecks(tree, BUILTINS::contains, (alias, member) -> alias.equals("safe"));
+        return new EntryChecks(tree, BUILTINS::contains, (alias, member) -> alias.equals("safe"), (alias, member) -> alias.equals("safe"));
     }
 
     private static ProgramContext parse(String program) {
