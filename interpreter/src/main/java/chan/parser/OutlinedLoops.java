@@ -18,7 +18,10 @@ import org.antlr.v4.runtime.tree.TerminalNode;
  * <p>Why: once a function has blocked or been preempted, it runs on in its continuation, whose
  * locals live in a frame on the heap, and a loop there ran ~5x slower than before the block. An
  * outlined loop starts in a frame of its own at each entry. The call is invisible to the program:
- * it charges no cycles, counts no `--max-depth` level and adds no line to a stack trace.
+ * it charges no cycles, counts no `--max-depth` level and adds no line to a stack trace. At a
+ * back-edge where its thread is to be preempted, or after a resume inside it, the loop stops and
+ * hands back its locals and its place, and its function calls it again (StatementCompiler's
+ * Restart), so it goes on in a fresh frame there too.
  *
  * <p>Only a loop that may run resumed and does not wait itself is outlined ({@link #worthOutlining}):
  * the call costs a little where the function is never suspended (a loop of a few steps, called

@@ -57,13 +57,23 @@ final class StatementCompiler {
     private TailTarget tailTarget;
 
     /**
-     * The `while` loop that the root being built was outlined from (visitLoop), with the locals it
-     * was given: its back-edge stops the loop and hands the locals back to its function, which calls
-     * it again, if its thread is to be preempted (the function suspends first) or if the loop has
-     * been resumed since its call ({@code resumed}): either way the loop goes on in a fresh frame,
-     * not in a continuation (LoopExit). Null elsewhere.
+     * The loop that the root being built was outlined from (visitLoop), with the locals it was
+     * given: its back-edge stops the loop and hands the locals back to its function, which calls it
+     * again, if its thread is to be preempted (the function suspends first) or if the loop has been
+     * resumed since its call ({@code resumed}): either way the loop goes on in a fresh frame, not in
+     * a continuation (LoopExit). A `for` loop hands back its {@code cursor} too (its iterator, or a
+     * range's next value and end: cursorSize), which the next call is given ({@code resumeCursor},
+     * nil at the first) and goes on from. Null elsewhere.
      */
-    private record Restart(WhileStmtContext loop, List<BytecodeLocal> locals, BytecodeLocal resumed) {}
+    private record Restart(StatementContext loop, List<BytecodeLocal> locals, BytecodeLocal resumed,
+                    List<BytecodeLocal> resumeCursor, List<BytecodeLocal> cursor) {
+        /** What the back-edge hands back: the locals, then the cursor. */
+        List<BytecodeLocal> state() {
+            List<BytecodeLocal> state = new ArrayList<>(locals);
+            state.addAll(cursor);
+            return state;
+        }
+    }
 
     private Restart restart;
 
@@ -514,29 +524,81 @@ final class StatementCompiler {
             return;
         }
         List<Scope.Local> named = OutlinedLoops.namedLocals(loop, c.scope);
+        int cursorSize = cursorSize(loop);
         OutlinedLoop target = new OutlinedLoop();
-        target.setRoot(inNestedFunction(() -> c.buildLoopRoot(loop, named.size() + 1, () -> {
+        target.setRoot(inNestedFunction(() -> c.buildLoopRoot(loop, named.size() + cursorSize + 1, () -> {
             List<BytecodeLocal> locals = new ArrayList<>();
             for (int i = 0; i < named.size(); i++) {
                 Scope.Local outer = named.get(i);
                 BytecodeLocal local = c.b.createLocal(outer.name(), null);
                 c.scope.declare(outer.name(), local, outer.constant());
-                c.b.beginStoreLocal(local);
-                c.b.emitTakeArgument(i + 1);
-                c.b.endStoreLocal();
+                emitTakeArgument(local, i + 1);
                 locals.add(local);
             }
-            if (loop instanceof WhileStmtContext w) {
-                c.resumed = c.b.createLocal();
-                c.b.beginStoreLocal(c.resumed);
-                c.b.emitLoadConstant(false);
-                c.b.endStoreLocal();
-                restart = new Restart(w, locals, c.resumed);
+            List<BytecodeLocal> resumeCursor = new ArrayList<>();
+            for (int i = 0; i < cursorSize; i++) {
+                resumeCursor.add(c.b.createLocal());
+                emitTakeArgument(resumeCursor.get(i), named.size() + i + 1);
             }
+            c.resumed = c.b.createLocal();
+            c.b.beginStoreLocal(c.resumed);
+            c.b.emitLoadConstant(false);
+            c.b.endStoreLocal();
+            restart = new Restart(loop, locals, c.resumed, resumeCursor, new ArrayList<>());
             compileInPlace.run();
             emitLoopExit(locals, LoopExit.ENDED);
         })));
-        emitLoopCall(loop, target, named, loop instanceof WhileStmtContext);
+        emitLoopCall(loop, target, named, cursorSize);
+    }
+
+    private void emitTakeArgument(BytecodeLocal local, int index) {
+        c.b.beginStoreLocal(local);
+        c.b.emitTakeArgument(index);
+        c.b.endStoreLocal();
+    }
+
+    /**
+     * How many hidden locals hold a loop's place between two steps (Restart's cursor): none for a
+     * `while`, the next value and the end for a `for` over a range with a literal step
+     * (visitForRange), the iterator for any other `for`.
+     */
+    private int cursorSize(StatementContext loop) {
+        if (!(loop instanceof ForStmtContext f)) {
+            return 0;
+        }
+        CallPostfixContext range = rangeCall(f.iter);
+        boolean counted = range != null && literalStep(range.args().expr()) != null && f.pattern() instanceof BindPatternContext;
+        return counted ? 2 : 1;
+    }
+
+    /**
+     * A `for` loop's start, in its outlined root (Restart): its cursor given back by the call
+     * ({@code restart.resumeCursor()}), or at the first call, when that is nil, the cursor made
+     * afresh by {@code start}; {@code cursor} are the loop's own locals that hold it.
+     */
+    private void emitCursorStart(ForStmtContext f, List<BytecodeLocal> cursor, Runnable start) {
+        Restart resuming = restart != null && restart.loop() == f ? restart : null;
+        if (resuming == null) {
+            start.run();
+            return;
+        }
+        c.b.beginIfThenElse();
+        c.b.beginEqual();
+        c.b.emitLoadLocal(resuming.resumeCursor().get(0));
+        c.b.emitLoadConstant(ChanNil.NIL);
+        c.b.endEqual();
+        c.b.beginBlock();
+        start.run();
+        c.b.endBlock();
+        c.b.beginBlock();
+        for (int i = 0; i < cursor.size(); i++) {
+            c.b.beginStoreLocal(cursor.get(i));
+            c.b.emitLoadLocal(resuming.resumeCursor().get(i));
+            c.b.endStoreLocal();
+        }
+        c.b.endBlock();
+        c.b.endIfThenElse();
+        resuming.cursor().addAll(cursor);
     }
 
     /** An outlined loop's end, or its stop to be called again ({@code how}: LoopExit): returns the locals it was given. */
@@ -561,11 +623,11 @@ final class StatementCompiler {
         }
         c.b.beginIfThen();
         c.b.emitPoll(cycles); // true: to be preempted, BLOCK carried (the function suspends with it)
-        emitLoopExit(restart.locals(), LoopExit.PREEMPTED);
+        emitLoopExit(restart.state(), LoopExit.PREEMPTED);
         c.b.endIfThen();
         c.b.beginIfThen();
         c.b.emitLoadLocal(restart.resumed()); // never true in the loop's own compiled code: only a continuation sets it
-        emitLoopExit(restart.locals(), LoopExit.RESUMED);
+        emitLoopExit(restart.state(), LoopExit.RESUMED);
         c.b.endIfThen();
     }
 
@@ -573,19 +635,26 @@ final class StatementCompiler {
      * Calls an outlined loop (visitLoop) and takes what it leaves: the function's locals it was
      * given, stored back, or the value of a `return` in it, returned.
      */
-    private void emitLoopCall(StatementContext loop, OutlinedLoop target, List<Scope.Local> named, boolean restarts) {
+    private void emitLoopCall(StatementContext loop, OutlinedLoop target, List<Scope.Local> named, int cursorSize) {
         c.b.beginBlock();
         BytecodeLocal result = c.b.createLocal();
         BytecodeLabel done = c.b.createLabel();
-        if (restarts) { // while (true) { call; store back; if (!restarts) break; if (preempted) suspend }
-            c.b.beginWhile();
-            c.b.emitLoadConstant(true);
-            c.b.beginBlock();
+        List<BytecodeLocal> cursor = new ArrayList<>(); // nil: the loop starts its own
+        for (int i = 0; i < cursorSize; i++) {
+            cursor.add(c.b.createLocal());
+            c.b.beginStoreLocal(cursor.get(i));
+            c.b.emitLoadConstant(ChanNil.NIL);
+            c.b.endStoreLocal();
         }
+        // while (true) { call; store back; if (!restarts) break; keep the cursor; if (preempted) suspend }
+        c.b.beginWhile();
+        c.b.emitLoadConstant(true);
+        c.b.beginBlock();
         c.b.beginStoreLocal(result);
         c.emitSuspendable(() -> {
             c.b.beginCallLoop(target);
             named.forEach(local -> c.b.emitLoadLocal(local.local()));
+            cursor.forEach(c.b::emitLoadLocal);
             if (c.depth != null) {
                 c.b.emitLoadLocal(c.depth);
             }
@@ -612,22 +681,29 @@ final class StatementCompiler {
                 c.b.endStoreLocal();
             }
         }
-        if (restarts) {
-            c.b.beginIfThenElse();
-            c.b.beginIsLoopRestart();
+        c.b.beginIfThenElse();
+        c.b.beginIsLoopRestart();
+        c.b.emitLoadLocal(result);
+        c.b.endIsLoopRestart();
+        c.b.beginBlock();
+        for (int i = 0; i < cursorSize; i++) {
+            c.b.beginStoreLocal(cursor.get(i));
+            c.b.beginLoopExitValue(named.size() + i);
             c.b.emitLoadLocal(result);
-            c.b.endIsLoopRestart();
-            c.b.beginIfThen();
-            c.b.beginIsLoopPreempted();
-            c.b.emitLoadLocal(result);
-            c.b.endIsLoopPreempted();
-            c.emitCarriedSuspension();
-            c.b.endIfThen();
-            c.b.emitBranch(done);
-            c.b.endIfThenElse();
-            c.b.endBlock();
-            c.b.endWhile();
+            c.b.endLoopExitValue();
+            c.b.endStoreLocal();
         }
+        c.b.beginIfThen();
+        c.b.beginIsLoopPreempted();
+        c.b.emitLoadLocal(result);
+        c.b.endIsLoopPreempted();
+        c.emitCarriedSuspension();
+        c.b.endIfThen();
+        c.b.endBlock();
+        c.b.emitBranch(done);
+        c.b.endIfThenElse();
+        c.b.endBlock();
+        c.b.endWhile();
         c.b.emitLabel(done);
         c.b.endBlock();
     }
@@ -801,27 +877,29 @@ final class StatementCompiler {
         c.scope.pushBlock();
         BytecodeLabel breakLabel = c.b.createLabel();
         BytecodeLocal iterator = c.b.createLocal();
-        c.beginSection(f.iter);
-        c.b.beginStoreLocal(iterator);
-        if (range != null) {
-            // The ints counted, not a list made and walked: range's count and errors, at the call.
-            c.beginSection(range);
-            List<ExprContext> args = range.args().expr();
-            Operands operands = new Operands(c).expr(args.get(0)).expr(args.get(1));
-            if (args.size() == 3) {
-                operands.expr(args.get(2));
+        emitCursorStart(f, List.of(iterator), () -> {
+            c.beginSection(f.iter);
+            c.b.beginStoreLocal(iterator);
+            if (range != null) {
+                // The ints counted, not a list made and walked: range's count and errors, at the call.
+                c.beginSection(range);
+                List<ExprContext> args = range.args().expr();
+                Operands operands = new Operands(c).expr(args.get(0)).expr(args.get(1));
+                if (args.size() == 3) {
+                    operands.expr(args.get(2));
+                } else {
+                    operands.stable(() -> c.b.emitLoadConstant(1L));
+                }
+                operands.emit(c.b::beginRangeIter, c.b::endRangeIter);
+                c.endSection();
             } else {
-                operands.stable(() -> c.b.emitLoadConstant(1L));
+                c.b.beginMakeIter();
+                c.visitExpr(f.iter);
+                c.b.endMakeIter();
             }
-            operands.emit(c.b::beginRangeIter, c.b::endRangeIter);
+            c.b.endStoreLocal();
             c.endSection();
-        } else {
-            c.b.beginMakeIter();
-            c.visitExpr(f.iter);
-            c.b.endMakeIter();
-        }
-        c.b.endStoreLocal();
-        c.endSection();
+        });
         c.b.beginWhile();
         // The head's test: over an array or a range, the cursor against the length (IterHasNextNode).
         c.b.beginIterHasNext();
@@ -894,22 +972,24 @@ final class StatementCompiler {
         BytecodeLocal end = c.b.createLocal();
         BytecodeLocal next = c.b.createLocal(); // only ever an int, so kept unboxed
         List<ExprContext> args = range.args().expr();
-        c.beginSection(f.iter);
-        c.beginSection(range);
-        c.b.beginStoreLocal(from);
-        c.visitExpr(args.get(0));
-        c.b.endStoreLocal();
-        c.b.beginStoreLocal(end);
-        c.visitExpr(args.get(1));
-        c.b.endStoreLocal();
-        c.b.beginStoreLocal(next);
-        c.b.beginRangeFirst(step);
-        c.b.emitLoadLocal(from);
-        c.b.emitLoadLocal(end);
-        c.b.endRangeFirst();
-        c.b.endStoreLocal();
-        c.endSection();
-        c.endSection();
+        emitCursorStart(f, List.of(next, end), () -> {
+            c.beginSection(f.iter);
+            c.beginSection(range);
+            c.b.beginStoreLocal(from);
+            c.visitExpr(args.get(0));
+            c.b.endStoreLocal();
+            c.b.beginStoreLocal(end);
+            c.visitExpr(args.get(1));
+            c.b.endStoreLocal();
+            c.b.beginStoreLocal(next);
+            c.b.beginRangeFirst(step);
+            c.b.emitLoadLocal(from);
+            c.b.emitLoadLocal(end);
+            c.b.endRangeFirst();
+            c.b.endStoreLocal();
+            c.endSection();
+            c.endSection();
+        });
         Runnable test = () -> {
             if (step > 0) {
                 c.b.beginLess();
