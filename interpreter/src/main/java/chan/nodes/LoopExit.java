@@ -3,7 +3,8 @@ package chan.nodes;
 /**
  * What an outlined loop (OutlinedLoop) returns when it ends without a `return`, or when it stops
  * at its back-edge to be called again ({@link #restarts}): the values of its function's locals that
- * it was given, in the same order, which the function stores back. Never a Chan value: only
+ * it was given, in the same order, which the function stores back, and when it stops, a `for`
+ * loop's place after them, which the function gives the next call. Never a Chan value: only
  * CallLoop's caller sees it.
  */
 public final class LoopExit {

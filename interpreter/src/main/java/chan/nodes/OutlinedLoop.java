@@ -13,8 +13,9 @@ import com.oracle.truffle.api.RootCallTarget;
  *
  * <p>Its arguments: slot 0 is the function's own arguments' slot 0 (the closure, whose captured
  * values the loop reads as the function would), then the function's locals that the loop names,
- * then the function's `--max-depth` level if it passes one on. It returns a {@link LoopExit} with
- * those locals' values when the loop ends, or the value of a `return` inside it.
+ * then, for a `for` loop, its place to go on from (nil at the first call), then the function's
+ * `--max-depth` level if it passes one on. It returns a {@link LoopExit} with those locals' values
+ * (and its place) when it ends or stops to be called again, or the value of a `return` inside it.
  */
 public final class OutlinedLoop {
     @CompilationFinal private RootCallTarget callTarget;
