@@ -167,7 +167,9 @@ class SpareIT {
     @Test
     void aSpareGoneBeforeItsRequestLeavesTheRunToAJvmOfItsOwn() throws Exception {
         Path hello = program("hello.chan", "print(\"hello\");\n");
-        Process zombieParent = new ProcessBuilder("bash", "-c", "sleep 0 & echo $!; exec sleep 600").start();
+        // The child ends after bash has become `sleep 600`, which never reaps it: with `sleep 0`, bash
+        // itself could reap it first, and its /proc entry was gone before the test looked (CI, 2026-11-28).
+        Process zombieParent = new ProcessBuilder("bash", "-c", "sleep 1 & echo $!; exec sleep 600").start();
         started.add(zombieParent);
         long zombie;
         try (var pids = new java.io.BufferedReader(new java.io.InputStreamReader(zombieParent.getInputStream(), UTF_8))) {
