@@ -566,9 +566,7 @@ final class StatementCompiler {
         if (!(loop instanceof ForStmtContext f)) {
             return 0;
         }
-        CallPostfixContext range = rangeCall(f.iter);
-        boolean counted = range != null && literalStep(range.args().expr()) != null && f.pattern() instanceof BindPatternContext;
-        return counted ? 2 : 1;
+        return countedStep(f) != null ? 2 : 1;
     }
 
     /**
@@ -672,13 +670,8 @@ final class StatementCompiler {
             c.b.endIfThen();
         }
         for (int i = 0; i < named.size(); i++) {
-            Scope.Local local = named.get(i);
-            if (!local.constant()) {
-                c.b.beginStoreLocal(local.local());
-                c.b.beginLoopExitValue(i);
-                c.b.emitLoadLocal(result);
-                c.b.endLoopExitValue();
-                c.b.endStoreLocal();
+            if (!named.get(i).constant()) {
+                emitTakeExitValue(named.get(i).local(), result, i);
             }
         }
         c.b.beginIfThenElse();
@@ -687,11 +680,7 @@ final class StatementCompiler {
         c.b.endIsLoopRestart();
         c.b.beginBlock();
         for (int i = 0; i < cursorSize; i++) {
-            c.b.beginStoreLocal(cursor.get(i));
-            c.b.beginLoopExitValue(named.size() + i);
-            c.b.emitLoadLocal(result);
-            c.b.endLoopExitValue();
-            c.b.endStoreLocal();
+            emitTakeExitValue(cursor.get(i), result, named.size() + i);
         }
         c.b.beginIfThen();
         c.b.beginIsLoopPreempted();
@@ -706,6 +695,15 @@ final class StatementCompiler {
         c.b.endWhile();
         c.b.emitLabel(done);
         c.b.endBlock();
+    }
+
+    /** Stores value {@code index} of the LoopExit in {@code exit} into {@code local}. */
+    private void emitTakeExitValue(BytecodeLocal local, BytecodeLocal exit, int index) {
+        c.b.beginStoreLocal(local);
+        c.b.beginLoopExitValue(index);
+        c.b.emitLoadLocal(exit);
+        c.b.endLoopExitValue();
+        c.b.endStoreLocal();
     }
 
     /** Returns the value in {@code value}; no counted loop encloses a loop (CountedLoops), so it settles none. */
@@ -866,11 +864,20 @@ final class StatementCompiler {
         c.b.endBlock();
     }
 
+    /**
+     * The step of a `for (x in range(...))` that visitForRange counts without a cursor (literalStep:
+     * a literal step, a plain name to bind), or null.
+     */
+    private Long countedStep(ForStmtContext f) {
+        CallPostfixContext range = rangeCall(f.iter);
+        return range != null && f.pattern() instanceof BindPatternContext ? literalStep(range.args().expr()) : null;
+    }
+
     private void visitFor(ForStmtContext f, String returnType) {
         CallPostfixContext range = rangeCall(f.iter);
-        Long step = range == null ? null : literalStep(range.args().expr());
-        if (step != null && f.pattern() instanceof BindPatternContext bind) {
-            visitForRange(f, range, step, bind, returnType);
+        Long step = countedStep(f);
+        if (step != null) {
+            visitForRange(f, range, step, (BindPatternContext) f.pattern(), returnType);
             return;
         }
         c.b.beginBlock();
