@@ -62,8 +62,11 @@ final class EntryChecks {
     private final Map<ParserRuleContext, Set<String>> localNames = new HashMap<>();
     /** The built-ins that may suspend their caller: they wait for time to pass, or for the thread's turn. */
     private static final Set<String> WAITING_BUILTINS = Set.of("sleep", "print", "read_line", "monitor", "kill");
-    /** The functions of this module that some `start f(...)` runs as a thread's first function. */
-    private final Set<String> startedByName = new HashSet<>();
+    /**
+     * The functions of this module that run in a thread started here: a thread's first function
+     * (`start f(...)`), those a `start` block calls by name, and those they call, and so on.
+     */
+    private final Set<Function> inStartedThreads = new HashSet<>();
     private final Map<Integer, List<Function>> components = new HashMap<>();
 
     /**
@@ -178,9 +181,15 @@ final class EntryChecks {
         return names;
     }
 
-    /** Whether some `start f(...)` of this module runs the declared function as a thread's first. */
-    boolean startedAsThread(FuncDeclContext f) {
-        return startedByName.contains(f.fnName.getText());
+    /**
+     * Whether the declared function may run in a thread started in this module: some `start f(...)`
+     * runs it first, or a `start` block or such a function calls it by name, directly or through
+     * others. Another thread waiting for the core may preempt it anywhere. (The program's main
+     * thread, which runs the module's body, does not count: a program that starts no thread is
+     * never preempted.)
+     */
+    boolean runsInAStartedThread(FuncDeclContext f) {
+        return inStartedThreads.contains(function(f));
     }
 
     /**
@@ -223,13 +232,40 @@ final class EntryChecks {
 
     private void collectStarted(ParseTree t) {
         if (t instanceof StartExprContext start && start.call instanceof CallPostfixContext call) {
-            String name = ModuleCompiler.calleeName(call);
-            if (name != null) {
-                startedByName.add(name);
-            }
+            addThreadFunction(ModuleCompiler.calleeName(call));
+        } else if (t instanceof StartExprContext start && start.block() != null) {
+            collectCalledByName(start.block());
         }
         for (int i = 0; i < t.getChildCount(); i++) {
             collectStarted(t.getChild(i));
+        }
+    }
+
+    /** The functions a `start` block calls by name (a local of the same name aside). */
+    private void collectCalledByName(ParseTree t) {
+        if (t instanceof LambdaPrimaryContext) {
+            return;
+        }
+        if (t instanceof CallPostfixContext call) {
+            addThreadFunction(ModuleCompiler.calleeName(call));
+        }
+        for (int i = 0; i < t.getChildCount(); i++) {
+            collectCalledByName(t.getChild(i));
+        }
+    }
+
+    /** Adds a declared function, and every function it calls by name, to {@link #inStartedThreads}. */
+    private void addThreadFunction(String name) {
+        FuncDeclContext declared = name == null ? null : declarations.get(name);
+        if (declared == null) {
+            return;
+        }
+        Deque<Function> pending = new ArrayDeque<>(List.of(function(declared)));
+        while (!pending.isEmpty()) {
+            Function f = pending.pop();
+            if (inStartedThreads.add(f)) {
+                pending.addAll(f.callees);
+            }
         }
     }
 

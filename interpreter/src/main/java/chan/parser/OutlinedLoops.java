@@ -39,15 +39,16 @@ final class OutlinedLoops {
     /**
      * Whether a loop is worth outlining: it may run after its function has been suspended, and it
      * does not wait itself. Something that may wait runs before it in its function
-     * (EntryChecks.waitsBefore), or its function is a thread's (a `start` block, a function some
-     * `start f(...)` runs, the module's body), which another thread's wait may preempt anywhere. A
+     * (EntryChecks.waitsBefore), or its function runs in a thread (a `start` block, a function a
+     * started thread runs or calls: EntryChecks.runsInAStartedThread, the module's body), which
+     * another thread's wait may preempt anywhere. A
      * loop that may wait in its body (a server's receive loop) would go on resumed after each wait
      * however it was called, and pay for a second frame at each.
      */
     static boolean worthOutlining(ParserRuleContext loop, EntryChecks checks) {
         ParserRuleContext definition = definitionOf(loop);
         boolean mayRunResumed = switch (definition) {
-            case FuncDeclContext f -> checks.startedAsThread(f) || checks.waitsBefore(loop, f);
+            case FuncDeclContext f -> checks.runsInAStartedThread(f) || checks.waitsBefore(loop, f);
             case LambdaPrimaryContext lambda -> checks.waitsBefore(loop, lambda);
             default -> true; // a start block, the module's body
         };

@@ -66,16 +66,23 @@ class OutlinedLoopsTest {
     }
 
     @Test
-    void aFunctionThatNeverWaitsKeepsItsLoopsUnlessAThreadRunsIt() {
-        assertEquals(Set.of("5"), outlined("""
+    void aFunctionThatNeverWaitsKeepsItsLoopsUnlessAStartedThreadRunsIt() {
+        assertEquals(Set.of("5", "8", "9"), outlined("""
                         fn pure(n) {
                           let s = 0; for (i in range(0, n)) { s += i; } return s;
                         }
                         fn worker(n, done) {
-                          let s = 0; while (n > 0) { s += n; n -= 1; }
+                          let s = 0; while (n > 0) { s += helper(n); n -= 1; }
                           done <- s;
                         }
+                        fn helper(n) { let t = 0; while (n > 0) { t += n; n -= 1; } return t; }
+                        fn block_helper(n) { let t = 0; while (n > 0) { t += n; n -= 1; } return t; }
+                        fn main_only(n) { let t = 0; while (n > 0) { t += n; n -= 1; } return t; }
+                        fn block_helper2(n) { return block_helper(n); }
+                        fn block_helper3(n) { let t = 0; while (n > 0) { t += n; n -= 1; } return t; }
                         start worker(10, done);
+                        start { print(block_helper2(3)); };
+                        print(pure(3), main_only(4));
                         """));
     }
 
