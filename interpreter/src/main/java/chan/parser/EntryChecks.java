@@ -59,6 +59,8 @@ final class EntryChecks {
     private static final Function THROUGH_VALUE = new Function();
     /** The callee of a call of another module's function that cannot call back: it recurs only within its module. */
     private static final Function MODULE_MEMBER = new Function();
+    /** What calleeOf answers for a call of a built-in, which no map holds. */
+    private static final Function BUILTIN = new Function();
     private final Map<ParserRuleContext, Set<String>> localNames = new HashMap<>();
     /** The built-ins that may suspend their caller: they wait for time to pass, or for the thread's turn. */
     private static final Set<String> WAITING_BUILTINS = Set.of("sleep", "print", "read_line", "monitor", "kill");
@@ -100,8 +102,12 @@ final class EntryChecks {
      * the loop does itself and the calls it makes.
      */
     boolean loopMayWait(ParserRuleContext loop, ParserRuleContext definition) {
-        Set<String> locals = definition instanceof ProgramContext program ? namesBoundIn(program) : namesBoundIn(outermost(definition));
-        return partMayWait(loop, locals);
+        return partMayWait(loop, namesThatMayShadow(definition));
+    }
+
+    /** The names that may shadow a function's in a definition: its top-level declaration's (namesBoundIn), or the module body's. */
+    private Set<String> namesThatMayShadow(ParserRuleContext definition) {
+        return namesBoundIn(definition instanceof ProgramContext program ? program : outermost(definition));
     }
 
     /**
@@ -111,7 +117,7 @@ final class EntryChecks {
      * waited already.
      */
     boolean waitsBefore(ParserRuleContext loop, ParserRuleContext definition) {
-        Set<String> locals = definition instanceof ProgramContext program ? namesBoundIn(program) : namesBoundIn(outermost(definition));
+        Set<String> locals = namesThatMayShadow(definition);
         ParseTree child = loop;
         for (ParserRuleContext p = loop.getParent(); p != definition; child = p, p = p.getParent()) {
             if (p instanceof ChooseStmtContext || p instanceof PriChooseStmtContext
@@ -127,12 +133,17 @@ final class EntryChecks {
         return false;
     }
 
+    /** Whether the tree's own operation waits: a receive, a send, a `choose`, a `start` (which waits for the thread's turn). */
+    private static boolean waitsHere(ParseTree t) {
+        return t instanceof RecvExprContext || t instanceof RecvStatusExprContext || t instanceof SendStmtContext
+                        || t instanceof ChooseStmtContext || t instanceof PriChooseStmtContext || t instanceof StartExprContext;
+    }
+
     private boolean partMayWait(ParseTree t, Set<String> locals) {
         if (t instanceof LambdaPrimaryContext) {
             return false; // making a closure runs none of its body
         }
-        if (t instanceof RecvExprContext || t instanceof RecvStatusExprContext || t instanceof SendStmtContext
-                        || t instanceof ChooseStmtContext || t instanceof PriChooseStmtContext || t instanceof StartExprContext) {
+        if (waitsHere(t)) {
             return true;
         }
         if (t instanceof CallPostfixContext call && callMayWait(call, locals)) {
@@ -146,28 +157,13 @@ final class EntryChecks {
         return false;
     }
 
-    /**
-     * As collectCall resolves a call: of this module's function, of a built-in, of another module's
-     * function that cannot call back, or through a value (which may wait).
-     */
+    /** Whether a call may wait: what it calls (calleeOf) may, or it calls through a value, which may do anything. */
     private boolean callMayWait(CallPostfixContext call, Set<String> locals) {
-        String name = ModuleCompiler.calleeName(call);
-        if (name != null && !locals.contains(name)) {
-            FuncDeclContext declared = declarations.get(name);
-            if (declared != null) {
-                return mayWait(function(declared));
-            }
-            if (isBuiltin.test(name)) {
-                return WAITING_BUILTINS.contains(name);
-            }
+        Function callee = calleeOf(call, locals);
+        if (callee == BUILTIN || callee == MODULE_MEMBER) {
+            return outsideCallMayWait(call, callee);
         }
-        if (call.postfix() instanceof FieldPostfixContext member && member.postfix() instanceof PrimaryPostfixContext p
-                        && p.primary() instanceof NamePrimaryContext alias && !locals.contains(alias.name().getText())) {
-            String a = alias.name().getText();
-            String m = member.name().getText();
-            return !(cannotCallBack.test(a, m) && memberNeverWaits.test(a, m));
-        }
-        return true;
+        return callee == THROUGH_VALUE || mayWait(callee);
     }
 
     /** The names of this module's functions that never wait (mayWait), for the modules that import it. */
@@ -343,40 +339,60 @@ final class EntryChecks {
         if (t instanceof CallPostfixContext call) {
             collectCall(call, locals, f);
         }
-        if (t instanceof RecvExprContext || t instanceof RecvStatusExprContext || t instanceof SendStmtContext
-                        || t instanceof ChooseStmtContext || t instanceof PriChooseStmtContext || t instanceof StartExprContext) {
-            f.waitsItself = true;
-        }
+        f.waitsItself |= waitsHere(t);
         for (int i = 0; i < t.getChildCount(); i++) {
             collectCalls(t.getChild(i), locals, f);
         }
     }
 
     private void collectCall(CallPostfixContext call, Set<String> locals, Function f) {
+        Function callee = calleeOf(call, locals);
+        if (callee == BUILTIN) {
+            f.waitsItself |= outsideCallMayWait(call, callee);
+            return; // no built-in calls back into Chan code
+        }
+        callees.put(call, callee);
+        if (callee == MODULE_MEMBER) {
+            f.callsModuleMember = true;
+            f.callsWaitingMember |= outsideCallMayWait(call, callee);
+        } else if (callee == THROUGH_VALUE) {
+            f.callsThroughValue = true;
+        } else {
+            f.callees.add(callee);
+        }
+    }
+
+    /**
+     * What a call calls ({@code locals}: the names that may shadow a function's): this module's
+     * function by name, {@link #BUILTIN}, {@link #MODULE_MEMBER} (another module's function that
+     * cannot call back), or else {@link #THROUGH_VALUE}.
+     */
+    private Function calleeOf(CallPostfixContext call, Set<String> locals) {
         String name = ModuleCompiler.calleeName(call);
         if (name != null && !locals.contains(name)) {
             FuncDeclContext declared = declarations.get(name);
             if (declared != null) {
-                Function g = function(declared);
-                f.callees.add(g);
-                callees.put(call, g);
-                return;
+                return function(declared);
             }
             if (isBuiltin.test(name)) {
-                f.waitsItself |= WAITING_BUILTINS.contains(name);
-                return; // no built-in calls back into Chan code
+                return BUILTIN;
             }
         }
         if (call.postfix() instanceof FieldPostfixContext member && member.postfix() instanceof PrimaryPostfixContext p
                         && p.primary() instanceof NamePrimaryContext alias && !locals.contains(alias.name().getText())
                         && cannotCallBack.test(alias.name().getText(), member.name().getText())) {
-            callees.put(call, MODULE_MEMBER);
-            f.callsModuleMember = true;
-            f.callsWaitingMember |= !memberNeverWaits.test(alias.name().getText(), member.name().getText());
-            return;
+            return MODULE_MEMBER;
         }
-        callees.put(call, THROUGH_VALUE);
-        f.callsThroughValue = true;
+        return THROUGH_VALUE;
+    }
+
+    /** Whether a call of a built-in or of another module's function (calleeOf) may wait: WAITING_BUILTINS, ChanModule.neverWaits. */
+    private boolean outsideCallMayWait(CallPostfixContext call, Function callee) {
+        if (callee == BUILTIN) {
+            return WAITING_BUILTINS.contains(ModuleCompiler.calleeName(call));
+        }
+        FieldPostfixContext member = (FieldPostfixContext) call.postfix();
+        return !memberNeverWaits.test(member.postfix().getText(), member.name().getText());
     }
 
     /** The names of this module's functions that call no function value, even through the functions they call. */

@@ -334,9 +334,7 @@ public final class ModuleCompiler {
         ChanBytecodeRootNode root = buildRoot(loop, false, () -> {
             if (passesDepth) {
                 depth = b.createLocal();
-                b.beginStoreLocal(depth);
-                b.emitTakeArgument(depthArgument);
-                b.endStoreLocal();
+                emitTakeArgument(depth, depthArgument);
             }
             body.run();
         });
@@ -346,19 +344,20 @@ public final class ModuleCompiler {
         return root;
     }
 
-    /** Whether loops are compiled as roots of their own (OutlinedLoops; the option chan.OutlineLoops). */
-    boolean outlinesLoops() {
-        return loader.outlinesLoops();
-    }
-
-    /** Whether a loop is worth outlining (OutlinedLoops.worthOutlining). */
+    /**
+     * Whether a loop is worth outlining (OutlinedLoops.worthOutlining), unless the option
+     * chan.OutlineLoops is off or the loop is at a REPL input's top level, whose variables are cells
+     * the loop must see.
+     */
     boolean outlines(ParserRuleContext loop) {
-        return OutlinedLoops.worthOutlining(loop, entryChecks);
+        return loader.outlinesLoops() && !(scope.isModuleBody && repl != null) && OutlinedLoops.worthOutlining(loop, entryChecks);
     }
 
-    /** Whether this compile is a REPL session's input, whose top-level variables live in cells. */
-    boolean compilesReplInput() {
-        return repl != null;
+    /** Stores argument {@code index} of the root being built in {@code local} (TakeArgument). */
+    void emitTakeArgument(BytecodeLocal local, int index) {
+        b.beginStoreLocal(local);
+        b.emitTakeArgument(index);
+        b.endStoreLocal();
     }
 
     /**

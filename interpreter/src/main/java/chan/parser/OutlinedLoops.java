@@ -41,9 +41,9 @@ final class OutlinedLoops {
      * does not wait itself. Something that may wait runs before it in its function
      * (EntryChecks.waitsBefore), or its function runs in a thread (a `start` block, a function a
      * started thread runs or calls: EntryChecks.runsInAStartedThread, the module's body), which
-     * another thread's wait may preempt anywhere. A
-     * loop that may wait in its body (a server's receive loop) would go on resumed after each wait
-     * however it was called, and pay for a second frame at each.
+     * another thread's wait may preempt anywhere. A loop that may wait in its body (a server's
+     * receive loop) would go on resumed after each wait however it was called, and pay for a second
+     * frame at each.
      */
     static boolean worthOutlining(ParserRuleContext loop, EntryChecks checks) {
         ParserRuleContext definition = definitionOf(loop);
@@ -80,15 +80,13 @@ final class OutlinedLoops {
         return p;
     }
 
-    /** Whether a `try` body of the function (or block, or module body) that holds the loop encloses it. */
+    /** Whether a `try` body of the definition that holds the loop (definitionOf) encloses it. */
     private static boolean insideTryBody(ParserRuleContext loop) {
+        ParserRuleContext definition = definitionOf(loop);
         ParseTree child = loop;
-        for (ParserRuleContext p = loop.getParent(); p != null; child = p, p = p.getParent()) {
+        for (ParserRuleContext p = loop.getParent(); p != definition; child = p, p = p.getParent()) {
             if (p instanceof TryStmtContext t && t.body == child) {
                 return true;
-            }
-            if (p instanceof FuncDeclContext || p instanceof LambdaPrimaryContext || p instanceof StartExprContext) {
-                return false;
             }
         }
         return false;

@@ -60,13 +60,12 @@ final class StatementCompiler {
      * The loop that the root being built was outlined from (visitLoop), with the locals it was
      * given: its back-edge stops the loop and hands the locals back to its function, which calls it
      * again, if its thread is to be preempted (the function suspends first) or if the loop has been
-     * resumed since its call ({@code resumed}): either way the loop goes on in a fresh frame, not in
-     * a continuation (LoopExit). A `for` loop hands back its {@code cursor} too (its iterator, or a
+     * resumed since its call (the root's ModuleCompiler.resumed): either way the loop goes on in a
+     * fresh frame, not in a continuation (LoopExit). A `for` loop hands back its {@code cursor} too (its iterator, or a
      * range's next value and end: cursorSize), which the next call is given ({@code resumeCursor},
      * nil at the first) and goes on from. Null elsewhere.
      */
-    private record Restart(StatementContext loop, List<BytecodeLocal> locals, BytecodeLocal resumed,
-                    List<BytecodeLocal> resumeCursor, List<BytecodeLocal> cursor) {
+    private record Restart(StatementContext loop, List<BytecodeLocal> locals, List<BytecodeLocal> resumeCursor, List<BytecodeLocal> cursor) {
         /** What the back-edge hands back: the locals, then the cursor. */
         List<BytecodeLocal> state() {
             List<BytecodeLocal> state = new ArrayList<>(locals);
@@ -517,9 +516,7 @@ final class StatementCompiler {
 
     /** A loop: outlined into a root of its own where it may be (OutlinedLoops), else compiled in place. */
     private void visitLoop(StatementContext loop, String returnType, Runnable compileInPlace) {
-        boolean replTopLevel = c.scope.isModuleBody && c.compilesReplInput(); // its variables are cells the loop must see
-        if (!c.outlinesLoops() || replTopLevel || !c.outlines(loop)
-                        || !OutlinedLoops.mayOutline(loop, tailTarget == null ? Set.of() : tailTarget.calls())) {
+        if (!c.outlines(loop) || !OutlinedLoops.mayOutline(loop, tailTarget == null ? Set.of() : tailTarget.calls())) {
             compileInPlace.run();
             return;
         }
@@ -532,29 +529,23 @@ final class StatementCompiler {
                 Scope.Local outer = named.get(i);
                 BytecodeLocal local = c.b.createLocal(outer.name(), null);
                 c.scope.declare(outer.name(), local, outer.constant());
-                emitTakeArgument(local, i + 1);
+                c.emitTakeArgument(local, i + 1);
                 locals.add(local);
             }
             List<BytecodeLocal> resumeCursor = new ArrayList<>();
             for (int i = 0; i < cursorSize; i++) {
                 resumeCursor.add(c.b.createLocal());
-                emitTakeArgument(resumeCursor.get(i), named.size() + i + 1);
+                c.emitTakeArgument(resumeCursor.get(i), named.size() + i + 1);
             }
             c.resumed = c.b.createLocal();
             c.b.beginStoreLocal(c.resumed);
             c.b.emitLoadConstant(false);
             c.b.endStoreLocal();
-            restart = new Restart(loop, locals, c.resumed, resumeCursor, new ArrayList<>());
+            restart = new Restart(loop, locals, resumeCursor, new ArrayList<>());
             compileInPlace.run();
             emitLoopExit(locals, LoopExit.ENDED);
         })));
         emitLoopCall(loop, target, named, cursorSize);
-    }
-
-    private void emitTakeArgument(BytecodeLocal local, int index) {
-        c.b.beginStoreLocal(local);
-        c.b.emitTakeArgument(index);
-        c.b.endStoreLocal();
     }
 
     /**
@@ -624,7 +615,7 @@ final class StatementCompiler {
         emitLoopExit(restart.state(), LoopExit.PREEMPTED);
         c.b.endIfThen();
         c.b.beginIfThen();
-        c.b.emitLoadLocal(restart.resumed()); // never true in the loop's own compiled code: only a continuation sets it
+        c.b.emitLoadLocal(c.resumed); // never true in the loop's own compiled code: only a continuation sets it
         emitLoopExit(restart.state(), LoopExit.RESUMED);
         c.b.endIfThen();
     }
