@@ -16,7 +16,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The conformance suite (tests/README.md): every `X.chan` under tests/ run in-process, one dynamic test
  * each, named by its path under tests/ (`lang/closures_capture.chan`). The rules live in
- * {@link ConformanceCase}, shared with `chan test`. Surefire runs this with the repository root as the
+ * {@link ConformanceCase}, shared with `chan test`, and here also the house style of our own suites
+ * ({@link ConformanceCase#houseStyleFault}: a first comment saying what the program checks). Surefire runs this with the repository root as the
  * working directory.
  *
  * <p>Run some by name: {@code ./mvnw -pl interpreter test -Dtest=ConformanceTest -Dconformance=lang/match}
@@ -31,7 +32,7 @@ class ConformanceTest {
         Path examples = Path.of("examples");
         List<DynamicTest> tests = ConformanceCase.discover(examples).stream()
                 .map(c -> dynamicTest("examples/" + c.name(), c.program().toUri(),
-                        () -> c.check().ifPresent(f -> fail(c.program() + ": " + f.detail()))))
+                        () -> check(c)))
                 .toList();
         assertTrue(!tests.isEmpty(), "examples/ holds no X.chan with its X.out");
         return tests.stream();
@@ -49,13 +50,19 @@ class ConformanceTest {
                 ConformanceCase.discover(SUITE).stream()
                         .filter(c -> selected(c.name(), wanted))
                         .map(c -> dynamicTest(c.name(), c.program().toUri(),
-                                () -> c.check().ifPresent(f -> fail(c.program() + ": " + f.detail())))))
+                                () -> check(c))))
                 .toList();
         if (tests.isEmpty()) {
             return Stream.of(dynamicTest("no conformance case", () -> fail(wanted.isEmpty()
                     ? "tests/ holds no X.chan" : "no conformance case name contains any of " + wanted)));
         }
         return tests.stream();
+    }
+
+    /** The rules of `chan test`, and our own suites' house style besides. */
+    private static void check(ConformanceCase c) throws IOException {
+        c.houseStyleFault().ifPresent(why -> fail(c.program() + ": " + why));
+        c.check().ifPresent(f -> fail(c.program() + ": " + f.detail()));
     }
 
     private static boolean selected(String name, List<String> wanted) {

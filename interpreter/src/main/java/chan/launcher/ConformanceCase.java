@@ -20,11 +20,12 @@ import java.util.stream.Stream;
  * One program of the conformance suite and the rules that judge it (tests/README.md), shared by
  * `chan test` ({@link TestCommand}) and JUnit's ConformanceTest so that both apply the same rules.
  *
- * <p>A case is {@code X.chan}, its leading {@code //!} directives ({@code exit N}, {@code args WORDS…}
- * given after the file, {@code stdin FILE} beside the program), then a comment line saying what it
- * checks. Beside it: {@code X.out}, the exact stdout (required), and optionally {@code X.err}, the exact
+ * <p>A case is {@code X.chan} and its leading {@code //!} directives ({@code exit N}, {@code args WORDS…}
+ * given after the file, {@code stdin FILE} beside the program). Beside it: {@code X.out}, the exact stdout (required), and optionally {@code X.err}, the exact
  * stderr with the program's path written as its bare file name. Without {@code X.err}, stderr must be
- * empty when the expected exit code is 0 and is not compared otherwise.
+ * empty when the expected exit code is 0 and is not compared otherwise. The project's own suites also
+ * open with a comment saying what the program checks ({@link #houseStyleFault}), a rule that
+ * ConformanceTest adds and `chan test` does not: a user's directory is not held to our style.
  *
  * <p>Each run gets a fresh in-process interpreter ({@link ChanMain#run}) with its own streams, on its
  * own thread so that a program that never ends fails after {@code chan.test.timeout} seconds (120),
@@ -104,12 +105,34 @@ public final class ConformanceCase {
         return judge(expected, actual, timeLimit);
     }
 
-    /** Reads the directives and the expectation files; a malformed case is an IllegalArgumentException. */
-    private Expectation expectation() throws IOException {
+    /**
+     * The rule of the project's own tests/ and examples/ (tests/README.md), which `chan test` does not
+     * apply: the first line after the directives is a comment saying what the program checks.
+     * Empty if it is.
+     */
+    public Optional<String> houseStyleFault() throws IOException {
+        List<String> lines = lines();
+        int i = 0;
+        while (i < lines.size() && lines.get(i).startsWith("//!")) {
+            i++;
+        }
+        if (i == lines.size() || !(lines.get(i).startsWith("//") || lines.get(i).startsWith("/*"))) {
+            return Optional.of("line " + (i + 1) + ": must be a comment saying what the program checks");
+        }
+        return Optional.empty();
+    }
+
+    private List<String> lines() throws IOException {
         List<String> lines = new ArrayList<>(Files.readAllLines(program, UTF_8));
         if (!lines.isEmpty() && lines.get(0).startsWith("\uFEFF")) {
             lines.set(0, lines.get(0).substring(1)); // a byte-order mark, which the language skips too
         }
+        return lines;
+    }
+
+    /** Reads the directives and the expectation files; a malformed case is an IllegalArgumentException. */
+    private Expectation expectation() throws IOException {
+        List<String> lines = lines();
         int exit = 0;
         List<String> args = new ArrayList<>();
         Path stdin = null;
@@ -122,9 +145,6 @@ public final class ConformanceCase {
                 case "stdin" -> stdin = stdinFile(words, i + 1);
                 default -> throw bad("line " + (i + 1) + ": unknown directive '//! " + words[0] + "'");
             }
-        }
-        if (i == lines.size() || !(lines.get(i).startsWith("//") || lines.get(i).startsWith("/*"))) {
-            throw bad("line " + (i + 1) + ": must be a comment saying what the program checks");
         }
         Path out = sibling(".out");
         if (!Files.isRegularFile(out)) {

@@ -1,0 +1,48 @@
+package chan.launcher;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * `chan test DIR` judges a user's programs by LANGUAGE.md §6 alone (each X.chan beside its X.out):
+ * the first comment our own tests/ must have is our house style, which ConformanceTest keeps.
+ */
+class TestCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aProgramWithoutALeadingCommentPasses() throws IOException {
+        Files.writeString(dir.resolve("plain.chan"), "print(1 + 1);\n", UTF_8);
+        Files.writeString(dir.resolve("plain.out"), "2\n", UTF_8);
+        Files.writeString(dir.resolve("directives.chan"), "//! exit 1\nerror(\"no\");\n", UTF_8);
+        Files.writeString(dir.resolve("directives.out"), "", UTF_8);
+
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int exit = TestCommand.run(dir.toString(), new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
+
+        assertEquals("2 passed, 0 failed\n", out.toString(UTF_8));
+        assertEquals("", err.toString(UTF_8));
+        assertEquals(0, exit);
+    }
+
+    @Test
+    void ourHouseStyleStillFindsTheMissingComment() throws IOException {
+        Files.writeString(dir.resolve("a.chan"), "//! exit 1\nerror(\"no\");\n", UTF_8);
+        Files.writeString(dir.resolve("b.chan"), "//! exit 1\n// fails on purpose\nerror(\"no\");\n", UTF_8);
+        var cases = ConformanceCase.discover(dir);
+
+        assertEquals(Optional.of("line 2: must be a comment saying what the program checks"), cases.get(0).houseStyleFault());
+        assertEquals(Optional.empty(), cases.get(1).houseStyleFault());
+    }
+}
