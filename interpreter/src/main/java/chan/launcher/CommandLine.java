@@ -9,7 +9,9 @@ import java.util.Set;
 /**
  * `chan FILE.chan [args…] [--cores N] [--machine M] [--seed S] [--stats] [--trace F]`, `chan repl`,
  * `chan test [DIR]` (LANGUAGE.md §6). Options may stand before or after the file; other words after
- * the file are the program's arguments, and everything after `--` goes to the program untouched (a
+ * the file are the program's arguments, in order, even those that look like options (`--verbose`,
+ * `--n=3`: only chan's own are taken; before the file an unknown one is an error), and everything
+ * after `--` goes to the program untouched (a
  * `--` before the file comes before the file, as in `python -- prog.py`). `-h` and `--help` are chan's
  * only before the file: after it they are the program's, as any other word. The file `-` is standard
  * input (`chan - args…`, as `python -` and `node -`), even after `--`: a file named `-` is `./-`.
@@ -89,7 +91,7 @@ final class CommandLine {
                 cl.putValued(a, args[++i]);
             } else if (FLAGS.containsKey(a)) {
                 cl.options.put(FLAGS.get(a), "true");
-            } else if (a.startsWith("--inspect") || a.startsWith("--cpusampler")) {
+            } else if (isToolOption(a)) {
                 int eq = a.indexOf('=');
                 cl.toolOptions.put(eq < 0 ? a.substring(2) : a.substring(2, eq), eq < 0 ? "true" : a.substring(eq + 1));
             } else if ((a.equals("--help") || a.equals("-h")) && cl.file == null) {
@@ -111,8 +113,6 @@ final class CommandLine {
                 cl.file = a;
             } else if (cl.file == null && cl.command == Command.RUN) {
                 cl.file = a;
-            } else if (a.startsWith("--") && !a.equals("--help")) {
-                throw new UsageError("unknown option " + a);
             } else {
                 cl.programArgs.add(a);
             }
@@ -133,6 +133,11 @@ final class CommandLine {
             throw new UsageError("--baseline-path needs --baseline CLASS");
         }
         return cl;
+    }
+
+    /** `--inspect`, `--cpusampler` and their `=VALUE` and `.Option` forms, which Truffle's tools check. */
+    private static boolean isToolOption(String a) {
+        return a.matches("--(inspect|cpusampler)([.=].*)?");
     }
 
     private static boolean takesValue(String option) {

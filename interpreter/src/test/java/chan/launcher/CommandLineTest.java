@@ -31,9 +31,20 @@ class CommandLineTest {
     }
 
     @Test
-    void unknownOptionsAndMissingValuesAreUsageErrors() {
-        assertEquals("unknown option --bogus",
-                        assertThrows(CommandLine.UsageError.class, () -> CommandLine.parse(new String[] {"prog.chan", "--bogus"})).getMessage());
+    void unknownOptionsAfterTheFileAreTheProgramsArgumentsInOrder() throws Exception {
+        CommandLine cl = CommandLine.parse(new String[] {"prog.chan", "a", "--verbose", "--seed", "3", "--foo=1", "-x", "--inspectx", "b", "--cores=2"});
+        assertEquals(List.of("a", "--verbose", "--foo=1", "-x", "--inspectx", "b"), cl.programArgs());
+        assertEquals("3", cl.options().get("chan.Seed"), "chan's own options after the file are still options");
+        assertEquals("2", cl.options().get("chan.Cores"));
+        assertEquals(List.of("--verbose"), CommandLine.parse(new String[] {"-", "--verbose"}).programArgs(), "as after a file");
+        assertEquals(List.of("--verbose"), CommandLine.parse(new String[] {"bench", "prog.chan", "--verbose"}).programArgs());
+    }
+
+    @Test
+    void unknownOptionsBeforeTheFileAndMissingValuesAreUsageErrors() {
+        assertEquals("unknown option --bogus", usageError("--bogus", "prog.chan"));
+        assertEquals("unknown option --foo=1", usageError("--foo=1", "prog.chan"));
+        assertEquals("unknown option --inspectx", usageError("--inspectx", "prog.chan"));
         assertEquals("--cores needs a value",
                         assertThrows(CommandLine.UsageError.class, () -> CommandLine.parse(new String[] {"prog.chan", "--cores"})).getMessage());
     }
@@ -131,11 +142,22 @@ class CommandLineTest {
 
     @Test
     void aMisspeltToolOptionIsAUsageErrorToo() {
-        // --inspect… and --cpusampler… go to Truffle's tools, which know their own options.
-        chan.testing.RunChan r = chan.testing.RunChan.run("examples/hello.chan", "--inspectx");
+        // --inspect.… and --cpusampler.… go to Truffle's tools, which know their own options.
+        chan.testing.RunChan r = chan.testing.RunChan.run("examples/hello.chan", "--cpusampler.Bogus=1");
         assertEquals(2, r.exit(), r.err());
-        assertEquals("chan: unknown option --inspectx", r.err().lines().findFirst().orElse(""));
+        assertEquals("chan: unknown option --cpusampler.Bogus", r.err().lines().findFirst().orElse(""));
         assertEquals("", r.out());
+    }
+
+    @Test
+    void aRunGetsTheUnknownOptionsAfterItsFileAsArguments() {
+        var program = "print(args());\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        chan.testing.RunChan r = chan.testing.RunChan.run(new java.io.ByteArrayInputStream(program), "-", "--verbose", "--seed", "3", "--foo=1", "x");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("[\"--verbose\", \"--foo=1\", \"x\"]\n", r.out());
+        chan.testing.RunChan before = chan.testing.RunChan.run("--verbose", "examples/hello.chan");
+        assertEquals(2, before.exit(), before.err());
+        assertEquals("chan: unknown option --verbose", before.err().lines().findFirst().orElse(""));
     }
 
     @Test
