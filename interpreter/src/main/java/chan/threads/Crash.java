@@ -5,12 +5,14 @@ import chan.ChanException;
 import chan.ErrorReport;
 import chan.runtime.Scheduler;
 import chan.runtime.Strand;
+import chan.values.Display;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 /**
  * A thread that dies of an uncaught error (LANGUAGE.md §4, let it crash): the error becomes its exit
  * reason for its monitors. The thread the run waits on (main, or a REPL input) gets the full report
- * with its stack; any other, when no monitor takes the reason, gets one line on stderr.
+ * with its stack; any other, when no monitor takes the reason, gets one line on stderr, its message's
+ * newlines and other control characters escaped.
  */
 public final class Crash {
     private Crash() {}
@@ -32,7 +34,8 @@ public final class Crash {
         if (awaited) {
             context.err().print(ErrorReport.format(e));
         } else if (!monitored) {
-            context.err().println("thread " + t.id() + " (" + t.spawnSite + ") crashed: " + e.describe());
+            // one line, whatever the message holds (LANGUAGE.md §4): error("a\nb") shows as a\nb
+            context.err().println("thread " + t.id() + " (" + t.spawnSite + ") crashed: " + Display.oneLine(e.describe()));
         }
         return awaited;
     }

@@ -64,6 +64,34 @@ public final class Display {
         return sb.toString();
     }
 
+    /**
+     * {@code s} on one line: the characters {@link #isPrintable} refuses written as in a string
+     * literal ({@code \n}, {@code \t}, {@code \r}, {@code &#92;u{1B}}), quotes and backslashes left as they
+     * are, since a message may hold values already quoted ({@code no key "a\n"}).
+     */
+    @TruffleBoundary
+    public static String oneLine(String s) {
+        if (s.codePoints().allMatch(Display::isPrintable)) {
+            return s; // the common case, unchanged
+        }
+        StringBuilder sb = new StringBuilder(s.length() + 8);
+        s.codePoints().forEach(cp -> {
+            switch (cp) {
+                case '\n' -> sb.append("\\n");
+                case '\t' -> sb.append("\\t");
+                case '\r' -> sb.append("\\r");
+                default -> {
+                    if (isPrintable(cp)) {
+                        sb.appendCodePoint(cp);
+                    } else {
+                        sb.append("\\u{").append(Integer.toHexString(cp).toUpperCase(Locale.ROOT)).append('}');
+                    }
+                }
+            }
+        });
+        return sb.toString();
+    }
+
     /** {@code open}: the arrays and dicts being displayed around this point, to cut cycles. */
     private static void append(BoundedText sb, Object v, Set<Object> open) {
         if (v instanceof String s) {
