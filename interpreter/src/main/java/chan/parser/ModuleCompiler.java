@@ -175,6 +175,27 @@ public final class ModuleCompiler {
                 replLets.addAll(PatternCompiler.boundNames(let.pattern()));
             }
         }
+        if (repl == null) {
+            refuseLetsOfDeclaredNames(program);
+        }
+    }
+
+    /**
+     * A top-level `let` may not bind the name of a top-level `fn`, `const`, `struct` or `import`:
+     * those are visible throughout the module (LANGUAGE.md §3), so the name would mean the
+     * declaration in functions and the variable in the module's body. (A REPL input may, to redefine
+     * an earlier input's name: redeclare.)
+     */
+    private void refuseLetsOfDeclaredNames(ProgramContext program) {
+        for (TopDeclContext top : program.topDecl()) {
+            if (top.statement() instanceof LetStmtContext let) {
+                for (String name : PatternCompiler.boundNames(let.pattern())) {
+                    if (declarations.containsKey(name)) {
+                        error(let.pattern().getStart(), "'" + name + "' is declared twice at the top level of this module");
+                    }
+                }
+            }
+        }
     }
 
     private void declareImport(ImportDeclContext imp) {
