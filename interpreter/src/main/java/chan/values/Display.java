@@ -76,20 +76,29 @@ public final class Display {
         }
         StringBuilder sb = new StringBuilder(s.length() + 8);
         s.codePoints().forEach(cp -> {
-            switch (cp) {
-                case '\n' -> sb.append("\\n");
-                case '\t' -> sb.append("\\t");
-                case '\r' -> sb.append("\\r");
-                default -> {
-                    if (isPrintable(cp)) {
-                        sb.appendCodePoint(cp);
-                    } else {
-                        sb.append("\\u{").append(Integer.toHexString(cp).toUpperCase(Locale.ROOT)).append('}');
-                    }
-                }
+            String escape = escape(cp, false);
+            if (escape == null) {
+                sb.appendCodePoint(cp);
+            } else {
+                sb.append(escape);
             }
         });
         return sb.toString();
+    }
+
+    /**
+     * How a string literal writes code point {@code cp}: its escape, or null where it stands for
+     * itself. {@code quotes}: inside quotes, where {@code "} and {@code \} are escaped too.
+     */
+    private static String escape(int cp, boolean quotes) {
+        return switch (cp) {
+            case '"' -> quotes ? "\\\"" : null;
+            case '\\' -> quotes ? "\\\\" : null;
+            case '\n' -> "\\n";
+            case '\t' -> "\\t";
+            case '\r' -> "\\r";
+            default -> isPrintable(cp) ? null : "\\u{" + Integer.toHexString(cp).toUpperCase(Locale.ROOT) + "}";
+        };
     }
 
     /** {@code open}: the arrays and dicts being displayed around this point, to cut cycles. */
@@ -187,20 +196,11 @@ public final class Display {
             return;
         }
         s.codePoints().forEach(cp -> {
-            switch (cp) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\t' -> sb.append("\\t");
-                case '\r' -> sb.append("\\r");
-                default -> {
-                    if (isPrintable(cp)) {
-                        sb.appendCodePoint(cp);
-                    } else {
-                        String hex = Integer.toHexString(cp).toUpperCase(Locale.ROOT);
-                        sb.append("\\u{").append(hex).append('}');
-                    }
-                }
+            String escape = escape(cp, true);
+            if (escape == null) {
+                sb.appendCodePoint(cp);
+            } else {
+                sb.append(escape);
             }
         });
         sb.append('"');
