@@ -48,6 +48,8 @@ final class CommandLine {
                     "--seed", "chan.Seed", "--trace", "chan.Trace", "--path", "chan.Path", "--max-depth", "chan.MaxDepth");
     /** Options of `chan bench` alone (not the program's): its Java baseline (BenchBaseline). */
     private static final Set<String> BENCH_VALUED = Set.of("--baseline", "--baseline-path");
+    /** Truffle's tools, whose options pass through to the engine (isToolOption). */
+    private static final List<String> TOOLS = List.of("--inspect", "--cpusampler");
     private static final Map<String, String> FLAGS = Map.of("--stats", "chan.Stats", "--warn-leaks", "chan.WarnLeaks",
                     "--internal-errors", "chan.InternalErrors");
 
@@ -137,7 +139,12 @@ final class CommandLine {
 
     /** `--inspect`, `--cpusampler` and their `=VALUE` and `.Option` forms, which Truffle's tools check. */
     private static boolean isToolOption(String a) {
-        return a.matches("--(inspect|cpusampler)([.=].*)?");
+        for (String tool : TOOLS) {
+            if (a.startsWith(tool) && (a.length() == tool.length() || a.charAt(tool.length()) == '=' || a.charAt(tool.length()) == '.')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean takesValue(String option) {

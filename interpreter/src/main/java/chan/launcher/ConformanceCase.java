@@ -112,10 +112,7 @@ public final class ConformanceCase {
      */
     public Optional<String> houseStyleFault() throws IOException {
         List<String> lines = lines();
-        int i = 0;
-        while (i < lines.size() && lines.get(i).startsWith("//!")) {
-            i++;
-        }
+        int i = directiveCount(lines);
         if (i == lines.size() || !(lines.get(i).startsWith("//") || lines.get(i).startsWith("/*"))) {
             return Optional.of("line " + (i + 1) + ": must be a comment saying what the program checks");
         }
@@ -130,14 +127,23 @@ public final class ConformanceCase {
         return lines;
     }
 
+    /** How many lines the leading {@code //!} directives take. */
+    private static int directiveCount(List<String> lines) {
+        int n = 0;
+        while (n < lines.size() && lines.get(n).startsWith("//!")) {
+            n++;
+        }
+        return n;
+    }
+
     /** Reads the directives and the expectation files; a malformed case is an IllegalArgumentException. */
     private Expectation expectation() throws IOException {
         List<String> lines = lines();
         int exit = 0;
         List<String> args = new ArrayList<>();
         Path stdin = null;
-        int i = 0;
-        for (; i < lines.size() && lines.get(i).startsWith("//!"); i++) {
+        int directives = directiveCount(lines);
+        for (int i = 0; i < directives; i++) {
             String[] words = lines.get(i).substring(3).trim().split("\\s+");
             switch (words[0]) {
                 case "exit" -> exit = exitCode(words, i + 1);

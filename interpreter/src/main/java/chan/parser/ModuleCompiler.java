@@ -157,6 +157,7 @@ public final class ModuleCompiler {
     // ---- declarations ----
 
     private void collectDeclarations(ProgramContext program) {
+        Map<LetStmtContext, Set<String>> lets = new LinkedHashMap<>();
         for (TopDeclContext top : program.topDecl()) {
             if (top.importDecl() != null) {
                 declareImport(top.importDecl());
@@ -171,12 +172,14 @@ public final class ModuleCompiler {
             } else if (top.statement() instanceof ConstStmtContext c) {
                 declare(c.name().getStart(), Declaration.Kind.CONST, null);
             } else if (top.statement() instanceof LetStmtContext let) {
-                topLevelLets.addAll(PatternCompiler.boundNames(let.pattern()));
-                replLets.addAll(PatternCompiler.boundNames(let.pattern()));
+                Set<String> bound = PatternCompiler.boundNames(let.pattern());
+                topLevelLets.addAll(bound);
+                replLets.addAll(bound);
+                lets.put(let, bound);
             }
         }
         if (repl == null) {
-            refuseLetsOfDeclaredNames(program);
+            refuseLetsOfDeclaredNames(lets);
         }
     }
 
@@ -186,16 +189,14 @@ public final class ModuleCompiler {
      * declaration in functions and the variable in the module's body. (A REPL input may, to redefine
      * an earlier input's name: redeclare.)
      */
-    private void refuseLetsOfDeclaredNames(ProgramContext program) {
-        for (TopDeclContext top : program.topDecl()) {
-            if (top.statement() instanceof LetStmtContext let) {
-                for (String name : PatternCompiler.boundNames(let.pattern())) {
-                    if (declarations.containsKey(name)) {
-                        error(let.pattern().getStart(), "'" + name + "' is declared twice at the top level of this module");
-                    }
+    private void refuseLetsOfDeclaredNames(Map<LetStmtContext, Set<String>> lets) {
+        lets.forEach((let, bound) -> {
+            for (String name : bound) {
+                if (declarations.containsKey(name)) {
+                    error(let.pattern().getStart(), "'" + name + "' is declared twice at the top level of this module");
                 }
             }
-        }
+        });
     }
 
     private void declareImport(ImportDeclContext imp) {
