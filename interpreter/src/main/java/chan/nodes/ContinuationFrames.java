@@ -30,15 +30,17 @@ public final class ContinuationFrames {
 
     /**
      * The frame to hand on from a suspending root: in compiled code a fresh copy of {@code frame}
-     * (arguments, every slot and its tag); in the interpreter, whose frames are heap objects
-     * already, {@code frame} itself.
+     * (a copy of its arguments array, every slot and its tag); in the interpreter, whose frames
+     * are heap objects already, {@code frame} itself.
      */
     public static VirtualFrame forContinuation(VirtualFrame frame) {
         if (!CompilerDirectives.inCompiledCode()) {
             return frame;
         }
         FrameDescriptor descriptor = frame.getFrameDescriptor();
-        MaterializedFrame copy = Truffle.getRuntime().createMaterializedFrame(frame.getArguments(), descriptor);
+        // The arguments are copied too: an inlined call's arguments array that escaped on the yield
+        // path would be materialized on every path into the merge, as the frame was (~26 bytes a call).
+        MaterializedFrame copy = Truffle.getRuntime().createMaterializedFrame(frame.getArguments().clone(), descriptor);
         if (!(copy instanceof VirtualFrame)) {
             return frame; // a runtime whose materialized frames are another class: hand on the frame itself
         }
