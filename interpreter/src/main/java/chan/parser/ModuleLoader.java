@@ -17,12 +17,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CommonTokenStream;
-import org.antlr.v4.runtime.Parser;
-import org.antlr.v4.runtime.RecognitionException;
-import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
  * Parses and compiles the main file and every module it imports, each once. `import list;` looks in
@@ -119,27 +116,19 @@ public final class ModuleLoader {
             diagnostics.add(source, notUtf8.line(), notUtf8.column(), "syntax error: " + notUtf8.message());
             return null;
         }
-        var listener = new BaseErrorListener() {
-            @Override
-            public void syntaxError(Recognizer<?, ?> r, Object offending, int line, int column, String msg, RecognitionException e) {
-                // Report the first syntax error of a file: the ones after it are usually its echoes.
-                if (diagnostics.size() == before) {
-                    Token token = (Token) offending;
-                    if (token != null && token.getType() == Token.EOF && token.getTokenIndex() > 0 && r instanceof Parser p) {
-                        // Point just past the last token, on a line the reader can see, not past the end of the file.
-                        Token last = p.getInputStream().get(token.getTokenIndex() - 1);
-                        line = last.getLine();
-                        column = last.getCharPositionInLine() + last.getText().length();
-                    }
-                    diagnostics.add(source, line, column + 1, "syntax error: " + SyntaxMessages.describe(token, msg));
-                }
-            }
-        };
-        CommonTokenStream tokens = new CommonTokenStream(ParseAhead.lexer(source.getCharacters().toString(), Diagnostics.name(source), listener));
-        ChanParser parser = BlockPrediction.parser(tokens);
-        parser.removeErrorListeners();
-        parser.addErrorListener(listener);
-        ChanParser.ProgramContext tree = parser.program();
+        CommonTokenStream tokens = new CommonTokenStream(
+                        ParseAhead.lexer(source.getCharacters().toString(), Diagnostics.name(source), new FirstSyntaxError(diagnostics, source, null)));
+        ChanParser.ProgramContext tree = null;
+        try {
+            tokens.fill(); // all of it, to pair its brackets
+            UnpairedBracket unpaired = UnpairedBracket.find(tokens.getTokens());
+            ChanParser parser = BlockPrediction.parser(unpaired == null ? tokens : unpaired.pairedPrefix());
+            parser.removeErrorListeners();
+            parser.addErrorListener(new FirstSyntaxError(diagnostics, source, unpaired));
+            tree = parser.program();
+        } catch (ParseCancellationException e) {
+            // stopped at the file's first syntax error, reported
+        }
         if (diagnostics.size() == before) {
             reportBadEscapes(source, tokens);
         }

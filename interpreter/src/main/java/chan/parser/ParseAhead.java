@@ -165,6 +165,10 @@ public final class ParseAhead {
             }
         };
         CommonTokenStream tokens = new CommonTokenStream(lexer(text, name, listener));
+        tokens.fill();
+        if (UnpairedBracket.find(tokens.getTokens()) != null) {
+            return null; // a syntax error for the main thread to report (UnpairedBracket: not one for ANTLR to look for)
+        }
         ChanParser parser = BlockPrediction.parser(tokens);
         parser.removeErrorListeners();
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);

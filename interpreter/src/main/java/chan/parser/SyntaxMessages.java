@@ -36,6 +36,11 @@ final class SyntaxMessages {
         return "unexpected '" + text + "'";
     }
 
+    /** Whether {@code t} is no token at all: an unterminated string or comment, or a character that starts none. */
+    static boolean isMalformed(Token t) {
+        return t.getType() == ChanLexer.UNTERMINATED_STRING || t.getType() == ChanLexer.OTHER || opensUnclosedComment(t);
+    }
+
     // An opening of a block comment that never closes lexes as the operators / and *: the parser then trips on the /.
     private static boolean opensUnclosedComment(Token t) {
         if (!"/".equals(t.getText()) || t.getInputStream() == null) {

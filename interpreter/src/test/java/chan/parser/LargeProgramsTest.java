@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -112,6 +113,42 @@ class LargeProgramsTest {
         RunChan r = run("blocks.chan", program);
         assertEquals(0, r.exit(), r.err());
         assertEquals("3\n", r.out());
+    }
+
+    /**
+     * Brackets left open by the hundred thousand are reported at once (UnpairedBracket): ANTLR looked for
+     * the missing ones to the end of the file from each (100 000 `{` printed nothing in 15 minutes). The
+     * time limit is far above the second or two it takes, and far below the minutes it took.
+     */
+    @Test
+    @Timeout(60)
+    void bracketsAHundredThousandDeepThatNeverCloseAreReportedAtOnce() throws IOException {
+        int n = 100_000;
+        String[] openers = {"{", "(", "[", "start {", "f(", "let x = {"};
+        for (String opener : openers) {
+            RunChan r = run("unclosed.chan", opener.repeat(n) + "\n");
+            String innermost = opener.substring(opener.length() - 1);
+            String closer = innermost.equals("{") ? "}" : innermost.equals("(") ? ")" : "]";
+            int end = opener.length() * n + 1;
+            assertEquals(2, r.exit(), opener + ": " + r.err());
+            assertTrue(r.err().startsWith(dir.resolve("unclosed.chan") + ":1:" + end + ": syntax error: unexpected end of file: expected '" + closer
+                            + "' to close the '" + innermost + "' at 1:" + (end - 1) + "\n"), opener + ": " + r.err().substring(0, 200));
+        }
+        RunChan r = run("mismatched.chan", "{".repeat(n) + ")" + "}".repeat(n) + "\n");
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().startsWith(dir.resolve("mismatched.chan") + ":1:" + (n + 1) + ": syntax error: unexpected ')': expected '}' to close the '{' at 1:" + n + "\n"),
+                        r.err().substring(0, 200));
+    }
+
+    /** A statement with no `;` after its brackets is an expression statement missing it (BlockPrediction): ANTLR looked to the end of the file (10 000 deep took 14 s). */
+    @Test
+    @Timeout(60)
+    void aStatementFiftyThousandParenthesesDeepWithoutItsSemicolonIsReportedAtOnce() throws IOException {
+        int n = 50_000;
+        RunChan r = run("no_semicolon.chan", "(".repeat(n) + ")".repeat(n) + "\n");
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().startsWith(dir.resolve("no_semicolon.chan") + ":1:" + (2 * n + 1) + ": syntax error: unexpected end of file: expected ';'\n"),
+                        r.err().substring(0, 200));
     }
 
     /** Inside a deep expression, in a function literal built while the chain is half-built, an error names its own operator. */
