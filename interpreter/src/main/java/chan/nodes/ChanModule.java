@@ -40,6 +40,14 @@ public final class ChanModule {
     }
 
     /**
+     * Whether, once loaded, it has no initialiser: it could not be read or had errors, all reported.
+     * A use of one of its members is then no error of its own (it would only echo those).
+     */
+    public boolean failed() {
+        return init == null;
+    }
+
+    /**
      * Whether the member is a function that calls no function value, even through the functions it
      * calls: a call of it cannot come back into the module that calls it (imports form no cycle).
      */

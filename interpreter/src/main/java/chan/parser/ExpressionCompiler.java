@@ -323,7 +323,7 @@ final class ExpressionCompiler {
             ChanModule imported = (ChanModule) d.staticValue;
             GlobalCell cell = imported.members().get(member);
             if (cell == null) {
-                if (imported.init() != null) { // a module that failed to compile has said why: no echo of it here
+                if (!imported.failed()) { // a module that failed has said why: no echo of it here
                     c.error(fp.name().getStart(), "module " + imported.name() + " has no member '" + member + "'");
                 }
                 c.b.emitLoadConstant(ChanNil.NIL);
@@ -459,7 +459,9 @@ final class ExpressionCompiler {
             ChanModule imported = (ChanModule) m.staticValue;
             GlobalCell cell = imported.members().get(name.getText());
             if (cell == null || !(cell.get() instanceof ChanStructType type)) {
-                c.error(name, "module " + imported.name() + " has no struct type '" + name.getText() + "'");
+                if (!imported.failed()) { // as for a member (emitField)
+                    c.error(name, "module " + imported.name() + " has no struct type '" + name.getText() + "'");
+                }
                 return null;
             }
             return type;

@@ -211,7 +211,7 @@ public final class ModuleCompiler {
             imported = loader.loadStdlib(imp.modName.getText(), this, imp.modName);
         }
         if (imported == null) {
-            return;
+            imported = new ChanModule(alias); // not found, reported: its alias still names a module, one that failed
         }
         Declaration d = declare(imp.alias != null ? imp.alias : (imp.modName != null ? imp.modName : imp.path), alias, Declaration.Kind.IMPORT, imported);
         d.cell.set(imported);
@@ -223,8 +223,8 @@ public final class ModuleCompiler {
      * static error at the annotation.
      */
     void checkTypeName(Token at, String type) {
-        if (type.equals("any") || type.equals("num") || Types.isTypeName(type) || isStructName(type)) {
-            return;
+        if (type.equals("any") || type.equals("num") || Types.isTypeName(type) || isStructName(type) || importFailed()) {
+            return; // a module that failed may have been the one to declare the struct: no echo of its error
         }
         error(at, "unknown type '" + type + "' (a type is a name type(v) gives, any, num, or a struct of this or an imported module)");
     }
@@ -240,6 +240,11 @@ public final class ModuleCompiler {
             }
         }
         return false;
+    }
+
+    /** Whether one of this module's imports failed to load (its errors reported). */
+    private boolean importFailed() {
+        return declarations.values().stream().anyMatch(d -> d.kind == Declaration.Kind.IMPORT && ((ChanModule) d.staticValue).failed());
     }
 
     void recordImportInit(ChanModule imported, ChanFunction init) {
