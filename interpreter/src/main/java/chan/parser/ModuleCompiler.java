@@ -98,6 +98,11 @@ public final class ModuleCompiler {
      * loop's, whose back-edge then restarts it (StatementCompiler.emitBackEdgePoll).
      */
     BytecodeLocal resumed;
+    /**
+     * The top-level const whose value is being compiled, or null: consts are evaluated before the
+     * module's statements (emitModuleBody), so no top-level `let` has a value yet.
+     */
+    private String constEvaluated;
 
     ModuleCompiler(ChanLanguage language, Source source, ModuleLoader loader, Diagnostics diagnostics, ChanModule module) {
         this.language = language;
@@ -539,7 +544,9 @@ public final class ModuleCompiler {
         for (ConstStmtContext c : ConstOrder.of(program)) {
             beginSection(c); // a const's errors, e.g. a mutable value, point at it
             b.beginStoreGlobal(declarations.get(c.name().getText()).cell, true);
+            constEvaluated = c.name().getText();
             visitExpr(c.expr());
+            constEvaluated = null;
             b.endStoreGlobal();
             endSection();
         }
@@ -762,6 +769,11 @@ public final class ModuleCompiler {
         if (topLevelLets.contains(text) && !insideModuleBody()) {
             error(name, "function '" + outermostFunctionName() + "' cannot use top-level variable '" + text
                             + "': pass it as an argument or make it a const");
+            return null;
+        }
+        if (topLevelLets.contains(text) && constEvaluated != null) {
+            error(name, "const '" + constEvaluated + "' cannot use top-level variable '" + text
+                            + "': consts are evaluated before the module's statements; make it a const too");
             return null;
         }
         ChanFunction builtin = language.builtins().lookup(text);
