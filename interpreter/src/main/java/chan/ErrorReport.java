@@ -2,6 +2,7 @@ package chan;
 
 import chan.nodes.Positions;
 import chan.parser.Diagnostics;
+import chan.values.Display;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.source.SourceSection;
 import java.util.List;
@@ -9,7 +10,9 @@ import java.util.List;
 /**
  * Prints an uncaught error as docs/errors.md shows: `file:line:col: error: message`, the line with a
  * caret, then the Chan stack trace, innermost frame first. Frames without a source position
- * (built-ins, the scheduler) are left out.
+ * (built-ins, the scheduler) are left out. The message stays on its line, its newlines and other
+ * control characters escaped as in a crashed thread's line (Crash): `error("a\nb")` shows `a\nb`,
+ * not a second line that reads as the source line or a frame.
  */
 public final class ErrorReport {
     private ErrorReport() {}
@@ -21,12 +24,13 @@ public final class ErrorReport {
     @TruffleBoundary
     public static String format(ChanException e) {
         List<Frame> frames = e.frames();   // recorded as the error unwound (ChanException.addFrame)
+        String message = Display.oneLine(e.describe());
         StringBuilder sb = new StringBuilder();
         if (frames.isEmpty()) {
-            return "error: " + e.describe() + "\n";
+            return "error: " + message + "\n";
         }
         SourceSection top = frames.get(0).position();
-        sb.append(Positions.format(top)).append(": error: ").append(e.describe()).append('\n');
+        sb.append(Positions.format(top)).append(": error: ").append(message).append('\n');
         sb.append(Diagnostics.sourceLineWithCaret(top.getSource(), top.getStartLine(), top.getStartColumn()));
         for (int i = 0; i < frames.size(); i++) {
             if (i == MAX_FRAMES - 1 && frames.size() > MAX_FRAMES) {

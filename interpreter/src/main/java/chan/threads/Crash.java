@@ -11,8 +11,8 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 /**
  * A thread that dies of an uncaught error (LANGUAGE.md §4, let it crash): the error becomes its exit
  * reason for its monitors. The thread the run waits on (main, or a REPL input) gets the full report
- * with its stack; any other, when no monitor takes the reason, gets one line on stderr, its message's
- * newlines and other control characters escaped.
+ * with its stack (ErrorReport); any other, when no monitor takes the reason, gets one line on stderr.
+ * In both the message's newlines and other control characters are escaped (Display.oneLine).
  */
 public final class Crash {
     private Crash() {}
