@@ -128,9 +128,12 @@ RECV        : '<-' ;          // prefix: receive; infix (statement or option): s
 IDENT  : [A-Za-z_] [A-Za-z0-9_]* ;
 ATOM   : ':' [A-Za-z_] [A-Za-z0-9_]* ;
 FLOAT  : DIGITS '.' DIGITS EXPONENT? | DIGITS EXPONENT ;
-INT    : '0' [xX] [0-9a-fA-F] [0-9a-fA-F_]* | '0' [bB] [01] [01_]* | '0' [oO] [0-7] [0-7_]* | DIGITS ;
+// Numbers lex loosely, as Go's scanner reads them, so that a literal is one token and its error names
+// it (Literals.badNumber): a prefix without digits (`0x`), a binary or octal digit out of range
+// (`0b12`), a `_` that does not stand between two digits or after the prefix (`1__0`, `1e_5`).
+INT    : '0' [xX] [0-9a-fA-F_]* | '0' [bBoO] [0-9_]* | DIGITS ;
 fragment DIGITS   : [0-9] [0-9_]* ;
-fragment EXPONENT : [eE] [+-]? [0-9]+ ;
+fragment EXPONENT : [eE] [+-]? [0-9_]+ ;
 STRING : '"' ( ~["\\\r\n] | '\\' . | '\\u{' [0-9a-fA-F]+ '}' )* '"' ;
 // A string that reaches the end of its line: a token of its own so the error can say so.
 UNTERMINATED_STRING : '"' ( ~["\\\r\n] | '\\' . )* ;

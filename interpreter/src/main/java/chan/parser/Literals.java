@@ -57,7 +57,7 @@ final class Literals {
      * it is well formed: an unknown escape or a u{HEX} escape that is not a Unicode scalar value is a syntax error,
      * as in Go, rather than being taken literally or crashing the decoder.
      */
-    static BadEscape badEscape(String quoted) {
+    static BadLiteral badEscape(String quoted) {
         for (int i = 1; i < quoted.length() - 1; i++) {
             if (quoted.charAt(i) != '\\') {
                 continue;
@@ -77,38 +77,72 @@ final class Literals {
                         continue;
                     }
                 }
-                return new BadEscape(i, "invalid escape: \\u{…} needs the hex digits of a Unicode code point");
+                return new BadLiteral(i, "invalid escape: \\u{…} needs the hex digits of a Unicode code point");
             }
-            return new BadEscape(i, "unknown escape '\\" + e + "': the escapes are \\n \\t \\r \\0 \\\" \\\\ and \\u{HEX}");
+            return new BadLiteral(i, "unknown escape '\\" + e + "': the escapes are \\n \\t \\r \\0 \\\" \\\\ and \\u{HEX}");
         }
         return null;
     }
 
-    record BadEscape(int offset, String message) {}
-
     /**
-     * The offset of the first `_` in a number literal that does not stand between two digits
-     * (`1_`, `1__0`, `0xff_`, `1_.5`), or -1. The lexer takes any run of digits and `_`; as in
-     * Go, Java and Python, a separator only separates.
+     * Why a number literal is malformed, with the offset in the token of what is wrong, or null if it
+     * is well formed. As in Go: a base prefix needs a digit after it (`0x`, `0x_`); a binary or octal
+     * literal holds only its digits (`0b12`); a `_` stands between two digits or right after the
+     * prefix (`1_000`, `0x_ff`, `1e1_0`; not `1_`, `1__0`, `1_.5`, `1e_5`). Unlike Go, a decimal int
+     * does not start with 0 (`0755`, `0_7`): C and Go read that as octal (Chan's is `0o755`), so a
+     * silent decimal 755 would be wrong for their readers; Python refuses it too.
      */
-    static int misplacedSeparator(String number) {
-        int radix = number.length() > 1 && number.charAt(0) == '0' && "xX".indexOf(number.charAt(1)) >= 0 ? 16 : 10;
-        for (int i = 0; i < number.length(); i++) {
-            if (number.charAt(i) == '_' && (i == 0 || i + 1 == number.length()
-                            || Character.digit(number.charAt(i - 1), radix) < 0 || Character.digit(number.charAt(i + 1), radix) < 0)) {
+    static BadLiteral badNumber(String number, boolean isInt) {
+        String prefix = basePrefix(number);
+        int radix = prefix == null ? 10 : switch (Character.toLowerCase(prefix.charAt(1))) {
+            case 'x' -> 16;
+            case 'b' -> 2;
+            default -> 8;
+        };
+        String base = radix == 16 ? "a hexadecimal" : radix == 2 ? "a binary" : "an octal";
+        if (prefix != null && number.substring(2).replace("_", "").isEmpty()) {
+            return new BadLiteral(0, base + " int needs a digit after " + prefix + " (" + number + ")");
+        }
+        for (int i = prefix == null ? 0 : 2; i < number.length() && radix < 10; i++) {
+            if (Character.digit(number.charAt(i), radix) < 0 && number.charAt(i) != '_') {
+                return new BadLiteral(i, "'" + number.charAt(i) + "' is not " + base + " digit (" + number + ")");
+            }
+        }
+        int separator = misplacedSeparator(number, prefix, radix);
+        if (separator >= 0) {
+            return new BadLiteral(separator, "'_' in a number stands between two digits" + (prefix == null ? "" : " or right after " + prefix)
+                            + " (" + number + ")");
+        }
+        if (isInt && prefix == null && number.length() > 1 && number.charAt(0) == '0') {
+            return new BadLiteral(0, "a decimal int does not start with 0 (" + number + "): write 0o" + number.replaceFirst("^[0_]+", "")
+                            + " for octal, or leave out the leading zeros");
+        }
+        return null;
+    }
+
+    /** What is wrong with a literal token, and where in it. */
+    record BadLiteral(int offset, String message) {}
+
+    /** The literal's base prefix, `0x`, `0b` or `0o` as written, or null for a decimal number. */
+    private static String basePrefix(String number) {
+        return number.length() >= 2 && number.charAt(0) == '0' && "xXbBoO".indexOf(number.charAt(1)) >= 0 ? number.substring(0, 2) : null;
+    }
+
+    /** The offset of the first `_` that stands neither between two digits nor right after the prefix before a digit, or -1. */
+    private static int misplacedSeparator(String number, String prefix, int radix) {
+        int digitsFrom = prefix == null ? 0 : 2;
+        int digitRadix = Math.max(radix, 10); // a binary or octal digit out of range is reported before
+        for (int i = digitsFrom; i < number.length(); i++) {
+            if (number.charAt(i) != '_') {
+                continue;
+            }
+            boolean digitAfter = i + 1 < number.length() && Character.digit(number.charAt(i + 1), digitRadix) >= 0;
+            boolean digitOrPrefixBefore = i == digitsFrom ? prefix != null : Character.digit(number.charAt(i - 1), digitRadix) >= 0;
+            if (!digitAfter || !digitOrPrefixBefore) {
                 return i;
             }
         }
         return -1;
-    }
-
-    /**
-     * Whether a decimal int literal starts with a 0 that is not the whole number (`0755`): C and Go
-     * read that as octal (Chan's is `0o755`), so a silent decimal 755 would be wrong for their
-     * readers; Python refuses it too.
-     */
-    static boolean hasLeadingZero(String number) {
-        return number.length() > 1 && number.charAt(0) == '0' && (Character.isDigit(number.charAt(1)) || number.charAt(1) == '_');
     }
 
     /** Decodes a string literal with its quotes: the escapes n t r 0 " backslash, and u{hex} for any code point. */

@@ -108,7 +108,7 @@ public final class ModuleLoader {
     private ChanParser.ProgramContext parse(Source source, ParseAhead.Parsed ahead) {
         int before = diagnostics.size();
         if (ahead != null) {
-            reportBadEscapes(source, ahead.tokens());
+            reportBadLiterals(source, ahead.tokens());
             return diagnostics.size() == before ? ahead.tree() : null;
         }
         InvalidUtf8.Found notUtf8 = InvalidUtf8.in(source); // the parse ahead read the file strictly: not needed above
@@ -130,35 +130,23 @@ public final class ModuleLoader {
             // stopped at the file's first syntax error, reported
         }
         if (diagnostics.size() == before) {
-            reportBadEscapes(source, tokens);
+            reportBadLiterals(source, tokens);
         }
         return diagnostics.size() == before ? tree : null;
     }
 
     /**
      * The first string literal with a bad escape (the grammar accepts any `\\x`), or number literal
-     * with a misplaced `_`, is a syntax error.
+     * the lexer took loosely (Literals.badNumber), is a syntax error.
      */
-    private void reportBadEscapes(Source source, CommonTokenStream tokens) {
+    private void reportBadLiterals(Source source, CommonTokenStream tokens) {
         for (Token t : tokens.getTokens()) {
-            if (t.getType() == ChanLexer.STRING) {
-                Literals.BadEscape bad = Literals.badEscape(t.getText());
-                if (bad != null) {
-                    diagnostics.add(source, t.getLine(), t.getCharPositionInLine() + bad.offset() + 1, "syntax error: " + bad.message());
-                    return;
-                }
-            } else if (t.getType() == ChanLexer.INT || t.getType() == ChanLexer.FLOAT) {
-                int at = Literals.misplacedSeparator(t.getText());
-                if (at >= 0) {
-                    diagnostics.add(source, t.getLine(), t.getCharPositionInLine() + at + 1,
-                                    "syntax error: '_' in a number stands between two digits (" + t.getText() + ")");
-                    return;
-                }
-                if (t.getType() == ChanLexer.INT && Literals.hasLeadingZero(t.getText())) {
-                    diagnostics.add(source, t.getLine(), t.getCharPositionInLine() + 1, "syntax error: a decimal int does not start with 0 ("
-                                    + t.getText() + "): write 0o" + t.getText().replaceFirst("^[0_]+", "") + " for octal, or leave out the leading zeros");
-                    return;
-                }
+            Literals.BadLiteral bad = t.getType() == ChanLexer.STRING ? Literals.badEscape(t.getText())
+                            : t.getType() == ChanLexer.INT || t.getType() == ChanLexer.FLOAT ? Literals.badNumber(t.getText(), t.getType() == ChanLexer.INT)
+                            : null;
+            if (bad != null) {
+                diagnostics.add(source, t.getLine(), t.getCharPositionInLine() + bad.offset() + 1, "syntax error: " + bad.message());
+                return;
             }
         }
     }

@@ -1,24 +1,52 @@
 package chan.parser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 
-/** Number literals: `_` separates digits and nothing else; the values of every form. */
+/** Number literals: as in Go, `_` separates digits or follows a base prefix, and nothing else; the values of every form. */
 class LiteralsTest {
     @Test
-    void aSeparatorStandsBetweenTwoDigits() {
-        for (String ok : new String[] {"1", "1_000_000", "0xff_ff", "0b1010_1010", "0o7_7", "1_0.5_0", "1e1_0", "0xe_e"}) {
-            assertEquals(-1, Literals.misplacedSeparator(ok), ok);
+    void aSeparatorStandsBetweenTwoDigitsOrAfterThePrefix() {
+        for (String ok : new String[] {"1", "1_000_000", "0xff_ff", "0b1010_1010", "0o7_7", "1_0.5_0", "1e1_0", "1.5e-1_0", "0xe_e",
+                        "0x_ff", "0X_F", "0b_1", "0o_7", "0"}) {
+            assertNull(Literals.badNumber(ok, !ok.contains(".") && !ok.contains("e")), ok);
         }
-        assertEquals(1, Literals.misplacedSeparator("1_"));
-        assertEquals(1, Literals.misplacedSeparator("1__0"));
-        assertEquals(4, Literals.misplacedSeparator("0xff_"));
-        assertEquals(1, Literals.misplacedSeparator("1_.5"));
-        assertEquals(2, Literals.misplacedSeparator("1._5"));
-        assertEquals(1, Literals.misplacedSeparator("1_e5"));
-        assertEquals(3, Literals.misplacedSeparator("0b1_"));
+        assertSeparatorAt(1, "1_");
+        assertSeparatorAt(1, "1__0");
+        assertSeparatorAt(4, "0xff_");
+        assertSeparatorAt(1, "1_.5");
+        assertSeparatorAt(2, "1._5");
+        assertSeparatorAt(1, "1_e5");
+        assertSeparatorAt(2, "1e_5");
+        assertSeparatorAt(3, "1e+_5");
+        assertSeparatorAt(3, "1e1_");
+        assertSeparatorAt(3, "0b1_");
+        assertSeparatorAt(2, "0x__f");
+    }
+
+    private static void assertSeparatorAt(int offset, String number) {
+        Literals.BadLiteral bad = Literals.badNumber(number, !number.contains(".") && !number.contains("e"));
+        assertEquals(offset, bad.offset(), number);
+        assertTrue(bad.message().startsWith("'_' in a number stands between two digits"), bad.message());
+    }
+
+    @Test
+    void aBasePrefixNeedsADigitOfItsBase() {
+        assertEquals(new Literals.BadLiteral(0, "a hexadecimal int needs a digit after 0x (0x_)"), Literals.badNumber("0x_", true));
+        assertEquals(new Literals.BadLiteral(0, "a binary int needs a digit after 0B (0B)"), Literals.badNumber("0B", true));
+        assertEquals(new Literals.BadLiteral(3, "'2' is not a binary digit (0b12)"), Literals.badNumber("0b12", true));
+        assertEquals(new Literals.BadLiteral(4, "'8' is not an octal digit (0o7_8)"), Literals.badNumber("0o7_8", true));
+    }
+
+    @Test
+    void aDecimalIntDoesNotStartWithZero() {
+        assertEquals(0, Literals.badNumber("0755", true).offset());
+        assertEquals(0, Literals.badNumber("0_7", true).offset());
+        assertNull(Literals.badNumber("0.5", false));
     }
 
     @Test
