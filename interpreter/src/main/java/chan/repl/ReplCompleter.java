@@ -1,7 +1,9 @@
 package chan.repl;
 
+import chan.grammar.ChanLexer;
 import chan.nodes.ChanModule;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
@@ -13,9 +15,12 @@ import org.jline.reader.ParsedLine;
  * JLine keeps the candidates that start with the word typed so far.
  */
 final class ReplCompleter implements Completer {
-    static final List<String> KEYWORDS = List.of("fn", "let", "const", "struct", "if", "else", "while", "for", "in",
-                    "break", "continue", "return", "start", "on", "choose", "option", "when", "default", "after", "match",
-                    "try", "catch", "throw", "import", "as", "true", "false", "nil");
+    /** The reserved words: the lexer's tokens that are a word (`'fn'`), read from it so the two cannot differ. */
+    static final List<String> KEYWORDS = IntStream.rangeClosed(1, ChanLexer.VOCABULARY.getMaxTokenType())
+                    .mapToObj(ChanLexer.VOCABULARY::getLiteralName)
+                    .filter(literal -> literal != null && literal.matches("'[a-z]+'"))
+                    .map(literal -> literal.substring(1, literal.length() - 1))
+                    .toList();
 
     private final ReplSession session;
 

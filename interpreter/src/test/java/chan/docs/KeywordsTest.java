@@ -1,0 +1,48 @@
+package chan.docs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import chan.grammar.ChanLexer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reserved words docs/language.md lists under Keywords are exactly the lexer's: a keyword added
+ * to the grammar (as `prichoose` and `with` were) must be written down, and the list names no other.
+ */
+class KeywordsTest {
+    @Test
+    void theKeywordsSectionListsEveryReservedWordAndNoOther() throws IOException {
+        assertEquals(lexerKeywords(), documentedKeywords());
+    }
+
+    /** The tokens whose literal is a word: `'fn'`, `'with'`, … */
+    private static Set<String> lexerKeywords() {
+        return IntStream.rangeClosed(1, ChanLexer.VOCABULARY.getMaxTokenType())
+                        .mapToObj(ChanLexer.VOCABULARY::getLiteralName)
+                        .filter(literal -> literal != null && literal.matches("'[a-z]+'"))
+                        .map(literal -> literal.substring(1, literal.length() - 1))
+                        .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** The words of the code spans made only of words, in the section up to its first example. */
+    private static Set<String> documentedKeywords() throws IOException {
+        String page = Files.readString(Path.of("docs", "language.md"));
+        int start = page.indexOf("### Keywords");
+        String section = page.substring(start, page.indexOf("```", start));
+        Set<String> words = new TreeSet<>();
+        Matcher span = Pattern.compile("`([a-z]+( [a-z]+)*)`").matcher(section);
+        while (span.find()) {
+            words.addAll(Set.of(span.group(1).split(" ")));
+        }
+        return words;
+    }
+}
