@@ -11,8 +11,9 @@ import org.antlr.v4.runtime.Token;
  * answer in constant time what ANTLR answers by looking ahead through whole nested bodies.
  *
  * <p>Only tokens on the default channel count (comments and spaces are on others). Brackets of the
- * three kinds are matched on one stack: in a file whose brackets do not pair up, the answers are
- * some answer, and the parser reports the mismatch wherever it meets it.
+ * three kinds are matched on one stack. The parser is given only tokens whose brackets pair up
+ * ({@link UnpairedBracket}); for others (BlockPredictionTest's) the answers are some answer, and the
+ * parser reports the mismatch wherever it meets it.
  */
 final class TokenNesting {
     private static final int SEMICOLON = BlockPrediction.tokenType("';'");
