@@ -77,7 +77,7 @@ class ReplTerminalIT {
         term.press("Enter");
         term.waitFor("\"hello, you\"");
         term.waitForPrompt(5);
-        term.type("pri");
+        term.type("prin"); // `pri` would be `print` or the keyword `prichoose`
         term.press("Tab");
         term.type("(\"printed\")");
         term.press("Enter");
