@@ -39,7 +39,7 @@ public final class ContinuationFrames {
         }
         FrameDescriptor descriptor = frame.getFrameDescriptor();
         // The arguments are copied too: an inlined call's arguments array that escaped on the yield
-        // path would be materialized on every path into the merge, as the frame was (~26 bytes a call).
+        // path would be materialized on every path into the merge, as the frame was (~24 bytes a call).
         MaterializedFrame copy = Truffle.getRuntime().createMaterializedFrame(frame.getArguments().clone(), descriptor);
         if (!(copy instanceof VirtualFrame)) {
             return frame; // a runtime whose materialized frames are another class: hand on the frame itself

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * what one thread allocates for the same calls, not a frame per call. Before the build handed a
  * suspending root's copy of its frame to its continuation (ContinuationFrames), every call of fib
  * allocated ~220 bytes there (bench/README.md, "Preempted calls"); while the copy shared the
- * frame's arguments array, each inlined call allocated its arguments array (~35 bytes a call).
+ * frame's arguments array, each inlined call allocated its arguments array (33 bytes a call in all).
  */
 class PreemptedCallsStayVirtualTest {
     /** fib(22) in each of two threads on core 0: 57 313 calls each, preempting each other ~60 times. */
@@ -46,7 +46,7 @@ class PreemptedCallsStayVirtualTest {
                 least = Math.min(least, threads.getCurrentThreadAllocatedBytes() - before);
             }
             // With frames on the heap: ~220 bytes a call; with inlined calls' argument arrays on the
-            // heap, ~35. Without either: the suspensions' continuations and the argument arrays of
+            // heap, ~33. Without either: the suspensions' continuations and the argument arrays of
             // the calls Truffle does not inline, ~9 bytes a call.
             assertTrue(least / CALLS < 20, "a run allocated " + least + " bytes, " + least / CALLS + " a call");
         }
