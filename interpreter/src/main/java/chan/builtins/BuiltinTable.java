@@ -203,9 +203,17 @@ public final class BuiltinTable {
         throw new ChanError(what + ": expected a thread, got " + Types.name(v));
     }
 
+    /** A count of cycles past a 64-bit int is past the end of the virtual clock, whatever the time now. */
+    public static String pastTheClock(String what, Object cycles) {
+        return what + ": " + cycles + " cycles from now is past the end of the virtual clock (" + Long.MAX_VALUE + " cycles)";
+    }
+
     private static long cycles(Object v, String what) {
         if (v instanceof Long n && n >= 0) {
             return n;
+        }
+        if (v instanceof java.math.BigInteger b && b.signum() >= 0) {
+            throw new ChanError(pastTheClock(what, b));
         }
         throw new ChanError(what + ": expected a non-negative int of cycles, got " + Display.repr(v));
     }

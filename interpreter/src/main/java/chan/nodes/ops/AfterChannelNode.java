@@ -18,6 +18,9 @@ public abstract class AfterChannelNode extends Node {
     @Specialization
     @TruffleBoundary
     public static Object doAfter(Object delay, @Bind Node node) {
+        if (delay instanceof java.math.BigInteger b && b.signum() >= 0) {
+            throw ChanException.error(chan.builtins.BuiltinTable.pastTheClock("after", b), node);
+        }
         if (!(delay instanceof Long n) || n < 0) {
             throw ChanException.error("after: expected a non-negative int of cycles, got " + Display.repr(delay), node);
         }
