@@ -61,6 +61,7 @@ final class MachineFile {
         spec.name = defaultName;
         // A byte-order mark some editors write first is no part of the first directive (the parser skips it too).
         String[] lines = (text.startsWith("\uFEFF") ? text.substring(1) : text).split("\n", -1);
+        spec.lines = lines;
         Map<String, Integer> given = new HashMap<>();
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
@@ -69,7 +70,7 @@ final class MachineFile {
             line = line.strip();
             if (!line.isEmpty()) {
                 String[] words = line.split("\\s+");
-                Where at = new Where(source, i + 1);
+                Where at = new Where(source, lines, i + 1);
                 once(words, given, at);
                 directive(spec, words, at);
             }
@@ -90,9 +91,9 @@ final class MachineFile {
     }
 
     /** A position in the file, for error messages. */
-    private record Where(String source, int line) {
+    private record Where(String source, String[] lines, int line) {
         MachineException error(String message) {
-            return MachineSpec.error(source, line, message);
+            return MachineSpec.error(source, lines, line, message);
         }
     }
 

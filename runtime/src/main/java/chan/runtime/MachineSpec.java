@@ -28,6 +28,8 @@ final class MachineSpec {
     /** {a, b, line}: package links, and {a, b, latency, line}: pair overrides. */
     final List<int[]> links = new ArrayList<>();
     final List<int[]> pairs = new ArrayList<>();
+    /** The machine file's lines, for the source line and caret of an error at a line; null for a preset. */
+    String[] lines;
 
     /** @param source names the origin in errors, e.g. {@code my.machine}; line 0 means the whole file */
     Machine build(String source) {
@@ -57,7 +59,7 @@ final class MachineSpec {
         }
         for (int[] p : pairs) {
             for (int k = 0; k < 2; k++) {
-                if (p[k] >= n) throw error(source, p[3], "no core " + p[k] + " (cores are 0.." + (n - 1) + ")");
+                if (p[k] >= n) throw error(source, lines, p[3], "no core " + p[k] + " (cores are 0.." + (n - 1) + ")");
             }
             lat[p[0] * n + p[1]] = p[2];
             lat[p[1] * n + p[0]] = p[2];
@@ -84,7 +86,7 @@ final class MachineSpec {
         boolean[][] adj = new boolean[p][p];
         for (int[] l : links) {
             for (int k = 0; k < 2; k++) {
-                if (l[k] >= p) throw error(source, l[2], "no package " + l[k] + " (packages are 0.." + (p - 1) + ")");
+                if (l[k] >= p) throw error(source, lines, l[2], "no package " + l[k] + " (packages are 0.." + (p - 1) + ")");
             }
             adj[l[0]][l[1]] = adj[l[1]][l[0]] = true;
         }
@@ -110,5 +112,23 @@ final class MachineSpec {
 
     static MachineException error(String source, int line, String message) {
         return new MachineException(source + (line > 0 ? ":" + line : "") + ": " + message);
+    }
+
+    /**
+     * An error at a line of a machine file names it as a program's error does: {@code file:line:column}
+     * (the column of the line's directive), then the line and a caret under the directive.
+     */
+    static MachineException error(String source, String[] lines, int line, String message) {
+        if (lines == null || line < 1 || line > lines.length) {
+            return error(source, line, message);
+        }
+        String raw = lines[line - 1];
+        int start = 0;
+        while (start < raw.length() && (raw.charAt(start) == ' ' || raw.charAt(start) == '\t')) {
+            start++;
+        }
+        int column = raw.codePointCount(0, start) + 1;
+        String shown = VisibleText.of(raw.substring(start).stripTrailing().replace('\t', ' '));
+        return new MachineException(source + ":" + line + ":" + column + ": " + message + "\n  " + shown + "\n  ^");
     }
 }

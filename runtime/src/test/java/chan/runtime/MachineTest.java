@@ -120,19 +120,21 @@ class MachineTest {
 
     @Test
     void machineFileErrorsNameTheFileAndLine() throws IOException {
-        assertError("a.machine:2: unknown directive 'cpus' (expected name, packages, cores-per-package, dies-per-package, latency, link)",
+        assertError("a.machine:2:1: unknown directive 'cpus' (expected name, packages, cores-per-package, dies-per-package, latency, link)\n  cpus 4\n  ^",
                 "a.machine", "packages 1\ncpus 4\n");
-        assertError("b.machine:1: expected a non-negative number, found 'four'", "b.machine", "cores-per-package four\n");
+        assertError("b.machine:1:1: expected a non-negative number, found 'four'\n  cores-per-package four\n  ^", "b.machine", "cores-per-package four\n");
         assertError("c.machine: missing 'cores-per-package'", "c.machine", "packages 2\n");
         assertError("d.machine: missing 'latency hop' (the machine has 2 packages)", "d.machine",
                 "packages 2\ncores-per-package 1\n");
-        assertError("e.machine:4: no package 5 (packages are 0..1)", "e.machine",
+        assertError("e.machine:4:1: no package 5 (packages are 0..1)\n  link 0 5\n  ^", "e.machine",
                 "packages 2\ncores-per-package 1\nlatency hop 9\nlink 0 5\n");
         assertError("f.machine: packages 0 and 2 are not connected by links", "f.machine",
                 "packages 3\ncores-per-package 1\nlatency hop 9\nlink 0 1\n");
-        assertError("g.machine:3: unknown latency kind 'l3' (expected same-core, same-die, same-package, hop, extra-hop, cores)",
+        assertError("g.machine:3:1: unknown latency kind 'l3' (expected same-core, same-die, same-package, hop, extra-hop, cores)\n  latency l3 75\n  ^",
                 "g.machine", "cores-per-package 2\nlatency same-package 5\nlatency l3 75\n");
-        assertError("h.machine:1: 'packages' takes 1 argument(s)", "h.machine", "packages 2 3\n");
+        assertError("i.machine:3:5: no core 9 (cores are 0..1)\n  latency cores 0 9 5   # indented, with a comment\n  ^", "i.machine",
+                "cores-per-package 2\nlatency same-package 5\n    latency cores 0 9 5   # indented, with a comment\n");
+        assertError("h.machine:1:1: 'packages' takes 1 argument(s)\n  packages 2 3\n  ^", "h.machine", "packages 2 3\n");
         Path missing = dir.resolve("nope.machine");
         assertEquals("cannot read machine file " + missing + ": no such file",
                 assertThrows(MachineException.class, () -> Machine.load(missing)).getMessage());
@@ -163,9 +165,9 @@ class MachineTest {
 
     @Test
     void numbersAreAsciiDigits() throws IOException {
-        assertError("u.machine:1: expected a non-negative number, found '\u0664'", "u.machine", "cores-per-package \u0664\n");
-        assertError("p.machine:1: expected a non-negative number, found '+4'", "p.machine", "cores-per-package +4\n");
-        assertError("l.machine:1: number too large: 2_147_483_648 (at most 2147483647)", "l.machine", "cores-per-package 2_147_483_648\n");
+        assertError("u.machine:1:1: expected a non-negative number, found '\u0664'\n  cores-per-package \u0664\n  ^", "u.machine", "cores-per-package \u0664\n");
+        assertError("p.machine:1:1: expected a non-negative number, found '+4'\n  cores-per-package +4\n  ^", "p.machine", "cores-per-package +4\n");
+        assertError("l.machine:1:1: number too large: 2_147_483_648 (at most 2147483647)\n  cores-per-package 2_147_483_648\n  ^", "l.machine", "cores-per-package 2_147_483_648\n");
         assertEquals(1000, Machine.load(write("k.machine", "cores-per-package 1_000\nlatency same-package 5\n")).cores());
     }
 
@@ -192,7 +194,7 @@ class MachineTest {
             assertEquals("two", m.name());
             assertEquals(4, m.cores());
             assertEquals(40, m.latency(0, 2));
-            assertError(name + ":3: unknown directive 'cpus' (expected name, packages, cores-per-package, dies-per-package, latency, link)",
+            assertError(name + ":3:1: unknown directive 'cpus' (expected name, packages, cores-per-package, dies-per-package, latency, link)\n  cpus 4\n  ^",
                             name, String.join(end, "packages 1", "", "cpus 4", ""));
             Path bad = dir.resolve("bad-" + name);
             Files.write(bad, ("packages 1" + end + end).getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -204,16 +206,16 @@ class MachineTest {
 
     @Test
     void invisibleCharactersInAWordAreWrittenOut() throws IOException {
-        assertError("n.machine:1: expected a non-negative number, found '2\\0'", "n.machine", "cores-per-package 2\0\n");
-        assertError("m.machine:2: unknown directive 'U+FEFFpackages' (expected name, packages, cores-per-package, dies-per-package, latency, link)",
+        assertError("n.machine:1:1: expected a non-negative number, found '2\\0'\n  cores-per-package 2\\0\n  ^", "n.machine", "cores-per-package 2\0\n");
+        assertError("m.machine:2:1: unknown directive 'U+FEFFpackages' (expected name, packages, cores-per-package, dies-per-package, latency, link)\n  U+FEFFpackages 1\n  ^",
                 "m.machine", "cores-per-package 2\n\uFEFFpackages 1\n");
     }
 
     @Test
     void aDirectiveThatSetsOneValueComesOnce() throws IOException {
-        assertError("d.machine:3: 'cores-per-package' given twice (first on line 1)", "d.machine",
+        assertError("d.machine:3:1: 'cores-per-package' given twice (first on line 1)\n  cores-per-package 3\n  ^", "d.machine",
                 "cores-per-package 2\nlatency same-package 5\ncores-per-package 3\n");
-        assertError("e.machine:4: 'latency same-package' given twice (first on line 2)", "e.machine",
+        assertError("e.machine:4:1: 'latency same-package' given twice (first on line 2)\n  latency same-package 7\n  ^", "e.machine",
                 "cores-per-package 2\nlatency same-package 5\n# a comment\nlatency same-package 7\n");
         // Links and pair overrides add one each: they repeat.
         Machine m = Machine.load(write("r.machine", "packages 3\ncores-per-package 1\nlatency hop 10\nlink 0 1\nlink 1 2\n"
