@@ -37,7 +37,11 @@ final class ChooseCompiler {
                 c.error(o.getStart(), "a choose has at most one default option");
             }
             operands[3 * i] = o.guard == null ? constant(Boolean.TRUE) : store(o.guard, null); // no guard: always enabled
-            operands[3 * i + 1] = store(channelOf(o.chooseComm()), o.chooseComm() instanceof AfterCommContext a ? a.delay : null);
+            if ((kinds[i] == ChooseShape.Kind.SEND || kinds[i] == ChooseShape.Kind.RECEIVE) && !(o.chooseComm() instanceof AfterCommContext)) {
+                operands[3 * i + 1] = storeChannel(channelOf(o.chooseComm()));
+            } else {
+                operands[3 * i + 1] = store(channelOf(o.chooseComm()), o.chooseComm() instanceof AfterCommContext a ? a.delay : null);
+            }
             operands[3 * i + 2] = store(o.chooseComm() instanceof SendCommContext s ? s.value : null, null);
         }
         ChooseShape shape = new ChooseShape(kinds, prioritised);
@@ -126,6 +130,20 @@ final class ChooseCompiler {
     }
 
     /** Evaluates an expression into a fresh local (nil when absent); for `after(n)`, makes the timer channel. */
+    /** The channel of a send or receive option, checked at its own expression (a non-channel is reported there). */
+    private BytecodeLocal storeChannel(ExprContext e) {
+        var b = c.b;
+        BytecodeLocal local = b.createLocal();
+        b.beginStoreLocal(local);
+        c.beginSection(e);
+        b.beginChooseChannel();
+        c.visitExpr(e);
+        b.endChooseChannel();
+        c.endSection();
+        b.endStoreLocal();
+        return local;
+    }
+
     private BytecodeLocal store(ExprContext e, ExprContext afterDelay) {
         var b = c.b;
         BytecodeLocal local = b.createLocal();
