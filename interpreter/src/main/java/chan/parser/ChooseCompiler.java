@@ -129,7 +129,6 @@ final class ChooseCompiler {
         return local;
     }
 
-    /** Evaluates an expression into a fresh local (nil when absent); for `after(n)`, makes the timer channel. */
     /** The channel of a send or receive option, checked at its own expression (a non-channel is reported there). */
     private BytecodeLocal storeChannel(ExprContext e) {
         var b = c.b;
@@ -144,6 +143,7 @@ final class ChooseCompiler {
         return local;
     }
 
+    /** Evaluates an expression into a fresh local (nil when absent); for `after(n)`, makes the timer channel. */
     private BytecodeLocal store(ExprContext e, ExprContext afterDelay) {
         var b = c.b;
         BytecodeLocal local = b.createLocal();
