@@ -120,47 +120,46 @@ final class ChooseCompiler {
         b.endIfThen();
     }
 
-    private BytecodeLocal constant(Object value) {
-        var b = c.b;
-        BytecodeLocal local = b.createLocal();
-        b.beginStoreLocal(local);
-        b.emitLoadConstant(value);
-        b.endStoreLocal();
+    /** A fresh local holding the value that {@code emitValue} emits, evaluated once, in option order. */
+    private BytecodeLocal intoLocal(Runnable emitValue) {
+        BytecodeLocal local = c.b.createLocal();
+        c.b.beginStoreLocal(local);
+        emitValue.run();
+        c.b.endStoreLocal();
         return local;
+    }
+
+    private BytecodeLocal constant(Object value) {
+        return intoLocal(() -> c.b.emitLoadConstant(value));
     }
 
     /** The channel of a send or receive option, checked at its own expression (a non-channel is reported there). */
     private BytecodeLocal storeChannel(ExprContext e) {
-        var b = c.b;
-        BytecodeLocal local = b.createLocal();
-        b.beginStoreLocal(local);
-        c.beginSection(e);
-        b.beginChooseChannel();
-        c.visitExpr(e);
-        b.endChooseChannel();
-        c.endSection();
-        b.endStoreLocal();
-        return local;
+        return intoLocal(() -> {
+            c.beginSection(e);
+            c.b.beginChooseChannel();
+            c.visitExpr(e);
+            c.b.endChooseChannel();
+            c.endSection();
+        });
     }
 
     /** Evaluates an expression into a fresh local (nil when absent); for `after(n)`, makes the timer channel. */
     private BytecodeLocal store(ExprContext e, ExprContext afterDelay) {
-        var b = c.b;
-        BytecodeLocal local = b.createLocal();
-        b.beginStoreLocal(local);
-        if (afterDelay != null) {
-            c.beginSection((ParserRuleContext) afterDelay.getParent());   // a bad delay is reported at its `after(...)`
-            b.beginAfterChannel();
-            c.visitExpr(afterDelay);
-            b.endAfterChannel();
-            c.endSection();
-        } else if (e != null) {
-            c.visitExpr(e);
-        } else {
-            b.emitLoadConstant(ChanNil.NIL);
-        }
-        b.endStoreLocal();
-        return local;
+        return intoLocal(() -> {
+            var b = c.b;
+            if (afterDelay != null) {
+                c.beginSection((ParserRuleContext) afterDelay.getParent()); // a bad delay is reported at its `after(...)`
+                b.beginAfterChannel();
+                c.visitExpr(afterDelay);
+                b.endAfterChannel();
+                c.endSection();
+            } else if (e != null) {
+                c.visitExpr(e);
+            } else {
+                b.emitLoadConstant(ChanNil.NIL);
+            }
+        });
     }
 
     /** `<-?`: the option receives the pair (value, ok). */
