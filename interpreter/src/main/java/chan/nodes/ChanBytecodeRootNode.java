@@ -133,6 +133,7 @@ import com.oracle.truffle.api.nodes.UnexpectedResultException;
 @OperationProxy(chan.nodes.ops.ChosenNode.class)
 @OperationProxy(chan.nodes.ops.AfterChannelNode.class)
 @OperationProxy(chan.nodes.ops.ChooseChannelNode.class)
+@OperationProxy(chan.nodes.ops.ChooseChannelListNode.class)
 public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeRootNode {
     /** The name shown in stack traces: the function's name, `<fn>` for a closure, `<main>`. */
     private String name = "<fn>";

@@ -39,6 +39,8 @@ final class ChooseCompiler {
             operands[3 * i] = o.guard == null ? constant(Boolean.TRUE) : store(o.guard, null); // no guard: always enabled
             if ((kinds[i] == ChooseShape.Kind.SEND || kinds[i] == ChooseShape.Kind.RECEIVE) && !(o.chooseComm() instanceof AfterCommContext)) {
                 operands[3 * i + 1] = storeChannel(channelOf(o.chooseComm()));
+            } else if (kinds[i] == ChooseShape.Kind.RECEIVE_ANY) {
+                operands[3 * i + 1] = storeChannelList(channelOf(o.chooseComm()));
             } else {
                 operands[3 * i + 1] = store(channelOf(o.chooseComm()), o.chooseComm() instanceof AfterCommContext a ? a.delay : null);
             }
@@ -140,6 +142,17 @@ final class ChooseCompiler {
             c.b.beginChooseChannel();
             c.visitExpr(e);
             c.b.endChooseChannel();
+            c.endSection();
+        });
+    }
+
+    /** The list of a replicated option, checked at its own expression (a non-list or a non-channel in it is reported there). */
+    private BytecodeLocal storeChannelList(ExprContext e) {
+        return intoLocal(() -> {
+            c.beginSection(e);
+            c.b.beginChooseChannelList();
+            c.visitExpr(e);
+            c.b.endChooseChannelList();
             c.endSection();
         });
     }
