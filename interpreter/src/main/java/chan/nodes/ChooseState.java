@@ -7,7 +7,6 @@ import chan.runtime.Strand;
 import chan.values.ChanList;
 import chan.values.ChanNil;
 import chan.values.Copying;
-import chan.values.Types;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.nodes.Node;
 import java.util.ArrayList;
@@ -36,7 +35,7 @@ public final class ChooseState {
 
     /** Builds the cases from the operands: (guard, channel, value) for each option, in order. */
     @TruffleBoundary
-    static ChooseState build(ChooseShape shape, Object[] operands, Node node) {
+    static ChooseState build(ChooseShape shape, Object[] operands) {
         int options = shape.kinds().length;
         List<ChooseCase> cases = new ArrayList<>(options);
         int[] owners = new int[options]; // grows only for a replicated option
@@ -46,18 +45,17 @@ public final class ChooseState {
             if (shape.kinds()[i] == ChooseShape.Kind.DEFAULT) {
                 continue;
             }
+            // Checked where the option was evaluated (ChooseChannelNode, ChooseChannelListNode): a
+            // channel or nil, or a replicated option's list of channels.
             Object target = operands[3 * i + 1];
             if (shape.kinds()[i] == ChooseShape.Kind.RECEIVE_ANY) {
-                if (!(target instanceof ChanList list)) {
-                    throw ChanException.error("choose: a replicated option needs a list of channels, got " + Types.name(target), node);
-                }
-                for (Object c : list) {
+                for (Object c : (ChanList) target) {
                     owners = own(owners, cases.size(), i);
-                    cases.add(ChooseCase.recv(channel(c, node), enabled));
+                    cases.add(ChooseCase.recv((Channel) c, enabled));
                 }
                 continue;
             }
-            Channel channel = target == ChanNil.NIL ? null : channel(target, node);
+            Channel channel = target == ChanNil.NIL ? null : (Channel) target;
             boolean on = enabled && channel != null; // a nil channel is never ready, as in Go
             // A sent value crosses to another thread: its arrays and dicts go as copies, as with `c <- v`.
             owners = own(owners, cases.size(), i);
@@ -72,13 +70,6 @@ public final class ChooseState {
         int[] o = k < owners.length ? owners : java.util.Arrays.copyOf(owners, Math.max(4, 2 * owners.length));
         o[k] = option;
         return o;
-    }
-
-    private static Channel channel(Object v, Node node) {
-        if (v instanceof Channel c) {
-            return c;
-        }
-        throw ChanException.error("choose: expected a channel, got " + Types.name(v), node);
     }
 
     /** Records the runtime's choice (the case index, -1 for default, or CLOSED for a send on a closed channel). */

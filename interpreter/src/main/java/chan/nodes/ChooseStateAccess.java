@@ -13,8 +13,8 @@ import com.oracle.truffle.api.nodes.Node;
 public final class ChooseStateAccess {
     private ChooseStateAccess() {}
 
-    public static Object build(ChooseShape shape, Object[] operands, Node node) {
-        return ChooseState.build(shape, operands, node);
+    public static Object build(ChooseShape shape, Object[] operands) {
+        return ChooseState.build(shape, operands);
     }
 
     @TruffleBoundary

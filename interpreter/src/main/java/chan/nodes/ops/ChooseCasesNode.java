@@ -5,7 +5,6 @@ import chan.nodes.ChooseStateAccess;
 import com.oracle.truffle.api.bytecode.ConstantOperand;
 import com.oracle.truffle.api.bytecode.OperationProxy;
 import com.oracle.truffle.api.bytecode.Variadic;
-import com.oracle.truffle.api.dsl.Bind;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.Node;
 
@@ -16,7 +15,7 @@ public abstract class ChooseCasesNode extends Node {
     public abstract Object execute(ChooseShape shape, Object[] operands);
 
     @Specialization
-    public static Object doBuild(ChooseShape shape, @Variadic Object[] operands, @Bind Node node) {
-        return ChooseStateAccess.build(shape, operands, node);
+    public static Object doBuild(ChooseShape shape, @Variadic Object[] operands) {
+        return ChooseStateAccess.build(shape, operands);
     }
 }

@@ -35,7 +35,7 @@ public abstract class ChooseChannelListNode extends Node {
     private static void checkChannels(ChanList list, Node node) {
         for (Object c : list) {
             if (!(c instanceof Channel)) {
-                throw ChanException.error("choose: expected a channel, got " + Types.name(c), node);
+                throw ChooseChannelNode.notAChannel(c, node);
             }
         }
     }

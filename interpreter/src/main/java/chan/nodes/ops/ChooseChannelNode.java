@@ -30,6 +30,11 @@ public abstract class ChooseChannelNode extends Node {
 
     @Fallback
     public static Object doOther(Object target, @Bind Node node) {
-        throw ChanException.error("choose: expected a channel, got " + Types.name(target), node);
+        throw notAChannel(target, node);
+    }
+
+    /** The error of a value that stands where a `choose` option needs a channel. */
+    static ChanException notAChannel(Object value, Node node) {
+        return ChanException.error("choose: expected a channel, got " + Types.name(value), node);
     }
 }
