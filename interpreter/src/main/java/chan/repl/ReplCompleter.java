@@ -1,9 +1,8 @@
 package chan.repl;
 
-import chan.grammar.ChanLexer;
 import chan.nodes.ChanModule;
+import chan.parser.ReservedWords;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
@@ -15,13 +14,6 @@ import org.jline.reader.ParsedLine;
  * JLine keeps the candidates that start with the word typed so far.
  */
 final class ReplCompleter implements Completer {
-    /** The reserved words: the lexer's tokens that are a word (`'fn'`), read from it so the two cannot differ. */
-    static final List<String> KEYWORDS = IntStream.rangeClosed(1, ChanLexer.VOCABULARY.getMaxTokenType())
-                    .mapToObj(ChanLexer.VOCABULARY::getLiteralName)
-                    .filter(literal -> literal != null && literal.matches("'[a-z]+'"))
-                    .map(literal -> literal.substring(1, literal.length() - 1))
-                    .toList();
-
     private final ReplSession session;
 
     ReplCompleter(ReplSession session) {
@@ -44,7 +36,7 @@ final class ReplCompleter implements Completer {
             }
             return;
         }
-        KEYWORDS.forEach(k -> candidates.add(new Candidate(k)));
+        ReservedWords.ALL.forEach(k -> candidates.add(new Candidate(k)));
         session.language().builtins().names().forEach(b -> candidates.add(name(b)));
         session.bindings().names().keySet().forEach(n -> candidates.add(name(n)));
     }

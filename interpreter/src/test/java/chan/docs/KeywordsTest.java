@@ -2,7 +2,7 @@ package chan.docs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import chan.grammar.ChanLexer;
+import chan.parser.ReservedWords;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +10,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,13 +22,9 @@ class KeywordsTest {
         assertEquals(lexerKeywords(), documentedKeywords());
     }
 
-    /** The tokens whose literal is a word: `'fn'`, `'with'`, … */
+    /** The lexer's reserved words (those the REPL completes too). */
     private static Set<String> lexerKeywords() {
-        return IntStream.rangeClosed(1, ChanLexer.VOCABULARY.getMaxTokenType())
-                        .mapToObj(ChanLexer.VOCABULARY::getLiteralName)
-                        .filter(literal -> literal != null && literal.matches("'[a-z]+'"))
-                        .map(literal -> literal.substring(1, literal.length() - 1))
-                        .collect(Collectors.toCollection(TreeSet::new));
+        return new TreeSet<>(ReservedWords.ALL);
     }
 
     /** The words of the code spans made only of words, in the section up to its first example. */
