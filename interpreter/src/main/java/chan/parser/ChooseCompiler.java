@@ -104,9 +104,11 @@ final class ChooseCompiler {
             b.beginNot();
             c.patterns.emitTest(pattern, received);
             b.endNot();
+            c.beginSection(pattern); // reported at the option's pattern, not at the `choose` lines above it
             b.beginMatchFailed("choose: cannot destructure");
             b.emitLoadLocal(received);
             b.endMatchFailed();
+            c.endSection();
             b.endIfThen();
         }
         c.withChooseBreak(end, () -> {
