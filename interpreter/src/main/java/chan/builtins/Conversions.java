@@ -1,6 +1,8 @@
 package chan.builtins;
 
+import chan.values.Arith;
 import chan.values.ChanError;
+import chan.values.DecimalDigits;
 import chan.values.Display;
 import chan.values.FloatFormat;
 import chan.values.Numbers;
@@ -18,7 +20,8 @@ import java.util.regex.Pattern;
  * {@code "0x2a"} or {@code "4.0"}); for float, an optional sign and a decimal number with an optional
  * exponent ({@code "1.5"}, {@code ".5"}, {@code "2e9"}, {@code "7"}), or {@code inf}, {@code infinity}
  * or {@code nan} in any case. Java's extras ({@code "1d"}, {@code "0x1p3"}) are refused. A bool is not
- * a number here (Go's strictness): {@code int(true)} is an error.
+ * a number here (Go's strictness): {@code int(true)} is an error. An int parsed has at most the bits an
+ * int may have (docs/language.md, Arithmetic), whatever the length of the string.
  */
 final class Conversions {
     private static final Pattern INT = Pattern.compile("[+-]?[0-9]+");
@@ -40,9 +43,30 @@ final class Conversions {
             if (!INT.matcher(t).matches()) {
                 throw new ChanError("int: cannot parse " + Display.quote(s) + " as an int");
             }
-            return t.length() < 19 ? (Object) Long.parseLong(t) : Numbers.normalize(new BigInteger(t));
+            return t.length() < 19 ? (Object) Long.parseLong(t) : Numbers.normalize(parseBig(t));
         }
         throw Args.expected("int", "a number or a string", v);
+    }
+
+    /**
+     * Many digits, with their sign: an int of at most {@code MAX_SHIFT + 1} bits, as the products and
+     * shifts that make ints have, else the error "int too large" (without parsing what is surely too
+     * long), rather than an int no operator could make, after minutes of parsing.
+     */
+    private static BigInteger parseBig(String t) {
+        boolean negative = t.charAt(0) == '-';
+        int first = t.charAt(0) == '-' || t.charAt(0) == '+' ? 1 : 0;
+        while (first < t.length() - 1 && t.charAt(first) == '0') {
+            first++;
+        }
+        int digits = t.length() - first;
+        BigInteger magnitude = digits <= DecimalDigits.MAX_DIGITS ? DecimalDigits.parse(t.substring(first)) : null;
+        if (magnitude == null || magnitude.bitLength() > Arith.MAX_SHIFT + 1) {
+            // Worded as a product's error (Arith.product), whose bound this is.
+            throw new ChanError("int too large: a string of " + digits + " digits, an int of more than " + Arith.MAX_SHIFT
+                            + " bits");
+        }
+        return negative ? magnitude.negate() : magnitude;
     }
 
     /** A float toward zero, exactly: int(1e20) is 100000000000000000000, not a rounded long. */
