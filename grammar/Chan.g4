@@ -6,9 +6,9 @@ program     : topDecl* EOF ;
 
 topDecl     : importDecl | structDecl | funcDecl | statement ;
 
-importDecl  : IMPORT (modName=IDENT | path=STRING) (AS alias=IDENT)? ';' ;
-structDecl  : STRUCT structName=IDENT '{' (IDENT (',' IDENT)* ','?)? '}' ;
-funcDecl    : FN fnName=IDENT '(' params? ')' ('->' ret=typeName)? block ;
+importDecl  : IMPORT (modName=IDENT | path=STRING) (AS alias=(IDENT | IN | AFTER))? ';' ;
+structDecl  : STRUCT structName=IDENT '{' (fields+=(IDENT | IN | AFTER) (',' fields+=(IDENT | IN | AFTER))* ','?)? '}' ;
+funcDecl    : FN fnName=(IDENT | IN | AFTER) '(' params? ')' ('->' ret=typeName)? block ;
 params      : param (',' param)* ','? ;
 param       : name ((':' typeName) | ATOM)? ;          // `a: int`; `a:int` lexes as IDENT ATOM
 typeName    : IDENT | FN | NIL | STRUCT ;     // the names type(v) returns: `fn`, `nil`, `struct` are keywords too
@@ -111,7 +111,8 @@ fieldInit   : name (':' expr | glued=ATOM) ;         // `x:y` lexes as IDENT ATO
 literal     : INT | FLOAT | STRING | ATOM | TRUE | FALSE | NIL ;
 
 // `in` is a keyword of `for`, but the contract also uses it as a channel name (`<-in`); `after` is a
-// keyword of `choose` and also the built-in `after(n)`.
+// keyword of `choose` and also the built-in `after(n)`. So both are names wherever a variable, a
+// function, a struct field or an import's alias is declared or used (funcDecl, structDecl, importDecl).
 name        : IDENT | IN | AFTER ;
 
 // ---- lexer ----

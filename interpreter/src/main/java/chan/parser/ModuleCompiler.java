@@ -168,8 +168,8 @@ public final class ModuleCompiler {
                 declareImport(top.importDecl());
             } else if (top.structDecl() != null) {
                 StructDeclContext s = top.structDecl();
-                String[] fields = s.IDENT().stream().skip(1).map(t -> t.getText()).toArray(String[]::new);
-                checkDistinct(s.IDENT().stream().skip(1).map(t -> t.getSymbol()).toList(), "field");
+                String[] fields = s.fields.stream().map(Token::getText).toArray(String[]::new);
+                checkDistinct(s.fields, "field");
                 ChanStructType type = new ChanStructType(s.structName.getText(), fields, language.nextStructClass());
                 declare(s.structName, Declaration.Kind.STRUCT, type).cell.set(type);
             } else if (top.funcDecl() != null) {
