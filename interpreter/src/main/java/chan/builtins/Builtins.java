@@ -263,13 +263,22 @@ public final class Builtins {
         return Math.sqrt(Numbers.toDouble(x));
     }
 
-    /** {@code min(a, b)}: the smaller by {@code <} (numbers, strings, tuples, lists); a when neither is. */
+    /**
+     * {@code min(a, b)}: the smaller by {@code <} (numbers, strings, tuples, lists); a when neither is,
+     * except that a NaN either side is the result, as Go's min has it: min(1, nan) is min(nan, 1).
+     */
     public static Object min(Object a, Object b) {
+        if (b instanceof Double d && d.isNaN()) {
+            return b; // a NaN a is kept below: nothing is less than it
+        }
         return Compare.greater(a, b) ? b : a;
     }
 
-    /** {@code max(a, b)}: the larger by {@code <}; a when neither is. */
+    /** {@code max(a, b)}: the larger by {@code <}; a when neither is; NaN when either is, as for min. */
     public static Object max(Object a, Object b) {
+        if (b instanceof Double d && d.isNaN()) {
+            return b;
+        }
         return Compare.less(a, b) ? b : a;
     }
 
