@@ -244,6 +244,11 @@ class TextMateGrammarTest {
         if (has(scopes, "comment.")) {
             return "is code but coloured as a comment";
         }
+        if (type == ChanLexer.IN || type == ChanLexer.AFTER) {
+            // Keywords that are also names (docs/language.md, Keywords): `fn after(n)` may colour it as
+            // the function it declares.
+            return isKeyword(scopes) || !has(scopes, "string.") && !has(scopes, "constant.") ? null : "is a keyword or a name";
+        }
         if (literal != null && literal.matches("'[a-z]+'")) {
             return isKeyword(scopes) ? null : "is a keyword";
         }
