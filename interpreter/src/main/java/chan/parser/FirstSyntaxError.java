@@ -39,7 +39,8 @@ final class FirstSyntaxError extends BaseErrorListener {
             line = last.getLine();
             column = last.getCharPositionInLine() + last.getText().length();
         }
-        diagnostics.add(source, line, column + 1, "syntax error: " + SyntaxMessages.describe(token, msg));
+        Token before = token != null && token.getTokenIndex() > 0 && r instanceof Parser p ? p.getInputStream().get(token.getTokenIndex() - 1) : null;
+        diagnostics.add(source, line, column + 1, "syntax error: " + SyntaxMessages.describe(token, before, msg));
         throw new ParseCancellationException();
     }
 }

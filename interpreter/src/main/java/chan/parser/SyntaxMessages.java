@@ -9,6 +9,25 @@ import org.antlr.v4.runtime.misc.Interval;
 final class SyntaxMessages {
     private SyntaxMessages() {}
 
+    /**
+     * As {@link #describe(Token, String)}, with the token before the offending one, which some
+     * mistakes need to be told apart: a name right after `fn` is an error only where a function
+     * cannot be declared (inside a block, or as a named function value), a Go or Python habit.
+     */
+    static String describe(Token offending, Token before, String antlrMessage) {
+        String message = describe(offending, antlrMessage);
+        if (before != null && before.getType() == ChanLexer.FN && isName(offending)) {
+            String name = offending.getText();
+            return message + ": a function is named only at the top level (`fn " + name + "(…) { … }`); elsewhere it is a value: `let "
+                    + name + " = fn (…) { … };`";
+        }
+        return message;
+    }
+
+    private static boolean isName(Token t) {
+        return t.getType() == ChanLexer.IDENT || t.getType() == ChanLexer.IN || t.getType() == ChanLexer.AFTER;
+    }
+
     static String describe(Token offending, String antlrMessage) {
         if (offending == null) {
             // A lexer error: `token recognition error at: '@'`.
