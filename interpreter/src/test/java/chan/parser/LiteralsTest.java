@@ -57,4 +57,21 @@ class LiteralsTest {
         assertEquals(10.5, Literals.number("1_0.5"));
         assertEquals(new BigInteger("99999999999999999999"), Literals.number("99_999_999_999_999_999_999"));
     }
+
+    /** A long decimal literal is parsed by halves (DecimalDigits), not digit by digit: the same value. */
+    @Test
+    void longDecimalIntsHaveTheirValues() {
+        java.util.Random random = new java.util.Random(42);
+        for (int length : new int[] {1999, 2000, 2001, 4001, 4096, 12345, 100_003}) {
+            StringBuilder digits = new StringBuilder().append((char) ('1' + random.nextInt(9)));
+            while (digits.length() < length) {
+                digits.append((char) ('0' + random.nextInt(10)));
+            }
+            // Zeros where the halves meet: a half that starts with zeros is still worth its place.
+            digits.replace(length / 2 - 3, length / 2 + 3, "000000");
+            assertEquals(new BigInteger(digits.toString()), Literals.number(digits.toString()), "length " + length);
+            String separated = digits.toString().replaceAll("(\\d{3})(?=\\d)", "$1_");
+            assertEquals(new BigInteger(digits.toString()), Literals.number(separated), "length " + length + " with separators");
+        }
+    }
 }
