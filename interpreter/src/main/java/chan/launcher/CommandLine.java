@@ -121,6 +121,9 @@ final class CommandLine {
         }
         if (cl.command == Command.RUN && cl.file == null) {
             cl.command = Command.REPL;
+        }
+        if (cl.command == Command.REPL) {
+            cl.refuseRunOnlyOptions();
         } else if (cl.command == Command.TEST && (!cl.options.isEmpty() || !cl.toolOptions.isEmpty())) {
             throw new UsageError("test runs each program with the options of its own '//! args' line, not the command line's");
         } else if (cl.command == Command.BENCH && cl.file == null) {
@@ -135,6 +138,24 @@ final class CommandLine {
             throw new UsageError("--baseline-path needs --baseline CLASS");
         }
         return cl;
+    }
+
+    /**
+     * The REPL has commands of its own for what these options do to a program run. Taking them and
+     * doing nothing would hide that, and `chan --trace prog.chan` (the program taken for the trace
+     * file) would quietly start a session instead of saying that something is missing.
+     */
+    private void refuseRunOnlyOptions() throws UsageError {
+        String[][] runOnly = {
+            {"chan.Trace", "--trace is for a program run (chan PROGRAM --trace FILE); in the REPL, :trace FILE"},
+            {"chan.Stats", "--stats is for a program run; in the REPL, :stats"},
+            {"chan.WarnLeaks", "--warn-leaks is for a program run; in the REPL, :threads shows where each thread is blocked"},
+        };
+        for (String[] option : runOnly) {
+            if (options.containsKey(option[0])) {
+                throw new UsageError(option[1]);
+            }
+        }
     }
 
     /** `--inspect`, `--cpusampler` and their `=VALUE` and `.Option` forms, which Truffle's tools check. */

@@ -120,6 +120,19 @@ class CommandLineTest {
         assertEquals("repl takes no program (load one in the session with :load prog.chan)", usageError("repl", "prog.chan"));
     }
 
+    /** They did nothing in a session; and `chan --trace prog.chan`, the program taken for the trace file, started one. */
+    @Test
+    void theReplRefusesTheOptionsOfAProgramRunItHasCommandsFor() throws Exception {
+        String trace = "--trace is for a program run (chan PROGRAM --trace FILE); in the REPL, :trace FILE";
+        assertEquals(trace, usageError("repl", "--trace", "t.json"));
+        assertEquals(trace, usageError("--trace", "prog.chan"));
+        assertEquals("--stats is for a program run; in the REPL, :stats", usageError("--stats"));
+        assertEquals("--warn-leaks is for a program run; in the REPL, :threads shows where each thread is blocked",
+                        usageError("repl", "--warn-leaks"));
+        CommandLine machine = CommandLine.parse(new String[] {"repl", "--cores", "2", "--seed", "3", "--max-depth", "50", "--path", "lib"});
+        assertEquals(CommandLine.Command.REPL, machine.command(), "the options the session uses are taken");
+    }
+
     @Test
     void aTraceOntoTheProgramAndAnEmptyFileNameAreRefused() {
         chan.testing.RunChan onProgram = chan.testing.RunChan.run("examples/hello.chan", "--trace", "examples/hello.chan");
