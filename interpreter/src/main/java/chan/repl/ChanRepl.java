@@ -65,6 +65,7 @@ public final class ChanRepl {
             } catch (UserInterruptException e) {
                 continue; // Ctrl-C at the prompt: drop the line
             } catch (EndOfFileException e) {
+                runLeftOpen(e.getPartialLine(), session, printer);
                 return 0;
             }
             if (line.isBlank()) {
@@ -91,6 +92,18 @@ public final class ChanRepl {
                 session.context().out().flush();
                 err.flush();
             }
+        }
+    }
+
+    /**
+     * An input whose brackets were still open when the input ended (a session file that stops inside
+     * a `{`): run, it reports where the bracket was opened, as `chan FILE` would, instead of being
+     * dropped without a word. At a terminal, Ctrl-D only leaves at an empty prompt, so none is left.
+     */
+    private static void runLeftOpen(String partial, ReplSession session, ResultPrinter printer) {
+        if (partial != null && !partial.isBlank() && !partial.strip().startsWith(":")) {
+            printer.print(session.evalAsIs(partial), false);
+            session.context().out().flush();
         }
     }
 

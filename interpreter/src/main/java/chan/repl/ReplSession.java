@@ -64,8 +64,16 @@ final class ReplSession {
 
     /** Compiles and runs one input typed at the prompt. */
     InputResult eval(String code) {
+        return evalAsIs(withSemicolon(code));
+    }
+
+    /**
+     * Runs an input as it came, with no `;` added: one whose brackets are still open, whose syntax
+     * error should show the line as typed and the end of the input, not a `;` the user never wrote.
+     */
+    InputResult evalAsIs(String code) {
         inputs++;
-        return run(Source.newBuilder(ChanLanguage.ID, withSemicolon(code), "<repl-" + inputs + ">").build());
+        return run(Source.newBuilder(ChanLanguage.ID, code, "<repl-" + inputs + ">").build());
     }
 
     /**

@@ -164,6 +164,16 @@ class ReplSessionTest {
         assertTrue(s.err().contains("<repl-3>:1:7: syntax error: unterminated string"), s.err());
     }
 
+    /** A session file that ends inside an open bracket: the input was dropped without a word. */
+    @Test
+    void anInputStillOpenWhenTheInputEndsReportsItsBracket() {
+        Session s = run("1 + 1", "fn twice(x) {", "  return 2 * x;");
+        assertEquals(List.of("2"), s.lines(), s.err());
+        assertEquals("<repl-2>:2:16: syntax error: unexpected end of file: expected '}' to close the '{' at 1:13\n"
+                        + "    return 2 * x;\n"
+                        + " ".repeat(17) + "^\n", s.err());
+    }
+
     @Test
     void coresMustBePositiveWhateverTheMachine() {
         Session s = run(":machine amd-8x4", ":cores 0", ":cores -2");
