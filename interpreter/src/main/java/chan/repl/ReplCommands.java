@@ -74,7 +74,7 @@ final class ReplCommands {
                 case ":stats" -> out.print(session.scheduler().stats().format());
                 case ":trace" -> trace(needs(arg, "a file, or off"));
                 case ":time" -> printer.print(session.eval(needs(arg, "an expression")), true);
-                default -> out.println("unknown command " + name + " (:help lists them)");
+                default -> out.println(unknown(name, line.strip()));
             }
         } catch (UsageError e) {
             out.println(name + ": " + e.getMessage());
@@ -99,6 +99,16 @@ final class ReplCommands {
             session.trace(Path.of(arg));
             out.println("tracing to " + arg + " (:trace off completes the file)");
         }
+    }
+
+    /**
+     * A line that starts with `:` is a command, so an input that starts with an atom (`:ok == x`, as
+     * a Python or Erlang user would type it) cannot be told from a mistyped one: say how to write it.
+     */
+    private static String unknown(String name, String line) {
+        boolean atom = name.matches(":[A-Za-z_].*");
+        return "unknown command " + name + " (:help lists them)"
+                        + (atom ? "; an input that starts with an atom is written in brackets: (" + line + ")" : "");
     }
 
     private String describeMachine() {

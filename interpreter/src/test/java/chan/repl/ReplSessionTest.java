@@ -174,6 +174,16 @@ class ReplSessionTest {
                         + " ".repeat(17) + "^\n", s.err());
     }
 
+    /** A line starting with `:` is a command: one starting with an atom was only "unknown command". */
+    @Test
+    void anUnknownCommandThatIsAnAtomSaysHowToWriteTheInput() {
+        Session s = run(":ok == :ok", "(:ok == :ok)", ":thraeds", ": x");
+        assertEquals(List.of("unknown command :ok (:help lists them); an input that starts with an atom is written in brackets: (:ok == :ok)",
+                        "true",
+                        "unknown command :thraeds (:help lists them); an input that starts with an atom is written in brackets: (:thraeds)",
+                        "unknown command : (:help lists them)"), s.lines(), s.err());
+    }
+
     @Test
     void coresMustBePositiveWhateverTheMachine() {
         Session s = run(":machine amd-8x4", ":cores 0", ":cores -2");
