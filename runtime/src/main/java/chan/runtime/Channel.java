@@ -39,6 +39,11 @@ public final class Channel implements Comparable<Channel> {
     boolean choiceTimer;
     /** Set when such a timer is cancelled: it will not fire. */
     boolean timerCancelled;
+    /**
+     * The channel of an {@code after(n)} whose timer has neither fired nor been cancelled: a strand
+     * waiting to receive from it will be woken, so it has not leaked ({@link Scheduler#leaked}).
+     */
+    boolean timerArmed;
     private long closedAt;
     private int closedCore;
     /** The strands of the last completed send and receive, for the deadlock report's wait-for graph. */

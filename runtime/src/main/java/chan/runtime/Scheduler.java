@@ -570,6 +570,7 @@ public final class Scheduler {
         long at = later(cycles, "after");   // before the channel, so that a failed after() numbers none
         Channel ch = new Channel(this, 1);
         timers.add(at, ch, currentCore());
+        ch.timerArmed = true;
         othersQuiet = Math.min(othersQuiet, at);
         meter.quietUntil = Math.min(meter.quietUntil, at); // due before a later clock: that quantum's end yields
         return ch;
@@ -646,10 +647,26 @@ public final class Scheduler {
 
     /**
      * Strands leaked when main ended: blocked on a channel or a choose (or forever), sorted by id. A
-     * sleeper is not leaked (it would wake by itself), nor is a runnable strand.
+     * sleeper is not leaked (it would wake by itself), nor is a strand waiting to receive from a
+     * timer still to fire (a choose's {@code after} option, an {@code after(n)} channel), nor a
+     * runnable strand.
      */
     public List<Strand> leaked() {
-        return liveById().stream().filter(t -> t.state() == Strand.State.BLOCKED && t.waitOn != ASLEEP).toList();
+        return liveById().stream().filter(t -> t.state() == Strand.State.BLOCKED && t.waitOn != ASLEEP && !awaitsTimer(t)).toList();
+    }
+
+    private static boolean awaitsTimer(Strand t) {
+        if (t.waitOn instanceof WaitQueue q) {
+            return !q.senders && q.channel.timerArmed;
+        }
+        if (t.waitOn instanceof ChoiceWaiter[] options) {
+            for (ChoiceWaiter option : options) {
+                if (!option.queue.senders && option.queue.channel.timerArmed) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     public int liveThreads() { return live.size(); }

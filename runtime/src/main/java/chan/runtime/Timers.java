@@ -45,6 +45,7 @@ final class Timers {
     /** Cancels the timer of this choose timer channel, armed and not yet fired. */
     void cancel(Channel channel) {
         channel.timerCancelled = true;
+        channel.timerArmed = false;
         cancelled++;
         if (cancelled > 64 && cancelled * 2 > heap.size()) {
             heap.removeIf(Timer::cancelled);
@@ -70,6 +71,7 @@ final class Timers {
         if (t.killed() != null) {
             Exits.killArrived(s, t.killed(), t.time());
         } else {
+            t.channel().timerArmed = false;
             t.channel().post(t.time(), t.core(), t.time());
         }
     }
