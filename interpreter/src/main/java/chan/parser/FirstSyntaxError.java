@@ -40,7 +40,12 @@ final class FirstSyntaxError extends BaseErrorListener {
             column = last.getCharPositionInLine() + last.getText().length();
         }
         Token before = token != null && token.getTokenIndex() > 0 && r instanceof Parser p ? p.getInputStream().get(token.getTokenIndex() - 1) : null;
-        diagnostics.add(source, line, column + 1, "syntax error: " + SyntaxMessages.describe(token, before, msg));
+        String message = SyntaxMessages.describe(token, before, msg);
+        if (token != null && token.getType() == chan.grammar.ChanLexer.RECV && r instanceof Parser p
+                        && p.getContext() instanceof chan.grammar.ChanParser.ReplicatedRecvCommContext) {
+            message += ": a replicated option only receives; a send to one of several channels is one option per channel";
+        }
+        diagnostics.add(source, line, column + 1, "syntax error: " + message);
         throw new ParseCancellationException();
     }
 }
