@@ -64,7 +64,7 @@ public final class ChanMain {
             cl = CommandLine.parse(args);
         } catch (CommandLine.UsageError e) {
             err.println("chan: " + e.getMessage());
-            err.println(CommandLine.USAGE);
+            err.println(CommandLine.HELP_HINT);
             return 2;
         }
         String badPath = PathOptions.problem(cl.options());
@@ -269,7 +269,7 @@ public final class ChanMain {
         String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
         var unknown = java.util.regex.Pattern.compile("Could not find option with name (\\S+)\\.").matcher(first);
         err.println("chan: " + (unknown.matches() ? "unknown option --" + unknown.group(1) : first));
-        err.println(CommandLine.USAGE);
+        err.println(CommandLine.HELP_HINT);
         return 2;
     }
 

@@ -40,6 +40,12 @@ final class CommandLine {
                     tools:   --inspect[=[HOST:]PORT]  debug in Chrome DevTools (--inspect.Suspend=false …)
                              --cpusampler              print a CPU profile of Chan functions at exit""";
 
+    /**
+     * What follows a usage error instead of the whole usage, whose dozen lines buried the one that
+     * says what was wrong (GNU's and Python's "Try … --help").
+     */
+    static final String HELP_HINT = "Try 'chan --help' for the usage.";
+
     /** The file name that stands for standard input. */
     static final String STDIN = "-";
 

@@ -162,6 +162,19 @@ class CommandLineTest {
         assertEquals("", r.out());
     }
 
+    /** The dozen lines of the usage followed every usage error and buried the one that said what was wrong. */
+    @Test
+    void aUsageErrorIsOneLineAndAHintNotTheWholeUsage() {
+        chan.testing.RunChan bad = chan.testing.RunChan.run("--cores", "abc", "examples/hello.chan");
+        assertEquals(2, bad.exit(), bad.err());
+        assertEquals("chan: --cores takes a number from 1 to 1024, got 'abc'\nTry 'chan --help' for the usage.\n", bad.err());
+        chan.testing.RunChan tool = chan.testing.RunChan.run("examples/hello.chan", "--cpusampler.Bogus=1");
+        assertEquals("chan: unknown option --cpusampler.Bogus\nTry 'chan --help' for the usage.\n", tool.err());
+        chan.testing.RunChan help = chan.testing.RunChan.run("--help");
+        assertEquals(0, help.exit(), help.err());
+        assertEquals(CommandLine.USAGE + "\n", help.out(), "--help still prints the whole usage");
+    }
+
     @Test
     void aRunGetsTheUnknownOptionsAfterItsFileAsArguments() {
         var program = "print(args());\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
