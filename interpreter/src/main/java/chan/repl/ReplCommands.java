@@ -79,7 +79,7 @@ final class ReplCommands {
         } catch (UsageError e) {
             out.println(name + ": " + e.getMessage());
         } catch (NumberFormatException e) {
-            out.println(name + ": not a number: " + arg);
+            out.println(name + ": " + notANumber(name, arg));
         } catch (MachineException | chan.runtime.ChanRuntimeError e) {
             out.println(name + ": " + e.getMessage());
         } catch (java.nio.file.InvalidPathException e) { // :load or :trace of a name that is no path (a NUL)
@@ -120,6 +120,15 @@ final class ReplCommands {
             throw new UsageError("needs " + what);
         }
         return arg;
+    }
+
+    /** A number too large for its command is not "not a number": say its range, as the command line's --seed and --cores do. */
+    private static String notANumber(String command, String arg) {
+        if (!arg.matches("-?[0-9]+")) {
+            return "not a number: " + arg;
+        }
+        return command.equals(":seed") ? "takes a 64-bit number, got " + arg + ", which is out of range"
+                        : "takes a number from 1 to " + chan.runtime.Machine.MAX_CORES + ", got " + arg;
     }
 
     /** As the command line's --cores says it: the machine's own limit only matters once the number is positive. */

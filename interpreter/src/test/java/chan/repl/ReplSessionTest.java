@@ -184,6 +184,16 @@ class ReplSessionTest {
                         "unknown command : (:help lists them)"), s.lines(), s.err());
     }
 
+    /** A number too large for its command was "not a number". */
+    @Test
+    void aNumberOutOfRangeIsSaidToBeOne() {
+        Session s = run(":seed 99999999999999999999", ":cores 99999999999999999999", ":seed x1", ":seed -9223372036854775808");
+        assertEquals(List.of(":seed: takes a 64-bit number, got 99999999999999999999, which is out of range",
+                        ":cores: takes a number from 1 to 1024, got 99999999999999999999",
+                        ":seed: not a number: x1",
+                        "session reset: seed -9223372036854775808"), s.lines(), s.err());
+    }
+
     @Test
     void coresMustBePositiveWhateverTheMachine() {
         Session s = run(":machine amd-8x4", ":cores 0", ":cores -2");
