@@ -37,7 +37,7 @@ final class SyntaxMessages {
         if (offending.getType() == Token.EOF) {
             // `missing '}' at '<EOF>'`: say what the file still owes.
             return antlrMessage.startsWith("missing ") && antlrMessage.contains(" at ")
-                    ? "unexpected end of file: expected " + antlrMessage.substring(8, antlrMessage.indexOf(" at "))
+                    ? "unexpected end of file: expected " + expected(antlrMessage.substring(8, antlrMessage.indexOf(" at ")))
                     : "unexpected end of file";
         }
         if (opensUnclosedComment(offending)) {
@@ -50,9 +50,40 @@ final class SyntaxMessages {
         if (antlrMessage.startsWith("missing ")) {
             int at = antlrMessage.indexOf(" at ");
             String missing = at > 0 ? antlrMessage.substring(8, at) : antlrMessage.substring(8);
-            return "expected " + missing + " before '" + text + "'";
+            return "expected " + expected(missing) + " before '" + text + "'";
         }
         return "unexpected '" + text + "'";
+    }
+
+    /**
+     * What ANTLR says was expected, in words: its set of token names (`{'in', 'after', IDENT}`, where
+     * a name is missing) would show the grammar's own names. `in` and `after` are names wherever a
+     * name is (Chan.g4), so a set with a name in it needs no other word for them.
+     */
+    static String expected(String antlrExpected) {
+        if (!antlrExpected.startsWith("{") || !antlrExpected.endsWith("}")) {
+            return inWords(antlrExpected);
+        }
+        java.util.List<String> tokens = java.util.List.of(antlrExpected.substring(1, antlrExpected.length() - 1).split(", "));
+        java.util.List<String> words = tokens.stream()
+                        .filter(t -> !(tokens.contains("IDENT") && (t.equals("'in'") || t.equals("'after'"))))
+                        .map(SyntaxMessages::inWords).toList();
+        if (words.size() == 1) {
+            return words.get(0);
+        }
+        return String.join(", ", words.subList(0, words.size() - 1)) + " or " + words.get(words.size() - 1);
+    }
+
+    private static String inWords(String tokenName) {
+        return switch (tokenName) {
+            case "IDENT" -> "a name";
+            case "INT" -> "an int";
+            case "FLOAT" -> "a float";
+            case "STRING" -> "a string";
+            case "ATOM" -> "an atom";
+            case "<EOF>" -> "the end of the file";
+            default -> tokenName;
+        };
     }
 
     /** Whether {@code t} is no token at all: an unterminated string or comment, or a character that starts none. */
