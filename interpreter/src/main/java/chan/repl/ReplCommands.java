@@ -54,21 +54,25 @@ final class ReplCommands {
                 }
                 case ":help", ":h" -> out.println(HELP);
                 case ":reset" -> {
-                    session.reset();
+                    Path trace = session.reset();
                     out.println("session reset: " + describeMachine());
+                    traceCompleted(trace);
                 }
                 case ":load" -> printer.print(session.load(needs(arg, "a file")), false);
                 case ":machine" -> {
-                    session.setMachine(needs(arg, "a machine name or file"));
+                    Path trace = session.setMachine(needs(arg, "a machine name or file"));
                     out.println("session reset: " + describeMachine());
+                    traceCompleted(trace);
                 }
                 case ":cores" -> {
-                    session.setCores(positive(needs(arg, "a number of cores")));
+                    Path trace = session.setCores(positive(needs(arg, "a number of cores")));
                     out.println("session reset: " + describeMachine());
+                    traceCompleted(trace);
                 }
                 case ":seed" -> {
-                    session.setSeed(Long.parseLong(needs(arg, "a number")));
+                    Path trace = session.setSeed(Long.parseLong(needs(arg, "a number")));
                     out.println("session reset: seed " + session.seed());
+                    traceCompleted(trace);
                 }
                 case ":threads" -> out.print(ThreadList.format(session.scheduler()));
                 case ":stats" -> out.print(session.scheduler().stats().format());
@@ -109,6 +113,13 @@ final class ReplCommands {
         boolean atom = name.matches(":[A-Za-z_].*");
         return "unknown command " + name + " (:help lists them)"
                         + (atom ? "; an input that starts with an atom is written in brackets: (" + line + ")" : "");
+    }
+
+    /** A fresh session ended the trace of the old one: said, or the user would think the new one traced too. */
+    private void traceCompleted(Path trace) {
+        if (trace != null) {
+            out.println("trace " + trace + " completed; the fresh session is not traced (:trace FILE starts another)");
+        }
     }
 
     private String describeMachine() {

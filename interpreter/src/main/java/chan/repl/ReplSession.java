@@ -34,6 +34,8 @@ final class ReplSession {
     private String machineName;
     private Integer cores;
     private long seed;
+    /** The file `:trace` is writing, or null. */
+    private Path traceFile;
     private int inputs;
     private volatile boolean interruptRequested;
     private long foregroundEndCycles;
@@ -50,9 +52,15 @@ final class ReplSession {
         reset();
     }
 
-    /** Forgets every name and thread and starts a fresh machine with the current settings. */
-    void reset() {
+    /**
+     * Forgets every name and thread and starts a fresh machine with the current settings. A trace
+     * belongs to the old machine (its cores are the trace's rows): it is completed, and the file
+     * returned so that the user hears that the fresh session is not traced; null if none was open.
+     */
+    Path reset() {
         Machine machine = Machine.resolve(machineName, cores);
+        Path completedTrace = traceFile;
+        traceFile = null;
         if (scheduler != null) {
             scheduler.stopTrace();
         }
@@ -60,6 +68,7 @@ final class ReplSession {
         loader = new ModuleLoader(language, context);
         scheduler = new Scheduler(machine, seed, ProgramRootNode.schedulerOptions().stats(true), context.meter);
         context.setScheduler(scheduler);
+        return completedTrace;
     }
 
     /** Compiles and runs one input typed at the prompt. */
@@ -149,22 +158,23 @@ final class ReplSession {
         return requested;
     }
 
-    void setMachine(String nameOrFile) {
+    /** As {@link #reset}, on another machine; returns the trace it completed, or null. */
+    Path setMachine(String nameOrFile) {
         Machine.resolve(nameOrFile, null); // fails before anything changes
         machineName = nameOrFile;
         cores = null; // all of the new machine's cores, until :cores says otherwise
-        reset();
+        return reset();
     }
 
-    void setCores(int n) {
+    Path setCores(int n) {
         Machine.resolve(machineName, n);
         cores = n;
-        reset();
+        return reset();
     }
 
-    void setSeed(long s) {
+    Path setSeed(long s) {
         seed = s;
-        reset();
+        return reset();
     }
 
     void trace(Path file) {
@@ -173,6 +183,7 @@ final class ReplSession {
         } else {
             scheduler.startTrace(file);
         }
+        traceFile = file;
     }
 
     void close() {

@@ -194,6 +194,18 @@ class ReplSessionTest {
                         "session reset: seed -9223372036854775808"), s.lines(), s.err());
     }
 
+    /** A fresh session ended the trace without a word, and what ran after it was not in the file. */
+    @Test
+    void aFreshSessionSaysThatItEndedTheTrace(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("t.json");
+        Session s = run(":trace " + file, "start { print(\"traced\"); };", ":cores 2", ":reset");
+        assertEquals(List.of("tracing to " + file + " (:trace off completes the file)", "traced", "<thread 2>",
+                        "session reset: uniform: 2 cores in 1 package; latency from core 0: 2 (x1) 75 (x1)",
+                        "trace " + file + " completed; the fresh session is not traced (:trace FILE starts another)",
+                        "session reset: uniform: 2 cores in 1 package; latency from core 0: 2 (x1) 75 (x1)"), s.lines(), s.err());
+        assertTrue(java.nio.file.Files.readString(file).strip().endsWith("}"), "the file is complete");
+    }
+
     @Test
     void coresMustBePositiveWhateverTheMachine() {
         Session s = run(":machine amd-8x4", ":cores 0", ":cores -2");
