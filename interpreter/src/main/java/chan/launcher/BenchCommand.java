@@ -136,9 +136,11 @@ final class BenchCommand {
             long live = sampler.stop();
             long[] warm = afterWarmUp(nanos);
             long[] warmCpu = afterWarmUp(cpu);
-            out.printf("%s: %d runs, after warm-up: min %.2f ms, median %.2f ms, max %.2f ms; runtime: %s%n", file, runs,
+            // One run has no warm-up before it: its figures are a cold run's, and must not be called warm.
+            String counted = runs == 1 ? "1 run, with no warm-up (RUNS 1)" : runs + " runs, after warm-up";
+            out.printf("%s: %s: min %.2f ms, median %.2f ms, max %.2f ms; runtime: %s%n", file, counted,
                             warm[0] / 1e6, warm[warm.length / 2] / 1e6, warm[warm.length - 1] / 1e6, describe(engine));
-            out.printf("  cpu time of the program's thread after warm-up: min %.2f ms, median %.2f ms%n", warmCpu[0] / 1e6,
+            out.printf("  cpu time of the program's thread%s: min %.2f ms, median %.2f ms%n", runs == 1 ? "" : " after warm-up", warmCpu[0] / 1e6,
                             warmCpu[warmCpu.length / 2] / 1e6);
             if (timed) {
                 out.println("  timed: the part of each run between bench_start() and bench_stop() (whole runs that call neither)");

@@ -67,6 +67,18 @@ class BenchCommandTest {
         assertFalse(bench("bench", unmarked.toString(), "2").contains("timed:"));
     }
 
+    /** A single run was reported "1 runs, after warm-up", though nothing ran before it. */
+    @Test
+    void aSingleRunIsNotCalledWarm() throws IOException {
+        Path program = dir.resolve("once.chan");
+        Files.writeString(program, "print(1);\n");
+        String out = bench("bench", program.toString(), "1");
+        assertTrue(out.startsWith(program + ": 1 run, with no warm-up (RUNS 1): min "), out);
+        assertTrue(out.contains("\n  cpu time of the program's thread: min "), out);
+        assertFalse(out.contains("after warm-up"), out);
+        assertTrue(bench("bench", program.toString(), "2").startsWith(program + ": 2 runs, after warm-up: min "));
+    }
+
     @Test
     void failingProgramGivesItsExitCode() throws IOException {
         Path program = dir.resolve("fail.chan");
