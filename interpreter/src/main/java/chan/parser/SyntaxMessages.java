@@ -2,6 +2,7 @@ package chan.parser;
 
 import chan.grammar.ChanLexer;
 import chan.runtime.VisibleText;
+import java.util.List;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.misc.Interval;
 
@@ -64,8 +65,8 @@ final class SyntaxMessages {
         if (!antlrExpected.startsWith("{") || !antlrExpected.endsWith("}")) {
             return inWords(antlrExpected);
         }
-        java.util.List<String> tokens = java.util.List.of(antlrExpected.substring(1, antlrExpected.length() - 1).split(", "));
-        java.util.List<String> words = tokens.stream()
+        List<String> tokens = List.of(antlrExpected.substring(1, antlrExpected.length() - 1).split(", "));
+        List<String> words = tokens.stream()
                         .filter(t -> !(tokens.contains("IDENT") && (t.equals("'in'") || t.equals("'after'"))))
                         .map(SyntaxMessages::inWords).toList();
         if (words.size() == 1) {
