@@ -41,7 +41,7 @@ class LauncherProcessIT {
         Map<String, String> ascii = Map.of("LC_ALL", "C", "LANG", "C");
         String[][] cases = {{"chan: cannot read ", "caf\u00e9.chan"}, {"chan: cannot write trace file ", hello, "--trace", "caf\u00e9.json"},
             {"chan: cannot read machine file ", hello, "--machine", "caf\u00e9.machine"}, {"chan: --path ", hello, "--path", "caf\u00e9"},
-            {"chan test: not a directory: ", "test", "caf\u00e9"}};
+            {"chan test: not a directory or a .chan program: ", "test", "caf\u00e9"}};
         for (String[] c : cases) {
             ChanProcess run = run(null, null, ascii, Arrays.copyOfRange(c, 1, c.length));
             assertEquals(2, run.exit(), run.describe());

@@ -31,7 +31,7 @@ final class CommandLine {
                     usage: chan FILE.chan [args…] [options]   run a program
                            chan - [args…] [options]           run the program read from standard input
                            chan repl [options]                interactive session
-                           chan test [DIR]                    run a directory of conformance programs
+                           chan test [DIR | FILE.chan]        run a directory of conformance programs, or one
                            chan --help                        this text
                            chan bench FILE.chan [RUNS] [args…] time a program over RUNS runs in one engine
                              [--baseline CLASS [--baseline-path DIRS]]  each run beside a Java version

@@ -67,6 +67,11 @@ public final class ConformanceCase {
         return filesEndingIn(dir, ".chan").stream().map(n -> new ConformanceCase(dir.resolve(n), n)).toList();
     }
 
+    /** One program, checked against the `X.out` and `X.err` beside it. */
+    public static ConformanceCase of(Path program) {
+        return new ConformanceCase(program, program.getFileName().toString());
+    }
+
     /** The names of `X.out` and `X.err` files under dir with no `X.chan` beside them: each a failure. */
     public static List<String> orphans(Path dir) throws IOException {
         List<String> programs = filesEndingIn(dir, ".chan");

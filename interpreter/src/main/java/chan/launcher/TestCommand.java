@@ -11,27 +11,32 @@ import java.util.Optional;
  * `chan test [DIR]`: runs every conformance program under DIR (recursively, in name order) by the
  * rules of {@link ConformanceCase}, prints `FAIL path: reason` for each failure and a closing
  * `N passed, N failed`. An `X.out` or `X.err` with no `X.chan` beside it counts as a failure.
+ * `chan test X.chan` runs that one program against the files beside it, as `go test -run` or
+ * `pytest FILE` narrow a run to one test.
  */
 public final class TestCommand {
     private TestCommand() {}
 
-    /** Returns 0 if every case passed, else 1; 2 if DIR is not a directory (as for a missing program). */
+    private static final String NEITHER = "not a directory or a .chan program";
+
+    /** Returns 0 if every case passed, else 1; 2 if DIR is neither a directory nor a `.chan` program (as for a missing program). */
     public static int run(String dirName, PrintStream out, PrintStream err) {
         String notAPath = PathOptions.whyNotAPath(dirName);
         if (notAPath != null) {
-            err.println("chan test: not a directory: " + chan.runtime.VisibleText.of(dirName) + ": " + notAPath);
+            err.println("chan test: " + NEITHER + ": " + chan.runtime.VisibleText.of(dirName) + ": " + notAPath);
             return 2;
         }
         Path dir = Path.of(dirName);
-        if (!Files.isDirectory(dir)) {
-            err.println("chan test: not a directory: " + dir);
+        boolean oneProgram = Files.isRegularFile(dir) && dirName.endsWith(".chan");
+        if (!oneProgram && !Files.isDirectory(dir)) {
+            err.println("chan test: " + NEITHER + ": " + dir);
             return 2;
         }
         List<ConformanceCase> cases;
         List<String> orphans;
         try {
-            cases = ConformanceCase.discover(dir);
-            orphans = ConformanceCase.orphans(dir);
+            cases = oneProgram ? List.of(ConformanceCase.of(dir)) : ConformanceCase.discover(dir);
+            orphans = oneProgram ? List.of() : ConformanceCase.orphans(dir);
         } catch (IOException e) {
             err.println("chan test: cannot read " + dir + ": " + e.getMessage());
             return 1;

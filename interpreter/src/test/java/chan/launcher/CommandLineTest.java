@@ -150,7 +150,7 @@ class CommandLineTest {
         assertEquals("chan bench: RUNS takes a number from 1 to 999999, got 0\n", zero.err());
         chan.testing.RunChan missing = chan.testing.RunChan.run("test", "no/such/dir");
         assertEquals(2, missing.exit(), missing.err());
-        assertEquals("chan test: not a directory: no/such/dir\n", missing.err());
+        assertEquals("chan test: not a directory or a .chan program: no/such/dir\n", missing.err());
     }
 
     @Test

@@ -55,6 +55,6 @@ class PathArgumentsTest {
 
     @Test
     void theTestDirectory() {
-        assertUsageError("chan test: not a directory: a\\0b: a path cannot contain a NUL character", "test", NUL);
+        assertUsageError("chan test: not a directory or a .chan program: a\\0b: a path cannot contain a NUL character", "test", NUL);
     }
 }

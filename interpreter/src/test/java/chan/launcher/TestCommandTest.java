@@ -2,6 +2,7 @@ package chan.launcher;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -44,5 +45,34 @@ class TestCommandTest {
 
         assertEquals(Optional.of("line 2: must be a comment saying what the program checks"), cases.get(0).houseStyleFault());
         assertEquals(Optional.empty(), cases.get(1).houseStyleFault());
+    }
+
+    /** `chan test X.chan` runs that one program against its X.out, as `pytest FILE` would; others beside it are left alone. */
+    @Test
+    void oneProgramIsRunAlone() throws IOException {
+        Files.writeString(dir.resolve("good.chan"), "print(6 * 7);\n", UTF_8);
+        Files.writeString(dir.resolve("good.out"), "42\n", UTF_8);
+        Files.writeString(dir.resolve("bad.chan"), "print(1);\n", UTF_8);
+        Files.writeString(dir.resolve("bad.out"), "2\n", UTF_8);
+        Files.writeString(dir.resolve("orphan.out"), "x\n", UTF_8);
+
+        assertEquals(new Run(0, "1 passed, 0 failed\n", ""), run(dir.resolve("good.chan").toString()));
+        Run bad = run(dir.resolve("bad.chan").toString());
+        assertEquals(1, bad.exit());
+        assertEquals("FAIL " + dir.resolve("bad.chan") + ": ", bad.out().substring(0, ("FAIL " + dir.resolve("bad.chan") + ": ").length()));
+        assertTrue(bad.out().endsWith("0 passed, 1 failed\n"), bad.out());
+        assertEquals(new Run(2, "", "chan test: not a directory or a .chan program: " + dir.resolve("good.out") + "\n"),
+                        run(dir.resolve("good.out").toString()));
+        assertEquals(new Run(2, "", "chan test: not a directory or a .chan program: " + dir.resolve("none.chan") + "\n"),
+                        run(dir.resolve("none.chan").toString()));
+    }
+
+    private record Run(int exit, String out, String err) {}
+
+    private static Run run(String target) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int exit = TestCommand.run(target, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
+        return new Run(exit, out.toString(UTF_8), err.toString(UTF_8));
     }
 }
