@@ -28,13 +28,7 @@ class TestCommandTest {
         Files.writeString(dir.resolve("directives.chan"), "//! exit 1\nerror(\"no\");\n", UTF_8);
         Files.writeString(dir.resolve("directives.out"), "", UTF_8);
 
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        int exit = TestCommand.run(dir.toString(), new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
-
-        assertEquals("2 passed, 0 failed\n", out.toString(UTF_8));
-        assertEquals("", err.toString(UTF_8));
-        assertEquals(0, exit);
+        assertEquals(new Run(0, "2 passed, 0 failed\n", ""), run(dir.toString()));
     }
 
     @Test
