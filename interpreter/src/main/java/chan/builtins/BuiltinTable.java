@@ -204,11 +204,15 @@ public final class BuiltinTable {
     }
 
     /** A count of cycles past a 64-bit int is past the end of the virtual clock, whatever the time now. */
-    public static String pastTheClock(String what, Object cycles) {
+    private static String pastTheClock(String what, Object cycles) {
         return what + ": " + cycles + " cycles from now is past the end of the virtual clock (" + Long.MAX_VALUE + " cycles)";
     }
 
-    private static long cycles(Object v, String what) {
+    /**
+     * A count of cycles for {@code what} (sleep, after, a choose's `option after`): a non-negative
+     * int within 64 bits, else the ChanError that says why.
+     */
+    public static long cycles(Object v, String what) {
         if (v instanceof Long n && n >= 0) {
             return n;
         }

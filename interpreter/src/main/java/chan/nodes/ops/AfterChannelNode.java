@@ -2,8 +2,9 @@ package chan.nodes.ops;
 
 import chan.ChanContext;
 import chan.ChanException;
+import chan.builtins.BuiltinTable;
 import chan.runtime.ChanRuntimeError;
-import chan.values.Display;
+import chan.values.ChanError;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.bytecode.OperationProxy;
 import com.oracle.truffle.api.dsl.Bind;
@@ -18,16 +19,16 @@ public abstract class AfterChannelNode extends Node {
     @Specialization
     @TruffleBoundary
     public static Object doAfter(Object delay, @Bind Node node) {
-        if (delay instanceof java.math.BigInteger b && b.signum() >= 0) {
-            throw ChanException.error(chan.builtins.BuiltinTable.pastTheClock("after", b), node);
-        }
-        if (!(delay instanceof Long n) || n < 0) {
-            throw ChanException.error("after: expected a non-negative int of cycles, got " + Display.repr(delay), node);
+        long n;
+        try {
+            n = BuiltinTable.cycles(delay, "after"); // the built-in after(n)'s check and errors
+        } catch (ChanError e) {
+            throw ChanException.of(e, node);
         }
         try {
             return ChanContext.get(node).scheduler().choiceTimer(n);
         } catch (ChanRuntimeError e) {
-            throw ChanException.error(e.getMessage(), node);
+            throw ChanException.of(e, node);
         }
     }
 }
