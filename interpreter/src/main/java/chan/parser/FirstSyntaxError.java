@@ -1,10 +1,9 @@
 package chan.parser;
 
-import chan.grammar.ChanLexer;
-import chan.grammar.ChanParser.ReplicatedRecvCommContext;
 import com.oracle.truffle.api.source.Source;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
@@ -42,12 +41,8 @@ final class FirstSyntaxError extends BaseErrorListener {
             column = last.getCharPositionInLine() + last.getText().length();
         }
         Token before = token != null && token.getTokenIndex() > 0 && r instanceof Parser p ? p.getInputStream().get(token.getTokenIndex() - 1) : null;
-        String message = SyntaxMessages.describe(token, before, msg);
-        if (token != null && token.getType() == ChanLexer.RECV && r instanceof Parser p
-                        && p.getContext() instanceof ReplicatedRecvCommContext) {
-            message += ": a replicated option only receives; a send to one of several channels is one option per channel";
-        }
-        diagnostics.add(source, line, column + 1, "syntax error: " + message);
+        ParserRuleContext rule = r instanceof Parser p ? p.getContext() : null;
+        diagnostics.add(source, line, column + 1, "syntax error: " + SyntaxMessages.describe(token, before, rule, msg));
         throw new ParseCancellationException();
     }
 }

@@ -1,8 +1,10 @@
 package chan.parser;
 
 import chan.grammar.ChanLexer;
+import chan.grammar.ChanParser.ReplicatedRecvCommContext;
 import chan.runtime.VisibleText;
 import java.util.List;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.misc.Interval;
 
@@ -11,16 +13,20 @@ final class SyntaxMessages {
     private SyntaxMessages() {}
 
     /**
-     * As {@link #describe(Token, String)}, with the token before the offending one, which some
-     * mistakes need to be told apart: a name right after `fn` is an error only where a function
-     * cannot be declared (inside a block, or as a named function value), a Go or Python habit.
+     * As {@link #describe(Token, String)}, with a hint for a mistake that the token before the
+     * offending one, or the rule the parser was in, tells apart: a name right after `fn` is an error
+     * only where a function cannot be declared (inside a block, or as a named function value, a Go
+     * or Python habit); a `<-` in a replicated option is a send written where only a receive goes.
      */
-    static String describe(Token offending, Token before, String antlrMessage) {
+    static String describe(Token offending, Token before, ParserRuleContext rule, String antlrMessage) {
         String message = describe(offending, antlrMessage);
         if (before != null && before.getType() == ChanLexer.FN && isName(offending)) {
             String name = offending.getText();
             return message + ": a function is named only at the top level (`fn " + name + "(…) { … }`); elsewhere it is a value: `let "
                     + name + " = fn (…) { … };`";
+        }
+        if (offending != null && offending.getType() == ChanLexer.RECV && rule instanceof ReplicatedRecvCommContext) {
+            return message + ": a replicated option only receives; a send to one of several channels is one option per channel";
         }
         return message;
     }
