@@ -109,7 +109,10 @@ public final class ChanRepl {
 
     private static Terminal terminal(InputStream in, PrintStream out) throws IOException {
         if (in == System.in && out == System.out) {
-            return TerminalBuilder.builder().name("chan").system(true).build();
+            // No probe of the terminal's grapheme-cluster mode: the probe reads the terminal's answer
+            // with the input's pending bytes and throws those away, so the lines a user typed while
+            // the JVM started were lost. JLine then measures wide characters by its own table.
+            return TerminalBuilder.builder().name("chan").system(true).graphemeCluster(false).build();
         }
         // Embedded (tests): the builder's dumb path fails under Surefire (DESIGN.md).
         return new DumbTerminal(in, out);

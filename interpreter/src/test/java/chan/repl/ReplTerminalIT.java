@@ -84,6 +84,18 @@ class ReplTerminalIT {
         term.waitFor("\nprinted\n");
     }
 
+    /** Lines typed while the JVM still starts wait in the terminal's queue, as they do for a shell. */
+    @Test
+    void linesTypedBeforeTheFirstPromptAreRunInOrder() throws Exception {
+        try (TmuxTerminal early = TmuxTerminal.repl(CHAN, dir.resolve("history-early"))) {
+            early.line("let typed = 6;");
+            early.line("typed * 7");
+            String screen = early.waitFor("\n42\n");
+            assertTrue(screen.indexOf("Chan REPL on") < screen.lastIndexOf("chan> typed * 7"),
+                            "both lines ran after the banner:\n" + screen);
+        }
+    }
+
     @Test
     void readLineTakesTheLineTypedAfterItAsData() throws Exception {
         term.line("let name = read_line(); print(\"hello,\", name);");
