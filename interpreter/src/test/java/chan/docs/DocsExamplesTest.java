@@ -6,11 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import chan.launcher.ChanMain;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,11 +23,10 @@ import org.junit.jupiter.api.TestFactory;
  *
  * <p>Each program is written to a fresh directory as `prog.chan` (or its `file=` name) and run by an
  * in-process interpreter with its own streams; in stderr the program's path is replaced by its bare
- * file name, as in the conformance suite.
+ * file name, as in the conformance suite ({@link InProcessRun}).
  */
 class DocsExamplesTest {
     private static final Path DOCS = Path.of("docs");
-    private static final long TIMEOUT_SECONDS = 60;
 
     @TestFactory
     Stream<DynamicTest> docsExamples() throws IOException {
@@ -56,11 +51,10 @@ class DocsExamplesTest {
         try {
             Files.writeString(program, example.program(), UTF_8);
             String[] argv = Stream.concat(Stream.of(program.toString()), example.args().stream()).toArray(String[]::new);
-            var out = new ByteArrayOutputStream();
-            var err = new ByteArrayOutputStream();
-            int exit = run(argv, example.stdin(), out, err);
-            String stdout = out.toString(UTF_8);
-            String stderr = err.toString(UTF_8).replace(program.toString(), example.fileName());
+            InProcessRun run = InProcessRun.of(argv, example.stdin());
+            int exit = run.exit();
+            String stdout = run.stdout();
+            String stderr = run.stderr().replace(program.toString(), example.fileName());
             String ran = "\n--- stdout ---\n" + stdout + "--- stderr ---\n" + stderr;
             assertEquals(example.exit(), exit, example.name() + ": exit code" + ran);
             assertEquals(example.output(), stdout, example.name() + ": stdout" + ran);
@@ -73,32 +67,5 @@ class DocsExamplesTest {
             Files.deleteIfExists(program);
             Files.deleteIfExists(dir);
         }
-    }
-
-    /** Runs `chan ARGV` on a thread of its own, so that a program that never ends fails instead of hanging. */
-    private static int run(String[] argv, String stdin, ByteArrayOutputStream out, ByteArrayOutputStream err)
-            throws InterruptedException {
-        int[] exit = {-1};
-        Throwable[] crash = {null};
-        try (PrintStream o = new PrintStream(out, true, UTF_8); PrintStream e = new PrintStream(err, true, UTF_8)) {
-            Thread runner = new Thread(() -> {
-                try {
-                    exit[0] = ChanMain.run(argv, new ByteArrayInputStream(stdin.getBytes(UTF_8)), o, e);
-                } catch (Throwable t) {
-                    crash[0] = t;
-                }
-            }, "doc example " + argv[0]);
-            runner.setDaemon(true);
-            runner.start();
-            runner.join(TIMEOUT_SECONDS * 1000);
-            if (runner.isAlive()) {
-                runner.interrupt();
-                fail(argv[0] + ": still running after " + TIMEOUT_SECONDS + " s");
-            }
-        }
-        if (crash[0] != null) {
-            throw new AssertionError("the interpreter threw", crash[0]);
-        }
-        return exit[0];
     }
 }
