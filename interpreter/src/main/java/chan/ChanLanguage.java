@@ -26,10 +26,12 @@ import org.graalvm.options.OptionDescriptors;
         StandardTags.ExpressionTag.class, com.oracle.truffle.api.debug.DebuggerTags.AlwaysHalt.class})
 @TruffleLanguage.Registration(id = ChanLanguage.ID, name = "Chan", defaultMimeType = ChanLanguage.MIME_TYPE,
         characterMimeTypes = ChanLanguage.MIME_TYPE, contextPolicy = TruffleLanguage.ContextPolicy.SHARED,
-        fileTypeDetectors = ChanFileDetector.class, website = "https://chan.dev")
+        fileTypeDetectors = ChanFileDetector.class, website = "https://chan.dev", version = ChanLanguage.VERSION)
 public final class ChanLanguage extends TruffleLanguage<ChanContext> {
     public static final String ID = "chan";
     public static final String MIME_TYPE = "application/x-chan";
+    /** The interpreter's version (the Maven project's, without -SNAPSHOT); the language is the contract's v1. */
+    public static final String VERSION = "0.1.0";
 
     private static final LanguageReference<ChanLanguage> REFERENCE = LanguageReference.create(ChanLanguage.class);
 

@@ -76,6 +76,9 @@ public final class ChanMain {
             case HELP:
                 out.println(CommandLine.USAGE);
                 return 0;
+            case VERSION:
+                out.print(Versions.describe());
+                return 0;
             case TEST:
                 return TestCommand.run(cl.file() == null ? "tests" : cl.file(), out, err);
             case BENCH:

@@ -12,12 +12,12 @@ import java.util.Set;
  * the file are the program's arguments, in order, even those that look like options (`--verbose`,
  * `--n=3`: only chan's own are taken; before the file an unknown one is an error), and everything
  * after `--` goes to the program untouched (a
- * `--` before the file comes before the file, as in `python -- prog.py`). `-h` and `--help` are chan's
+ * `--` before the file comes before the file, as in `python -- prog.py`). `-h`, `--help` and `--version` are chan's
  * only before the file: after it they are the program's, as any other word. The file `-` is standard
  * input (`chan - args…`, as `python -` and `node -`), even after `--`: a file named `-` is `./-`.
  */
 final class CommandLine {
-    enum Command { RUN, REPL, TEST, BENCH, HELP }
+    enum Command { RUN, REPL, TEST, BENCH, HELP, VERSION }
 
     static final class UsageError extends Exception {
         private static final long serialVersionUID = 1L;
@@ -33,6 +33,7 @@ final class CommandLine {
                            chan repl [options]                interactive session
                            chan test [DIR | FILE.chan]        run a directory of conformance programs, or one
                            chan --help                        this text
+                           chan --version                     the versions of Chan, Truffle and Java
                            chan bench FILE.chan [RUNS] [args…] time a program over RUNS runs in one engine
                              [--baseline CLASS [--baseline-path DIRS]]  each run beside a Java version
                     options: --cores N  --machine NAME|FILE  --seed S  --stats  --trace FILE
@@ -104,6 +105,8 @@ final class CommandLine {
                 cl.toolOptions.put(eq < 0 ? a.substring(2) : a.substring(2, eq), eq < 0 ? "true" : a.substring(eq + 1));
             } else if ((a.equals("--help") || a.equals("-h")) && cl.file == null) {
                 cl.command = Command.HELP;
+            } else if (a.equals("--version") && cl.file == null) {
+                cl.command = Command.VERSION;
             } else if (cl.file == null && a.startsWith("-") && a.length() > 1) {
                 throw new UsageError("unknown option " + a);
             } else if (cl.file == null && cl.command == Command.RUN && a.equals("bench")) {

@@ -175,6 +175,25 @@ class CommandLineTest {
         assertEquals(CommandLine.USAGE + "\n", help.out(), "--help still prints the whole usage");
     }
 
+    /** `--version` names Chan's release (the Maven project's), the Truffle the build took, the JVM, and whether the JIT is on. */
+    @Test
+    void versionSaysWhichChanTruffleAndJavaRun() throws Exception {
+        String pom = java.nio.file.Files.readString(java.nio.file.Path.of("pom.xml"));
+        java.util.regex.Matcher project = java.util.regex.Pattern.compile("<version>([0-9.]+)-SNAPSHOT</version>").matcher(pom);
+        java.util.regex.Matcher graal = java.util.regex.Pattern.compile("<graalvm.version>([0-9.]+)</graalvm.version>").matcher(pom);
+        assertTrue(project.find() && graal.find(), "the versions in pom.xml");
+        chan.testing.RunChan r = chan.testing.RunChan.run("--version");
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(3, lines.size(), r.out());
+        assertEquals("chan " + project.group(1) + " (language contract v1)", lines.get(0));
+        assertTrue(lines.get(1).matches("runtime: .+ \\(JIT (NOT )?active\\), Truffle " + java.util.regex.Pattern.quote(graal.group(1))), lines.get(1));
+        assertEquals("java: " + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor") + ")", lines.get(2));
+        chan.testing.RunChan after = chan.testing.RunChan.run(new java.io.ByteArrayInputStream("print(args());\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        "-", "--version");
+        assertEquals("[\"--version\"]\n", after.out(), "after the file it is the program's, as --help is");
+    }
+
     @Test
     void aRunGetsTheUnknownOptionsAfterItsFileAsArguments() {
         var program = "print(args());\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
