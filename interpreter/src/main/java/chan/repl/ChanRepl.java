@@ -112,7 +112,9 @@ public final class ChanRepl {
             // No probe of the terminal's grapheme-cluster mode: the probe reads the terminal's answer
             // with the input's pending bytes and throws those away, so the lines a user typed while
             // the JVM started were lost. JLine then measures wide characters by its own table.
-            return TerminalBuilder.builder().name("chan").system(true).graphemeCluster(false).build();
+            // JNI first: JLine's FFM provider spins its downcall handles into classes at each start,
+            // which made the prompt come about a second later (bench/README.md, "The REPL's start").
+            return TerminalBuilder.builder().name("chan").system(true).graphemeCluster(false).providers("jni,ffm,exec").build();
         }
         // Embedded (tests): the builder's dumb path fails under Surefire (DESIGN.md).
         return new DumbTerminal(in, out);
