@@ -113,7 +113,7 @@ public final class ChanRepl {
             // with the input's pending bytes and throws those away, so the lines a user typed while
             // the JVM started were lost. JLine then measures wide characters by its own table.
             // JNI first: JLine's FFM provider spins its downcall handles into classes at each start,
-            // which made the prompt come about a second later (bench/README.md, "The REPL's start").
+            // which took 0.5-1.2 s more than JNI at a load of 9 here (bench/README.md, "The REPL's start").
             return TerminalBuilder.builder().name("chan").system(true).graphemeCluster(false).providers("jni,ffm,exec").build();
         }
         // Embedded (tests): the builder's dumb path fails under Surefire (DESIGN.md).
