@@ -93,8 +93,20 @@ class CommandLineTest {
     void aValueMustNotBeAnotherOptionOrEmpty() {
         assertEquals("--trace needs a value", usageError("prog.chan", "--trace", "--stats"));
         assertEquals("--machine needs a value", usageError("prog.chan", "--machine", ""));
-        assertEquals("--cores takes a number from 1 to 1024, got '99999999999999999999'",
+        assertEquals("--cores takes a number from 1 to 1024, got 99999999999999999999",
                         usageError("prog.chan", "--cores", "99999999999999999999"));
+    }
+
+    /** 0 said "a positive number", -1 and 1.5 "a number from 1 to 1024", and 1025 came from the runtime with no hint. */
+    @Test
+    void aCountOutOfItsRangeSaysTheRange() {
+        assertEquals("--cores takes a number from 1 to 1024, got 0", usageError("prog.chan", "--cores", "0"));
+        assertEquals("--cores takes a number from 1 to 1024, got -1", usageError("prog.chan", "--cores", "-1"));
+        assertEquals("--cores takes a number from 1 to 1024, got 1025", usageError("prog.chan", "--cores", "1025"));
+        assertEquals("--cores takes a number from 1 to 1024, got '1.5'", usageError("prog.chan", "--cores=1.5"));
+        assertEquals("--max-depth takes a number from 1 to 10000000, got 0", usageError("prog.chan", "--max-depth", "0"));
+        assertEquals("--max-depth takes a number from 1 to 10000000, got -3", usageError("prog.chan", "--max-depth=-3"));
+        assertEquals("--max-depth takes a number from 1 to 10000000, got 'deep'", usageError("--max-depth", "deep", "prog.chan"));
     }
 
     @Test
