@@ -44,7 +44,10 @@ public final class Choose {
         int[] order = s.scratch(cases.length);
         int n = 0;
         for (int i = 0; i < cases.length; i++) {
-            if (cases[i].active()) order[n++] = i;
+            if (cases[i].active()) {
+                if (cases[i].kind == ChooseCase.Kind.SEND) cases[i].channel.checkSendable();
+                order[n++] = i;
+            }
         }
         s.spend(CostModel.CHOOSE + n * CostModel.CHOOSE_CASE);
 
