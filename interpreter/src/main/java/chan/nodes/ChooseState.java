@@ -42,8 +42,8 @@ public final class ChooseState {
         for (int i = 0; i < shape.kinds().length; i++) {
             Object guard = operands[3 * i];
             boolean enabled = guard != ChanNil.NIL && guard != Boolean.FALSE; // only false and nil are falsy
-            if (shape.kinds()[i] == ChooseShape.Kind.DEFAULT) {
-                continue;
+            if (shape.kinds()[i] == ChooseShape.Kind.DEFAULT || !enabled && shape.kinds()[i] == ChooseShape.Kind.RECEIVE_ANY) {
+                continue; // a replicated option switched off by its guard: its list was not evaluated
             }
             // Checked where the option was evaluated (ChooseChannelNode, ChooseChannelListNode): a
             // channel or nil, or a replicated option's list of channels.
