@@ -97,6 +97,15 @@ class CommandLineTest {
                         usageError("prog.chan", "--cores", "99999999999999999999"));
     }
 
+    /** docs/language.md §6: as Go's flag package, the last of a repeated option counts; a seed may be negative. */
+    @Test
+    void anOptionGivenTwiceTakesItsLastValue() throws Exception {
+        CommandLine cl = CommandLine.parse(new String[] {"--seed", "1", "--cores=2", "prog.chan", "--seed", "-2", "--cores", "3"});
+        assertEquals("-2", cl.options().get("chan.Seed"));
+        assertEquals("3", cl.options().get("chan.Cores"));
+        assertEquals(List.of(), cl.programArgs());
+    }
+
     /** 0 said "a positive number", -1 and 1.5 "a number from 1 to 1024", and 1025 came from the runtime with no hint. */
     @Test
     void aCountOutOfItsRangeSaysTheRange() {
