@@ -99,7 +99,12 @@ final class MachineFile {
 
     private static void directive(MachineSpec spec, String[] w, Where at) {
         switch (w[0]) {
-            case "name" -> { args(w, 1, at); spec.name = w[1]; }
+            case "name" -> {
+                args(w, 1, at);
+                // The name goes raw into --stats and the trace: a control character would act on the terminal.
+                if (!VisibleText.of(w[1]).equals(w[1])) throw at.error("a machine's name may not hold invisible characters, got '" + VisibleText.of(w[1]) + "'");
+                spec.name = w[1];
+            }
             case "packages" -> { args(w, 1, at); spec.packages = positive(w[1], at); }
             case "cores-per-package" -> { args(w, 1, at); spec.coresPerPackage = positive(w[1], at); }
             case "dies-per-package" -> { args(w, 1, at); spec.dies = positive(w[1], at); }

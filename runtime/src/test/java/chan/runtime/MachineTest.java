@@ -143,6 +143,13 @@ class MachineTest {
                 assertThrows(MachineException.class, () -> Machine.load(missing)).getMessage());
     }
 
+    /** It went raw into the --stats header, where a control character acts on the terminal. */
+    @Test
+    void aNameWithAnInvisibleCharacterIsAnError() throws IOException {
+        assertError("v.machine:1:1: a machine's name may not hold invisible characters, got 'box\\eU+001B'\n  name box\\eU+001B\n  ^", "v.machine",
+                "name box\\e\u001b\ncores-per-package 1\n");
+    }
+
     /** `link 0 0` was taken, joined nothing, and the file then failed as "packages 0 and 1 are not connected". */
     @Test
     void aLinkOfAPackageToItselfIsAnErrorAtItsLine() throws IOException {
