@@ -191,6 +191,11 @@ final class CommandLine {
         if (value.isEmpty() && !option.equals("--path")) {
             throw new UsageError(option + " needs a value");
         }
+        if (option.equals("--trace") && value.equals(STDIN)) {
+            // `-` is standard input for the program; a file named `-` is seldom meant, and standard
+            // output is the program's, where a trace would be mixed into what it prints.
+            throw new UsageError("--trace takes a file name, got '-' (standard output is the program's: write the trace to a file, or to /dev/stderr)");
+        }
         if (option.equals("--cores")) {
             checkCount(option, value, chan.runtime.Machine.MAX_CORES);
         } else if (option.equals("--max-depth")) {

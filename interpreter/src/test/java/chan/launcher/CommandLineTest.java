@@ -97,6 +97,14 @@ class CommandLineTest {
                         usageError("prog.chan", "--cores", "99999999999999999999"));
     }
 
+    /** It wrote a file named `-`, where a user of `chan -` would look for standard output. */
+    @Test
+    void aTraceIsNotWrittenToAFileNamedDash() {
+        String expected = "--trace takes a file name, got '-' (standard output is the program's: write the trace to a file, or to /dev/stderr)";
+        assertEquals(expected, usageError("prog.chan", "--trace", "-"));
+        assertEquals(expected, usageError("--trace=-", "prog.chan"));
+    }
+
     /** docs/language.md §6: as Go's flag package, the last of a repeated option counts; a seed may be negative. */
     @Test
     void anOptionGivenTwiceTakesItsLastValue() throws Exception {
