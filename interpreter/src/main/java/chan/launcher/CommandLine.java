@@ -194,18 +194,18 @@ final class CommandLine {
         if (value.isEmpty() && !option.equals("--path")) {
             throw new UsageError(option + " needs a value");
         }
-        if (option.equals("--cores") && !value.matches("[0-9]{1,4}")) {
-            throw new UsageError("--cores takes a number from 1 to " + chan.runtime.Machine.MAX_CORES + ", got '" + value + "'");
+        if (option.equals("--trace") && value.equals(STDIN)) {
+            // `-` is standard input for the program; a file named `-` is seldom meant, and standard
+            // output is the program's, where a trace would be mixed into what it prints.
+            throw new UsageError("--trace takes a file name, got '-' (standard output is the program's: write the trace to a file, or to /dev/stderr)");
         }
-        if (option.equals("--max-depth") && value.matches("[0-9]+") && (value.length() > 9 || Long.parseLong(value) > MAX_DEPTH)) {
-            throw new UsageError("--max-depth takes a number from 1 to " + MAX_DEPTH + ", got " + value);
-        }
-        if (option.equals("--cores") || option.equals("--seed") || option.equals("--max-depth")) {
+        if (option.equals("--cores")) {
+            checkCount(option, value, chan.runtime.Machine.MAX_CORES);
+        } else if (option.equals("--max-depth")) {
+            checkCount(option, value, MAX_DEPTH);
+        } else if (option.equals("--seed")) {
             try {
-                long n = Long.parseLong(value);
-                if (!option.equals("--seed") && (n < 1 || n > Integer.MAX_VALUE)) {
-                    throw new UsageError(option + " takes a positive number, got " + value);
-                }
+                Long.parseLong(value);
             } catch (NumberFormatException e) {
                 boolean digits = value.matches("-?[0-9]+");
                 throw new UsageError(option + (digits ? " takes a 64-bit number, got " + value + ", which is out of range"
@@ -213,6 +213,18 @@ final class CommandLine {
             }
         }
         return value;
+    }
+
+    /**
+     * A count from 1 to {@code max}: anything else (0, -1, 1025 cores, a word) is one message naming
+     * the range, the value quoted unless it is a whole number, as --seed's.
+     */
+    private static void checkCount(String option, String value, long max) throws UsageError {
+        boolean whole = value.matches("-?[0-9]+");
+        boolean inRange = whole && value.matches("[0-9]{1,18}") && Long.parseLong(value) >= 1 && Long.parseLong(value) <= max;
+        if (!inRange) {
+            throw new UsageError(option + " takes a number from 1 to " + max + ", got " + (whole ? value : "'" + value + "'"));
+        }
     }
 
     Command command() {

@@ -39,11 +39,16 @@ public final class ChooseState {
         int options = shape.kinds().length;
         List<ChooseCase> cases = new ArrayList<>(options);
         int[] owners = new int[options]; // grows only for a replicated option
+        boolean hasDefault = false;
         for (int i = 0; i < shape.kinds().length; i++) {
             Object guard = operands[3 * i];
             boolean enabled = guard != ChanNil.NIL && guard != Boolean.FALSE; // only false and nil are falsy
             if (shape.kinds()[i] == ChooseShape.Kind.DEFAULT) {
+                hasDefault = enabled; // `option when (g) default:` exists only while g holds, as occam's `g & SKIP`
                 continue;
+            }
+            if (!enabled && shape.kinds()[i] == ChooseShape.Kind.RECEIVE_ANY) {
+                continue; // a replicated option switched off by its guard: its list was not evaluated
             }
             // Checked where the option was evaluated (ChooseChannelNode, ChooseChannelListNode): a
             // channel or nil, or a replicated option's list of channels.
@@ -62,7 +67,7 @@ public final class ChooseState {
             cases.add(shape.kinds()[i] == ChooseShape.Kind.SEND ? ChooseCase.send(channel, Copying.copyForTransfer(operands[3 * i + 2]), on) : ChooseCase.recv(channel, on));
         }
         int[] optionOf = owners.length == cases.size() ? owners : java.util.Arrays.copyOf(owners, cases.size());
-        return new ChooseState(cases.toArray(new ChooseCase[cases.size()]), optionOf, shape.hasDefault());
+        return new ChooseState(cases.toArray(new ChooseCase[cases.size()]), optionOf, hasDefault);
     }
 
     /** owners with case {@code k} owned by option {@code option}, grown if needed (a choose runs this every time: no streams). */

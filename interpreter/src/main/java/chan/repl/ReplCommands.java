@@ -146,7 +146,7 @@ final class ReplCommands {
     private static int positive(String arg) {
         int n = Integer.parseInt(arg);
         if (n < 1) {
-            throw new UsageError("takes a positive number, got " + arg);
+            throw new UsageError("takes a number from 1 to " + chan.runtime.Machine.MAX_CORES + ", got " + arg);
         }
         return n;
     }

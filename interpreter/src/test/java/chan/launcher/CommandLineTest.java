@@ -93,8 +93,37 @@ class CommandLineTest {
     void aValueMustNotBeAnotherOptionOrEmpty() {
         assertEquals("--trace needs a value", usageError("prog.chan", "--trace", "--stats"));
         assertEquals("--machine needs a value", usageError("prog.chan", "--machine", ""));
-        assertEquals("--cores takes a number from 1 to 1024, got '99999999999999999999'",
+        assertEquals("--cores takes a number from 1 to 1024, got 99999999999999999999",
                         usageError("prog.chan", "--cores", "99999999999999999999"));
+    }
+
+    /** It wrote a file named `-`, where a user of `chan -` would look for standard output. */
+    @Test
+    void aTraceIsNotWrittenToAFileNamedDash() {
+        String expected = "--trace takes a file name, got '-' (standard output is the program's: write the trace to a file, or to /dev/stderr)";
+        assertEquals(expected, usageError("prog.chan", "--trace", "-"));
+        assertEquals(expected, usageError("--trace=-", "prog.chan"));
+    }
+
+    /** docs/language.md §6: as Go's flag package, the last of a repeated option counts; a seed may be negative. */
+    @Test
+    void anOptionGivenTwiceTakesItsLastValue() throws Exception {
+        CommandLine cl = CommandLine.parse(new String[] {"--seed", "1", "--cores=2", "prog.chan", "--seed", "-2", "--cores", "3"});
+        assertEquals("-2", cl.options().get("chan.Seed"));
+        assertEquals("3", cl.options().get("chan.Cores"));
+        assertEquals(List.of(), cl.programArgs());
+    }
+
+    /** 0 said "a positive number", -1 and 1.5 "a number from 1 to 1024", and 1025 came from the runtime with no hint. */
+    @Test
+    void aCountOutOfItsRangeSaysTheRange() {
+        assertEquals("--cores takes a number from 1 to 1024, got 0", usageError("prog.chan", "--cores", "0"));
+        assertEquals("--cores takes a number from 1 to 1024, got -1", usageError("prog.chan", "--cores", "-1"));
+        assertEquals("--cores takes a number from 1 to 1024, got 1025", usageError("prog.chan", "--cores", "1025"));
+        assertEquals("--cores takes a number from 1 to 1024, got '1.5'", usageError("prog.chan", "--cores=1.5"));
+        assertEquals("--max-depth takes a number from 1 to 10000000, got 0", usageError("prog.chan", "--max-depth", "0"));
+        assertEquals("--max-depth takes a number from 1 to 10000000, got -3", usageError("prog.chan", "--max-depth=-3"));
+        assertEquals("--max-depth takes a number from 1 to 10000000, got 'deep'", usageError("--max-depth", "deep", "prog.chan"));
     }
 
     @Test

@@ -209,8 +209,8 @@ class ReplSessionTest {
     @Test
     void coresMustBePositiveWhateverTheMachine() {
         Session s = run(":machine amd-8x4", ":cores 0", ":cores -2");
-        assertEquals(":cores: takes a positive number, got 0", s.lines().get(1), s.out());
-        assertEquals(":cores: takes a positive number, got -2", s.lines().get(2), s.out());
+        assertEquals(":cores: takes a number from 1 to 1024, got 0", s.lines().get(1), s.out());
+        assertEquals(":cores: takes a number from 1 to 1024, got -2", s.lines().get(2), s.out());
     }
 
     @Test

@@ -44,6 +44,13 @@ public final class Channel implements Comparable<Channel> {
      * waiting to receive from it will be woken, so it has not leaked ({@link Scheduler#leaked}).
      */
     boolean timerArmed;
+    /**
+     * What made a channel that only the runtime sends on, {@code "after(n)"} or {@code "monitor(t)"},
+     * else null. A program's send or close on it is an error, as Go's {@code <-chan} refuses them: a
+     * value sent first filled the one place its timer tick or exit message needed, which was then
+     * lost, and a close dropped it too (the receiver waited for ever).
+     */
+    private String receiveOnlyFrom;
     private long closedAt;
     private int closedCore;
     /** The strands of the last completed send and receive, for the deadlock report's wait-for graph. */
@@ -70,6 +77,14 @@ public final class Channel implements Comparable<Channel> {
 
     public boolean isClosed() { return closed; }
 
+    /** Makes this a channel only the runtime sends on; {@code maker} names it in errors, e.g. {@code "after(n)"}. */
+    void receiveOnly(String maker) { receiveOnlyFrom = maker; }
+
+    /** The error of a program's send on a channel of after() or monitor(); none for others. */
+    void checkSendable() {
+        if (receiveOnlyFrom != null) throw new ChanRuntimeError("send on the receive-only channel of " + receiveOnlyFrom);
+    }
+
     /**
      * Sends for the current strand: {@link #DONE}, or {@link Scheduler#BLOCK} (resumes with DONE or
      * CLOSED). Like every operation on a channel, it happens at the strand's turn ({@link
@@ -83,6 +98,7 @@ public final class Channel implements Comparable<Channel> {
     private Object sendNow(Object value) {
         Strand cur = s.running("send");
         s.spend(CostModel.SEND);
+        checkSendable();
         if (closed) throw new ChanRuntimeError("send on closed channel");
         if (canSend()) return Timing.waitUntil(s, cur, give(cur, value), DONE);
         cur.resumeValue = value;
@@ -113,6 +129,7 @@ public final class Channel implements Comparable<Channel> {
 
     private Object closeNow() {
         s.spend(CostModel.CLOSE);
+        if (receiveOnlyFrom != null) throw new ChanRuntimeError("close of the receive-only channel of " + receiveOnlyFrom);
         if (closed) throw new ChanRuntimeError("close of closed channel");
         int from = s.currentCore();
         long now = s.now();

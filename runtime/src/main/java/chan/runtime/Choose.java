@@ -8,8 +8,8 @@ package chan.runtime;
  *     is closed; a send when it has a waiting receiver or buffer room, or is closed (then it is the
  *     error {@code send on closed channel}). So among ready options each is picked with equal chance.
  * <li>None ready: take {@code default} if there is one; else enqueue a {@link ChoiceWaiter} on every
- *     enabled channel and block (with no enabled option at all, block forever: a deadlock if nothing
- *     else can run).
+ *     enabled channel, in pass 1's order, and block (with no enabled option at all, block forever: a
+ *     deadlock if nothing else can run).
  * <li>The first waiter completed by another strand claims the choose and withdraws the others
  *     ({@link ChoiceWaiter#claim}): a blocked choose commits exactly once.
  * </ol>
@@ -44,7 +44,10 @@ public final class Choose {
         int[] order = s.scratch(cases.length);
         int n = 0;
         for (int i = 0; i < cases.length; i++) {
-            if (cases[i].active()) order[n++] = i;
+            if (cases[i].active()) {
+                if (cases[i].kind == ChooseCase.Kind.SEND) cases[i].channel.checkSendable();
+                order[n++] = i;
+            }
         }
         s.spend(CostModel.CHOOSE + n * CostModel.CHOOSE_CASE);
 
@@ -68,12 +71,14 @@ public final class Choose {
             return DEFAULT;
         }
 
-        // Pass 2: wait on every enabled channel, in option order.
+        // Pass 2: wait on every enabled channel, in pass 1's order: where two options wait in one
+        // channel's queue (`option c <- 1:` and `option c <- 2:`), the partner that comes completes
+        // the first, and that must be a random one too (the first in option order for prichoose).
         ChoiceWaiter[] waiters = new ChoiceWaiter[n];
         int w = 0;
-        for (int i = 0; i < cases.length; i++) {
+        for (int k = 0; k < n; k++) {
+            int i = order[k];
             ChooseCase c = cases[i];
-            if (!c.active()) continue;
             boolean send = c.kind == ChooseCase.Kind.SEND;
             WaitQueue q = send ? c.channel.sendq : c.channel.recvq;
             ChoiceWaiter waiter = new ChoiceWaiter(cur, q, i, c);

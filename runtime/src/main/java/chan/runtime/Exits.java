@@ -17,6 +17,7 @@ final class Exits {
     static Channel monitor(Scheduler s, Strand t) {
         s.spend(CostModel.MONITOR);
         Channel ch = new Channel(s, 1);
+        ch.receiveOnly("monitor(t)");
         if (t.state() == Strand.State.DONE) {
             ch.post(s.options.exitMessageFactory.exitMessage(t, t.resumeValue), t.core(), s.now());
         } else {

@@ -99,11 +99,23 @@ final class MachineFile {
 
     private static void directive(MachineSpec spec, String[] w, Where at) {
         switch (w[0]) {
-            case "name" -> { args(w, 1, at); spec.name = w[1]; }
+            case "name" -> {
+                args(w, 1, at);
+                // The name goes raw into --stats and the trace: a control character would act on the terminal.
+                if (!VisibleText.of(w[1]).equals(w[1])) throw at.error("a machine's name may not hold invisible characters, got '" + VisibleText.of(w[1]) + "'");
+                spec.name = w[1];
+            }
             case "packages" -> { args(w, 1, at); spec.packages = positive(w[1], at); }
             case "cores-per-package" -> { args(w, 1, at); spec.coresPerPackage = positive(w[1], at); }
             case "dies-per-package" -> { args(w, 1, at); spec.dies = positive(w[1], at); }
-            case "link" -> { args(w, 2, at); spec.links.add(new int[] {number(w[1], at), number(w[2], at), at.line()}); }
+            case "link" -> {
+                args(w, 2, at);
+                int a = number(w[1], at);
+                int b = number(w[2], at);
+                // a slip for another link, as `link 0 0` for `link 0 1`: it joined nothing
+                if (a == b) throw at.error("a link joins two different packages, got 'link " + a + " " + b + "'");
+                spec.links.add(new int[] {a, b, at.line()});
+            }
             case "latency" -> latency(spec, w, at);
             default -> throw at.error("unknown directive '" + VisibleText.of(w[0])
                     + "' (expected name, packages, cores-per-package, dies-per-package, latency, link)");
@@ -133,8 +145,12 @@ final class MachineFile {
     private static void args(String[] w, int count, Where at) {
         if (w.length - 1 != count) {
             throw at.error("'" + VisibleText.of(String.join(" ", Arrays.copyOf(w, Math.min(w.length, w[0].equals("latency") ? 2 : 1))))
-                    + "' takes " + (w[0].equals("latency") ? count - 1 : count) + " argument(s)");
+                    + "' takes " + values(w[0].equals("latency") ? count - 1 : count) + ", got " + (w.length - 1 - (w[0].equals("latency") ? 1 : 0)));
         }
+    }
+
+    private static String values(int n) {
+        return n + (n == 1 ? " value" : " values");
     }
 
     /** ASCII digits, `_` between them allowed: Integer.parseInt alone would take `+4` and an Arabic-Indic `٤`. */

@@ -569,6 +569,7 @@ public final class Scheduler {
         spend(CostModel.TIMER);
         long at = later(cycles, "after");   // before the channel, so that a failed after() numbers none
         Channel ch = new Channel(this, 1);
+        ch.receiveOnly("after(n)");
         timers.add(at, ch, currentCore());
         ch.timerArmed = true;
         othersQuiet = Math.min(othersQuiet, at);

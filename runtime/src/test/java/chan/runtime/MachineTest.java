@@ -134,10 +134,27 @@ class MachineTest {
                 "g.machine", "cores-per-package 2\nlatency same-package 5\nlatency l3 75\n");
         assertError("i.machine:3:5: no core 9 (cores are 0..1)\n  latency cores 0 9 5   # indented, with a comment\n  ^", "i.machine",
                 "cores-per-package 2\nlatency same-package 5\n    latency cores 0 9 5   # indented, with a comment\n");
-        assertError("h.machine:1:1: 'packages' takes 1 argument(s)\n  packages 2 3\n  ^", "h.machine", "packages 2 3\n");
+        assertError("h.machine:1:1: 'packages' takes 1 value, got 2\n  packages 2 3\n  ^", "h.machine", "packages 2 3\n");
+        assertError("j.machine:2:1: 'latency cores' takes 3 values, got 2\n  latency cores 0 1\n  ^", "j.machine",
+                "cores-per-package 2\nlatency cores 0 1\n");
+        assertError("k.machine:1:1: 'name' takes 1 value, got 0\n  name\n  ^", "k.machine", "name\n");
         Path missing = dir.resolve("nope.machine");
         assertEquals("cannot read machine file " + missing + ": no such file",
                 assertThrows(MachineException.class, () -> Machine.load(missing)).getMessage());
+    }
+
+    /** It went raw into the --stats header, where a control character acts on the terminal. */
+    @Test
+    void aNameWithAnInvisibleCharacterIsAnError() throws IOException {
+        assertError("v.machine:1:1: a machine's name may not hold invisible characters, got 'box\\eU+001B'\n  name box\\eU+001B\n  ^", "v.machine",
+                "name box\\e\u001b\ncores-per-package 1\n");
+    }
+
+    /** `link 0 0` was taken, joined nothing, and the file then failed as "packages 0 and 1 are not connected". */
+    @Test
+    void aLinkOfAPackageToItselfIsAnErrorAtItsLine() throws IOException {
+        assertError("s.machine:4:1: a link joins two different packages, got 'link 0 0'\n  link 0 0\n  ^", "s.machine",
+                "packages 2\ncores-per-package 1\nlatency hop 10\nlink 0 0\n");
     }
 
     @Test

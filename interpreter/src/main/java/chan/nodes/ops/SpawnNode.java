@@ -17,6 +17,8 @@ import com.oracle.truffle.api.dsl.Bind;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.Node;
 
+import java.math.BigInteger;
+
 /**
  * `start f(a, b)`, `start { … }` (a closure of no parameters) and `start on (k) …`: a new thread
  * whose body is the call, with its arguments evaluated now. Everything handed over is copied, so
@@ -64,6 +66,12 @@ public abstract class SpawnNode extends Node {
     private static int coreNumber(Object core, Node node) {
         if (core instanceof Long k && k >= 0 && k <= Integer.MAX_VALUE) {
             return (int) (long) k;
+        }
+        boolean positiveInt = core instanceof Long k && k > 0 || core instanceof BigInteger b && b.signum() > 0;
+        if (positiveInt) {
+            // a core number, only one the machine does not have: the same message as core 4 on 4 cores
+            int last = ChanContext.get(node).scheduler().cores() - 1;
+            throw ChanException.error("core " + core + " out of range 0.." + last, node);
         }
         throw ChanException.error("start on: the core must be a non-negative int, got " + Display.repr(core), node);
     }
