@@ -53,6 +53,11 @@ final class SyntaxMessages {
         if (offending.getType() == ChanLexer.UNTERMINATED_STRING) {
             return "unterminated string: it needs a closing '\"' on the same line";
         }
+        if (offending.getType() == ChanLexer.OTHER && offending.getText().equals("#")) {
+            return nextCharIs(offending, "!")
+                    ? "unexpected '#': a '#!' line (#!/usr/bin/env chan) is read only as the first line of a file"
+                    : "unexpected '#': comments are written // … or /* … */";
+        }
         String text = VisibleText.of(offending.getText()); // a NUL or a form feed shown as `\0`, `U+000C`
         if (antlrMessage.startsWith("missing ")) {
             int at = antlrMessage.indexOf(" at ");
@@ -100,10 +105,15 @@ final class SyntaxMessages {
 
     // An opening of a block comment that never closes lexes as the operators / and *: the parser then trips on the /.
     private static boolean opensUnclosedComment(Token t) {
-        if (!"/".equals(t.getText()) || t.getInputStream() == null) {
+        return "/".equals(t.getText()) && nextCharIs(t, "*");
+    }
+
+    /** Whether the character right after t is c. */
+    private static boolean nextCharIs(Token t, String c) {
+        if (t.getInputStream() == null) {
             return false;
         }
         int next = t.getStopIndex() + 1;
-        return next < t.getInputStream().size() && t.getInputStream().getText(Interval.of(next, next)).equals("*");
+        return next < t.getInputStream().size() && t.getInputStream().getText(Interval.of(next, next)).equals(c);
     }
 }
