@@ -128,7 +128,8 @@ RECV        : '<-' ;          // prefix: receive; infix (statement or option): s
 
 IDENT  : [A-Za-z_] [A-Za-z0-9_]* ;
 ATOM   : ':' [A-Za-z_] [A-Za-z0-9_]* ;
-FLOAT  : DIGITS '.' DIGITS EXPONENT? | DIGITS EXPONENT ;
+// `1.e5` is a float, as in Go, C and Python (docs/language.md, Numbers); `1.` alone is not one.
+FLOAT  : DIGITS '.' DIGITS EXPONENT? | DIGITS '.'? EXPONENT ;
 // Numbers lex loosely, as Go's scanner reads them, so that a literal is one token and its error names
 // it (Literals.badNumber): a prefix without digits (`0x`), a binary or octal digit out of range
 // (`0b12`), a `_` that does not stand between two digits or after the prefix (`1__0`, `1e_5`).

@@ -83,6 +83,18 @@ class LauncherProcessIT {
         assertTrue(run.err().contains("at <main> (" + p + ":3:"), "a .chan stack trace\n" + run.describe());
     }
 
+    /** `chmod +x prog.chan; ./prog.chan a`: the kernel runs chan on it through its `#!` line, which the language skips. */
+    @Test
+    void anExecutableProgramRunsThroughItsShebangLine() throws Exception {
+        Path p = program("prog.chan", "#!/usr/bin/env chan\nprint(args());\nprint(1 / 0);\n");
+        assertTrue(p.toFile().setExecutable(true), "chmod +x " + p);
+        Map<String, String> path = Map.of("PATH", CHAN.getParent() + java.io.File.pathSeparator + System.getenv("PATH"));
+        ChanProcess run = runCommand(List.of(p.toString(), "a"), null, null, path);
+        assertEquals(1, run.exit(), run.describe());
+        assertEquals("[\"a\"]\n", run.out(), run.describe());
+        assertErrorAt(run, p + ":3:9: error: division by zero", "print(1 / 0);", 9);
+    }
+
     @Test
     void argumentsAndStandardInputReachTheProgram() throws Exception {
         Path p = program("echo.chan", "print(args());\nprint(read_line());\nprint(read_line());\n");

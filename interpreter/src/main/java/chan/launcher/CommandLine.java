@@ -10,7 +10,8 @@ import java.util.Set;
  * `chan FILE.chan [args…] [--cores N] [--machine M] [--seed S] [--stats] [--trace F]`, `chan repl`,
  * `chan test [DIR]` (LANGUAGE.md §6). Options may stand before or after the file; other words after
  * the file are the program's arguments, in order, even those that look like options (`--verbose`,
- * `--n=3`: only chan's own are taken; before the file an unknown one is an error), and everything
+ * `--n=3`: only chan's own are taken; before the file an unknown one is an error; a valued option
+ * takes `--cores=8` as `--cores 8`, a flag given a value, `--stats=yes`, is an error), and everything
  * after `--` goes to the program untouched (a
  * `--` before the file comes before the file, as in `python -- prog.py`). `-h`, `--help` and `--version` are chan's
  * only before the file: after it they are the program's, as any other word. The file `-` is standard
@@ -98,6 +99,10 @@ final class CommandLine {
                     throw new UsageError(a + " needs a value"); // `--trace --stats` must not write a file named --stats
                 }
                 cl.putValued(a, args[++i]);
+            } else if (a.startsWith("--") && a.indexOf('=') > 0 && FLAGS.containsKey(a.substring(0, a.indexOf('=')))) {
+                // `--stats=yes` is chan's flag written wrong, before or after the file: taken as the
+                // program's argument, the run went on silently without what was asked (GNU getopt refuses it too)
+                throw new UsageError(a.substring(0, a.indexOf('=')) + " takes no value, got " + a);
             } else if (FLAGS.containsKey(a)) {
                 cl.options.put(FLAGS.get(a), "true");
             } else if (isToolOption(a)) {

@@ -132,13 +132,21 @@ public final class ConformanceCase {
         return lines;
     }
 
-    /** How many lines the leading {@code //!} directives take. */
+    /**
+     * Where the leading {@code //!} directives end: after a {@code #!} first line, which the language
+     * skips (chan.parser.Shebang), if there is one.
+     */
     private static int directiveCount(List<String> lines) {
-        int n = 0;
+        int n = firstDirective(lines);
         while (n < lines.size() && lines.get(n).startsWith("//!")) {
             n++;
         }
         return n;
+    }
+
+    /** The line of the first directive: 1 after a {@code #!} first line, else 0. */
+    private static int firstDirective(List<String> lines) {
+        return !lines.isEmpty() && lines.get(0).startsWith("#!") ? 1 : 0;
     }
 
     /** Reads the directives and the expectation files; a malformed case is an IllegalArgumentException. */
@@ -148,7 +156,7 @@ public final class ConformanceCase {
         List<String> args = new ArrayList<>();
         Path stdin = null;
         int directives = directiveCount(lines);
-        for (int i = 0; i < directives; i++) {
+        for (int i = firstDirective(lines); i < directives; i++) {
             String[] words = lines.get(i).substring(3).trim().split("\\s+");
             switch (words[0]) {
                 case "exit" -> exit = exitCode(words, i + 1);

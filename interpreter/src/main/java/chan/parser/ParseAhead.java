@@ -183,8 +183,8 @@ public final class ParseAhead {
 
     /** A lexer over {@code text} counting UTF-16 indexes, as Truffle's source sections do. */
     static ChanLexer lexer(String text, String name, BaseErrorListener listener) {
-        // The lexer counts LFs only: a lone CR ends a line as well (LineBreaks).
-        char[] chars = LineBreaks.loneCrsAsLf(text);
+        // The lexer counts LFs only: a lone CR ends a line as well (LineBreaks); a `#!` first line is white space.
+        char[] chars = Shebang.blanked(LineBreaks.loneCrsAsLf(text));
         ChanLexer lexer = new ChanLexer(CodePointCharStream.fromBuffer(CodePointBuffer.withChars(CharBuffer.wrap(chars)), name));
         lexer.removeErrorListeners();
         lexer.addErrorListener(listener);

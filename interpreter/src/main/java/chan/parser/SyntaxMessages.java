@@ -16,7 +16,9 @@ final class SyntaxMessages {
      * As {@link #describe(Token, String)}, with a hint for a mistake that the token before the
      * offending one, or the rule the parser was in, tells apart: a name right after `fn` is an error
      * only where a function cannot be declared (inside a block, or as a named function value, a Go
-     * or Python habit); a `<-` in a replicated option is a send written where only a receive goes.
+     * or Python habit); a point after an int and before no name is a float without its fraction (`1.`,
+     * which Go and C read as 1.0); a `<-` in a replicated option is a send written where only a
+     * receive goes.
      */
     static String describe(Token offending, Token before, ParserRuleContext rule, String antlrMessage) {
         String message = describe(offending, antlrMessage);
@@ -24,6 +26,9 @@ final class SyntaxMessages {
             String name = offending.getText();
             return message + ": a function is named only at the top level (`fn " + name + "(…) { … }`); elsewhere it is a value: `let "
                     + name + " = fn (…) { … };`";
+        }
+        if (before != null && offending != null && before.getText().equals(".") && !isName(offending) && followsDecimalInt(before)) {
+            return message + ": a float needs a digit after its point (1.0, not 1.)";
         }
         if (offending != null && offending.getType() == ChanLexer.RECV && rule instanceof ReplicatedRecvCommContext) {
             return message + ": a replicated option only receives; a send to one of several channels is one option per channel";
@@ -52,6 +57,11 @@ final class SyntaxMessages {
         }
         if (offending.getType() == ChanLexer.UNTERMINATED_STRING) {
             return "unterminated string: it needs a closing '\"' on the same line";
+        }
+        if (offending.getType() == ChanLexer.OTHER && offending.getText().equals("#")) {
+            return nextCharIs(offending, "!")
+                    ? "unexpected '#': a '#!' line (#!/usr/bin/env chan) is read only as the first line of a file"
+                    : "unexpected '#': comments are written // … or /* … */";
         }
         String text = VisibleText.of(offending.getText()); // a NUL or a form feed shown as `\0`, `U+000C`
         if (antlrMessage.startsWith("missing ")) {
@@ -100,10 +110,40 @@ final class SyntaxMessages {
 
     // An opening of a block comment that never closes lexes as the operators / and *: the parser then trips on the /.
     private static boolean opensUnclosedComment(Token t) {
-        if (!"/".equals(t.getText()) || t.getInputStream() == null) {
+        return "/".equals(t.getText()) && nextCharIs(t, "*");
+    }
+
+    /** Whether t comes right after a decimal int (`1.` but not `a1.`, `0x1f.` or `xs[1].`). */
+    private static boolean followsDecimalInt(Token t) {
+        if (t.getInputStream() == null) {
+            return false;
+        }
+        int at = t.getStartIndex() - 1;
+        int digits = 0;
+        for (; at >= 0 && isDigitOrSeparator(charAt(t, at)); at--) {
+            digits++;
+        }
+        return digits > 0 && charAt(t, at + 1) != '_' && (at < 0 || !isNameChar(charAt(t, at)));   // `_1` is a name
+    }
+
+    private static char charAt(Token t, int index) {
+        return t.getInputStream().getText(Interval.of(index, index)).charAt(0);
+    }
+
+    private static boolean isDigitOrSeparator(char c) {
+        return c >= '0' && c <= '9' || c == '_';
+    }
+
+    private static boolean isNameChar(char c) {
+        return isDigitOrSeparator(c) || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
+    /** Whether the character right after t is c. */
+    private static boolean nextCharIs(Token t, String c) {
+        if (t.getInputStream() == null) {
             return false;
         }
         int next = t.getStopIndex() + 1;
-        return next < t.getInputStream().size() && t.getInputStream().getText(Interval.of(next, next)).equals("*");
+        return next < t.getInputStream().size() && t.getInputStream().getText(Interval.of(next, next)).equals(c);
     }
 }

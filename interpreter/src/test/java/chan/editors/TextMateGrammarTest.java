@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import chan.grammar.ChanLexer;
+import chan.parser.Shebang;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -140,6 +141,16 @@ class TextMateGrammarTest {
         assertEquals(0, t.openRules(), "a string ends at the end of its line");
     }
 
+    /** A `#!` first line is a comment, as the interpreter skips it; on a later line it is no comment (a syntax error). */
+    @Test
+    void aShebangIsACommentOnTheFirstLineOnly() throws IOException {
+        var t = new TextMateTokenizer(grammar());
+        String shebang = "#!/usr/bin/env chan";
+        assertScope(t.tokenizeLine(shebang), shebang, "chan", "comment.line.shebang.chan");
+        assertFalse(has(t.tokenizeLine(shebang).get(0), "comment."), "#! on the second line is not skipped");
+        assertFalse(has(new TextMateTokenizer(grammar()).tokenizeLine(" " + shebang).get(1), "comment."), "nor after a space");
+    }
+
     private static void assertScope(List<List<String>> scopes, String line, String text, String scope) {
         int at = line.indexOf(text);
         assertTrue(at >= 0, text);
@@ -201,15 +212,16 @@ class TextMateGrammarTest {
         }
         assertEquals(0, tokenizer.openRules(), file + ": a begin rule is still open at the end of the file");
 
-        List<? extends Token> tokens = new ChanLexer(CharStreams.fromString(text)).getAllTokens();
+        String lexed = new String(Shebang.blanked(text.toCharArray()));   // as the interpreter lexes it: a `#!` first line is white space
+        List<? extends Token> tokens = new ChanLexer(CharStreams.fromString(lexed)).getAllTokens();
         if (tokens.stream().anyMatch(t -> t.getType() == ChanLexer.OTHER)) {
             return;   // a lexical error on purpose (tests/errors): the lexer's recovery is no reference
         }
         boolean[] inToken = new boolean[text.length()];
         List<String> problems = new ArrayList<>();
         for (Token token : tokens) {
-            int from = text.offsetByCodePoints(0, token.getStartIndex());
-            int to = text.offsetByCodePoints(from, token.getText().codePointCount(0, token.getText().length()));
+            int from = lexed.offsetByCodePoints(0, token.getStartIndex());
+            int to = lexed.offsetByCodePoints(from, token.getText().codePointCount(0, token.getText().length()));
             for (int i = from; i < to; i++) {
                 inToken[i] = true;
                 boolean glued = from > 0 && isNameChar(text.charAt(from - 1));

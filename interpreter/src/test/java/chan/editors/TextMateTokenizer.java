@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * each position the rule whose match starts first wins, the end pattern of the open rule winning a
  * tie, then the first rule listed; a begin rule stays open across lines until its end matches. The
  * result is, for each character, its list of scopes (outermost first). Regexes see the whole line
- * (transparent bounds), so `\b` and lookbehind work at the search position as in Oniguruma.
+ * (transparent bounds), so `\b` and lookbehind work at the search position as in Oniguruma, and
+ * `\A` matches only at the start of the first line, as in VS Code (a `#!` line, Shebang).
  */
 final class TextMateTokenizer {
     /** A rule of the grammar, with its includes resolved lazily (the repository may refer to itself). */
@@ -63,6 +64,9 @@ final class TextMateTokenizer {
     private final Rule self;
     private final Map<Map<String, Object>, Rule> rules = new IdentityHashMap<>();
     private final Deque<Frame> stack = new ArrayDeque<>();
+    /** The patterns as they read on the lines after the first (without a start of the file). */
+    private final Map<Pattern, Pattern> laterLines = new IdentityHashMap<>();
+    private boolean firstLine = true;
 
     TextMateTokenizer(Map<String, Object> grammar) {
         this.repository = grammar.get("repository") == null ? Map.of() : map(grammar.get("repository"));
@@ -85,10 +89,10 @@ final class TextMateTokenizer {
             Matcher best = null;
             Rule bestRule = null;
             if (top.rule().end != null) {
-                best = find(top.rule().end, text, pos);
+                best = find(onThisLine(top.rule().end), text, pos);
             }
             for (Rule r : top.rule().children()) {
-                Matcher m = find(r.match != null ? r.match : r.begin, text, pos);
+                Matcher m = find(onThisLine(r.match != null ? r.match : r.begin), text, pos);
                 if (m != null && (best == null || m.start() < best.start())) {
                     best = m;
                     bestRule = r;
@@ -118,7 +122,30 @@ final class TextMateTokenizer {
             }
             pos = next;
         }
+        firstLine = false;
         return scopes.subList(0, line.length());
+    }
+
+    /**
+     * p, or after the first line p with each {@code \A} made a character no line holds (U+FFFF), as
+     * VS Code's tokenizer does: there the start of the text is the start of the file, not of each line.
+     */
+    private Pattern onThisLine(Pattern p) {
+        return firstLine ? p : laterLines.computeIfAbsent(p, q -> Pattern.compile(withoutStartOfFile(q.pattern())));
+    }
+
+    private static String withoutStartOfFile(String regex) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\' && i + 1 < regex.length()) {
+                char next = regex.charAt(++i);
+                out.append(next == 'A' ? "\uFFFF" : "\\" + next);
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static Matcher find(Pattern p, String text, int from) {

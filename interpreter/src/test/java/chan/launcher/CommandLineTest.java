@@ -84,6 +84,17 @@ class CommandLineTest {
         assertEquals("bench times a program file: it does not read one from standard input", usageError("bench", "-"));
     }
 
+    /** `--stats=yes` after the file was the program's argument, and the run went on without stats. */
+    @Test
+    void aFlagGivenAValueIsAUsageErrorBeforeOrAfterTheFile() throws Exception {
+        assertEquals("--stats takes no value, got --stats=yes", usageError("prog.chan", "--stats=yes"));
+        assertEquals("--warn-leaks takes no value, got --warn-leaks=", usageError("--warn-leaks=", "prog.chan"));
+        assertEquals("--internal-errors takes no value, got --internal-errors=1", usageError("prog.chan", "a", "--internal-errors=1"));
+        assertEquals("5", CommandLine.parse(new String[] {"prog.chan", "--seed=5", "--cores=4"}).options().get("chan.Seed"));
+        CommandLine afterDashes = CommandLine.parse(new String[] {"prog.chan", "--", "--stats=yes"});
+        assertEquals(List.of("--stats=yes"), afterDashes.programArgs(), "after -- every word is the program's");
+    }
+
     @Test
     void aSingleDashWordBeforeTheFileIsAnUnknownOption() {
         assertEquals("unknown option -x", usageError("-x", "prog.chan"));
