@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.stream.IntStream;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -95,6 +96,11 @@ final class MachineFile {
         MachineException error(String message) {
             return MachineSpec.error(source, lines, line, message);
         }
+
+        /** The error at the line's word number {@code word} (0 the directive): a bad value is pointed at. */
+        MachineException error(int word, String message) {
+            return MachineSpec.error(source, lines, line, word, message);
+        }
     }
 
     private static void directive(MachineSpec spec, String[] w, Where at) {
@@ -102,18 +108,18 @@ final class MachineFile {
             case "name" -> {
                 args(w, 1, at);
                 // The name goes raw into --stats and the trace: a control character would act on the terminal.
-                if (!VisibleText.of(w[1]).equals(w[1])) throw at.error("a machine's name may not hold invisible characters, got '" + VisibleText.of(w[1]) + "'");
+                if (!VisibleText.of(w[1]).equals(w[1])) throw at.error(1, "a machine's name may not hold invisible characters, got '" + VisibleText.of(w[1]) + "'");
                 spec.name = w[1];
             }
-            case "packages" -> { args(w, 1, at); spec.packages = positive(w[1], at); }
-            case "cores-per-package" -> { args(w, 1, at); spec.coresPerPackage = positive(w[1], at); }
-            case "dies-per-package" -> { args(w, 1, at); spec.dies = positive(w[1], at); }
+            case "packages" -> { args(w, 1, at); spec.packages = positive(w, 1, at); }
+            case "cores-per-package" -> { args(w, 1, at); spec.coresPerPackage = positive(w, 1, at); }
+            case "dies-per-package" -> { args(w, 1, at); spec.dies = positive(w, 1, at); }
             case "link" -> {
                 args(w, 2, at);
-                int a = number(w[1], at);
-                int b = number(w[2], at);
+                int a = number(w, 1, at);
+                int b = number(w, 2, at);
                 // a slip for another link, as `link 0 0` for `link 0 1`: it joined nothing
-                if (a == b) throw at.error("a link joins two different packages, got 'link " + a + " " + b + "'");
+                if (a == b) throw at.error(2, "a link joins two different packages, got 'link " + a + " " + b + "'");
                 spec.links.add(new int[] {a, b, at.line()});
             }
             case "latency" -> latency(spec, w, at);
@@ -125,19 +131,19 @@ final class MachineFile {
     private static void latency(MachineSpec spec, String[] w, Where at) {
         if (w.length < 2) throw at.error("'latency' needs a kind: same-core, same-die, same-package, hop, extra-hop, cores");
         switch (w[1]) {
-            case "same-core" -> { args(w, 2, at); spec.sameCore = number(w[2], at); }
-            case "same-die" -> { args(w, 2, at); spec.sameDie = number(w[2], at); }
-            case "same-package" -> { args(w, 2, at); spec.samePackage = number(w[2], at); }
-            case "extra-hop" -> { args(w, 2, at); spec.extraHop = number(w[2], at); }
+            case "same-core" -> { args(w, 2, at); spec.sameCore = number(w, 2, at); }
+            case "same-die" -> { args(w, 2, at); spec.sameDie = number(w, 2, at); }
+            case "same-package" -> { args(w, 2, at); spec.samePackage = number(w, 2, at); }
+            case "extra-hop" -> { args(w, 2, at); spec.extraHop = number(w, 2, at); }
             case "hop" -> {
                 if (w.length < 3) throw at.error("'latency hop' needs at least one latency (1 hop, 2 hops, ...)");
-                spec.hops = Arrays.stream(w, 2, w.length).mapToInt(s -> number(s, at)).toArray();
+                spec.hops = IntStream.range(2, w.length).map(i -> number(w, i, at)).toArray();
             }
             case "cores" -> {
                 args(w, 4, at);
-                spec.pairs.add(new int[] {number(w[2], at), number(w[3], at), number(w[4], at), at.line()});
+                spec.pairs.add(new int[] {number(w, 2, at), number(w, 3, at), number(w, 4, at), at.line()});
             }
-            default -> throw at.error("unknown latency kind '" + VisibleText.of(w[1])
+            default -> throw at.error(1, "unknown latency kind '" + VisibleText.of(w[1])
                     + "' (expected same-core, same-die, same-package, hop, extra-hop, cores)");
         }
     }
@@ -153,22 +159,26 @@ final class MachineFile {
         return n + (n == 1 ? " value" : " values");
     }
 
-    /** ASCII digits, `_` between them allowed: Integer.parseInt alone would take `+4` and an Arabic-Indic `٤`. */
-    private static int number(String s, Where at) {
+    /**
+     * The word {@code w[i]} as a number: ASCII digits, `_` between them allowed (Integer.parseInt alone
+     * would take `+4` and an Arabic-Indic `٤`). An error points at the word.
+     */
+    private static int number(String[] w, int i, Where at) {
+        String s = w[i];
         String digits = s.replace("_", "");
         if (!digits.isEmpty() && digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
             try {
                 return Integer.parseInt(digits);
             } catch (NumberFormatException e) {
-                throw at.error("number too large: " + s + " (at most " + Integer.MAX_VALUE + ")");
+                throw at.error(i, "number too large: " + s + " (at most " + Integer.MAX_VALUE + ")");
             }
         }
-        throw at.error("expected a non-negative number, found '" + VisibleText.of(s) + "'");
+        throw at.error(i, "expected a non-negative number, found '" + VisibleText.of(s) + "'");
     }
 
-    private static int positive(String s, Where at) {
-        int v = number(s, at);
-        if (v == 0) throw at.error("expected a positive number, found '" + s + "'");
+    private static int positive(String[] w, int i, Where at) {
+        int v = number(w, i, at);
+        if (v == 0) throw at.error(i, "expected a positive number, found '" + w[i] + "'");
         return v;
     }
 }

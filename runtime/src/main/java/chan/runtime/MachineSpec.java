@@ -119,16 +119,44 @@ final class MachineSpec {
      * (the column of the line's directive), then the line and a caret under the directive.
      */
     static MachineException error(String source, String[] lines, int line, String message) {
+        return error(source, lines, line, 0, message);
+    }
+
+    /**
+     * The same at the line's word number {@code word} (0 is the directive, 1 its first value): a bad
+     * value is pointed at, as a program's error points at its expression.
+     */
+    static MachineException error(String source, String[] lines, int line, int word, String message) {
         if (lines == null || line < 1 || line > lines.length) {
             return error(source, line, message);
         }
         String raw = lines[line - 1];
-        int start = 0;
-        while (start < raw.length() && (raw.charAt(start) == ' ' || raw.charAt(start) == '\t')) {
-            start++;
+        int start = wordStart(raw, 0);
+        int at = start;
+        for (int i = 0; i < word && at < raw.length(); i++) {
+            at = wordStart(raw, wordEnd(raw, at));
         }
-        int column = raw.codePointCount(0, start) + 1;
+        int column = raw.codePointCount(0, at) + 1;
         String shown = VisibleText.of(raw.substring(start).stripTrailing().replace('\t', ' '));
-        return new MachineException(source + ":" + line + ":" + column + ": " + message + "\n  " + shown + "\n  ^");
+        String before = VisibleText.of(raw.substring(start, at).replace('\t', ' '));
+        String caret = " ".repeat(before.codePointCount(0, before.length())) + "^";
+        return new MachineException(source + ":" + line + ":" + column + ": " + message + "\n  " + shown + "\n  " + caret);
+    }
+
+    /** The index of the first character at or after {@code from} that is not white space (the file's words are split on it). */
+    private static int wordStart(String raw, int from) {
+        int i = from;
+        while (i < raw.length() && Character.isWhitespace(raw.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int wordEnd(String raw, int from) {
+        int i = from;
+        while (i < raw.length() && !Character.isWhitespace(raw.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 }

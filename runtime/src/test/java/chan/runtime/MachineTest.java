@@ -122,7 +122,7 @@ class MachineTest {
     void machineFileErrorsNameTheFileAndLine() throws IOException {
         assertError("a.machine:2:1: unknown directive 'cpus' (expected name, packages, cores-per-package, dies-per-package, latency, link)\n  cpus 4\n  ^",
                 "a.machine", "packages 1\ncpus 4\n");
-        assertError("b.machine:1:1: expected a non-negative number, found 'four'\n  cores-per-package four\n  ^", "b.machine", "cores-per-package four\n");
+        assertError("b.machine:1:19: expected a non-negative number, found 'four'\n  cores-per-package four\n                    ^", "b.machine", "cores-per-package four\n");
         assertError("c.machine: missing 'cores-per-package'", "c.machine", "packages 2\n");
         assertError("d.machine: missing 'latency hop' (the machine has 2 packages)", "d.machine",
                 "packages 2\ncores-per-package 1\n");
@@ -130,7 +130,7 @@ class MachineTest {
                 "packages 2\ncores-per-package 1\nlatency hop 9\nlink 0 5\n");
         assertError("f.machine: packages 0 and 2 are not connected by links", "f.machine",
                 "packages 3\ncores-per-package 1\nlatency hop 9\nlink 0 1\n");
-        assertError("g.machine:3:1: unknown latency kind 'l3' (expected same-core, same-die, same-package, hop, extra-hop, cores)\n  latency l3 75\n  ^",
+        assertError("g.machine:3:9: unknown latency kind 'l3' (expected same-core, same-die, same-package, hop, extra-hop, cores)\n  latency l3 75\n          ^",
                 "g.machine", "cores-per-package 2\nlatency same-package 5\nlatency l3 75\n");
         assertError("i.machine:3:5: no core 9 (cores are 0..1)\n  latency cores 0 9 5   # indented, with a comment\n  ^", "i.machine",
                 "cores-per-package 2\nlatency same-package 5\n    latency cores 0 9 5   # indented, with a comment\n");
@@ -146,15 +146,26 @@ class MachineTest {
     /** It went raw into the --stats header, where a control character acts on the terminal. */
     @Test
     void aNameWithAnInvisibleCharacterIsAnError() throws IOException {
-        assertError("v.machine:1:1: a machine's name may not hold invisible characters, got 'box\\eU+001B'\n  name box\\eU+001B\n  ^", "v.machine",
+        assertError("v.machine:1:6: a machine's name may not hold invisible characters, got 'box\\eU+001B'\n  name box\\eU+001B\n       ^", "v.machine",
                 "name box\\e\u001b\ncores-per-package 1\n");
     }
 
     /** `link 0 0` was taken, joined nothing, and the file then failed as "packages 0 and 1 are not connected". */
     @Test
     void aLinkOfAPackageToItselfIsAnErrorAtItsLine() throws IOException {
-        assertError("s.machine:4:1: a link joins two different packages, got 'link 0 0'\n  link 0 0\n  ^", "s.machine",
+        assertError("s.machine:4:8: a link joins two different packages, got 'link 0 0'\n  link 0 0\n         ^", "s.machine",
                 "packages 2\ncores-per-package 1\nlatency hop 10\nlink 0 0\n");
+    }
+
+    /** The caret stood under the directive whichever of its values was wrong; it stands under that value. */
+    @Test
+    void aBadValueIsPointedAtWhereverItStands() throws IOException {
+        assertError("h.machine:3:17: expected a non-negative number, found 'x'\n  latency hop 190 x 260\n                  ^", "h.machine",
+                "packages 2\ncores-per-package 1\nlatency hop 190 x 260\n");
+        assertError("c.machine:3:19: expected a non-negative number, found '-5'\n  latency cores 0 1 -5   # a comment\n  " + " ".repeat(18) + "^",
+                "c.machine", "packages 1\ncores-per-package 2\nlatency cores 0 1 -5   # a comment\n");
+        // Indented, and a tab before the value: the shown line starts at the directive and writes the tab as one space.
+        assertError("t.machine:1:12: expected a positive number, found '0'\n  packages 0\n  " + " ".repeat(9) + "^", "t.machine", "  packages\t0\n");
     }
 
     @Test
@@ -182,9 +193,9 @@ class MachineTest {
 
     @Test
     void numbersAreAsciiDigits() throws IOException {
-        assertError("u.machine:1:1: expected a non-negative number, found '\u0664'\n  cores-per-package \u0664\n  ^", "u.machine", "cores-per-package \u0664\n");
-        assertError("p.machine:1:1: expected a non-negative number, found '+4'\n  cores-per-package +4\n  ^", "p.machine", "cores-per-package +4\n");
-        assertError("l.machine:1:1: number too large: 2_147_483_648 (at most 2147483647)\n  cores-per-package 2_147_483_648\n  ^", "l.machine", "cores-per-package 2_147_483_648\n");
+        assertError("u.machine:1:19: expected a non-negative number, found '\u0664'\n  cores-per-package \u0664\n                    ^", "u.machine", "cores-per-package \u0664\n");
+        assertError("p.machine:1:19: expected a non-negative number, found '+4'\n  cores-per-package +4\n                    ^", "p.machine", "cores-per-package +4\n");
+        assertError("l.machine:1:19: number too large: 2_147_483_648 (at most 2147483647)\n  cores-per-package 2_147_483_648\n                    ^", "l.machine", "cores-per-package 2_147_483_648\n");
         assertEquals(1000, Machine.load(write("k.machine", "cores-per-package 1_000\nlatency same-package 5\n")).cores());
     }
 
@@ -223,7 +234,7 @@ class MachineTest {
 
     @Test
     void invisibleCharactersInAWordAreWrittenOut() throws IOException {
-        assertError("n.machine:1:1: expected a non-negative number, found '2\\0'\n  cores-per-package 2\\0\n  ^", "n.machine", "cores-per-package 2\0\n");
+        assertError("n.machine:1:19: expected a non-negative number, found '2\\0'\n  cores-per-package 2\\0\n                    ^", "n.machine", "cores-per-package 2\0\n");
         assertError("m.machine:2:1: unknown directive 'U+FEFFpackages' (expected name, packages, cores-per-package, dies-per-package, latency, link)\n  U+FEFFpackages 1\n  ^",
                 "m.machine", "cores-per-package 2\n\uFEFFpackages 1\n");
     }
