@@ -139,7 +139,7 @@ final class BenchCommand {
             // One run has no warm-up before it: its figures are a cold run's, and must not be called warm.
             String counted = runs == 1 ? "1 run, with no warm-up (RUNS 1)" : runs + " runs, after warm-up";
             out.printf("%s: %s: min %.2f ms, median %.2f ms, max %.2f ms; runtime: %s%n", file, counted,
-                            warm[0] / 1e6, warm[warm.length / 2] / 1e6, warm[warm.length - 1] / 1e6, describe(engine));
+                            warm[0] / 1e6, warm[warm.length / 2] / 1e6, warm[warm.length - 1] / 1e6, Versions.runtime(engine));
             out.printf("  cpu time of the program's thread%s: min %.2f ms, median %.2f ms%n", runs == 1 ? "" : " after warm-up", warmCpu[0] / 1e6,
                             warmCpu[warmCpu.length / 2] / 1e6);
             if (timed) {
@@ -233,11 +233,5 @@ final class BenchCommand {
             ops = Long.parseLong(m.group(1));
         }
         return ops;
-    }
-
-    /** "Interpreted" means the fallback runtime: the Graal JIT is not active. */
-    static String describe(Engine engine) {
-        String name = engine.getImplementationName();
-        return name.contains("Interpreted") ? name + " (JIT NOT active)" : name + " (JIT active)";
     }
 }

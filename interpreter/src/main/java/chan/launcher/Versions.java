@@ -14,12 +14,18 @@ final class Versions {
     static String describe() {
         String runtime;
         try (Engine engine = Engine.newBuilder("chan").option("engine.WarnInterpreterOnly", "false").build()) {
-            runtime = BenchCommand.describe(engine);
+            runtime = runtime(engine);
         }
         // The engine's own version reads "Development Build" from Maven's jars; their manifests hold the release.
         String truffle = com.oracle.truffle.api.TruffleLanguage.class.getPackage().getImplementationVersion();
         return "chan " + ChanLanguage.VERSION + " (language contract v1)\n"
                         + "runtime: " + runtime + ", Truffle " + (truffle != null ? truffle : "(version unknown)") + "\n"
                         + "java: " + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor") + ")\n";
+    }
+
+    /** The engine's runtime, and whether the Graal JIT is active ("Interpreted" is the fallback runtime); `chan bench` prints it too. */
+    static String runtime(Engine engine) {
+        String name = engine.getImplementationName();
+        return name.contains("Interpreted") ? name + " (JIT NOT active)" : name + " (JIT active)";
     }
 }
