@@ -47,9 +47,6 @@ public final class ChooseState {
                 hasDefault = enabled; // `option when (g) default:` exists only while g holds, as occam's `g & SKIP`
                 continue;
             }
-            if (!enabled && shape.kinds()[i] == ChooseShape.Kind.RECEIVE_ANY) {
-                continue; // a replicated option switched off by its guard: its list was not evaluated
-            }
             // Checked where the option was evaluated (ChooseChannelNode, ChooseChannelListNode): a
             // channel or nil, or a replicated option's list of channels.
             Object target = operands[3 * i + 1];

@@ -11,7 +11,7 @@ import org.antlr.v4.runtime.ParserRuleContext;
 
 /**
  * Compiles `choose` and `prichoose`. In three phases, as Go's selectgo: evaluate every option's
- * guard, and the channel and value of those whose guard holds, once, in source order; select (one operation, which may block the thread
+ * guard, channel and value once, in source order; select (one operation, which may block the thread
  * until an option is ready); run the chosen option's body with its received value bound.
  */
 final class ChooseCompiler {
@@ -37,24 +37,14 @@ final class ChooseCompiler {
                 c.error(o.getStart(), "a choose has at most one default option");
             }
             operands[3 * i] = o.guard == null ? constant(Boolean.TRUE) : store(o.guard, null); // no guard: always enabled
-            operands[3 * i + 1] = b.createLocal();
-            operands[3 * i + 2] = b.createLocal();
-            if (o.guard == null) {
-                storeOperands(o, kinds[i], operands[3 * i + 1], operands[3 * i + 2]);
+            if ((kinds[i] == ChooseShape.Kind.SEND || kinds[i] == ChooseShape.Kind.RECEIVE) && !(o.chooseComm() instanceof AfterCommContext)) {
+                operands[3 * i + 1] = storeChannel(channelOf(o.chooseComm()));
+            } else if (kinds[i] == ChooseShape.Kind.RECEIVE_ANY) {
+                operands[3 * i + 1] = storeChannelList(channelOf(o.chooseComm()));
             } else {
-                // An option whose guard is false does not exist: its channel and value are not
-                // evaluated, so `when (i < len(xs)) out <- xs[i]` never indexes past the end.
-                b.beginIfThenElse();
-                b.beginTruthy();
-                b.emitLoadLocal(operands[3 * i]);
-                b.endTruthy();
-                storeOperands(o, kinds[i], operands[3 * i + 1], operands[3 * i + 2]);
-                b.beginBlock();
-                storeNil(operands[3 * i + 1]);
-                storeNil(operands[3 * i + 2]);
-                b.endBlock();
-                b.endIfThenElse();
+                operands[3 * i + 1] = store(channelOf(o.chooseComm()), o.chooseComm() instanceof AfterCommContext a ? a.delay : null);
             }
+            operands[3 * i + 2] = store(o.chooseComm() instanceof SendCommContext s ? s.value : null, null);
         }
         ChooseShape shape = new ChooseShape(kinds, prioritised);
         BytecodeLocal chosen = b.createLocal();
@@ -134,30 +124,9 @@ final class ChooseCompiler {
         b.endIfThen();
     }
 
-    /** Evaluates an option's channel (its list, its `after` timer) and value into these locals, in source order. */
-    private void storeOperands(ChooseOptionContext o, ChooseShape.Kind kind, BytecodeLocal channel, BytecodeLocal value) {
-        c.b.beginBlock();
-        if ((kind == ChooseShape.Kind.SEND || kind == ChooseShape.Kind.RECEIVE) && !(o.chooseComm() instanceof AfterCommContext)) {
-            storeChannel(channel, channelOf(o.chooseComm()));
-        } else if (kind == ChooseShape.Kind.RECEIVE_ANY) {
-            storeChannelList(channel, channelOf(o.chooseComm()));
-        } else {
-            store(channel, channelOf(o.chooseComm()), o.chooseComm() instanceof AfterCommContext a ? a.delay : null);
-        }
-        store(value, o.chooseComm() instanceof SendCommContext s ? s.value : null, null);
-        c.b.endBlock();
-    }
-
-    private void storeNil(BytecodeLocal local) {
-        intoLocal(local, () -> c.b.emitLoadConstant(ChanNil.NIL));
-    }
-
     /** A fresh local holding the value that {@code emitValue} emits, evaluated once, in option order. */
     private BytecodeLocal intoLocal(Runnable emitValue) {
-        return intoLocal(c.b.createLocal(), emitValue);
-    }
-
-    private BytecodeLocal intoLocal(BytecodeLocal local, Runnable emitValue) {
+        BytecodeLocal local = c.b.createLocal();
         c.b.beginStoreLocal(local);
         emitValue.run();
         c.b.endStoreLocal();
@@ -169,8 +138,8 @@ final class ChooseCompiler {
     }
 
     /** The channel of a send or receive option, checked at its own expression (a non-channel is reported there). */
-    private void storeChannel(BytecodeLocal local, ExprContext e) {
-        intoLocal(local, () -> {
+    private BytecodeLocal storeChannel(ExprContext e) {
+        return intoLocal(() -> {
             c.beginSection(e);
             c.b.beginChooseChannel();
             c.visitExpr(e);
@@ -180,8 +149,8 @@ final class ChooseCompiler {
     }
 
     /** The list of a replicated option, checked at its own expression (a non-list or a non-channel in it is reported there). */
-    private void storeChannelList(BytecodeLocal local, ExprContext e) {
-        intoLocal(local, () -> {
+    private BytecodeLocal storeChannelList(ExprContext e) {
+        return intoLocal(() -> {
             c.beginSection(e);
             c.b.beginChooseChannelList();
             c.visitExpr(e);
@@ -192,11 +161,7 @@ final class ChooseCompiler {
 
     /** Evaluates an expression into a fresh local (nil when absent); for `after(n)`, makes the timer channel. */
     private BytecodeLocal store(ExprContext e, ExprContext afterDelay) {
-        return store(c.b.createLocal(), e, afterDelay);
-    }
-
-    private BytecodeLocal store(BytecodeLocal local, ExprContext e, ExprContext afterDelay) {
-        return intoLocal(local, () -> {
+        return intoLocal(() -> {
             var b = c.b;
             if (afterDelay != null) {
                 c.beginSection((ParserRuleContext) afterDelay.getParent()); // a bad delay is reported at its `after(...)`
