@@ -143,10 +143,10 @@ final class MachineSpec {
         return new MachineException(source + ":" + line + ":" + column + ": " + message + "\n  " + shown + "\n  " + caret);
     }
 
-    /** The index of the first character at or after {@code from} that is not white space (the file's words are split on it). */
+    /** The index of the first character at or after {@code from} that is not a word break. */
     private static int wordStart(String raw, int from) {
         int i = from;
-        while (i < raw.length() && Character.isWhitespace(raw.charAt(i))) {
+        while (i < raw.length() && isWordBreak(raw.charAt(i))) {
             i++;
         }
         return i;
@@ -154,9 +154,14 @@ final class MachineSpec {
 
     private static int wordEnd(String raw, int from) {
         int i = from;
-        while (i < raw.length() && !Character.isWhitespace(raw.charAt(i))) {
+        while (i < raw.length() && !isWordBreak(raw.charAt(i))) {
             i++;
         }
         return i;
+    }
+
+    /** What MachineFile splits a line's words on (regex {@code \s}), so that word n here is its word n. */
+    private static boolean isWordBreak(char c) {
+        return " \t\n\u000B\f\r".indexOf(c) >= 0;
     }
 }
