@@ -32,6 +32,11 @@ public final class Diagnostics {
         return entries.size();
     }
 
+    /** Whether an error was reported at this line and column (1-based; the column in UTF-16 units). */
+    public boolean hasErrorAt(int line, int column) {
+        return entries.stream().anyMatch(e -> e.line() == line && e.column() == column);
+    }
+
     public boolean isEmpty() {
         return entries.isEmpty();
     }

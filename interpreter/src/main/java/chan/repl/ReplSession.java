@@ -71,9 +71,21 @@ final class ReplSession {
         return completedTrace;
     }
 
-    /** Compiles and runs one input typed at the prompt. */
+    /**
+     * Compiles and runs one input typed at the prompt. An input that the added `;` cannot end
+     * (`1 +`, `list.`) is compiled again as typed, so that its error says where the input ended
+     * instead of pointing at a `;` nobody typed.
+     */
     InputResult eval(String code) {
-        return evalAsIs(withSemicolon(code));
+        String completed = withSemicolon(code);
+        String name = nextInputName();
+        Source source = Source.newBuilder(ChanLanguage.ID, completed, name).build();
+        ChanFunction input = loader.loadReplInput(source, bindings);
+        if (input == null && !completed.equals(code) && loader.diagnostics().hasErrorAt(source.getLineCount(), 1)) {
+            source = Source.newBuilder(ChanLanguage.ID, code, name).build();
+            input = loader.loadReplInput(source, bindings);
+        }
+        return run(source, input);
     }
 
     /**
@@ -81,21 +93,23 @@ final class ReplSession {
      * error should show the line as typed and the end of the input, not a `;` the user never wrote.
      */
     InputResult evalAsIs(String code) {
+        return run(Source.newBuilder(ChanLanguage.ID, code, nextInputName()).build());
+    }
+
+    private String nextInputName() {
         inputs++;
-        return run(Source.newBuilder(ChanLanguage.ID, code, "<repl-" + inputs + ">").build());
+        return "<repl-" + inputs + ">";
     }
 
     /**
-     * At the prompt the last `;` may be left out: `1 + 2` is the statement `1 + 2;`. After a
-     * declaration's `}` the added `;` is an empty statement, on a line of its own: an error inside
-     * the input then shows its line as typed, not with a `;` the user never wrote.
+     * At the prompt the last `;` may be left out: `1 + 2` is the statement `1 + 2;`. The added `;`
+     * stands on a line of its own (after a declaration's `}` it is an empty statement): an error
+     * inside the input then shows its line as typed, not with a `;` the user never wrote, and a
+     * `// comment` at the line's end does not swallow it.
      */
     static String withSemicolon(String code) {
         String text = code.stripTrailing();
-        if (text.endsWith(";")) {
-            return code;
-        }
-        return text.endsWith("}") ? text + "\n;" : text + ";";
+        return text.endsWith(";") ? code : text + "\n;";
     }
 
     /** `:load FILE`: runs a file as one input, its declarations staying in scope. */
@@ -108,7 +122,11 @@ final class ReplSession {
     }
 
     private InputResult run(Source source) {
-        ChanFunction input = loader.loadReplInput(source, bindings);
+        return run(source, loader.loadReplInput(source, bindings));
+    }
+
+    /** Runs a compiled input; a null one had errors, which are printed. */
+    private InputResult run(Source source, ChanFunction input) {
         if (input == null) {
             context.err().print(loader.diagnostics().format());
             return InputResult.of(InputResult.Kind.ERROR);

@@ -174,6 +174,29 @@ class ReplSessionTest {
                         + " ".repeat(17) + "^\n", s.err());
     }
 
+    /**
+     * The `;` the prompt adds to an input was shown as if the user had typed it: `1 +` failed with
+     * "unexpected ';'" under `1 +;`, `x` with `x;`, and a `// comment` at the end swallowed it.
+     */
+    @Test
+    void errorsShowTheInputAsTyped() {
+        Session s = run("1 +", "let x = // the end", "x", "1 + 2 // three", "[1, 2][0] /* one */", "[1][3]");
+        assertEquals(List.of("3", "1"), s.lines(), s.err());
+        assertEquals("<repl-1>:1:4: syntax error: unexpected end of file\n"
+                        + "  1 +\n"
+                        + "     ^\n"
+                        + "<repl-2>:1:8: syntax error: unexpected end of file\n"
+                        + "  let x = // the end\n"
+                        + "         ^\n"
+                        + "<repl-3>:1:1: error: undefined name 'x'\n"
+                        + "  x\n"
+                        + "  ^\n"
+                        + "<repl-6>:1:1: error: index 3 out of range for list of length 1\n"
+                        + "  [1][3]\n"
+                        + "  ^\n"
+                        + "  at <main> (<repl-6>:1:1)\n", s.err());
+    }
+
     /** A line starting with `:` is a command: one starting with an atom was only "unknown command". */
     @Test
     void anUnknownCommandThatIsAnAtomSaysHowToWriteTheInput() {
