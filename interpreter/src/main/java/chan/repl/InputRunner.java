@@ -44,6 +44,7 @@ final class InputRunner extends RootNode {
         ReplSession session = (ReplSession) frame.getArguments()[1];
         ChanContext context = ChanContext.get(this);
         Scheduler scheduler = context.scheduler();
+        boolean started = false;
         while (true) {
             TruffleSafepoint.poll(this);
             if (session.takeInterrupt()) {
@@ -55,6 +56,10 @@ final class InputRunner extends RootNode {
             if (t == null) {
                 session.foregroundEnded();
                 return deadlock(context, scheduler, foreground);
+            }
+            if (t == foreground && !started) {
+                started = true;
+                session.foregroundStarted();
             }
             Object result = runSlice(context, scheduler, t, t == foreground);
             if (t == foreground && result != null) {

@@ -7,7 +7,8 @@ import java.io.PrintStream;
 /**
  * Prints what an input gave: its value in display form, with strings quoted as inside a list
  * (`"hi"`, so that `"1"` and `1` look different), and nothing for nil; with `:time`, the virtual
- * cycles and the wall time. Errors, deadlocks and interrupts were reported while the input ran.
+ * cycles and the wall time, unless it never ran (its syntax or static errors are what `:time` shows).
+ * Errors, deadlocks and interrupts were reported while the input ran.
  */
 final class ResultPrinter {
     private final PrintStream out;
@@ -27,7 +28,7 @@ final class ResultPrinter {
             default -> {
             }
         }
-        if (timed) {
+        if (timed && result.kind() != InputResult.Kind.NOT_COMPILED) {
             out.printf("time: %d cycles (virtual), %.3f ms (wall)%n", result.cycles(), result.wallNanos() / 1e6);
         }
         out.flush();

@@ -197,6 +197,26 @@ class ReplSessionTest {
                         + "  at <main> (<repl-6>:1:1)\n", s.err());
     }
 
+    /**
+     * `:time` counts the cycles the expression took, as `now()` around it does in a program: it
+     * also counted the session's start of the input's thread (`:time 6 * 7` said 402 cycles). An
+     * input that does not compile gets its errors and no time.
+     */
+    @Test
+    void timeCountsTheExpressionsCyclesOnly() {
+        Session s = run("fn fib(n) { if (n < 2) { return n; } return fib(n - 1) + fib(n - 2); }",
+                        ":time fib(15)", "let t0 = now(); fib(15); now() - t0", ":time 6 * 7", ":time 1 +");
+        List<String> lines = s.lines();
+        assertEquals(5, lines.size(), s.out() + s.err());
+        assertEquals("610", lines.get(0));
+        java.util.regex.Matcher timed = java.util.regex.Pattern.compile("time: (\\d+) cycles \\(virtual\\), \\d+\\.\\d{3} ms \\(wall\\)").matcher(lines.get(1));
+        assertTrue(timed.matches(), lines.get(1));
+        assertEquals(lines.get(2), timed.group(1), "the cycles :time counts and now() measures");
+        assertEquals("42", lines.get(3));
+        assertTrue(lines.get(4).startsWith("time: 0 cycles (virtual), "), lines.get(4));
+        assertTrue(s.err().startsWith("<repl-5>:1:4: syntax error: unexpected end of file\n"), s.err());
+    }
+
     /** A line starting with `:` is a command: one starting with an atom was only "unknown command". */
     @Test
     void anUnknownCommandThatIsAnAtomSaysHowToWriteTheInput() {
