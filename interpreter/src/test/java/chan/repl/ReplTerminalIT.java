@@ -114,7 +114,7 @@ class ReplTerminalIT {
         term.line("7 / z");
         String screen = term.waitForPrompt(3);
         assertTrue(screen.contains("<repl-2>:1:3: error: division by zero"), screen);
-        assertTrue(screen.contains("  7 / z;\n    ^\n"), "the source line and a caret under '/':\n" + screen);
+        assertTrue(screen.contains("  7 / z\n    ^\n"), "the source line as typed and a caret under '/':\n" + screen);
         assertFalse(screen.contains("Exception"), screen);
         term.line("6 * 7");
         term.waitFor("\n42\n");
