@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.antlr.v4.runtime.CommonTokenStream;
@@ -39,7 +40,8 @@ public final class ModuleLoader {
     private final ChanContext context;
     private final Diagnostics diagnostics = new Diagnostics();
     private final Map<String, ChanModule> loaded = new HashMap<>();
-    private final List<String> loading = new ArrayList<>();
+    /** The files being compiled, importer before imported: canonical path to the name errors show. */
+    private final LinkedHashMap<String, String> loading = new LinkedHashMap<>();
 
     public ModuleLoader(ChanLanguage language, ChanContext context) {
         this.language = language;
@@ -53,7 +55,15 @@ public final class ModuleLoader {
 
     public Program loadMain(Source source) {
         ChanModule main = new ChanModule("<main>");
+        // The program is being compiled too: a module that imports it closes a cycle.
+        String key = source.getPath() == null ? null : canonicalPath(context.env().getPublicTruffleFile(source.getPath()));
+        if (key != null) {
+            loading.put(key, source.getName());
+        }
         ChanFunction init = compile(source, main, ParseAhead.takeMain(Diagnostics.name(source), source.getCharacters()));
+        if (key != null) {
+            loading.remove(key);
+        }
         List<ChanModule> modules = new ArrayList<>(loaded.values());
         modules.add(main);
         return new Program(diagnostics.isEmpty() ? init : null, diagnostics, modules);
@@ -199,12 +209,7 @@ public final class ModuleLoader {
 
     /** Loads the module in {@code file} once, as {@code name} in Chan, named {@code shownAs} in errors (ModuleNames). */
     private ChanModule load(TruffleFile file, String name, String shownAs, ModuleCompiler importer, Token at) {
-        String key;
-        try {
-            key = file.getCanonicalFile().getPath();
-        } catch (IOException e) {
-            key = file.getAbsoluteFile().getPath();
-        }
+        String key = canonicalPath(file);
         ChanModule cached = loaded.get(key);
         if (cached != null) {
             if (cached.init() != null) {
@@ -212,8 +217,8 @@ public final class ModuleLoader {
             }
             return cached;
         }
-        if (loading.contains(key)) {
-            importer.error(at, "import cycle: " + String.join(" -> ", loading) + " -> " + key);
+        if (loading.containsKey(key)) {
+            importer.error(at, "import cycle: " + cycleFrom(key));
             return null;
         }
         if (!file.isRegularFile()) {
@@ -233,7 +238,7 @@ public final class ModuleLoader {
             return null;
         }
         ChanModule module = new ChanModule(name);
-        loading.add(key);
+        loading.put(key, shownAs);
         ChanFunction init = compile(source, module, ParseAhead.take(key, Diagnostics.name(source), source.getCharacters()));
         loading.remove(key);
         loaded.put(key, module);
@@ -242,6 +247,25 @@ public final class ModuleLoader {
             importer.recordImportInit(module, init);
         }
         return module;
+    }
+
+    /** The files of the cycle that importing {@code key} again would close, by their names in errors: `a.chan -> b.chan -> a.chan`. */
+    private String cycleFrom(String key) {
+        List<String> keys = new ArrayList<>(loading.keySet());
+        StringBuilder cycle = new StringBuilder();
+        for (String k : keys.subList(keys.indexOf(key), keys.size())) {
+            cycle.append(loading.get(k)).append(" -> ");
+        }
+        return cycle.append(loading.get(key)).toString();
+    }
+
+    /** The file's path with links resolved, which names one file one way however it was reached. */
+    private static String canonicalPath(TruffleFile file) {
+        try {
+            return file.getCanonicalFile().getPath();
+        } catch (IOException e) {
+            return file.getAbsoluteFile().getPath();
+        }
     }
 
     /** The name a file module is bound to without `as`: its file name without `.chan`. */
