@@ -53,7 +53,7 @@ public final class ModuleLoader {
 
     public Program loadMain(Source source) {
         ChanModule main = new ChanModule("<main>");
-        ChanFunction init = compile(source, main, ParseAhead.takeMain(Diagnostics.name(source), source.getCharacters()));
+        ChanFunction init = compile(source, main, false, ParseAhead.takeMain(Diagnostics.name(source), source.getCharacters()));
         List<ChanModule> modules = new ArrayList<>(loaded.values());
         modules.add(main);
         return new Program(diagnostics.isEmpty() ? init : null, diagnostics, modules);
@@ -70,7 +70,7 @@ public final class ModuleLoader {
         if (tree == null) {
             return null;
         }
-        ModuleCompiler compiler = new ModuleCompiler(language, source, this, diagnostics, new ChanModule("<main>"));
+        ModuleCompiler compiler = new ModuleCompiler(language, source, this, diagnostics, new ChanModule("<main>"), false);
         compiler.compileAsReplInput(bindings);
         ChanFunction init = compileTree(compiler, tree);
         if (!diagnostics.isEmpty()) {
@@ -85,13 +85,16 @@ public final class ModuleLoader {
         return diagnostics;
     }
 
-    /** Parses (unless {@code ahead} did) and compiles one file into {@code module}; returns its initialiser. */
-    private ChanFunction compile(Source source, ChanModule module, ParseAhead.Parsed ahead) {
+    /**
+     * Parses (unless {@code ahead} did) and compiles one file into {@code module}; returns its
+     * initialiser. {@code standard}: the file is in the stdlib directory (it sees the intrinsics).
+     */
+    private ChanFunction compile(Source source, ChanModule module, boolean standard, ParseAhead.Parsed ahead) {
         ChanParser.ProgramContext tree = parse(source, ahead);
         if (tree == null) {
             return null;
         }
-        ModuleCompiler compiler = new ModuleCompiler(language, source, this, diagnostics, module);
+        ModuleCompiler compiler = new ModuleCompiler(language, source, this, diagnostics, module, standard);
         return compileTree(compiler, tree);
     }
 
@@ -185,6 +188,23 @@ public final class ModuleLoader {
         return null;
     }
 
+    /**
+     * Whether the module file lies in the stdlib directory itself, however it was imported: only
+     * those files see the intrinsics, not a module of the same name found first on `--path`.
+     */
+    private boolean inStdlib(TruffleFile file) {
+        try {
+            TruffleFile dir = file.getCanonicalFile().getParent();
+            return dir != null && dir.equals(context.env().getPublicTruffleFile(stdlibDir()).getCanonicalFile());
+        } catch (IOException | SecurityException | InvalidPathException e) {
+            return false;
+        }
+    }
+
+    private static String stdlibDir() {
+        return System.getProperty("chan.home", ".") + "/stdlib";
+    }
+
     private List<String> modulePath() {
         List<String> dirs = new ArrayList<>();
         for (String dir : context.option(ChanOptions.Path).split(java.io.File.pathSeparator)) {
@@ -192,8 +212,7 @@ public final class ModuleLoader {
                 dirs.add(dir);
             }
         }
-        String home = System.getProperty("chan.home", ".");
-        dirs.add(home + "/stdlib");
+        dirs.add(stdlibDir());
         return dirs;
     }
 
@@ -234,7 +253,7 @@ public final class ModuleLoader {
         }
         ChanModule module = new ChanModule(name);
         loading.add(key);
-        ChanFunction init = compile(source, module, ParseAhead.take(key, Diagnostics.name(source), source.getCharacters()));
+        ChanFunction init = compile(source, module, inStdlib(file), ParseAhead.take(key, Diagnostics.name(source), source.getCharacters()));
         loading.remove(key);
         loaded.put(key, module);
         if (init != null) {
