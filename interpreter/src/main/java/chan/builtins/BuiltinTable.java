@@ -125,6 +125,7 @@ public final class BuiltinTable {
         intrinsic("intrinsic_count", 2, a -> TextSearch.count(a[1], a[2]));
         intrinsic("intrinsic_replace", 3, a -> TextSearch.replace(a[1], a[2], a[3]));
         intrinsic("intrinsic_split", 2, a -> Text.split(a[1], a[2])); // the built-in split, which str.split hides
+        intrinsic("intrinsic_limit_length", 1, a -> TextSearch.limitLength(a[1]));
     }
 
     private final Map<String, ChanFunction> functions = new LinkedHashMap<>();

@@ -65,6 +65,12 @@ final class TextSearch {
         return n == 0 ? text : text.replace(pattern, by);
     }
 
+    /** The length of s as the string limit counts it: UTF-16 units, two for a character above U+FFFF. */
+    @TruffleBoundary
+    static long limitLength(Object s) {
+        return Args.string("str.repeat", s).length();
+    }
+
     private static String nonEmpty(String name, Object v) {
         String s = Args.string(name, v);
         if (s.isEmpty()) {
