@@ -336,6 +336,9 @@ public final class ModuleCompiler {
         } catch (BytecodeEncodingException e) {
             throw tooLarge(where, e);
         }
+        if (standard) {
+            root[0].setLibrary(module.name()); // its `start`s are named by the caller's line (SpawnSite)
+        }
         b = outer;
         depth = outerDepth;
         resumed = outerResumed;
