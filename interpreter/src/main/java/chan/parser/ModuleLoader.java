@@ -53,7 +53,8 @@ public final class ModuleLoader {
 
     public Program loadMain(Source source) {
         ChanModule main = new ChanModule("<main>");
-        ChanFunction init = compile(source, main, false, ParseAhead.takeMain(Diagnostics.name(source), source.getCharacters()));
+        boolean standard = source.getPath() != null && inStdlib(source.getPath()); // `chan stdlib/str.chan` too
+        ChanFunction init = compile(source, main, standard, ParseAhead.takeMain(Diagnostics.name(source), source.getCharacters()));
         List<ChanModule> modules = new ArrayList<>(loaded.values());
         modules.add(main);
         return new Program(diagnostics.isEmpty() ? init : null, diagnostics, modules);
@@ -192,9 +193,9 @@ public final class ModuleLoader {
      * Whether the module file lies in the stdlib directory itself, however it was imported: only
      * those files see the intrinsics, not a module of the same name found first on `--path`.
      */
-    private boolean inStdlib(TruffleFile file) {
+    private boolean inStdlib(String path) {
         try {
-            TruffleFile dir = file.getCanonicalFile().getParent();
+            TruffleFile dir = context.env().getPublicTruffleFile(path).getCanonicalFile().getParent();
             return dir != null && dir.equals(context.env().getPublicTruffleFile(stdlibDir()).getCanonicalFile());
         } catch (IOException | SecurityException | InvalidPathException e) {
             return false;
@@ -253,7 +254,7 @@ public final class ModuleLoader {
         }
         ChanModule module = new ChanModule(name);
         loading.add(key);
-        ChanFunction init = compile(source, module, inStdlib(file), ParseAhead.take(key, Diagnostics.name(source), source.getCharacters()));
+        ChanFunction init = compile(source, module, inStdlib(file.getPath()), ParseAhead.take(key, Diagnostics.name(source), source.getCharacters()));
         loading.remove(key);
         loaded.put(key, module);
         if (init != null) {
