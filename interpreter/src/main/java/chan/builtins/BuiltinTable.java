@@ -22,9 +22,20 @@ import java.util.Map;
  */
 public final class BuiltinTable {
     private static final Map<String, Builtin> ALL = new LinkedHashMap<>();
+    /**
+     * Built-ins that only the standard modules see (ModuleCompiler.builtin), not part of the language:
+     * Java doing what a stdlib function would otherwise do a character at a time in Chan, without a
+     * new name in every program's namespace. Named {@code intrinsic_…}, so a reader of the stdlib
+     * knows where to look.
+     */
+    private static final Map<String, Builtin> INTRINSICS = new LinkedHashMap<>();
 
     private static void add(String name, int arity, Builtin.Implementation implementation) {
         ALL.put(name, new Builtin(name, arity, implementation));
+    }
+
+    private static void intrinsic(String name, int arity, Builtin.Implementation implementation) {
+        INTRINSICS.put(name, new Builtin(name, arity, implementation));
     }
 
     static {
@@ -109,19 +120,34 @@ public final class BuiltinTable {
         add("shared_load", 2, a -> SharedLines.load(a[1], a[2]));
         add("shared_store", 3, a -> SharedLines.store(a[1], a[2], a[3]));
         add("shared_cas", 4, a -> SharedLines.cas(a[1], a[2], a[3], a[4]));
+        // intrinsics of stdlib/str.chan
+        intrinsic("intrinsic_find", 3, a -> TextSearch.find(a[1], a[2], a[3]));
+        intrinsic("intrinsic_count", 2, a -> TextSearch.count(a[1], a[2]));
+        intrinsic("intrinsic_replace", 3, a -> TextSearch.replace(a[1], a[2], a[3]));
+        intrinsic("intrinsic_split", 2, a -> Text.split(a[1], a[2])); // the built-in split, which str.split hides
+        intrinsic("intrinsic_limit_length", 1, a -> TextSearch.limitLength(a[1]));
     }
 
     private final Map<String, ChanFunction> functions = new LinkedHashMap<>();
+    private final Map<String, ChanFunction> intrinsics = new LinkedHashMap<>();
 
     /** Makes the function values of every built-in for one language instance. */
     public BuiltinTable(ChanLanguage language) {
-        for (Builtin builtin : ALL.values()) {
-            functions.put(builtin.name(), new ChanFunction(builtin.name(), builtin.arity(), new BuiltinRootNode(language, builtin).getCallTarget(), null));
-        }
+        ALL.values().forEach(builtin -> functions.put(builtin.name(), functionOf(language, builtin)));
+        INTRINSICS.values().forEach(builtin -> intrinsics.put(builtin.name(), functionOf(language, builtin)));
+    }
+
+    private static ChanFunction functionOf(ChanLanguage language, Builtin builtin) {
+        return new ChanFunction(builtin.name(), builtin.arity(), new BuiltinRootNode(language, builtin).getCallTarget(), null);
     }
 
     public ChanFunction lookup(String name) {
         return functions.get(name);
+    }
+
+    /** The intrinsic of that name (see {@link #INTRINSICS}), or null: for the standard modules only. */
+    public ChanFunction lookupIntrinsic(String name) {
+        return intrinsics.get(name);
     }
 
     public Iterable<String> names() {

@@ -138,6 +138,8 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
     /** The name shown in stack traces: the function's name, `<fn>` for a closure, `<main>`. */
     private String name = "<fn>";
     private int arity;
+    /** The standard module this function belongs to (`pipeline`), or null for a program's own code (SpawnSite). */
+    private String library;
     /** Whether this root is a loop compiled apart from its function (OutlinedLoop), which stack traces do not show apart. */
     private boolean outlinedLoop;
     /** Whether this function reads its `--max-depth` level at its entry: 0 not yet known, {@link #DEPTH_UNREAD} or {@link #DEPTH_READ}. */
@@ -151,6 +153,16 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
 
     public void setName(String name) {
         this.name = name;
+    }
+
+    /** Marks this root as a function of the standard module {@code module}. */
+    public void setLibrary(String module) {
+        this.library = module;
+    }
+
+    /** The standard module this function belongs to, or null. */
+    public String library() {
+        return library;
     }
 
     /** Marks this root as a loop compiled apart from its function (OutlinedLoop). */

@@ -104,12 +104,22 @@ public final class ModuleCompiler {
      */
     private String constEvaluated;
 
-    ModuleCompiler(ChanLanguage language, Source source, ModuleLoader loader, Diagnostics diagnostics, ChanModule module) {
+    /** Whether this is a module of the stdlib directory, which also sees the intrinsics (BuiltinTable). */
+    private final boolean standard;
+
+    ModuleCompiler(ChanLanguage language, Source source, ModuleLoader loader, Diagnostics diagnostics, ChanModule module, boolean standard) {
         this.language = language;
         this.source = source;
         this.loader = loader;
         this.diagnostics = diagnostics;
         this.module = module;
+        this.standard = standard;
+    }
+
+    /** The built-in a bare name means when nothing here declares it: a built-in, or in the stdlib an intrinsic; else null. */
+    private ChanFunction builtin(String name) {
+        ChanFunction builtin = language.builtins().lookup(name);
+        return builtin == null && standard ? language.builtins().lookupIntrinsic(name) : builtin;
     }
 
     /** Compiles a REPL input against the session's earlier names instead of a module of its own. */
@@ -133,7 +143,7 @@ public final class ModuleCompiler {
     ChanFunction compile(ProgramContext program) {
         collectDeclarations(program);
         entryChecks = new EntryChecks(program, name -> !declarations.containsKey(name) && !topLevelLets.contains(name)
-                        && language.builtins().lookup(name) != null,
+                        && builtin(name) != null,
                         (alias, member) -> importedModule(alias) instanceof ChanModule m && m.cannotCallBack(member),
                         (alias, member) -> importedModule(alias) instanceof ChanModule m && m.neverWaits(member));
         module.setCannotCallBack(entryChecks.functionsThatCannotCallBack());
@@ -325,6 +335,9 @@ public final class ModuleCompiler {
             buildRoot(where, readsDepth, body, root);
         } catch (BytecodeEncodingException e) {
             throw tooLarge(where, e);
+        }
+        if (standard) {
+            root[0].setLibrary(module.name()); // its `start`s are named by the caller's line (SpawnSite)
         }
         b = outer;
         depth = outerDepth;
@@ -776,7 +789,7 @@ public final class ModuleCompiler {
                             + "': consts are evaluated before the module's statements; make it a const too");
             return null;
         }
-        ChanFunction builtin = language.builtins().lookup(text);
+        ChanFunction builtin = builtin(text);
         if (builtin != null) {
             return new Scope.Builtin(builtin);
         }
@@ -791,7 +804,7 @@ public final class ModuleCompiler {
                 return false;
             }
         }
-        return !declarations.containsKey(name) && !topLevelLets.contains(name) && language.builtins().lookup(name) != null;
+        return !declarations.containsKey(name) && !topLevelLets.contains(name) && builtin(name) != null;
     }
 
     /** The built-in a call calls, if its callee is a bare name that is the built-in here; else null. */

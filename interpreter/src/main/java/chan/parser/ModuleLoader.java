@@ -60,7 +60,8 @@ public final class ModuleLoader {
         if (key != null) {
             loading.put(key, source.getName());
         }
-        ChanFunction init = compile(source, main, ParseAhead.takeMain(Diagnostics.name(source), source.getCharacters()));
+        boolean standard = source.getPath() != null && inStdlib(source.getPath()); // `chan stdlib/str.chan` too
+        ChanFunction init = compile(source, main, standard, ParseAhead.takeMain(Diagnostics.name(source), source.getCharacters()));
         if (key != null) {
             loading.remove(key);
         }
@@ -80,7 +81,7 @@ public final class ModuleLoader {
         if (tree == null) {
             return null;
         }
-        ModuleCompiler compiler = new ModuleCompiler(language, source, this, diagnostics, new ChanModule("<main>"));
+        ModuleCompiler compiler = new ModuleCompiler(language, source, this, diagnostics, new ChanModule("<main>"), false);
         compiler.compileAsReplInput(bindings);
         ChanFunction init = compileTree(compiler, tree);
         if (!diagnostics.isEmpty()) {
@@ -95,13 +96,16 @@ public final class ModuleLoader {
         return diagnostics;
     }
 
-    /** Parses (unless {@code ahead} did) and compiles one file into {@code module}; returns its initialiser. */
-    private ChanFunction compile(Source source, ChanModule module, ParseAhead.Parsed ahead) {
+    /**
+     * Parses (unless {@code ahead} did) and compiles one file into {@code module}; returns its
+     * initialiser. {@code standard}: the file is in the stdlib directory (it sees the intrinsics).
+     */
+    private ChanFunction compile(Source source, ChanModule module, boolean standard, ParseAhead.Parsed ahead) {
         ChanParser.ProgramContext tree = parse(source, ahead);
         if (tree == null) {
             return null;
         }
-        ModuleCompiler compiler = new ModuleCompiler(language, source, this, diagnostics, module);
+        ModuleCompiler compiler = new ModuleCompiler(language, source, this, diagnostics, module, standard);
         return compileTree(compiler, tree);
     }
 
@@ -195,6 +199,23 @@ public final class ModuleLoader {
         return null;
     }
 
+    /**
+     * Whether the module file lies in the stdlib directory itself, however it was imported: only
+     * those files see the intrinsics, not a module of the same name found first on `--path`.
+     */
+    private boolean inStdlib(String path) {
+        try {
+            TruffleFile dir = context.env().getPublicTruffleFile(path).getCanonicalFile().getParent();
+            return dir != null && dir.equals(context.env().getPublicTruffleFile(stdlibDir()).getCanonicalFile());
+        } catch (IOException | SecurityException | InvalidPathException e) {
+            return false;
+        }
+    }
+
+    private static String stdlibDir() {
+        return System.getProperty("chan.home", ".") + "/stdlib";
+    }
+
     private List<String> modulePath() {
         List<String> dirs = new ArrayList<>();
         for (String dir : context.option(ChanOptions.Path).split(java.io.File.pathSeparator)) {
@@ -202,8 +223,7 @@ public final class ModuleLoader {
                 dirs.add(dir);
             }
         }
-        String home = System.getProperty("chan.home", ".");
-        dirs.add(home + "/stdlib");
+        dirs.add(stdlibDir());
         return dirs;
     }
 
@@ -239,7 +259,7 @@ public final class ModuleLoader {
         }
         ChanModule module = new ChanModule(name);
         loading.put(key, shownAs);
-        ChanFunction init = compile(source, module, ParseAhead.take(key, Diagnostics.name(source), source.getCharacters()));
+        ChanFunction init = compile(source, module, inStdlib(file.getPath()), ParseAhead.take(key, Diagnostics.name(source), source.getCharacters()));
         loading.remove(key);
         loaded.put(key, module);
         if (init != null) {

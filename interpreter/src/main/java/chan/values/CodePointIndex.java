@@ -43,6 +43,11 @@ final class CodePointIndex {
         return s.length() < MIN_LENGTH ? s.offsetByCodePoints(0, i) : of(s).offsetIn(s, i);
     }
 
+    /** The code-point index of the character at char offset {@code offset} of s (a code point's start, or the end). */
+    static int indexAt(String s, int offset) {
+        return s.length() < MIN_LENGTH ? s.codePointCount(0, offset) : of(s).indexIn(s, offset);
+    }
+
     /** The index of s, made now or found among the recent ones. */
     private static CodePointIndex of(String s) {
         for (CodePointIndex recent : RECENT) {
@@ -61,6 +66,17 @@ final class CodePointIndex {
         }
         int mark = i / STRIDE;
         return s.offsetByCodePoints(marks[mark], i - mark * STRIDE);
+    }
+
+    private int indexIn(String s, int offset) {
+        if (marks == null) {
+            return offset;
+        }
+        int mark = java.util.Arrays.binarySearch(marks, offset); // marks increase: the last one at or before offset
+        if (mark < 0) {
+            mark = -mark - 2;
+        }
+        return mark * STRIDE + s.codePointCount(marks[mark], offset);
     }
 
     /** Counts code points as String.codePointCount does: a surrogate pair is one, a lone surrogate one too. */

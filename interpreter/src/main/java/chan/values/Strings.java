@@ -27,6 +27,18 @@ public final class Strings {
         return s.substring(start, end);
     }
 
+    /** The char offset (UTF-16) where code point {@code i} starts; {@code i == length(s)} gives the end. */
+    @TruffleBoundary
+    public static int offset(String s, int i) {
+        return CodePointIndex.offset(s, i);
+    }
+
+    /** The code-point index of the character at char offset {@code offset}, the inverse of {@link #offset}. */
+    @TruffleBoundary
+    public static int index(String s, int offset) {
+        return CodePointIndex.indexAt(s, offset);
+    }
+
     /** Code points {@code from} (inclusive) to {@code to} (exclusive). */
     @TruffleBoundary
     public static String substring(String s, int from, int to) {

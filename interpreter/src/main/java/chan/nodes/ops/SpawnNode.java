@@ -57,7 +57,8 @@ public abstract class SpawnNode extends Node {
         int target = core == OWN_CORE ? scheduler.currentCore() : coreNumber(core, node);
         try {
             // The new thread is seen by others (it may run, send, print): made at the caller's turn.
-            return scheduler.atOwnTurn(() -> scheduler.spawn(args, target, site));
+            Object shownAs = SpawnSite.of(site, node, scheduler);
+            return scheduler.atOwnTurn(() -> scheduler.spawn(args, target, shownAs));
         } catch (ChanRuntimeError e) {
             throw ChanException.error(e.getMessage(), node);
         }
