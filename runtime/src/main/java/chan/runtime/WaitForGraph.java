@@ -107,9 +107,10 @@ final class WaitForGraph {
         }
     }
 
-    /** The ids of the strands the strand {@code id} waits for, in order. */
+    /** The ids of the strands the strand {@code id} waits for, in order; none for a strand not in the report. */
     private List<Integer> waitsFor(int id) {
         int i = Collections.binarySearch(live.stream().map(Strand::id).toList(), id);
+        if (i < 0) return List.of();
         TreeSet<Integer> ids = new TreeSet<>();
         for (int q : adj[i]) {
             for (int u : adj[q]) if (u != i) ids.add(live.get(u).id());

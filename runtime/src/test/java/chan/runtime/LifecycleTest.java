@@ -242,6 +242,7 @@ class LifecycleTest {
         assertEquals(List.of(1, 2, 4), r.waitsFor(3), "thread 3 waits for the holders of b");
         assertEquals(List.of(1, 3), r.waitsFor(4));
         assertEquals(List.of(), r.waitsFor(1), "no one else holds done");
+        assertEquals(List.of(), r.waitsFor(99), "no such thread");
     }
 
     /** A thread waiting on monitor(u) waits for u, whose end would send on it, held or not. */
