@@ -203,6 +203,52 @@ class SpareIT {
     }
 
     /**
+     * The spare's status line may reach the run in pieces: bash reads a FIFO a byte at a time, and a
+     * `read -t 1` that timed out within the line kept the part it had read, so the next read got only
+     * the rest (under load a run once exited with `exit: eclined: numeric argument required`). A
+     * stand-in for the spare writes the status 42 as "4", then, past the read's timeout, "2\n": the
+     * run must exit 42, not 2. The stand-in takes the request as a spare does, writes the program's
+     * output, and closes the error stream.
+     */
+    @Test
+    void aStatusLineThatComesInTwoPiecesIsReadWhole() throws Exception {
+        Path hello = program("hello.chan", "print(\"hello\");\n");
+        Path spare = readySpare();
+        String standInScript = """
+                        d=$1
+                        exec 5<>"$d/go"                       # before the run writes its request, or it is lost
+                        echo listening
+                        read -r -d '' -u 5 version            # the request's first field
+                        exec 3>"$d/done"
+                        printf 'from the stand-in\\n' > "$d/out"
+                        : > "$d/err"
+                        printf 4 >&3
+                        sleep 2.5                             # past the run's one-second read, twice
+                        printf '2\\n' >&3
+                        """;
+        Process standIn = new ProcessBuilder("bash", "-c", standInScript, "stand-in", spare.toString()).redirectErrorStream(true).start();
+        started.add(standIn);
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(standIn.getInputStream(), UTF_8))) {
+            assertEquals("listening", lines.readLine(), "the stand-in did not start");
+            standInFor(spare, standIn.pid());
+            Process chan = start(List.of(CHAN.toString(), hello.toString()), dir.resolve("out.txt"), Map.of("CHAN_SPARE", "on"));
+            started.add(chan);
+            assertTrue(chan.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS), "the run did not end");
+            assertEquals(42, chan.exitValue(), () -> "the status line was read in part; error: " + read(dir.resolve("err.txt")));
+            assertEquals("from the stand-in\n", Files.readString(dir.resolve("out.txt")), "the stand-in was not the one that ran it");
+            assertEquals("", Files.readString(dir.resolve("err.txt")));
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    /**
      * Where the spares' directory cannot be made (here a file is in its place; so it is for a user
      * who may not write target/), a run uses no spare and runs as it would without.
      */

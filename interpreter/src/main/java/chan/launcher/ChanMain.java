@@ -98,12 +98,16 @@ public final class ChanMain {
             return 2;
         }
         java.util.List<String> words = cl.programArgs();
-        boolean counted = !words.isEmpty() && words.get(0).matches("[0-9]+");
-        if (counted && !words.get(0).matches("[1-9][0-9]{0,5}")) {
-            err.println("chan bench: RUNS takes a number from 1 to 999999, got " + words.get(0));
-            return 2;
+        boolean counted = !words.isEmpty() && WholeNumber.parse(words.get(0)) != null;
+        int runs = 20;
+        if (counted) {
+            try {
+                runs = (int) WholeNumber.inRange(words.get(0), 1, 999_999);
+            } catch (WholeNumber.BadNumber e) {
+                err.println("chan bench: RUNS " + e.getMessage());
+                return 2;
+            }
         }
-        int runs = counted ? Integer.parseInt(words.get(0)) : 20;
         java.util.List<String> programArgs = counted ? words.subList(1, words.size()) : words;
         BenchBaseline baseline = null;
         if (cl.baseline() != null) {

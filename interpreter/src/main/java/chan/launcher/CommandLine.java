@@ -204,32 +204,19 @@ final class CommandLine {
             // output is the program's, where a trace would be mixed into what it prints.
             throw new UsageError("--trace takes a file name, got '-' (standard output is the program's: write the trace to a file, or to /dev/stderr)");
         }
-        if (option.equals("--cores")) {
-            checkCount(option, value, chan.runtime.Machine.MAX_CORES);
-        } else if (option.equals("--max-depth")) {
-            checkCount(option, value, MAX_DEPTH);
-        } else if (option.equals("--seed")) {
-            try {
-                Long.parseLong(value);
-            } catch (NumberFormatException e) {
-                boolean digits = value.matches("-?[0-9]+");
-                throw new UsageError(option + (digits ? " takes a 64-bit number, got " + value + ", which is out of range"
-                                : " takes a number, got '" + value + "'"));
+        // A number is given on in its plain form (`+4` as `4`): what the context's options parse, and what a report shows.
+        try {
+            if (option.equals("--cores")) {
+                return Long.toString(WholeNumber.inRange(value, 1, chan.runtime.Machine.MAX_CORES));
+            } else if (option.equals("--max-depth")) {
+                return Long.toString(WholeNumber.inRange(value, 1, MAX_DEPTH));
+            } else if (option.equals("--seed")) {
+                return Long.toString(WholeNumber.anyLong(value));
             }
+        } catch (WholeNumber.BadNumber e) {
+            throw new UsageError(option + " " + e.getMessage());
         }
         return value;
-    }
-
-    /**
-     * A count from 1 to {@code max}: anything else (0, -1, 1025 cores, a word) is one message naming
-     * the range, the value quoted unless it is a whole number, as --seed's.
-     */
-    private static void checkCount(String option, String value, long max) throws UsageError {
-        boolean whole = value.matches("-?[0-9]+");
-        boolean inRange = whole && value.matches("[0-9]{1,18}") && Long.parseLong(value) >= 1 && Long.parseLong(value) <= max;
-        if (!inRange) {
-            throw new UsageError(option + " takes a number from 1 to " + max + ", got " + (whole ? value : "'" + value + "'"));
-        }
     }
 
     Command command() {

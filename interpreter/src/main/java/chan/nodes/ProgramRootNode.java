@@ -142,12 +142,12 @@ public final class ProgramRootNode extends RootNode {
         return scheduler.spawnMain(new Object[]{program.main()});
     }
 
-    /** How Chan values look to the runtime: nil, exit reasons and messages, message sizes. */
+    /** How Chan values look to the runtime: nil, exit reasons and messages, message sizes, what a value refers to. */
     public static SchedulerOptions schedulerOptions() {
         return new SchedulerOptions().nil(ChanNil.NIL)
                         .normalReason(ChanAtom.of("normal")).killedReason(ChanAtom.of("killed"))
                         .exitMessageFactory((t, reason) -> new ChanTuple(ChanAtom.of("exit"), t, Copying.copyForTransfer(reason)))
-                        .valueSizer(MessageSize::bytes);
+                        .valueSizer(MessageSize::bytes).valueReferences(chan.threads.GuestReferences.INSTANCE);
     }
 
     /** The run's end: the trace written, leaks and statistics reported; returns the exit code. */

@@ -1,5 +1,6 @@
 package chan.repl;
 
+import chan.launcher.WholeNumber;
 import chan.runtime.MachineException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -65,12 +66,12 @@ final class ReplCommands {
                     traceCompleted(trace);
                 }
                 case ":cores" -> {
-                    Path trace = session.setCores(positive(needs(arg, "a number of cores")));
+                    Path trace = session.setCores((int) number(needs(arg, "a number of cores"), 1, chan.runtime.Machine.MAX_CORES));
                     out.println("session reset: " + describeMachine());
                     traceCompleted(trace);
                 }
                 case ":seed" -> {
-                    Path trace = session.setSeed(Long.parseLong(needs(arg, "a number")));
+                    Path trace = session.setSeed(number(needs(arg, "a number"), Long.MIN_VALUE, Long.MAX_VALUE));
                     out.println("session reset: seed " + session.seed());
                     traceCompleted(trace);
                 }
@@ -82,8 +83,6 @@ final class ReplCommands {
             }
         } catch (UsageError e) {
             out.println(name + ": " + e.getMessage());
-        } catch (NumberFormatException e) {
-            out.println(name + ": " + notANumber(name, arg));
         } catch (MachineException | chan.runtime.ChanRuntimeError e) {
             out.println(name + ": " + e.getMessage());
         } catch (java.nio.file.InvalidPathException e) { // :load or :trace of a name that is no path (a NUL)
@@ -133,22 +132,16 @@ final class ReplCommands {
         return arg;
     }
 
-    /** A number too large for its command is not "not a number": say its range, as the command line's --seed and --cores do. */
-    private static String notANumber(String command, String arg) {
-        if (!arg.matches("-?[0-9]+")) {
-            return "not a number: " + arg;
+    /**
+     * A number as the command line's --seed and --cores take it (chan.launcher.WholeNumber: `+4` is
+     * 4; a number out of range says the range): a seed any 64-bit number, a count of cores from 1.
+     */
+    private static long number(String arg, long min, long max) {
+        try {
+            return min == Long.MIN_VALUE ? WholeNumber.anyLong(arg) : WholeNumber.inRange(arg, min, max);
+        } catch (WholeNumber.BadNumber e) {
+            throw new UsageError(e.getMessage());
         }
-        return command.equals(":seed") ? "takes a 64-bit number, got " + arg + ", which is out of range"
-                        : "takes a number from 1 to " + chan.runtime.Machine.MAX_CORES + ", got " + arg;
-    }
-
-    /** As the command line's --cores says it: the machine's own limit only matters once the number is positive. */
-    private static int positive(String arg) {
-        int n = Integer.parseInt(arg);
-        if (n < 1) {
-            throw new UsageError("takes a number from 1 to " + chan.runtime.Machine.MAX_CORES + ", got " + arg);
-        }
-        return n;
     }
 
     private static final class UsageError extends RuntimeException {

@@ -91,7 +91,36 @@ class TraceFileTest {
         assertEquals("", r.out());
         RunChan onDirectory = RunChan.run("examples/hello.chan", "--trace", dir.toString());
         assertEquals(2, onDirectory.exit(), onDirectory.err());
-        assertEquals("chan: cannot write trace file " + dir + ": Is a directory\n", onDirectory.err());
+        assertEquals("chan: cannot write trace file " + dir + ": it is a directory\n", onDirectory.err(), "as chan DIR says it");
+        assertEquals("", onDirectory.out());
+    }
+
+    /** A file where the path needs a directory was the OS's "Not a directory", which did not say which part. */
+    @Test
+    void aFileInThePathIsNamed() throws IOException {
+        Path file = Files.writeString(dir.resolve("plain"), "x");
+        RunChan r = RunChan.run("examples/hello.chan", "--trace", file.resolve("sub/t.json").toString());
+        assertEquals(2, r.exit(), r.err());
+        assertEquals("chan: cannot write trace file " + file.resolve("sub/t.json") + ": " + file + " is not a directory\n", r.err());
+    }
+
+    /** Root may write anywhere, so the case is only meaningful for another user (the build's, usually). */
+    @Test
+    void aDirectoryWithoutWritePermissionIsAClearError() throws IOException {
+        int uid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid"); // `id -u`
+        org.junit.jupiter.api.Assumptions.assumeFalse(uid == 0, "root writes regardless of permissions");
+        Path locked = Files.createDirectory(dir.resolve("locked"));
+        Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            Path trace = locked.resolve("t.json");
+            RunChan r = RunChan.run("examples/hello.chan", "--trace", trace.toString());
+            assertEquals(2, r.exit(), r.err());
+            assertEquals("chan: cannot write trace file " + trace + ": permission denied\n", r.err());
+            assertEquals("", r.out(), "nothing runs");
+            assertFalse(Files.exists(trace));
+        } finally {
+            Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
     }
 
     /** A trace that cannot be written when the run ends (a full disk): an error, exit 1, after the program's output. */

@@ -137,6 +137,44 @@ class CommandLineTest {
         assertEquals("--max-depth takes a number from 1 to 10000000, got 'deep'", usageError("--max-depth", "deep", "prog.chan"));
     }
 
+    /**
+     * `--seed +5` was taken and `--cores +4` refused. Every numeric option now reads a number as Go's
+     * flag package and Long.parseLong do, a leading `+` a sign, decimal only, and hands it on plain.
+     */
+    @Test
+    void everyNumericOptionTakesAPlusSignAlike() throws Exception {
+        CommandLine cl = CommandLine.parse(new String[] {"prog.chan", "--seed", "+5", "--cores=+4", "--max-depth", "+50"});
+        assertEquals("5", cl.options().get("chan.Seed"));
+        assertEquals("4", cl.options().get("chan.Cores"));
+        assertEquals("50", cl.options().get("chan.MaxDepth"));
+        assertEquals("7", CommandLine.parse(new String[] {"prog.chan", "--cores", "007"}).options().get("chan.Cores"), "decimal, not octal");
+        assertEquals("-9223372036854775808", CommandLine.parse(new String[] {"prog.chan", "--seed=-9223372036854775808"}).options().get("chan.Seed"));
+        assertEquals("--seed takes a 64-bit number, got +9223372036854775808, which is out of range", usageError("prog.chan", "--seed", "+9223372036854775808"));
+        for (String option : new String[] {"--seed", "--cores", "--max-depth"}) {
+            String range = option.equals("--seed") ? "takes a number, got " : option.equals("--cores") ? "takes a number from 1 to 1024, got "
+                            : "takes a number from 1 to 10000000, got ";
+            // the last, an Arabic-Indic four, is a digit to Long.parseLong, not to us
+            for (String bad : new String[] {"+", "++4", "+-4", "0x10", "1_000", " 4", "4 ", "4.0", "\u0664"}) {
+                assertEquals(option + " " + range + "'" + bad + "'", usageError("prog.chan", option, bad), option + " " + bad);
+            }
+        }
+        assertEquals("--cores takes a number from 1 to 1024, got +0", usageError("prog.chan", "--cores", "+0"));
+        assertEquals("--max-depth takes a number from 1 to 10000000, got +10000001", usageError("prog.chan", "--max-depth=+10000001"));
+    }
+
+    /** chan bench's RUNS is a number as the options' are: `+3` is three runs, not the program's first argument. */
+    @Test
+    void benchRunsTakesAPlusSignAndRefusesANegativeNumber() {
+        chan.testing.RunChan negative = chan.testing.RunChan.run("bench", "examples/hello.chan", "-3");
+        assertEquals(2, negative.exit(), negative.err());
+        assertEquals("chan bench: RUNS takes a number from 1 to 999999, got -3\n", negative.err());
+        chan.testing.RunChan huge = chan.testing.RunChan.run("bench", "examples/hello.chan", "+1000000");
+        assertEquals("chan bench: RUNS takes a number from 1 to 999999, got +1000000\n", huge.err());
+        chan.testing.RunChan plus = chan.testing.RunChan.run("bench", "examples/hello.chan", "+1");
+        assertEquals(0, plus.exit(), plus.err());
+        assertTrue(plus.out().startsWith("examples/hello.chan: 1 run, with no warm-up (RUNS 1)"), plus.out());
+    }
+
     @Test
     void maxDepthHasAnUpperBound() throws Exception {
         assertEquals("10000000", CommandLine.parse(new String[] {"prog.chan", "--max-depth", "10000000"}).options().get("chan.MaxDepth"));

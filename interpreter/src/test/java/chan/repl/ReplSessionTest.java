@@ -233,7 +233,7 @@ class ReplSessionTest {
         Session s = run(":seed 99999999999999999999", ":cores 99999999999999999999", ":seed x1", ":seed -9223372036854775808");
         assertEquals(List.of(":seed: takes a 64-bit number, got 99999999999999999999, which is out of range",
                         ":cores: takes a number from 1 to 1024, got 99999999999999999999",
-                        ":seed: not a number: x1",
+                        ":seed: takes a number, got 'x1'",
                         "session reset: seed -9223372036854775808"), s.lines(), s.err());
     }
 
@@ -247,6 +247,14 @@ class ReplSessionTest {
                         "trace " + file + " completed; the fresh session is not traced (:trace FILE starts another)",
                         "session reset: uniform: 2 cores in 1 package; latency from core 0: 2 (x1) 75 (x1)"), s.lines(), s.err());
         assertTrue(java.nio.file.Files.readString(file).strip().endsWith("}"), "the file is complete");
+    }
+
+    /** As the command line's --seed and --cores: a leading `+` is a sign, for both alike. */
+    @Test
+    void aPlusSignIsTakenByBothNumericCommands() {
+        Session s = run(":seed +5", ":cores +2", ":cores +x");
+        assertEquals(List.of("session reset: seed 5", "session reset: uniform: 2 cores in 1 package; latency from core 0: 2 (x1) 75 (x1)",
+                        ":cores: takes a number from 1 to 1024, got '+x'"), s.lines(), s.err());
     }
 
     @Test

@@ -75,6 +75,9 @@ public final class Channel implements Comparable<Channel> {
 
     public int length() { return buf == null ? 0 : buf.size(); }
 
+    /** The value buffered at {@code k}, 0 the next to be received; 0 ≤ k < length(). */
+    Object buffered(int k) { return buf.value(k); }
+
     public boolean isClosed() { return closed; }
 
     /** Makes this a channel only the runtime sends on; {@code maker} names it in errors, e.g. {@code "after(n)"}. */

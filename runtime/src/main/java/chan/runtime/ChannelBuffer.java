@@ -37,6 +37,9 @@ final class ChannelBuffer {
         count++;
     }
 
+    /** The k-th oldest value held, 0 ≤ k < size(). */
+    Object value(int k) { return values[(head + k) % values.length]; }
+
     /** Preconditions for the head accessors: not empty. */
     Object headValue() { return values[head]; }
 

@@ -1,6 +1,7 @@
 package chan.runtime;
 
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * What the run prints after {@code deadlock: all threads are blocked}: every blocked thread with its
@@ -9,19 +10,30 @@ import java.util.List;
  * its lowest id.
  */
 public final class DeadlockReport {
-    /** One blocked thread; {@code waitsFor} are the ids of the threads it is taken to wait for. */
-    public record Blocked(int id, boolean main, int core, String site, List<Integer> waitsFor) {}
+    /** One blocked thread. */
+    public record Blocked(int id, boolean main, int core, String site) {}
 
     /** At most this many threads are listed by {@link #format}; the rest are counted. */
     static final int MAX_LISTED = 100;
+    /** At most this many threads of a cycle are printed; the rest are counted (a ring of 300,000 was a 5 MB line). */
+    static final int MAX_IN_CYCLE = 20;
 
     private final List<Blocked> blocked;
     private final List<List<Integer>> cycles;
+    private final IntFunction<List<Integer>> waitsFor;
 
-    DeadlockReport(List<Blocked> blocked, List<List<Integer>> cycles) {
+    DeadlockReport(List<Blocked> blocked, List<List<Integer>> cycles, IntFunction<List<Integer>> waitsFor) {
         this.blocked = List.copyOf(blocked);
         this.cycles = List.copyOf(cycles);
+        this.waitsFor = waitsFor;
     }
+
+    /**
+     * The ids of the threads that blocked thread {@code id} is taken to wait for ({@link WaitForGraph}),
+     * in order; computed when asked, since a hundred thousand threads blocked on one channel would
+     * each wait for the same hundred thousand.
+     */
+    public List<Integer> waitsFor(int id) { return waitsFor.apply(id); }
 
     public List<Blocked> blocked() { return blocked; }
 
@@ -45,7 +57,10 @@ public final class DeadlockReport {
         }
         for (List<Integer> cycle : cycles) {
             b.append("  cycle:");
-            for (int id : cycle) b.append(" thread ").append(id).append(" ->");
+            for (int k = 0; k < Math.min(cycle.size(), MAX_IN_CYCLE); k++) b.append(" thread ").append(cycle.get(k)).append(" ->");
+            if (cycle.size() > MAX_IN_CYCLE) {
+                b.append(" (").append(cycle.size() - MAX_IN_CYCLE).append(" more threads) ->");
+            }
             b.append(" thread ").append(cycle.get(0)).append('\n');
         }
         return b.toString();

@@ -643,7 +643,7 @@ public final class Scheduler {
         for (Core c : cores) {
             if (!c.runq.isEmpty() || c.atTurn != null) return null;
         }
-        return WaitForGraph.report(liveById(), main);
+        return WaitForGraph.report(liveById(), main, options.valueReferences, monitors);
     }
 
     /**

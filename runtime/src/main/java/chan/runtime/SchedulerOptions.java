@@ -22,6 +22,12 @@ public final class SchedulerOptions {
     public Object normalReason = "normal";
     public Object killedReason = "killed";
     public ValueSizer valueSizer = v -> 8;
+    /**
+     * How to see into guest values and thread bodies, for the deadlock report's wait-for graph; null
+     * (the runtime alone, its tests) takes the threads that last completed an operation on a channel
+     * as those that could complete the next ({@link WaitForGraph}).
+     */
+    public ValueReferences valueReferences;
     /** Informational: the interpreter prints {@link Scheduler#stats()} when set (counters are always kept). */
     public boolean stats;
     /** Where to write the Chrome trace at the end of the run; null for none. */
@@ -44,6 +50,8 @@ public final class SchedulerOptions {
     public SchedulerOptions killedReason(Object r) { this.killedReason = r; return this; }
 
     public SchedulerOptions valueSizer(ValueSizer s) { this.valueSizer = s; return this; }
+
+    public SchedulerOptions valueReferences(ValueReferences r) { this.valueReferences = r; return this; }
 
     public SchedulerOptions stats(boolean on) { this.stats = on; return this; }
 

@@ -36,7 +36,7 @@ final class Trace {
         try {
             out = Files.newBufferedWriter(file);
         } catch (IOException e) {
-            throw new ChanRuntimeError("cannot write trace file " + file + ": " + reason(e));
+            throw new ChanRuntimeError("cannot write trace file " + file + ": " + whyNotOpened(file, e));
         }
         AtExit.add(atExit);
         write("{\"traceEvents\":[\n");
@@ -88,6 +88,21 @@ final class Trace {
         }
         out = null;
         if (failure != null) throw new ChanRuntimeError("cannot write trace file " + file + ": " + reason(failure));
+    }
+
+    /**
+     * Why the file could not be created, in the words the launcher uses for its other files
+     * (ProgramFile), not the OS's own "Is a directory" or "Not a directory", which did not say which
+     * part of the path was wrong.
+     */
+    private static String whyNotOpened(Path file, IOException e) {
+        if (Files.isDirectory(file)) return "it is a directory";
+        for (Path dir = file.toAbsolutePath().getParent(); dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir)) {
+                return Files.isDirectory(dir) ? reason(e) : dir + " is not a directory";
+            }
+        }
+        return reason(e);
     }
 
     /** Why a file could not be written, in words (the JDK's message for a missing directory is only the path). */

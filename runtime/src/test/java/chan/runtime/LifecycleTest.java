@@ -220,6 +220,46 @@ class LifecycleTest {
                 "  cycle: thread 2 -> thread 3 -> thread 2", ""), r.format());
     }
 
+    /** With a view into the bodies, the cycle comes from who holds what now, though no operation ever completed. */
+    @Test
+    void aCycleOfThreadsThatNeverCompletedAnOperationIsFoundThroughWhatTheyHold() {
+        Sim sim = Sim.seeingHeldValues(2);
+        Channel a = new Channel(sim.s, 0);
+        Channel b = new Channel(sim.s, 0);
+        Channel done = new Channel(sim.s, 0);
+        Strand main = sim.main((t, in) -> {
+            Sim.holds(sim.start(0, site("receive at p.chan:3:9"), sim.recv(a)), List.of(b));    // b inside a list it holds
+            Sim.holds(sim.start(1, site("receive at p.chan:4:9"), sim.recv(b)), a);
+            Sim.holds(sim.start(1, site("receive at p.chan:5:9"), sim.recv(a)), b);              // blocked as thread 2 is
+            return in;
+        }, site("receive at p.chan:9:1"), sim.recv(done));
+        Sim.holds(main, a, b, done);
+        sim.run();
+        DeadlockReport r = sim.s.deadlockReport();
+        assertNotNull(r);
+        assertEquals(List.of(List.of(2, 3)), r.cycles(), r.format());
+        assertEquals(List.of(1, 3), r.waitsFor(2), "thread 2 waits for the holders of a, not for thread 4, blocked on a too");
+        assertEquals(List.of(1, 2, 4), r.waitsFor(3), "thread 3 waits for the holders of b");
+        assertEquals(List.of(1, 3), r.waitsFor(4));
+        assertEquals(List.of(), r.waitsFor(1), "no one else holds done");
+        assertEquals(List.of(), r.waitsFor(99), "no such thread");
+    }
+
+    /** A thread waiting on monitor(u) waits for u, whose end would send on it, held or not. */
+    @Test
+    void aMonitorChannelWaitsForTheThreadItWatches() {
+        Sim sim = Sim.uniform(1);
+        Channel c = new Channel(sim.s, 0);
+        sim.main((t, in) -> {
+            Strand worker = sim.start(0, sim.recv(c));
+            return sim.s.monitor(worker).receive();
+        });
+        sim.run();
+        DeadlockReport r = sim.s.deadlockReport();
+        assertNotNull(r);
+        assertEquals(List.of(2), r.waitsFor(1), r.format());
+    }
+
     @Test
     void thereIsNoDeadlockWhileATimerIsPending() {
         Sim sim = Sim.uniform(1);

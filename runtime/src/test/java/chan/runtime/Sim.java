@@ -17,6 +17,8 @@ final class Sim {
     static final class Script {
         final List<Step> steps;
         int pc;
+        /** What the strand holds, as the interpreter's frames would (see {@link #seeingHeldValues}). */
+        final List<Object> held = new ArrayList<>();
 
         Script(List<Step> steps) {
             this.steps = steps;
@@ -43,6 +45,19 @@ final class Sim {
 
     Sim(Machine m, long seed) {
         this(m, seed, new SchedulerOptions());
+    }
+
+    /** A run whose deadlock report sees into each script's {@link Script#held}, as into a thread's frames. */
+    static Sim seeingHeldValues(int cores) {
+        return new Sim(Machine.preset("uniform", cores), 1, new SchedulerOptions().valueReferences((v, out) -> {
+            if (v instanceof Script sc) sc.held.forEach(out);
+            if (v instanceof List<?> values) values.forEach(out); // a container of the test's values
+        }));
+    }
+
+    /** Marks that {@code t} holds {@code values} (channels, or lists of them). */
+    static void holds(Strand t, Object... values) {
+        ((Script) t.body).held.addAll(Arrays.asList(values));
     }
 
     static Sim uniform(int cores) {
