@@ -279,12 +279,17 @@ public final class ModuleLoader {
         return cycle.append(loading.get(key)).toString();
     }
 
-    /** The file's path with links resolved, which names one file one way however it was reached. */
+    /**
+     * The file's path with links resolved, which names one file one way however it was reached; as
+     * given where the context may not look at files (an embedder's program, handed over as a source).
+     */
     private static String canonicalPath(TruffleFile file) {
         try {
             return file.getCanonicalFile().getPath();
         } catch (IOException e) {
             return file.getAbsoluteFile().getPath();
+        } catch (SecurityException e) {
+            return file.getPath();
         }
     }
 
