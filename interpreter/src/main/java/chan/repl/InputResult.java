@@ -3,8 +3,8 @@ package chan.repl;
 /**
  * How one REPL input ended: with a value (nil when it ends in a statement), an error already
  * printed, a deadlock already reported, or an interrupt (Ctrl-C); or it never ran, its syntax or
- * static errors printed. {@code cycles} is the virtual
- * time core 0 advanced while the input ran, {@code wallNanos} the host time it took.
+ * static errors printed. {@code cycles} is the virtual time core 0 advanced from the input's first
+ * run until it ended, {@code wallNanos} the host time it took.
  */
 record InputResult(Kind kind, Object value, long cycles, long wallNanos) {
     enum Kind { VALUE, ERROR, DEADLOCK, INTERRUPTED, NOT_COMPILED }
