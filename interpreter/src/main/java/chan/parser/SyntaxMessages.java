@@ -1,6 +1,7 @@
 package chan.parser;
 
 import chan.grammar.ChanLexer;
+import chan.grammar.ChanParser;
 import chan.grammar.ChanParser.ReplicatedRecvCommContext;
 import chan.runtime.VisibleText;
 import java.util.List;
@@ -33,7 +34,61 @@ final class SyntaxMessages {
         if (offending != null && offending.getType() == ChanLexer.RECV && rule instanceof ReplicatedRecvCommContext) {
             return message + ": a replicated option only receives; a send to one of several channels is one option per channel";
         }
-        return message;
+        String habit = otherLanguageHabit(offending, before, rule);
+        if (habit == null) {
+            return message;
+        }
+        // `func f`: the parser took `func` for an expression and wanted its `;`; the name is what is wrong.
+        return (foreignDeclarationWord(before) != null ? "unexpected '" + VisibleText.of(offending.getText()) + "'" : message) + ": " + habit;
+    }
+
+    /** "variable" or "function" when t is another language's word that declares one (`var`, `func`), else null. */
+    private static String foreignDeclarationWord(Token t) {
+        if (t == null || t.getType() != ChanLexer.IDENT) {
+            return null;
+        }
+        return switch (t.getText()) {
+            case "var", "val", "auto" -> "variable";
+            case "func", "function", "def", "fun" -> "function";
+            default -> null;
+        };
+    }
+
+    /**
+     * A hint for what a Go, C, Python or JavaScript programmer writes by habit where Chan has its
+     * own way, told apart by the offending token, the one before it, or the rule the parser was in.
+     */
+    private static String otherLanguageHabit(Token offending, Token before, ParserRuleContext rule) {
+        if (offending == null) {
+            return null;
+        }
+        String text = offending.getText();
+        if (text.equals(":") && nextCharIs(offending, "=")) {
+            return "Chan declares a variable with let (`let x = 1;`), not Go's `:=`";
+        }
+        if (isName(offending) && "variable".equals(foreignDeclarationWord(before))) {
+            return "Chan declares a variable with let (`let " + text + " = …;`)";
+        }
+        if (isName(offending) && "function".equals(foreignDeclarationWord(before))) {
+            return "Chan declares a function with fn (`fn " + text + "(…) { … }`)";
+        }
+        if (before != null && (before.getType() == ChanLexer.IF || before.getType() == ChanLexer.WHILE || before.getType() == ChanLexer.FOR)
+                && !text.equals("(")) {
+            return before.getType() == ChanLexer.FOR ? "Chan writes a for loop's head in parentheses: `for (x in xs) { … }`"
+                    : "Chan writes the " + before.getText() + "'s condition in parentheses, as C does: `" + before.getText() + " (…) { … }`";
+        }
+        if (before != null && (text.equals("+") && before.getText().equals("+") || text.equals(";") && before.getText().equals("-") && precededBy(before, '-'))) {
+            return "Chan has no ++ or --; write `x += 1;` or `x -= 1;`";
+        }
+        if (text.equals("=") && (rule instanceof ChanParser.IfStatementContext || rule instanceof ChanParser.WhileStmtContext)) {
+            return "to compare, write ==; = assigns, and only as a statement of its own";
+        }
+        return null;
+    }
+
+    /** Whether the character right before t is c (`--` is two `-` tokens). */
+    private static boolean precededBy(Token t, char c) {
+        return t.getInputStream() != null && t.getStartIndex() > 0 && charAt(t, t.getStartIndex() - 1) == c;
     }
 
     private static boolean isName(Token t) {
