@@ -126,6 +126,8 @@ public final class BuiltinTable {
         intrinsic("intrinsic_replace", 3, a -> TextSearch.replace(a[1], a[2], a[3]));
         intrinsic("intrinsic_split", 2, a -> Text.split(a[1], a[2])); // the built-in split, which str.split hides
         intrinsic("intrinsic_limit_length", 1, a -> TextSearch.limitLength(a[1]));
+        // intrinsics of stdlib/list.chan
+        intrinsic("intrinsic_sort_less", 2, a -> LessSort.sort(a[1], a[2]));
     }
 
     private final Map<String, ChanFunction> functions = new LinkedHashMap<>();
