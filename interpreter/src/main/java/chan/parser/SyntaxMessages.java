@@ -77,7 +77,9 @@ final class SyntaxMessages {
             return before.getType() == ChanLexer.FOR ? "Chan writes a for loop's head in parentheses: `for (x in xs) { … }`"
                     : "Chan writes the " + before.getText() + "'s condition in parentheses, as C does: `" + before.getText() + " (…) { … }`";
         }
-        if (before != null && (text.equals("+") && before.getText().equals("+") || text.equals(";") && before.getText().equals("-") && precededBy(before, '-'))) {
+        boolean increment = text.equals("+") && precededBy(offending, '+');                      // `x++`, not `1 + + 2`
+        boolean decrement = text.equals(";") && before != null && before.getText().equals("-") && precededBy(before, '-'); // `x--;`
+        if (increment || decrement) {
             return "Chan has no ++ or --; write `x += 1;` or `x -= 1;`";
         }
         if (text.equals("=") && (rule instanceof ChanParser.IfStatementContext || rule instanceof ChanParser.WhileStmtContext)) {
