@@ -13,6 +13,7 @@ import com.oracle.truffle.api.TruffleFile;
 import com.oracle.truffle.api.source.Source;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,6 +43,8 @@ public final class ModuleLoader {
     private final Map<String, ChanModule> loaded = new HashMap<>();
     /** The files being compiled, importer before imported: canonical path to the name errors show. */
     private final LinkedHashMap<String, String> loading = new LinkedHashMap<>();
+    /** The stdlib directory's {@link #canonicalPath}, found at the first module that asks; "" if it cannot be. */
+    private String canonicalStdlibDir;
 
     public ModuleLoader(ChanLanguage language, ChanContext context) {
         this.language = language;
@@ -60,7 +63,7 @@ public final class ModuleLoader {
         if (key != null) {
             loading.put(key, source.getName());
         }
-        boolean standard = source.getPath() != null && inStdlib(source.getPath()); // `chan stdlib/str.chan` too
+        boolean standard = key != null && inStdlib(key); // `chan stdlib/str.chan` too
         ChanFunction init = compile(source, main, standard, ParseAhead.takeMain(Diagnostics.name(source), source.getCharacters()));
         if (key != null) {
             loading.remove(key);
@@ -200,16 +203,20 @@ public final class ModuleLoader {
     }
 
     /**
-     * Whether the module file lies in the stdlib directory itself, however it was imported: only
-     * those files see the intrinsics, not a module of the same name found first on `--path`.
+     * Whether the module file, named by its {@link #canonicalPath}, lies in the stdlib directory
+     * itself, however it was imported: only those files see the intrinsics, not a module of the same
+     * name found first on `--path`.
      */
-    private boolean inStdlib(String path) {
-        try {
-            TruffleFile dir = context.env().getPublicTruffleFile(path).getCanonicalFile().getParent();
-            return dir != null && dir.equals(context.env().getPublicTruffleFile(stdlibDir()).getCanonicalFile());
-        } catch (IOException | SecurityException | InvalidPathException e) {
-            return false;
+    private boolean inStdlib(String canonicalPath) {
+        if (canonicalStdlibDir == null) {
+            try {
+                canonicalStdlibDir = canonicalPath(context.env().getPublicTruffleFile(stdlibDir()));
+            } catch (SecurityException | InvalidPathException e) {
+                canonicalStdlibDir = ""; // no file of this context is the stdlib's
+            }
         }
+        Path parent = Path.of(canonicalPath).getParent();
+        return parent != null && parent.toString().equals(canonicalStdlibDir);
     }
 
     private static String stdlibDir() {
@@ -259,7 +266,7 @@ public final class ModuleLoader {
         }
         ChanModule module = new ChanModule(name);
         loading.put(key, shownAs);
-        ChanFunction init = compile(source, module, inStdlib(file.getPath()), ParseAhead.take(key, Diagnostics.name(source), source.getCharacters()));
+        ChanFunction init = compile(source, module, inStdlib(key), ParseAhead.take(key, Diagnostics.name(source), source.getCharacters()));
         loading.remove(key);
         loaded.put(key, module);
         if (init != null) {
