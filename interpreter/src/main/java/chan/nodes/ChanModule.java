@@ -17,6 +17,8 @@ public final class ChanModule {
     private java.util.Set<String> cannotCallBack = java.util.Set.of();
     /** The names of its functions that never wait: no receive, send, `choose`, `start` or waiting built-in, even in the functions they call (EntryChecks). */
     private java.util.Set<String> neverWait = java.util.Set.of();
+    /** Compiles a member function not compiled yet (memberReferredTo); does nothing for a module compiled whole. */
+    private java.util.function.Consumer<String> compileOnReference = name -> { };
 
     public ChanModule(String name) {
         this.name = name;
@@ -28,6 +30,23 @@ public final class ChanModule {
 
     public Map<String, GlobalCell> members() {
         return members;
+    }
+
+    /**
+     * The cell of a member that code being compiled refers to ({@code m.name}), or null if there is
+     * none. A module whose functions compile when first referred to (the stdlib's, see
+     * ModuleCompiler) compiles that one first, so the cell holds the function before anything runs.
+     */
+    public GlobalCell memberReferredTo(String name) {
+        GlobalCell cell = members.get(name);
+        if (cell != null) {
+            compileOnReference.accept(name);
+        }
+        return cell;
+    }
+
+    public void compileFunctionsOnReference(java.util.function.Consumer<String> compile) {
+        this.compileOnReference = compile;
     }
 
     /** The function that evaluates the module's consts and runs its top-level statements. */

@@ -321,7 +321,7 @@ final class ExpressionCompiler {
                         && c.scope.findVariable(np.name().getText()) == null && c.declarations.get(np.name().getText()) instanceof ModuleCompiler.Declaration d
                         && d.kind == ModuleCompiler.Declaration.Kind.IMPORT) {
             ChanModule imported = (ChanModule) d.staticValue;
-            GlobalCell cell = imported.members().get(member);
+            GlobalCell cell = imported.memberReferredTo(member);
             if (cell == null) {
                 if (!imported.failed()) { // a module that failed has said why: no echo of it here
                     c.error(fp.name().getStart(), "module " + imported.name() + " has no member '" + member + "'");

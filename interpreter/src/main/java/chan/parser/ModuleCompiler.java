@@ -17,7 +17,9 @@ import com.oracle.truffle.api.bytecode.BytecodeEncodingException;
 import com.oracle.truffle.api.bytecode.BytecodeLabel;
 import com.oracle.truffle.api.bytecode.BytecodeLocal;
 import com.oracle.truffle.api.source.Source;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,13 +109,33 @@ public final class ModuleCompiler {
     /** Whether this is a module of the stdlib directory, which also sees the intrinsics (BuiltinTable). */
     private final boolean standard;
 
-    ModuleCompiler(ChanLanguage language, Source source, ModuleLoader loader, Diagnostics diagnostics, ChanModule module, boolean standard) {
+    /**
+     * Whether its named functions compile when first referred to: an imported stdlib module's. A
+     * program uses a few of a module's functions, and compiling all of them was most of a short run
+     * that imports one (`import list;` alone: ~0.4 s of a fresh JVM, bench/README.md, "Start-up").
+     * They are referred to by the module itself or by a module that imports it, always while
+     * compiling, before anything runs, since a module's members are only ever named in code
+     * ({@code m.f}). Only the stdlib's: the functions of a program and of its own modules are
+     * compiled whole, because their static errors must all be reported before it runs; the stdlib's
+     * have none (IntrinsicsTest runs each stdlib module as a program, which compiles it whole).
+     */
+    private final boolean compilesOnReference;
+    /** The named functions not compiled yet, by name (compilesOnReference). */
+    private final Map<String, FuncDeclContext> notCompiled = new HashMap<>();
+    /** Functions referred to while something else compiled, to compile when it is done ({@link #compileReferred}). */
+    private final ArrayDeque<FuncDeclContext> referred = new ArrayDeque<>();
+    /** A function too large to compile left this compiler mid-way (TooLargeToCompile): it compiles nothing more. */
+    private boolean stopped;
+
+    ModuleCompiler(ChanLanguage language, Source source, ModuleLoader loader, Diagnostics diagnostics, ChanModule module, boolean standard,
+                    boolean compilesOnReference) {
         this.language = language;
         this.source = source;
         this.loader = loader;
         this.diagnostics = diagnostics;
         this.module = module;
         this.standard = standard;
+        this.compilesOnReference = compilesOnReference;
     }
 
     /** The built-in a bare name means when nothing here declares it: a built-in, or in the stdlib an intrinsic; else null. */
@@ -153,20 +175,61 @@ public final class ModuleCompiler {
             forgetRedefinedVariables();
         }
         for (TopDeclContext top : program.topDecl()) {
-            if (top.funcDecl() != null) {
+            if (top.funcDecl() == null) {
+                continue;
+            }
+            if (compilesOnReference) {
+                notCompiled.put(top.funcDecl().fnName.getText(), top.funcDecl());
+            } else {
                 functionRoots.put(top.funcDecl(), compileNamedFunction(top.funcDecl()));
             }
         }
         ChanBytecodeRootNode[] init = {compileModuleBody(program)};
         for (Map.Entry<FuncDeclContext, ChanBytecodeRootNode> e : functionRoots.entrySet()) {
-            ChanBytecodeRootNode root = e.getValue();
-            declarations.get(e.getKey().fnName.getText()).cell.set(new ChanFunction(root.getName(), root.arity(), root.getCallTarget(), null));
+            setFunction(e.getKey(), e.getValue());
+        }
+        if (compilesOnReference) {
+            compileReferred();
+            module.compileFunctionsOnReference(this::compileOnReference);
         }
         if (System.getenv("CHAN_DUMP_BYTECODE") != null) {
             functionRoots.values().forEach(r -> System.err.println(r.dump()));
             System.err.println(init[0].dump());
         }
         return new ChanFunction(init[0].getName(), 0, init[0].getCallTarget(), null);
+    }
+
+    private void setFunction(FuncDeclContext f, ChanBytecodeRootNode root) {
+        declarations.get(f.fnName.getText()).cell.set(new ChanFunction(root.getName(), root.arity(), root.getCallTarget(), null));
+    }
+
+    // ---- functions compiled when first referred to (compilesOnReference) ----
+
+    /** Code being compiled refers to a top-level name: a function not compiled yet is compiled once that code is done. */
+    private void referTo(Declaration d) {
+        if (d.kind == Declaration.Kind.FUNCTION && notCompiled.remove(d.name) instanceof FuncDeclContext f) {
+            referred.add(f);
+        }
+    }
+
+    /** Compiles the functions referred to, and those they refer to, in turn. */
+    private void compileReferred() {
+        while (!referred.isEmpty() && !stopped) {
+            FuncDeclContext f = referred.poll();
+            try {
+                setFunction(f, compileNamedFunction(f));
+            } catch (TooLargeToCompile e) {
+                stopped = true; // reported at the function
+            }
+        }
+    }
+
+    /** Another module's code refers to this module's member {@code name} (ChanModule.memberReferredTo). */
+    private void compileOnReference(String name) {
+        if (declarations.get(name) instanceof Declaration d) {
+            referTo(d);
+            compileReferred();
+        }
     }
 
     // ---- declarations ----
@@ -849,7 +912,10 @@ public final class ModuleCompiler {
         switch (ref) {
             case Scope.Local l -> b.emitLoadLocal(l.local());
             case Scope.Captured c -> b.emitLoadCapture(c.index());
-            case Scope.Global g -> b.emitLoadGlobal(g.declaration().cell);
+            case Scope.Global g -> {
+                referTo(g.declaration());
+                b.emitLoadGlobal(g.declaration().cell);
+            }
             case Scope.Builtin bf -> b.emitLoadConstant(bf.function());
         }
     }

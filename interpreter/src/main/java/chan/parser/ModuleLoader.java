@@ -64,7 +64,7 @@ public final class ModuleLoader {
             loading.put(key, source.getName());
         }
         boolean standard = key != null && inStdlib(key); // `chan stdlib/str.chan` too
-        ChanFunction init = compile(source, main, standard, ParseAhead.takeMain(Diagnostics.name(source), source.getCharacters()));
+        ChanFunction init = compile(source, main, standard, false, ParseAhead.takeMain(Diagnostics.name(source), source.getCharacters()));
         if (key != null) {
             loading.remove(key);
         }
@@ -84,7 +84,7 @@ public final class ModuleLoader {
         if (tree == null) {
             return null;
         }
-        ModuleCompiler compiler = new ModuleCompiler(language, source, this, diagnostics, new ChanModule("<main>"), false);
+        ModuleCompiler compiler = new ModuleCompiler(language, source, this, diagnostics, new ChanModule("<main>"), false, false);
         compiler.compileAsReplInput(bindings);
         ChanFunction init = compileTree(compiler, tree);
         if (!diagnostics.isEmpty()) {
@@ -101,14 +101,16 @@ public final class ModuleLoader {
 
     /**
      * Parses (unless {@code ahead} did) and compiles one file into {@code module}; returns its
-     * initialiser. {@code standard}: the file is in the stdlib directory (it sees the intrinsics).
+     * initialiser. {@code standard}: the file is in the stdlib directory (it sees the intrinsics);
+     * {@code onReference}: its functions compile when first referred to (an imported stdlib module's,
+     * see ModuleCompiler; a program is compiled whole, stdlib module or not).
      */
-    private ChanFunction compile(Source source, ChanModule module, boolean standard, ParseAhead.Parsed ahead) {
+    private ChanFunction compile(Source source, ChanModule module, boolean standard, boolean onReference, ParseAhead.Parsed ahead) {
         ChanParser.ProgramContext tree = parse(source, ahead);
         if (tree == null) {
             return null;
         }
-        ModuleCompiler compiler = new ModuleCompiler(language, source, this, diagnostics, module, standard);
+        ModuleCompiler compiler = new ModuleCompiler(language, source, this, diagnostics, module, standard, onReference);
         return compileTree(compiler, tree);
     }
 
@@ -266,7 +268,8 @@ public final class ModuleLoader {
         }
         ChanModule module = new ChanModule(name);
         loading.put(key, shownAs);
-        ChanFunction init = compile(source, module, inStdlib(key), ParseAhead.take(key, Diagnostics.name(source), source.getCharacters()));
+        boolean standard = inStdlib(key);
+        ChanFunction init = compile(source, module, standard, standard, ParseAhead.take(key, Diagnostics.name(source), source.getCharacters()));
         loading.remove(key);
         loaded.put(key, module);
         if (init != null) {
