@@ -11,17 +11,18 @@ import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.SourceSection;
 
 /**
- * Which call of the program's code led into a standard module, for messages that would otherwise
- * name a line of the stdlib, which tells a user nothing they can act on: the crash line of a thread a
- * module started (SpawnSite) and the operation a thread is blocked in (BlockSite). Read from the
- * stack: the run of library functions on top of it, and the program's frame below them.
+ * Which call of the program's code led into a standard module, for the crash line of a thread the
+ * module starts (SpawnSite), which would otherwise name a line of the stdlib, telling a user nothing
+ * they can act on. Read from the stack: the run of library functions on top of it, and the program's
+ * frame below them. Such a thread keeps the {@link Entry} as its spawn site, by which BlockSite
+ * knows it.
  */
 public final class LibraryCaller {
     private LibraryCaller() {}
 
     /**
      * {@code function}: the outermost library function of the run on top of the stack, as
-     * `pipeline.map`; {@code call}: the program's call of it, FILE:LINE (or FILE:LINE:COL), or null
+     * `pipeline.map`; {@code call}: the program's call of it, FILE:LINE, or null
      * when no code of the program is below it (a thread a module started, or one started on a
      * library function).
      */
@@ -41,7 +42,7 @@ public final class LibraryCaller {
 
     /** The entry into the library of the current thread's stack; call it only when {@link #inLibrary}. */
     @TruffleBoundary
-    public static Entry of(boolean withColumn) {
+    public static Entry of() {
         String[] found = new String[2];
         Truffle.getRuntime().iterateFrames(frame -> {
             if (!(function(frame) instanceof ChanBytecodeRootNode function)) {
@@ -53,7 +54,7 @@ public final class LibraryCaller {
             }
             SourceSection call = BytecodeNode.get(frame) instanceof BytecodeNode bytecode ? bytecode.getSourceLocation(frame) : null;
             if (call != null && call.isAvailable()) {
-                found[1] = withColumn ? Positions.format(call) : call.getSource().getName() + ":" + call.getStartLine();
+                found[1] = call.getSource().getName() + ":" + call.getStartLine();
             }
             return frame;
         });

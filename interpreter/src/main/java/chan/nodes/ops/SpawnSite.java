@@ -22,7 +22,7 @@ final class SpawnSite {
         if (!LibraryCaller.inLibrary(node)) {
             return site;
         }
-        LibraryCaller.Entry entry = LibraryCaller.of(false);
+        LibraryCaller.Entry entry = LibraryCaller.of();
         if (entry.call() != null) {
             return entry; // `pipeline.map at prog.chan:5`; BlockSite tells such a thread apart by its class
         }
