@@ -100,8 +100,10 @@ public final class ChanException extends AbstractTruffleException {
         for (Unwound u : unwound == null ? List.<Unwound> of() : unwound) {
             SourceSection position = u.bytecodeIndex() < 0 ? null : u.bytecode().getSourceLocation(u.bytecodeIndex());
             if (position != null && position.isAvailable()) {
-                boolean library = u.bytecode().getBytecodeRootNode() instanceof ChanBytecodeRootNode root && root.library() != null;
-                frames.add(new ErrorReport.Frame(u.function(), position, library));
+                String module = u.bytecode().getBytecodeRootNode() instanceof ChanBytecodeRootNode root ? root.library() : null;
+                // A standard module's function by its qualified name, `map.fetch`, as the program calls it.
+                String function = module == null ? u.function() : module + "." + u.function();
+                frames.add(new ErrorReport.Frame(function, position, module != null));
             }
         }
         return frames;
