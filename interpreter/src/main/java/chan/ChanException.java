@@ -1,5 +1,6 @@
 package chan;
 
+import chan.nodes.ChanBytecodeRootNode;
 import chan.runtime.ChanRuntimeError;
 import chan.values.ChanError;
 import chan.values.ChanTuple;
@@ -99,7 +100,10 @@ public final class ChanException extends AbstractTruffleException {
         for (Unwound u : unwound == null ? List.<Unwound> of() : unwound) {
             SourceSection position = u.bytecodeIndex() < 0 ? null : u.bytecode().getSourceLocation(u.bytecodeIndex());
             if (position != null && position.isAvailable()) {
-                frames.add(new ErrorReport.Frame(u.function(), position));
+                String module = u.bytecode().getBytecodeRootNode() instanceof ChanBytecodeRootNode root ? root.library() : null;
+                // A standard module's function by its qualified name, `map.fetch`, as the program calls it.
+                String function = module == null ? u.function() : module + "." + u.function();
+                frames.add(new ErrorReport.Frame(function, position, module != null));
             }
         }
         return frames;

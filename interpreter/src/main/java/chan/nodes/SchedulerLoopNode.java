@@ -123,6 +123,7 @@ final class SchedulerLoopNode extends Node implements RepeatingNode {
 
     @TruffleBoundary
     private static int deadlock(ChanContext context, Scheduler scheduler) {
+        BlockSite.showAll(scheduler.threads()); // a library's operations by the program's calls
         DeadlockReport report = scheduler.deadlockReport();
         context.err().println("deadlock: all threads are blocked");
         if (report != null) {

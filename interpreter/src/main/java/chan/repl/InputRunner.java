@@ -3,6 +3,7 @@ package chan.repl;
 import chan.ChanContext;
 import chan.ChanException;
 import chan.ChanLanguage;
+import chan.nodes.BlockSite;
 import chan.runtime.DeadlockReport;
 import chan.runtime.Scheduler;
 import chan.runtime.Strand;
@@ -143,6 +144,7 @@ final class InputRunner extends RootNode {
 
     @TruffleBoundary
     private static InputResult deadlock(ChanContext context, Scheduler scheduler, Strand foreground) {
+        BlockSite.showAll(scheduler.threads()); // a library's operations by the program's calls
         DeadlockReport report = scheduler.deadlockReport();
         context.err().println("deadlock: the input is blocked and no thread can run; the input is abandoned");
         if (report != null) {

@@ -1,5 +1,6 @@
 package chan.repl;
 
+import chan.nodes.BlockSite;
 import chan.runtime.Scheduler;
 import chan.runtime.Strand;
 
@@ -30,7 +31,7 @@ final class ThreadList {
         return switch (t.state()) {
             case RUNNABLE -> "runnable";
             case RUNNING -> "running";
-            case BLOCKED -> t.blockSite == null ? "blocked asleep, or forever" : "blocked in " + t.blockSite;
+            case BLOCKED -> t.blockSite == null ? "blocked asleep, or forever" : "blocked in " + BlockSite.shown(t);
             case DONE -> "done";
         };
     }
