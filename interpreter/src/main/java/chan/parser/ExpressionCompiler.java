@@ -372,7 +372,7 @@ final class ExpressionCompiler {
             emitStructLiteral(sp);
         } else if (p instanceof LambdaPrimaryContext lambda) {
             List<ParamContext> params = lambda.params() == null ? List.of() : lambda.params().param();
-            String returnType = ModuleCompiler.annotatedType(lambda.ret);
+            String returnType = c.annotatedType(lambda.ret);
             c.checkAnnotation(lambda.ret);
             c.emitClosure(lambda, "<fn>", params, returnType, () -> {
                 if (lambda.body != null) {

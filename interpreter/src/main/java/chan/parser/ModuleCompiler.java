@@ -245,20 +245,51 @@ public final class ModuleCompiler {
     }
 
     /**
-     * The type an annotation names, as CheckTypeNode compares it with a value, or null for none. A
-     * struct of an imported module may be written as in a literal, `sync.Mutex`: that is its name,
-     * `Mutex`, as the bare `Mutex` is.
+     * The type an annotation names, as CheckTypeNode compares it with a value, or null for none: a
+     * name of type(v)'s, `any` or `num` as written, and a struct as its signature, `Mutex{…}`, so
+     * that another module's struct of the same name and other fields does not pass. A struct is this
+     * module's, else an imported module's: written as in a literal, `sync.Mutex`, or bare, `Mutex`.
      */
-    static String annotatedType(TypeNameContext t) {
-        return t == null ? null : t.module == null ? t.getText() : t.IDENT(1).getText();
+    String annotatedType(TypeNameContext t) {
+        if (t == null) {
+            return null;
+        }
+        return t.module == null ? bareType(t.getText()) : importedType(t.module.getText(), t.IDENT(1).getText());
     }
 
     /** The same for a parameter, whose annotation may have lexed as an atom: `a:int`, `a:sync.Mutex`. */
-    static String annotatedType(ParamContext p) {
+    String annotatedType(ParamContext p) {
         if (p.typeName() != null || p.ATOM() == null) {
             return annotatedType(p.typeName());
         }
-        return p.member != null ? p.member.getText() : p.ATOM().getText().substring(1);
+        String atom = p.ATOM().getText().substring(1);
+        return p.member != null ? importedType(atom, p.member.getText()) : bareType(atom);
+    }
+
+    private String bareType(String name) {
+        if (name.equals("any") || name.equals("num") || Types.isTypeName(name)) {
+            return name;
+        }
+        Declaration own = declarations.get(name);
+        if (own != null && own.kind == Declaration.Kind.STRUCT && own.staticValue instanceof ChanStructType type) {
+            return type.signature();
+        }
+        for (Declaration d : declarations.values()) {
+            if (d.kind == Declaration.Kind.IMPORT && d.staticValue instanceof ChanModule m
+                            && m.members().get(name) instanceof GlobalCell cell && cell.get() instanceof ChanStructType type) {
+                return type.signature();
+            }
+        }
+        return name; // no such type: reported by checkAnnotation
+    }
+
+    private String importedType(String alias, String name) {
+        Declaration d = declarations.get(alias);
+        if (d != null && d.kind == Declaration.Kind.IMPORT && d.staticValue instanceof ChanModule m
+                        && m.members().get(name) instanceof GlobalCell cell && cell.get() instanceof ChanStructType type) {
+            return type.signature();
+        }
+        return name; // no such type: reported by checkAnnotation
     }
 
     /** Reports an annotation that names no type (checkTypeName). */
@@ -276,7 +307,7 @@ public final class ModuleCompiler {
         } else if (p.member != null) {
             checkImportedStruct(p.ATOM().getSymbol(), p.member);
         } else {
-            checkTypeName(p.ATOM().getSymbol(), annotatedType(p));
+            checkTypeName(p.ATOM().getSymbol(), p.ATOM().getText().substring(1));
         }
     }
 
