@@ -10,8 +10,8 @@ importDecl  : IMPORT (modName=IDENT | path=STRING) (AS alias=(IDENT | IN | AFTER
 structDecl  : STRUCT structName=IDENT '{' (fields+=(IDENT | IN | AFTER) (',' fields+=(IDENT | IN | AFTER))* ','?)? '}' ;
 funcDecl    : FN fnName=(IDENT | IN | AFTER) '(' params? ')' ('->' ret=typeName)? block ;
 params      : param (',' param)* ','? ;
-param       : name ((':' typeName) | ATOM)? ;          // `a: int`; `a:int` lexes as IDENT ATOM
-typeName    : IDENT | FN | NIL | STRUCT ;     // the names type(v) returns: `fn`, `nil`, `struct` are keywords too
+param       : name ((':' typeName) | ATOM ('.' member=IDENT)?)? ;   // `a: int`; `a:int` lexes as IDENT ATOM, `a:sync.Mutex` as IDENT ATOM '.' IDENT
+typeName    : (module=IDENT '.')? IDENT | FN | NIL | STRUCT ;   // the names type(v) returns (`fn`, `nil`, `struct` are keywords too), or an imported struct, `sync.Mutex`
 
 block       : '{' statement* '}' ;
 

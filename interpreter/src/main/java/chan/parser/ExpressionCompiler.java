@@ -372,10 +372,8 @@ final class ExpressionCompiler {
             emitStructLiteral(sp);
         } else if (p instanceof LambdaPrimaryContext lambda) {
             List<ParamContext> params = lambda.params() == null ? List.of() : lambda.params().param();
-            String returnType = lambda.ret == null ? null : lambda.ret.getText();
-            if (returnType != null) {
-                c.checkTypeName(lambda.ret.getStart(), returnType);
-            }
+            String returnType = c.annotatedType(lambda.ret);
+            c.checkAnnotation(lambda.ret);
             c.emitClosure(lambda, "<fn>", params, returnType, () -> {
                 if (lambda.body != null) {
                     c.visitFunctionBody(lambda.body, returnType);

@@ -307,6 +307,84 @@ public final class ModuleCompiler {
         error(at, "unknown type '" + type + "' (a type is a name type(v) gives, any, num, or a struct of this or an imported module)");
     }
 
+    /**
+     * The type an annotation names, as CheckTypeNode compares it with a value, or null for none: a
+     * name of type(v)'s, `any` or `num` as written, and a struct as its signature, `Mutex{…}`, so
+     * that another module's struct of the same name and other fields does not pass. A struct is this
+     * module's, else an imported module's: written as in a literal, `sync.Mutex`, or bare, `Mutex`.
+     */
+    String annotatedType(TypeNameContext t) {
+        if (t == null) {
+            return null;
+        }
+        return t.module == null ? bareType(t.getText()) : importedType(t.module.getText(), t.IDENT(1).getText());
+    }
+
+    /** The same for a parameter, whose annotation may have lexed as an atom: `a:int`, `a:sync.Mutex`. */
+    String annotatedType(ParamContext p) {
+        if (p.typeName() != null || p.ATOM() == null) {
+            return annotatedType(p.typeName());
+        }
+        String atom = p.ATOM().getText().substring(1);
+        return p.member != null ? importedType(atom, p.member.getText()) : bareType(atom);
+    }
+
+    private String bareType(String name) {
+        if (name.equals("any") || name.equals("num") || Types.isTypeName(name)) {
+            return name;
+        }
+        Declaration own = declarations.get(name);
+        if (own != null && own.kind == Declaration.Kind.STRUCT && own.staticValue instanceof ChanStructType type) {
+            return type.signature();
+        }
+        for (Declaration d : declarations.values()) {
+            if (d.kind == Declaration.Kind.IMPORT && d.staticValue instanceof ChanModule m
+                            && m.members().get(name) instanceof GlobalCell cell && cell.get() instanceof ChanStructType type) {
+                return type.signature();
+            }
+        }
+        return name; // no such type: reported by checkAnnotation
+    }
+
+    private String importedType(String alias, String name) {
+        Declaration d = declarations.get(alias);
+        if (d != null && d.kind == Declaration.Kind.IMPORT && d.staticValue instanceof ChanModule m
+                        && m.members().get(name) instanceof GlobalCell cell && cell.get() instanceof ChanStructType type) {
+            return type.signature();
+        }
+        return name; // no such type: reported by checkAnnotation
+    }
+
+    /** Reports an annotation that names no type (checkTypeName). */
+    void checkAnnotation(TypeNameContext t) {
+        if (t != null && t.module == null) {
+            checkTypeName(t.getStart(), t.getText());
+        } else if (t != null) {
+            checkImportedStruct(t.module, t.IDENT(1).getSymbol());
+        }
+    }
+
+    void checkAnnotation(ParamContext p) {
+        if (p.typeName() != null || p.ATOM() == null) {
+            checkAnnotation(p.typeName());
+        } else if (p.member != null) {
+            checkImportedStruct(p.ATOM().getSymbol(), p.member);
+        } else {
+            checkTypeName(p.ATOM().getSymbol(), p.ATOM().getText().substring(1));
+        }
+    }
+
+    /** `module.Name` in an annotation: module is an import, and Name a struct it declares. */
+    private void checkImportedStruct(Token module, Token member) {
+        String alias = module.getText().startsWith(":") ? module.getText().substring(1) : module.getText();
+        Declaration d = declarations.get(alias);
+        if (d != null && d.kind == Declaration.Kind.IMPORT && d.staticValue instanceof ChanModule m
+                        && (m.failed() || m.members().get(member.getText()) instanceof GlobalCell cell && cell.get() instanceof ChanStructType)) {
+            return; // a module that failed to load has been reported: no echo of its error
+        }
+        error(member, "unknown type '" + alias + "." + member.getText() + "' (a type is a name type(v) gives, any, num, or a struct of this or an imported module)");
+    }
+
     private boolean isStructName(String name) {
         for (Declaration d : declarations.values()) {
             if (d.kind == Declaration.Kind.STRUCT && d.name.equals(name)) {
@@ -505,10 +583,8 @@ public final class ModuleCompiler {
         Scope saved = scope;
         scope = new Scope(null, name, false);
         List<ParamContext> params = f.params() == null ? List.of() : f.params().param();
-        String returnType = f.ret == null ? null : f.ret.getText();
-        if (returnType != null) {
-            checkTypeName(f.ret.getStart(), returnType);
-        }
+        String returnType = annotatedType(f.ret);
+        checkAnnotation(f.ret);
         // A REPL session may define the function anew while a call of the old one runs: its calls by
         // name are then not calls of itself, so they stay calls.
         Set<CallPostfixContext> tailCalls = repl == null ? TailCalls.of(f) : Set.of();
@@ -542,11 +618,7 @@ public final class ModuleCompiler {
             BytecodeLocal local = b.createLocal(name, null);
             locals.add(local);
             scope.declare(name, local, false);
-            if (p.typeName() != null) {
-                checkTypeName(p.typeName().getStart(), p.typeName().getText());
-            } else if (p.ATOM() != null) {
-                checkTypeName(p.ATOM().getSymbol(), p.ATOM().getText().substring(1));
-            }
+            checkAnnotation(p);
             int index = i + 1;
             emitParameter(p, functionName, local, () -> b.emitTakeArgument(index)); // clears the entry: the local keeps the parameter
         }
@@ -560,7 +632,7 @@ public final class ModuleCompiler {
      */
     void emitParameter(ParamContext p, String functionName, BytecodeLocal local, Runnable value) {
         String name = p.name().getText();
-        String type = p.typeName() != null ? p.typeName().getText() : p.ATOM() != null ? p.ATOM().getText().substring(1) : null;
+        String type = annotatedType(p);
         b.beginStoreLocal(local);
         if (type != null) {
             beginSection(p); // a wrong argument is reported at its parameter's annotation

@@ -21,6 +21,8 @@ public final class ChanStructType {
      * would not fold), while the index serves the switch that makes the values.
      */
     private final Class<? extends ChanStruct> ownClass;
+    /** `Point{x, y}`: the type as a type annotation that names it checks it (CheckTypeNode). */
+    private final String signature;
 
     /** A type whose values share a class with other types' (StructClasses.Shared). */
     public ChanStructType(String name, String[] fieldNames) {
@@ -36,10 +38,16 @@ public final class ChanStructType {
         this.fieldNames = fieldNames.clone();
         this.ownClassIndex = ownClassIndex;
         this.ownClass = StructClasses.ownClass(ownClassIndex);
+        this.signature = (name + "{" + String.join(", ", fieldNames) + "}").intern();
     }
 
     public String name() {
         return name;
+    }
+
+    /** The name and the fields, `Point{x, y}`, which tell this type from another of the same name. */
+    public String signature() {
+        return signature;
     }
 
     int ownClassIndex() {

@@ -13,7 +13,9 @@ import com.oracle.truffle.api.nodes.Node;
 
 /**
  * Checks a type annotation (`a: int`, `-> string`): the type is a name of `type(v)` (int, float,
- * string, list, …), `any`, `num` (int or float), or a struct name. Returns the value.
+ * string, list, …), `any`, `num` (int or float), or a struct's signature, `Point{x, y}` (its name and
+ * fields, ChanStructType.signature), so that a struct of another module that has the same name and
+ * other fields, another type, does not pass. Returns the value.
  */
 @OperationProxy.Proxyable
 @ConstantOperand(type = String.class, name = "type")
@@ -35,7 +37,11 @@ public abstract class CheckTypeNode extends Node {
 
     @TruffleBoundary
     private static ChanException mismatch(String type, String what, Object value, Node node) {
-        return ChanException.error(what + " must be " + type + ", got " + describe(value), node);
+        int brace = type.indexOf('{');
+        String name = brace < 0 ? type : type.substring(0, brace);
+        // Another struct of the same name is shown with its fields, or the message would read "must be P, got P".
+        String got = value instanceof ChanStruct s ? (s.type().name().equals(name) ? s.type().signature() : s.type().name()) : Types.name(value);
+        return ChanException.error(what + " must be " + name + ", got " + got, node);
     }
 
     public static boolean matches(String type, Object value) {
@@ -45,14 +51,13 @@ public abstract class CheckTypeNode extends Node {
             case "num":
                 return value instanceof Long || value instanceof Double || value instanceof java.math.BigInteger;
             default:
-                if (value instanceof ChanStruct s && s.type().name().equals(type)) {
-                    return true;
+                if (value instanceof ChanStruct s) {
+                    String signature = s.type().signature();
+                    if (signature == type || signature.equals(type)) { // both interned: the first compare decides, in compiled code too
+                        return true;
+                    }
                 }
                 return type.equals(Types.name(value));
         }
-    }
-
-    private static String describe(Object value) {
-        return value instanceof ChanStruct s ? s.type().name() : Types.name(value);
     }
 }
