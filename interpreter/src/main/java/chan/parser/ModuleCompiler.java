@@ -899,6 +899,11 @@ public final class ModuleCompiler {
         return operation + " at " + Positions.format(source, at.getStart().getLine(), at.getStart().getCharPositionInLine() + 1);
     }
 
+    /** Whether an error was already reported at this token (so that one mistake is reported once). */
+    boolean hasErrorAt(Token at) {
+        return diagnostics.hasErrorAt(at.getLine(), at.getCharPositionInLine() + 1);
+    }
+
     void error(Token at, String message) {
         diagnostics.add(source, at.getLine(), at.getCharPositionInLine() + 1, "error: " + message);
     }
