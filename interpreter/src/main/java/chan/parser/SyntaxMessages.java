@@ -170,7 +170,7 @@ final class SyntaxMessages {
         return "/".equals(t.getText()) && nextCharIs(t, "*");
     }
 
-    /** Whether t comes right after a decimal int (`1.` but not `a1.`, `0x1f.` or `xs[1].`). */
+    /** Whether t comes right after a decimal int (`1.` but not `a1.`, `0x1f.`, `xs[1].` or `1.5.`). */
     private static boolean followsDecimalInt(Token t) {
         if (t.getInputStream() == null) {
             return false;
@@ -180,7 +180,8 @@ final class SyntaxMessages {
         for (; at >= 0 && isDigitOrSeparator(charAt(t, at)); at--) {
             digits++;
         }
-        return digits > 0 && charAt(t, at + 1) != '_' && (at < 0 || !isNameChar(charAt(t, at)));   // `_1` is a name
+        // `_1` is a name, and the 5 of `1.5.` the fraction of a float, which already has its point
+        return digits > 0 && charAt(t, at + 1) != '_' && (at < 0 || !isNameChar(charAt(t, at)) && charAt(t, at) != '.');
     }
 
     private static char charAt(Token t, int index) {
