@@ -23,6 +23,18 @@ final class SyntaxMessages {
      */
     static String describe(Token offending, Token before, ParserRuleContext rule, String antlrMessage) {
         String message = describe(offending, antlrMessage);
+        if (before != null && before.getType() == ChanLexer.FN && isName(offending) && followedBy(offending, "=>")) {
+            // `fn x => x`, JavaScript's `x => x` or Rust's `|x| x`: not a name, an unparenthesized parameter
+            return message + ": a function expression's parameters go in parentheses: `fn (" + offending.getText() + ") => …`";
+        }
+        if (before != null && before.getText().equals("{") && startsStatementOnly(offending) && precededBy(before, "=>")
+                || offending != null && offending.getText().equals(";") && mapAfterArrow(rule)) {
+            // `fn () => { return 1; }` or `fn () => { print(1); }`, as JavaScript writes a body: here the `{` opens a map
+            return message + ": after `=>` comes one expression (a `{` there opens a map); a body of statements is `fn (…) { … }`";
+        }
+        if (offending != null && offending.getText().equals("=>") && rule instanceof ChanParser.FuncDeclContext) {
+            return message + ": a named function's body is a block: `{ return …; }`";
+        }
         if (before != null && before.getType() == ChanLexer.FN && isName(offending)) {
             String name = offending.getText();
             return message + ": a function is named only at the top level (`fn " + name + "(…) { … }`); elsewhere it is a value: `let "
@@ -194,6 +206,50 @@ final class SyntaxMessages {
 
     private static boolean isNameChar(char c) {
         return isDigitOrSeparator(c) || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
+    /** Whether the parser was inside a map literal whose `{` follows a `=>` (`fn () => { print(1); }`). */
+    private static boolean mapAfterArrow(ParserRuleContext rule) {
+        for (ParserRuleContext r = rule; r != null; r = r.getParent()) {
+            if (r instanceof ChanParser.MapPrimaryContext map) {
+                return precededBy(map.getStart(), "=>");
+            }
+        }
+        return false;
+    }
+
+    /** Whether t is a word that begins a statement and never an expression (`return`, `let`, …). */
+    private static boolean startsStatementOnly(Token t) {
+        return switch (t.getType()) {
+            case ChanLexer.RETURN, ChanLexer.LET, ChanLexer.IF, ChanLexer.WHILE, ChanLexer.FOR, ChanLexer.THROW, ChanLexer.CONST,
+                    ChanLexer.TRY, ChanLexer.MATCH, ChanLexer.BREAK, ChanLexer.CONTINUE -> true;
+            default -> false;
+        };
+    }
+
+    /** Whether the text right after t, past any spaces, starts with s. */
+    private static boolean followedBy(Token t, String s) {
+        if (t.getInputStream() == null) {
+            return false;
+        }
+        int at = t.getStopIndex() + 1;
+        int size = t.getInputStream().size();
+        while (at < size && Character.isWhitespace(charAt(t, at))) {
+            at++;
+        }
+        return at + s.length() <= size && t.getInputStream().getText(Interval.of(at, at + s.length() - 1)).equals(s);
+    }
+
+    /** Whether the text right before t, past any spaces, ends with s. */
+    private static boolean precededBy(Token t, String s) {
+        if (t.getInputStream() == null) {
+            return false;
+        }
+        int at = t.getStartIndex() - 1;
+        while (at >= 0 && Character.isWhitespace(charAt(t, at))) {
+            at--;
+        }
+        return at - s.length() + 1 >= 0 && t.getInputStream().getText(Interval.of(at - s.length() + 1, at)).equals(s);
     }
 
     /** Whether the character right after t is c. */
