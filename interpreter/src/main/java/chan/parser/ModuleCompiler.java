@@ -19,6 +19,7 @@ import com.oracle.truffle.api.bytecode.BytecodeLabel;
 import com.oracle.truffle.api.bytecode.BytecodeLocal;
 import com.oracle.truffle.api.source.Source;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,6 +66,8 @@ public final class ModuleCompiler {
     private final ChanModule module;
     final Map<String, Declaration> declarations = new LinkedHashMap<>();
     private final Set<String> topLevelLets = new HashSet<>();
+    /** How many parameters each named function of this module has (for the arity of a direct call). */
+    private final Map<String, Integer> functionArities = new HashMap<>();
     /** The top-level `let` names of this module alone (a REPL input's new variables). */
     private final Set<String> replLets = new java.util.LinkedHashSet<>();
     private final Map<ChanModule, ChanFunction> importedInits = new LinkedHashMap<>();
@@ -185,6 +188,8 @@ public final class ModuleCompiler {
                 declare(s.structName, Declaration.Kind.STRUCT, type).cell.set(type);
             } else if (top.funcDecl() != null) {
                 declare(top.funcDecl().fnName, Declaration.Kind.FUNCTION, null);
+                ParamsContext params = top.funcDecl().params();
+                functionArities.put(top.funcDecl().fnName.getText(), params == null ? 0 : params.param().size());
             } else if (top.statement() instanceof ConstStmtContext c) {
                 declare(c.name().getStart(), Declaration.Kind.CONST, null);
             } else if (top.statement() instanceof LetStmtContext let) {
@@ -832,6 +837,33 @@ public final class ModuleCompiler {
     String calledBuiltin(CallPostfixContext call) {
         String name = calleeName(call);
         return name != null && isUnshadowedBuiltin(name) ? name : null;
+    }
+
+    /**
+     * A call of a named function by its name (`f(x)` of this module's `fn f`, `m.f(x)` of an imported
+     * module's) with another number of arguments than it has parameters is a static error, as in Go
+     * and Erlang: the call could only fail. A callee known only when the call runs (a variable, a
+     * parameter, a const, a built-in) is checked then.
+     */
+    void checkArityOfNamedCall(CallPostfixContext call) {
+        int given = call.args() == null ? 0 : call.args().expr().size();
+        String name = calleeName(call);
+        int arity = -1;
+        if (name != null && scope.findVariable(name) == null && declarations.get(name) instanceof Declaration d
+                        && d.kind == Declaration.Kind.FUNCTION) {
+            Integer own = functionArities.get(name);
+            arity = own != null ? own : d.cell.get() instanceof ChanFunction f ? f.arity() : -1; // a REPL input's: compiled already
+        } else if (call.postfix() instanceof FieldPostfixContext fp && fp.postfix() instanceof PrimaryPostfixContext pp
+                        && pp.primary() instanceof NamePrimaryContext np && scope.findVariable(np.name().getText()) == null
+                        && declarations.get(np.name().getText()) instanceof Declaration d && d.kind == Declaration.Kind.IMPORT
+                        && ((ChanModule) d.staticValue).members().get(fp.name().getText()) instanceof GlobalCell cell
+                        && cell.get() instanceof ChanFunction f) {
+            name = fp.name().getText();
+            arity = f.arity();
+        }
+        if (arity >= 0 && arity != given) {
+            error(call.getStart(), name + " takes " + arity + " argument" + (arity == 1 ? "" : "s") + ", got " + given);
+        }
     }
 
     /** The name a call's callee is, if it is a bare name ({@code f(x)}); else null. */
