@@ -152,6 +152,17 @@ public final class BuiltinTable {
         return intrinsics.get(name);
     }
 
+    /** Whether a built-in of the language has this name (an intrinsic is none). */
+    public static boolean isBuiltinName(String name) {
+        return ALL.containsKey(name);
+    }
+
+    /** Whether the built-in of this name takes exactly one argument. */
+    public static boolean takesOneArgument(String name) {
+        Builtin b = ALL.get(name);
+        return b != null && b.arity() == 1;
+    }
+
     public Iterable<String> names() {
         return functions.keySet();
     }

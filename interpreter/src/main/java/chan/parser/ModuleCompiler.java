@@ -819,7 +819,8 @@ public final class ModuleCompiler {
         if (builtin != null) {
             return new Scope.Builtin(builtin);
         }
-        error(name, "undefined name '" + text + "'");
+        boolean otherNil = switch (text) { case "None", "null", "NULL", "undefined", "nullptr" -> true; default -> false; };
+        error(name, "undefined name '" + text + "'" + (otherNil ? ": Chan writes nil" : ""));
         return null;
     }
 

@@ -94,6 +94,9 @@ final class SyntaxMessages {
         if (increment || decrement) {
             return "Chan has no ++ or --; write `x += 1;` or `x -= 1;`";
         }
+        if (text.equals(":") && rule instanceof ChanParser.IndexPostfixContext) {
+            return "Chan has no slice syntax: slice(xs, a, b) is the list (or string) from a up to b";
+        }
         if (text.equals("=") && (rule instanceof ChanParser.IfStatementContext || rule instanceof ChanParser.WhileStmtContext)) {
             return "to compare, write ==; = assigns, and only as a statement of its own";
         }
@@ -126,6 +129,9 @@ final class SyntaxMessages {
         }
         if (offending.getType() == ChanLexer.UNTERMINATED_STRING) {
             return "unterminated string: it needs a closing '\"' on the same line";
+        }
+        if (offending.getType() == ChanLexer.OTHER && offending.getText().equals("'")) {
+            return "unexpected ''': Chan writes a string in double quotes (\"a\")";
         }
         if (offending.getType() == ChanLexer.OTHER && offending.getText().equals("#")) {
             return nextCharIs(offending, "!")
