@@ -188,7 +188,9 @@ public final class BuiltinTable {
             throw new ChanError("assert takes 1 or 2 arguments, got " + (a.length - 1));
         }
         if (a[1] == ChanNil.NIL || a[1] == Boolean.FALSE) {
-            throw new ChanError(a.length == 3 ? "assertion failed: " + Display.print(a[2]) : "assertion failed");
+            String message = a.length == 3 ? Display.print(a[2]) : "";
+            // An empty message says no more than none, and "assertion failed: " would end in a blank.
+            throw new ChanError(message.isEmpty() ? "assertion failed" : "assertion failed: " + message);
         }
         return ChanNil.NIL;
     }
