@@ -844,12 +844,22 @@ public final class ModuleCompiler {
      * A call of a named function by its name (`f(x)` of this module's `fn f`, `m.f(x)` of an imported
      * module's) with another number of arguments than it has parameters is a static error, as in Go
      * and Erlang: the call could only fail. A callee known only when the call runs (a variable, a
-     * parameter, a const, a built-in) is checked then.
+     * parameter, a const, a built-in) is checked then. A struct type or a module called by its name
+     * is a static error too.
      */
     void checkArityOfNamedCall(CallPostfixContext call) {
         int given = call.args() == null ? 0 : call.args().expr().size();
         String name = calleeName(call);
         int arity = -1;
+        if (name != null && scope.findVariable(name) == null && declarations.get(name) instanceof Declaration d
+                        && (d.kind == Declaration.Kind.STRUCT || d.kind == Declaration.Kind.IMPORT)) {
+            // Go's and Python's constructor call `Point(1, 2)`, or a module called: they never are functions.
+            error(call.getStart(), d.kind == Declaration.Kind.STRUCT
+                            ? "cannot call struct type '" + name + "': a struct is built as " + name + "{"
+                                            + String.join(", ", java.util.Arrays.stream(((ChanStructType) d.staticValue).fieldNames()).map(f -> f + ": …").toList()) + "}"
+                            : "cannot call module '" + name + "': not a function");
+            return;
+        }
         if (name != null && scope.findVariable(name) == null && declarations.get(name) instanceof Declaration d
                         && d.kind == Declaration.Kind.FUNCTION) {
             Integer own = functionArities.get(name);
