@@ -508,7 +508,7 @@ public final class ModuleCompiler {
             if (p.typeName() != null) {
                 checkTypeName(p.typeName().getStart(), p.typeName().getText());
             } else if (p.ATOM() != null) {
-                checkTypeName(p.ATOM().getSymbol(), p.ATOM().getText().substring(1));
+                checkTypeName(ExpressionCompiler.nameAfterColon(p.ATOM().getSymbol()), p.ATOM().getText().substring(1)); // `a:int`: at the name, not the colon
             }
             int index = i + 1;
             emitParameter(p, functionName, local, () -> b.emitTakeArgument(index)); // clears the entry: the local keeps the parameter
