@@ -854,9 +854,7 @@ public final class ModuleCompiler {
         if (name != null && scope.findVariable(name) == null && declarations.get(name) instanceof Declaration d
                         && (d.kind == Declaration.Kind.STRUCT || d.kind == Declaration.Kind.IMPORT)) {
             // Go's and Python's constructor call `Point(1, 2)`, or a module called: they never are functions.
-            error(call.getStart(), d.kind == Declaration.Kind.STRUCT
-                            ? "cannot call struct type '" + name + "': a struct is built as " + name + "{"
-                                            + String.join(", ", java.util.Arrays.stream(((ChanStructType) d.staticValue).fieldNames()).map(f -> f + ": …").toList()) + "}"
+            error(call.getStart(), d.kind == Declaration.Kind.STRUCT ? structCalled(name, (ChanStructType) d.staticValue)
                             : "cannot call module '" + name + "': not a function");
             return;
         }
@@ -867,14 +865,22 @@ public final class ModuleCompiler {
         } else if (call.postfix() instanceof FieldPostfixContext fp && fp.postfix() instanceof PrimaryPostfixContext pp
                         && pp.primary() instanceof NamePrimaryContext np && scope.findVariable(np.name().getText()) == null
                         && declarations.get(np.name().getText()) instanceof Declaration d && d.kind == Declaration.Kind.IMPORT
-                        && ((ChanModule) d.staticValue).members().get(fp.name().getText()) instanceof GlobalCell cell
-                        && cell.get() instanceof ChanFunction f) {
+                        && ((ChanModule) d.staticValue).members().get(fp.name().getText()) instanceof GlobalCell cell) {
+            if (cell.get() instanceof ChanStructType type) {
+                error(call.getStart(), structCalled(np.name().getText() + "." + fp.name().getText(), type));
+                return;
+            }
             name = fp.name().getText();
-            arity = f.arity();
+            arity = cell.get() instanceof ChanFunction f ? f.arity() : -1; // a const's value is not known yet
         }
         if (arity >= 0 && arity != given) {
             error(call.getStart(), name + " takes " + arity + " argument" + (arity == 1 ? "" : "s") + ", got " + given);
         }
+    }
+
+    private static String structCalled(String written, ChanStructType type) {
+        String fields = String.join(", ", java.util.Arrays.stream(type.fieldNames()).map(f -> f + ": …").toList());
+        return "cannot call struct type '" + written + "': a struct is built as " + written + "{" + fields + "}";
     }
 
     /** The name a call's callee is, if it is a bare name ({@code f(x)}); else null. */
