@@ -384,7 +384,7 @@ final class ExpressionCompiler {
                 } else {
                     c.b.beginReturn();
                     if (returnType != null) {
-                        c.b.beginCheckType(c.typeAnnotation(returnType), "<fn>: result");
+                        c.b.beginCheckType(returnType, "<fn>: result");
                     }
                     visitExpr(lambda.value);
                     if (returnType != null) {

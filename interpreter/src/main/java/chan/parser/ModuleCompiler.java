@@ -11,7 +11,6 @@ import chan.nodes.Positions;
 import chan.values.ChanFunction;
 import chan.values.ChanNil;
 import chan.values.ChanStructType;
-import chan.values.TypeAnnotation;
 import chan.values.Types;
 import com.oracle.truffle.api.bytecode.BytecodeConfig;
 import com.oracle.truffle.api.bytecode.BytecodeEncodingException;
@@ -248,26 +247,6 @@ public final class ModuleCompiler {
             return; // a module that failed may have been the one to declare the struct: no echo of its error
         }
         error(at, "unknown type '" + type + "' (a type is a name type(v) gives, any, num, or a struct of this or an imported module)");
-    }
-
-    /**
-     * The annotation {@code type} as checked at run time, with the struct types its name denotes
-     * here: this module's struct of that name, or else those of the imported modules that declare one.
-     */
-    TypeAnnotation typeAnnotation(String type) {
-        List<ChanStructType> structs = new ArrayList<>();
-        Declaration own = declarations.get(type);
-        if (own != null && own.kind == Declaration.Kind.STRUCT) {
-            structs.add((ChanStructType) own.staticValue);
-        } else {
-            for (Declaration d : declarations.values()) {
-                if (d.kind == Declaration.Kind.IMPORT && d.staticValue instanceof ChanModule m && m.members().get(type) instanceof GlobalCell cell
-                                && cell.get() instanceof ChanStructType imported) {
-                    structs.add(imported);
-                }
-            }
-        }
-        return new TypeAnnotation(type, structs.toArray(new ChanStructType[0]));
     }
 
     private boolean isStructName(String name) {
@@ -527,7 +506,7 @@ public final class ModuleCompiler {
         b.beginStoreLocal(local);
         if (type != null) {
             beginSection(p); // a wrong argument is reported at its parameter's annotation
-            b.beginCheckType(typeAnnotation(type), functionName + ": argument " + name);
+            b.beginCheckType(type, functionName + ": argument " + name);
         }
         value.run();
         if (type != null) {

@@ -186,7 +186,7 @@ final class StatementCompiler {
         Token brace = body.getStop();
         c.beginSection(brace.getStartIndex(), 1);
         c.b.beginReturn();
-        c.b.beginCheckType(c.typeAnnotation(returnType), c.scope.functionName + ": result");
+        c.b.beginCheckType(returnType, c.scope.functionName + ": result");
         c.b.emitLoadConstant(ChanNil.NIL);
         c.b.endCheckType();
         c.b.endReturn();
@@ -1151,7 +1151,7 @@ final class StatementCompiler {
     /** A `return`'s value, checked against the function's declared result type if it has one. */
     private void emitReturnValue(ReturnStmtContext r, String returnType) {
         if (returnType != null) {
-            c.b.beginCheckType(c.typeAnnotation(returnType), c.scope.functionName + ": result");
+            c.b.beginCheckType(returnType, c.scope.functionName + ": result");
         }
         if (r.expr() != null) {
             c.visitExpr(r.expr());

@@ -2,8 +2,6 @@ package chan.nodes.ops;
 
 import chan.ChanException;
 import chan.values.ChanStruct;
-import chan.values.ChanStructType;
-import chan.values.TypeAnnotation;
 import chan.values.Types;
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
@@ -15,17 +13,17 @@ import com.oracle.truffle.api.nodes.Node;
 
 /**
  * Checks a type annotation (`a: int`, `-> string`): the type is a name of `type(v)` (int, float,
- * string, list, …), `any`, `num` (int or float), or a struct type (TypeAnnotation). Returns the value.
+ * string, list, …), `any`, `num` (int or float), or a struct name. Returns the value.
  */
 @OperationProxy.Proxyable
-@ConstantOperand(type = TypeAnnotation.class, name = "type")
+@ConstantOperand(type = String.class, name = "type")
 @ConstantOperand(type = String.class, name = "what")
 public abstract class CheckTypeNode extends Node {
-    public abstract Object execute(TypeAnnotation type, String what, Object value);
+    public abstract Object execute(String type, String what, Object value);
 
     @Specialization
-    public static Object doCheck(TypeAnnotation type, String what, Object value, @Bind Node node) {
-        if (CompilerDirectives.injectBranchProbability(CompilerDirectives.SLOWPATH_PROBABILITY, !type.matches(value))) {
+    public static Object doCheck(String type, String what, Object value, @Bind Node node) {
+        if (CompilerDirectives.injectBranchProbability(CompilerDirectives.SLOWPATH_PROBABILITY, !matches(type, value))) {
             // Thrown from compiled code, not after a transfer to the interpreter: a program that
             // catches this error at every call (a function tried with arguments of every kind)
             // left compiled code at each one, until Graal gave up compiling the function ("Deopt
@@ -36,16 +34,22 @@ public abstract class CheckTypeNode extends Node {
     }
 
     @TruffleBoundary
-    private static ChanException mismatch(TypeAnnotation type, String what, Object value, Node node) {
-        if (value instanceof ChanStruct s && s.type().name().equals(type.name()) && type.struct() != null) {
-            // Two declarations of one name: "must be P, got P" would say nothing, so each shows its fields.
-            return ChanException.error(what + " must be " + declaration(type.struct()) + ", got " + declaration(s.type()), node);
-        }
-        return ChanException.error(what + " must be " + type.name() + ", got " + describe(value), node);
+    private static ChanException mismatch(String type, String what, Object value, Node node) {
+        return ChanException.error(what + " must be " + type + ", got " + describe(value), node);
     }
 
-    private static String declaration(ChanStructType type) {
-        return "struct " + type.name() + " { " + String.join(", ", type.fieldNames()) + " }";
+    public static boolean matches(String type, Object value) {
+        switch (type) {
+            case "any":
+                return true;
+            case "num":
+                return value instanceof Long || value instanceof Double || value instanceof java.math.BigInteger;
+            default:
+                if (value instanceof ChanStruct s && s.type().name().equals(type)) {
+                    return true;
+                }
+                return type.equals(Types.name(value));
+        }
     }
 
     private static String describe(Object value) {
