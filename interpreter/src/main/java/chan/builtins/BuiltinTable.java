@@ -152,6 +152,17 @@ public final class BuiltinTable {
         return intrinsics.get(name);
     }
 
+    /** Whether a built-in of the language has this name (an intrinsic is none). */
+    public static boolean isBuiltinName(String name) {
+        return ALL.containsKey(name);
+    }
+
+    /** Whether the built-in of this name takes exactly one argument. */
+    public static boolean takesOneArgument(String name) {
+        Builtin b = ALL.get(name);
+        return b != null && b.arity() == 1;
+    }
+
     public Iterable<String> names() {
         return functions.keySet();
     }
@@ -177,7 +188,9 @@ public final class BuiltinTable {
             throw new ChanError("assert takes 1 or 2 arguments, got " + (a.length - 1));
         }
         if (a[1] == ChanNil.NIL || a[1] == Boolean.FALSE) {
-            throw new ChanError(a.length == 3 ? "assertion failed: " + Display.print(a[2]) : "assertion failed");
+            String message = a.length == 3 ? Display.print(a[2]) : "";
+            // An empty message says no more than none, and "assertion failed: " would end in a blank.
+            throw new ChanError(message.isEmpty() ? "assertion failed" : "assertion failed: " + message);
         }
         return ChanNil.NIL;
     }

@@ -191,6 +191,7 @@ final class ExpressionCompiler {
             c.b.emitLoadConstant(ChanNil.NIL);
             return;
         }
+        c.checkArityOfNamedCall(call);
         Operands operands = new Operands(c);
         if (s.core == null) {
             operands.stable(() -> c.b.emitLoadConstant(SpawnNode.OWN_CORE));
@@ -302,6 +303,7 @@ final class ExpressionCompiler {
      * a plain Call serves.
      */
     private void emitCall(CallPostfixContext call) {
+        c.checkArityOfNamedCall(call);
         if (c.calledBuiltin(call) != null || !c.recursionChecks.passesDepth(call)) {
             calleeAndArguments(new Operands(c), call).emit(c.b::beginCall, c.b::endCall);
             return;

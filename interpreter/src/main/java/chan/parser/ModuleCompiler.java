@@ -66,6 +66,8 @@ public final class ModuleCompiler {
     private final ChanModule module;
     final Map<String, Declaration> declarations = new LinkedHashMap<>();
     private final Set<String> topLevelLets = new HashSet<>();
+    /** How many parameters each named function of this module has (for the arity of a direct call). */
+    private final Map<String, Integer> functionArities = new HashMap<>();
     /** The top-level `let` names of this module alone (a REPL input's new variables). */
     private final Set<String> replLets = new java.util.LinkedHashSet<>();
     private final Map<ChanModule, ChanFunction> importedInits = new LinkedHashMap<>();
@@ -247,6 +249,8 @@ public final class ModuleCompiler {
                 declare(s.structName, Declaration.Kind.STRUCT, type).cell.set(type);
             } else if (top.funcDecl() != null) {
                 declare(top.funcDecl().fnName, Declaration.Kind.FUNCTION, null);
+                ParamsContext params = top.funcDecl().params();
+                functionArities.put(top.funcDecl().fnName.getText(), params == null ? 0 : params.param().size());
             } else if (top.statement() instanceof ConstStmtContext c) {
                 declare(c.name().getStart(), Declaration.Kind.CONST, null);
             } else if (top.statement() instanceof LetStmtContext let) {
@@ -370,7 +374,7 @@ public final class ModuleCompiler {
         } else if (p.member != null) {
             checkImportedStruct(p.ATOM().getSymbol(), p.member);
         } else {
-            checkTypeName(p.ATOM().getSymbol(), p.ATOM().getText().substring(1));
+            checkTypeName(ExpressionCompiler.nameAfterColon(p.ATOM().getSymbol()), p.ATOM().getText().substring(1)); // `a:int`: at the name, not the colon
         }
     }
 
@@ -928,7 +932,8 @@ public final class ModuleCompiler {
         if (builtin != null) {
             return new Scope.Builtin(builtin);
         }
-        error(name, "undefined name '" + text + "'");
+        boolean otherNil = switch (text) { case "None", "null", "NULL", "undefined", "nullptr" -> true; default -> false; };
+        error(name, "undefined name '" + text + "'" + (otherNil ? ": Chan writes nil" : ""));
         return null;
     }
 
@@ -946,6 +951,49 @@ public final class ModuleCompiler {
     String calledBuiltin(CallPostfixContext call) {
         String name = calleeName(call);
         return name != null && isUnshadowedBuiltin(name) ? name : null;
+    }
+
+    /**
+     * A call of a named function by its name (`f(x)` of this module's `fn f`, `m.f(x)` of an imported
+     * module's) with another number of arguments than it has parameters is a static error, as in Go
+     * and Erlang: the call could only fail. A callee known only when the call runs (a variable, a
+     * parameter, a const, a built-in) is checked then. A struct type or a module called by its name
+     * is a static error too.
+     */
+    void checkArityOfNamedCall(CallPostfixContext call) {
+        int given = call.args() == null ? 0 : call.args().expr().size();
+        String name = calleeName(call);
+        int arity = -1;
+        if (name != null && scope.findVariable(name) == null && declarations.get(name) instanceof Declaration d
+                        && (d.kind == Declaration.Kind.STRUCT || d.kind == Declaration.Kind.IMPORT)) {
+            // Go's and Python's constructor call `Point(1, 2)`, or a module called: they never are functions.
+            error(call.getStart(), d.kind == Declaration.Kind.STRUCT ? structCalled(name, (ChanStructType) d.staticValue)
+                            : "cannot call module '" + name + "': not a function");
+            return;
+        }
+        if (name != null && scope.findVariable(name) == null && declarations.get(name) instanceof Declaration d
+                        && d.kind == Declaration.Kind.FUNCTION) {
+            Integer own = functionArities.get(name);
+            arity = own != null ? own : d.cell.get() instanceof ChanFunction f ? f.arity() : -1; // a REPL input's: compiled already
+        } else if (call.postfix() instanceof FieldPostfixContext fp && fp.postfix() instanceof PrimaryPostfixContext pp
+                        && pp.primary() instanceof NamePrimaryContext np && scope.findVariable(np.name().getText()) == null
+                        && declarations.get(np.name().getText()) instanceof Declaration d && d.kind == Declaration.Kind.IMPORT
+                        && ((ChanModule) d.staticValue).memberReferredTo(fp.name().getText()) instanceof GlobalCell cell) { // compiled, if it is a stdlib function not yet
+            if (cell.get() instanceof ChanStructType type) {
+                error(call.getStart(), structCalled(np.name().getText() + "." + fp.name().getText(), type));
+                return;
+            }
+            name = fp.name().getText();
+            arity = cell.get() instanceof ChanFunction f ? f.arity() : -1; // a const's value is not known yet
+        }
+        if (arity >= 0 && arity != given) {
+            error(call.getStart(), name + " takes " + arity + " argument" + (arity == 1 ? "" : "s") + ", got " + given);
+        }
+    }
+
+    private static String structCalled(String written, ChanStructType type) {
+        String fields = String.join(", ", java.util.Arrays.stream(type.fieldNames()).map(f -> f + ": …").toList());
+        return "cannot call struct type '" + written + "': a struct is built as " + written + "{" + fields + "}";
     }
 
     /** The name a call's callee is, if it is a bare name ({@code f(x)}); else null. */
@@ -1035,6 +1083,11 @@ public final class ModuleCompiler {
     /** What a blocked thread is doing, for deadlock reports: `receive at prog.chan:12:5`. */
     String site(String operation, ParserRuleContext at) {
         return operation + " at " + Positions.format(source, at.getStart().getLine(), at.getStart().getCharPositionInLine() + 1);
+    }
+
+    /** Whether an error was already reported at this token (so that one mistake is reported once). */
+    boolean hasErrorAt(Token at) {
+        return diagnostics.hasErrorAt(at.getLine(), at.getCharPositionInLine() + 1);
     }
 
     void error(Token at, String message) {

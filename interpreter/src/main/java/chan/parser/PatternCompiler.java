@@ -192,6 +192,7 @@ final class PatternCompiler {
             emitPath(subject, path, path.size());
             b.endIsStructOf();
         }
+        reportFieldsNamedTwice(s);
         for (FieldPatternContext f : s.fieldPattern()) {
             String field = f.name().getText();
             if (type != null && type.fieldIndex(field) < 0) {
@@ -208,6 +209,20 @@ final class PatternCompiler {
             path.remove(path.size() - 1);
         }
         b.endAnd();
+    }
+
+    /**
+     * A field named twice is a static error, as in a struct literal: it would test one field against
+     * two patterns. `P{x, x}` is already reported, as x bound twice (its bindings are declared first).
+     */
+    private void reportFieldsNamedTwice(StructPatternContext s) {
+        Set<String> seen = new HashSet<>();
+        for (FieldPatternContext f : s.fieldPattern()) {
+            Token name = f.name().getStart();
+            if (!seen.add(name.getText()) && !c.hasErrorAt(name)) {
+                c.error(name, "duplicate field '" + name.getText() + "'");
+            }
+        }
     }
 
     private void emitEquals(BytecodeLocal subject, List<Step> path, Object constant) {

@@ -1122,6 +1122,12 @@ final class StatementCompiler {
     }
 
     private void visitReturn(ReturnStmtContext r, String returnType) {
+        if (c.scope.isModuleBody && r.expr() != null) {
+            // The value would go nowhere: the program exits 0 however it ends this way, where C's
+            // `return 1;` from main fails. Go refuses a value here too.
+            c.error(r.expr().getStart(), "a return at the top level ends the program and takes no value: write `return;` "
+                    + "(to fail, throw or call error(msg), which exit 1)");
+        }
         CallPostfixContext tail = r.expr() == null ? null : tailCall(r.expr());
         if (tail != null) {
             emitTailCall(tail);

@@ -23,6 +23,18 @@ final class SyntaxMessages {
      */
     static String describe(Token offending, Token before, ParserRuleContext rule, String antlrMessage) {
         String message = describe(offending, antlrMessage);
+        if (before != null && before.getType() == ChanLexer.FN && isName(offending) && followedBy(offending, "=>")) {
+            // `fn x => x`, JavaScript's `x => x` or Rust's `|x| x`: not a name, an unparenthesized parameter
+            return message + ": a function expression's parameters go in parentheses: `fn (" + offending.getText() + ") => …`";
+        }
+        if (before != null && before.getText().equals("{") && startsStatementOnly(offending) && precededBy(before, "=>")
+                || offending != null && offending.getText().equals(";") && mapAfterArrow(rule)) {
+            // `fn () => { return 1; }` or `fn () => { print(1); }`, as JavaScript writes a body: here the `{` opens a map
+            return message + ": after `=>` comes one expression (a `{` there opens a map); a body of statements is `fn (…) { … }`";
+        }
+        if (offending != null && offending.getText().equals("=>") && rule instanceof ChanParser.FuncDeclContext) {
+            return message + ": a named function's body is a block: `{ return …; }`";
+        }
         if (before != null && before.getType() == ChanLexer.FN && isName(offending)) {
             String name = offending.getText();
             return message + ": a function is named only at the top level (`fn " + name + "(…) { … }`); elsewhere it is a value: `let "
@@ -82,6 +94,9 @@ final class SyntaxMessages {
         if (increment || decrement) {
             return "Chan has no ++ or --; write `x += 1;` or `x -= 1;`";
         }
+        if (text.equals(":") && rule instanceof ChanParser.IndexPostfixContext) {
+            return "Chan has no slice syntax: slice(xs, a, b) is the list (or string) from a up to b";
+        }
         if (text.equals("=") && (rule instanceof ChanParser.IfStatementContext || rule instanceof ChanParser.WhileStmtContext)) {
             return "to compare, write ==; = assigns, and only as a statement of its own";
         }
@@ -114,6 +129,9 @@ final class SyntaxMessages {
         }
         if (offending.getType() == ChanLexer.UNTERMINATED_STRING) {
             return "unterminated string: it needs a closing '\"' on the same line";
+        }
+        if (offending.getType() == ChanLexer.OTHER && offending.getText().equals("'")) {
+            return "unexpected ''': Chan writes a string in double quotes (\"a\")";
         }
         if (offending.getType() == ChanLexer.OTHER && offending.getText().equals("#")) {
             return nextCharIs(offending, "!")
@@ -170,7 +188,7 @@ final class SyntaxMessages {
         return "/".equals(t.getText()) && nextCharIs(t, "*");
     }
 
-    /** Whether t comes right after a decimal int (`1.` but not `a1.`, `0x1f.` or `xs[1].`). */
+    /** Whether t comes right after a decimal int (`1.` but not `a1.`, `0x1f.`, `xs[1].` or `1.5.`). */
     private static boolean followsDecimalInt(Token t) {
         if (t.getInputStream() == null) {
             return false;
@@ -180,7 +198,8 @@ final class SyntaxMessages {
         for (; at >= 0 && isDigitOrSeparator(charAt(t, at)); at--) {
             digits++;
         }
-        return digits > 0 && charAt(t, at + 1) != '_' && (at < 0 || !isNameChar(charAt(t, at)));   // `_1` is a name
+        // `_1` is a name, and the 5 of `1.5.` the fraction of a float, which already has its point
+        return digits > 0 && charAt(t, at + 1) != '_' && (at < 0 || !isNameChar(charAt(t, at)) && charAt(t, at) != '.');
     }
 
     private static char charAt(Token t, int index) {
@@ -193,6 +212,50 @@ final class SyntaxMessages {
 
     private static boolean isNameChar(char c) {
         return isDigitOrSeparator(c) || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
+    /** Whether the parser was inside a map literal whose `{` follows a `=>` (`fn () => { print(1); }`). */
+    private static boolean mapAfterArrow(ParserRuleContext rule) {
+        for (ParserRuleContext r = rule; r != null; r = r.getParent()) {
+            if (r instanceof ChanParser.MapPrimaryContext map) {
+                return precededBy(map.getStart(), "=>");
+            }
+        }
+        return false;
+    }
+
+    /** Whether t is a word that begins a statement and never an expression (`return`, `let`, …). */
+    private static boolean startsStatementOnly(Token t) {
+        return switch (t.getType()) {
+            case ChanLexer.RETURN, ChanLexer.LET, ChanLexer.IF, ChanLexer.WHILE, ChanLexer.FOR, ChanLexer.THROW, ChanLexer.CONST,
+                    ChanLexer.TRY, ChanLexer.MATCH, ChanLexer.BREAK, ChanLexer.CONTINUE -> true;
+            default -> false;
+        };
+    }
+
+    /** Whether the text right after t, past any spaces, starts with s. */
+    private static boolean followedBy(Token t, String s) {
+        if (t.getInputStream() == null) {
+            return false;
+        }
+        int at = t.getStopIndex() + 1;
+        int size = t.getInputStream().size();
+        while (at < size && Character.isWhitespace(charAt(t, at))) {
+            at++;
+        }
+        return at + s.length() <= size && t.getInputStream().getText(Interval.of(at, at + s.length() - 1)).equals(s);
+    }
+
+    /** Whether the text right before t, past any spaces, ends with s. */
+    private static boolean precededBy(Token t, String s) {
+        if (t.getInputStream() == null) {
+            return false;
+        }
+        int at = t.getStartIndex() - 1;
+        while (at >= 0 && Character.isWhitespace(charAt(t, at))) {
+            at--;
+        }
+        return at - s.length() + 1 >= 0 && t.getInputStream().getText(Interval.of(at - s.length() + 1, at)).equals(s);
     }
 
     /** Whether the character right after t is c. */

@@ -1,6 +1,9 @@
 package chan.nodes.ops;
 
 import chan.ChanException;
+import chan.builtins.BuiltinTable;
+import chan.values.ChanDict;
+import chan.values.ChanMap;
 import chan.values.ChanStruct;
 import chan.values.ChanStructType;
 import chan.values.Types;
@@ -48,7 +51,18 @@ public abstract class GetFieldNode extends Node {
             }
             throw ChanException.error("struct " + s.type().name() + " has no field '" + field + "'", node);
         }
-        throw ChanException.error("cannot read field '" + field + "' of " + Types.name(r) + ": not a struct", node);
+        throw ChanException.error("cannot read field '" + field + "' of " + Types.name(r) + ": not a struct" + habitHint(field, r), node);
+    }
+
+    /** How Chan writes what a method call (`xs.push(v)`) or a field read of a map (`m.key`) meant elsewhere. */
+    private static String habitHint(String field, Object r) {
+        if (BuiltinTable.isBuiltinName(field)) {
+            return "; Chan has no methods: call the built-in, " + field + "(" + Types.name(r) + (BuiltinTable.takesOneArgument(field) ? ")" : ", …)");
+        }
+        if (r instanceof ChanMap || r instanceof ChanDict) {
+            return "; a " + Types.name(r) + "'s value is read as m[key]";
+        }
+        return "";
     }
 
     /** The class that stands for {@code r}'s type alone, or null (not a struct, or a shared class). */
