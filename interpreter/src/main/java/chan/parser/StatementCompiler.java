@@ -1121,8 +1121,22 @@ final class StatementCompiler {
         breakables.pop();
     }
 
+    /**
+     * Whether a statement is outside every function: read from the tree, not from the compiler's
+     * scope, since the Bytecode DSL builds a root again when a tool (the debugger) asks for its
+     * instrumentation, and that second build runs with the scope of whatever was compiled last.
+     */
+    private static boolean atTopLevel(ParserRuleContext statement) {
+        for (ParserRuleContext p = statement.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof FuncDeclContext || p instanceof LambdaPrimaryContext || p instanceof StartExprContext) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void visitReturn(ReturnStmtContext r, String returnType) {
-        if (c.scope.isModuleBody && r.expr() != null) {
+        if (r.expr() != null && atTopLevel(r)) {
             // The value would go nowhere: the program exits 0 however it ends this way, where C's
             // `return 1;` from main fails. Go refuses a value here too.
             c.error(r.expr().getStart(), "a return at the top level ends the program and takes no value: write `return;` "
