@@ -219,7 +219,11 @@ public final class ModuleCompiler {
         while (!referred.isEmpty() && !stopped) {
             FuncDeclContext f = referred.poll();
             try {
-                setFunction(f, compileNamedFunction(f));
+                ChanBytecodeRootNode root = compileNamedFunction(f);
+                setFunction(f, root);
+                if (System.getenv("CHAN_DUMP_BYTECODE") != null) {
+                    System.err.println(root.dump()); // as compile() dumps the functions it compiles whole
+                }
             } catch (TooLargeToCompile e) {
                 stopped = true; // reported at the function
             }
