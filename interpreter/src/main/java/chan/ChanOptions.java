@@ -40,6 +40,9 @@ public final class ChanOptions {
     @Option(help = "Print Java stack traces of internal errors.", category = OptionCategory.INTERNAL, stability = OptionStability.STABLE)
     public static final OptionKey<Boolean> InternalErrors = new OptionKey<>(false);
 
+    @Option(help = "Build every function with every instrumentation tag (the launcher sets it when a tool, --inspect or --cpusampler, is on): a tool then never has a function built a second time.", category = OptionCategory.INTERNAL, stability = OptionStability.STABLE)
+    public static final OptionKey<Boolean> Instrumented = new OptionKey<>(false);
+
     @Option(help = "Compile loops as roots of their own, called where they stand (on by default; off to measure against).", category = OptionCategory.INTERNAL, stability = OptionStability.EXPERIMENTAL)
     public static final OptionKey<Boolean> OutlineLoops = new OptionKey<>(true);
 }

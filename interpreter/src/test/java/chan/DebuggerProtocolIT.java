@@ -80,6 +80,43 @@ class DebuggerProtocolIT {
         }
     }
 
+    /**
+     * The debugger's instrumentation makes the Bytecode DSL build each function's root again: that
+     * build must see the function's own names, not the top level's (a top-level `sum` and a local
+     * `sum` in a function are two variables), and must report no error the first build did not.
+     */
+    @Test
+    void aFunctionBuiltAgainForTheDebuggerSeesItsOwnNames() throws Exception {
+        Path program = Files.writeString(dir.resolve("names.chan"), """
+                        let sum = 10;
+                        fn add(a, b) {
+                          let sum = a + b;
+                          return sum;
+                        }
+                        print(add(2, 3), sum);
+                        """, UTF_8);
+        int port = freePort();
+        Path err = dir.resolve("err.txt");
+        Path out = dir.resolve("out.txt");
+        Process chan = new ProcessBuilder(CHAN.toString(), "--inspect=" + port, "--inspect.Suspend=false", "--inspect.WaitAttached=true", program.toString())
+                        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        try {
+            Devtools dt = new Devtools(webSocketUrl(port, chan, err));
+            dt.call("Runtime.enable", "{}");
+            dt.call("Debugger.enable", "{}");
+            dt.call("Debugger.setBreakpointByUrl", "{\"lineNumber\":3,\"url\":\"" + program.toUri() + "\"}");
+            dt.send("Runtime.runIfWaitingForDebugger", "{}");
+            String paused = dt.event("Debugger.paused");
+            assertTrue(topFunction(paused).equals("add") && topLine(paused) == 3, "stops at the breakpoint in add, line 4:\n" + paused);
+            dt.send("Debugger.resume", "{}");
+            assertTrue(chan.waitFor(WAIT_SECONDS, TimeUnit.SECONDS), "the program ends after resume");
+            assertTrue(Files.readString(out, UTF_8).equals("5 10\n"), Files.readString(out, UTF_8) + Files.readString(err, UTF_8));
+        } finally {
+            chan.destroyForcibly();
+            chan.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
     @Test
     void stopsBeforeTheFirstStatementAndStepsIntoAFunction() throws Exception {
         Path program = Files.writeString(dir.resolve("twice.chan"), """

@@ -249,6 +249,7 @@ public final class ChanMain {
         if (!cl.toolOptions().isEmpty()) {
             // The debugger and the profiler: some of their options are marked experimental.
             builder.options(cl.toolOptions()).allowExperimentalOptions(true);
+            builder.option("chan.Instrumented", "true"); // every tag from the first build (ModuleLoader.bytecodeConfig)
         }
         if (hasEngineProperties()) {
             // -Dpolyglot.* in CHAN_JAVA_OPTS is how one looks at the JIT (bench/README.md); many of

@@ -12,7 +12,6 @@ import chan.values.ChanFunction;
 import chan.values.ChanNil;
 import chan.values.ChanStructType;
 import chan.values.Types;
-import com.oracle.truffle.api.bytecode.BytecodeConfig;
 import com.oracle.truffle.api.bytecode.BytecodeEncodingException;
 import com.oracle.truffle.api.bytecode.BytecodeLabel;
 import com.oracle.truffle.api.bytecode.BytecodeLocal;
@@ -496,7 +495,7 @@ public final class ModuleCompiler {
     }
 
     private void buildRoot(ParserRuleContext where, boolean readsDepth, Runnable body, ChanBytecodeRootNode[] root) {
-        ChanBytecodeRootNodeGen.create(language, BytecodeConfig.WITH_SOURCE, builder -> {
+        ChanBytecodeRootNodeGen.create(language, loader.bytecodeConfig(), builder -> {
             b = builder;
             b.beginSource(source);
             beginSection(where);

@@ -10,6 +10,7 @@ import chan.runtime.FileFailure;
 import chan.runtime.VisibleText;
 import chan.values.ChanFunction;
 import com.oracle.truffle.api.TruffleFile;
+import com.oracle.truffle.api.bytecode.BytecodeConfig;
 import com.oracle.truffle.api.source.Source;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
@@ -54,6 +55,17 @@ public final class ModuleLoader {
     /** Whether loops are compiled as roots of their own (OutlinedLoops; the internal option chan.OutlineLoops). */
     boolean outlinesLoops() {
         return context.option(ChanOptions.OutlineLoops);
+    }
+
+    /**
+     * What the roots are built with: their source positions, and under a tool (the internal option
+     * chan.Instrumented) every instrumentation tag too. Without the tags, a tool that asks for them
+     * makes the Bytecode DSL build the root a second time by calling its builder again, and the
+     * compiler's state (the scope, among others) is then that of whatever it compiled last: a
+     * function's `let sum` clashed with a top-level `sum` under the debugger.
+     */
+    BytecodeConfig bytecodeConfig() {
+        return context.option(ChanOptions.Instrumented) ? BytecodeConfig.COMPLETE : BytecodeConfig.WITH_SOURCE;
     }
 
     public Program loadMain(Source source) {

@@ -1123,8 +1123,9 @@ final class StatementCompiler {
 
     /**
      * Whether a statement is outside every function: read from the tree, not from the compiler's
-     * scope, since the Bytecode DSL builds a root again when a tool (the debugger) asks for its
-     * instrumentation, and that second build runs with the scope of whatever was compiled last.
+     * scope, since the Bytecode DSL may build a root again when a tool asks for instrumentation the
+     * first build left out (ModuleLoader.bytecodeConfig), and that second build runs with the scope
+     * of whatever was compiled last.
      */
     private static boolean atTopLevel(ParserRuleContext statement) {
         for (ParserRuleContext p = statement.getParent(); p != null; p = p.getParent()) {
