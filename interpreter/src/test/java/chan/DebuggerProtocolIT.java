@@ -14,6 +14,8 @@ import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -48,12 +50,9 @@ class DebuggerProtocolIT {
         int port = freePort();
         Path err = dir.resolve("err.txt");
         Path out = dir.resolve("out.txt");
-        Process chan = new ProcessBuilder(CHAN.toString(), "--inspect=" + port, "--inspect.Suspend=false", "--inspect.WaitAttached=true", program.toString())
-                        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process chan = chan(out, err, "--inspect=" + port, "--inspect.Suspend=false", "--inspect.WaitAttached=true", program.toString());
         try {
-            Devtools dt = new Devtools(webSocketUrl(port, chan, err));
-            dt.call("Runtime.enable", "{}");
-            dt.call("Debugger.enable", "{}");
+            Devtools dt = attach(port, chan, err);
             String bp = dt.call("Debugger.setBreakpointByUrl", "{\"lineNumber\":1,\"url\":\"" + program.toUri() + "\"}");
             assertTrue(bp.contains("breakpointId"), bp);
             dt.send("Runtime.runIfWaitingForDebugger", "{}");
@@ -98,12 +97,9 @@ class DebuggerProtocolIT {
         int port = freePort();
         Path err = dir.resolve("err.txt");
         Path out = dir.resolve("out.txt");
-        Process chan = new ProcessBuilder(CHAN.toString(), "--inspect=" + port, "--inspect.Suspend=false", "--inspect.WaitAttached=true", program.toString())
-                        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process chan = chan(out, err, "--inspect=" + port, "--inspect.Suspend=false", "--inspect.WaitAttached=true", program.toString());
         try {
-            Devtools dt = new Devtools(webSocketUrl(port, chan, err));
-            dt.call("Runtime.enable", "{}");
-            dt.call("Debugger.enable", "{}");
+            Devtools dt = attach(port, chan, err);
             dt.call("Debugger.setBreakpointByUrl", "{\"lineNumber\":3,\"url\":\"" + program.toUri() + "\"}");
             dt.send("Runtime.runIfWaitingForDebugger", "{}");
             String paused = dt.event("Debugger.paused");
@@ -128,12 +124,9 @@ class DebuggerProtocolIT {
         int port = freePort();
         Path err = dir.resolve("err.txt");
         Path out = dir.resolve("out.txt");
-        Process chan = new ProcessBuilder(CHAN.toString(), "--inspect=" + port, program.toString())
-                        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process chan = chan(out, err, "--inspect=" + port, program.toString());
         try {
-            Devtools dt = new Devtools(webSocketUrl(port, chan, err));
-            dt.call("Runtime.enable", "{}");
-            dt.call("Debugger.enable", "{}");
+            Devtools dt = attach(port, chan, err);
             dt.send("Runtime.runIfWaitingForDebugger", "{}");
             String paused = dt.event("Debugger.paused");
             assertTrue(topFunction(paused).equals("<main>") && topLine(paused) == 3, "stops at the first statement, line 4:\n" + paused);
@@ -147,6 +140,21 @@ class DebuggerProtocolIT {
             chan.destroyForcibly();
             chan.waitFor(30, TimeUnit.SECONDS);
         }
+    }
+
+    /** Starts `chan ARGS…` with its standard output and error in files. */
+    private static Process chan(Path out, Path err, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(CHAN.toString()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    }
+
+    /** Connects to the debugger of {@code chan}, listening on {@code port}, with the runtime and debugger domains on. */
+    private static Devtools attach(int port, Process chan, Path err) throws Exception {
+        Devtools dt = new Devtools(webSocketUrl(port, chan, err));
+        dt.call("Runtime.enable", "{}");
+        dt.call("Debugger.enable", "{}");
+        return dt;
     }
 
     private static String topFunction(String paused) {
