@@ -125,8 +125,6 @@ public final class ModuleCompiler {
     private final Map<String, FuncDeclContext> notCompiled = new HashMap<>();
     /** Functions referred to while something else compiled, to compile when it is done ({@link #compileReferred}). */
     private final ArrayDeque<FuncDeclContext> referred = new ArrayDeque<>();
-    /** A function too large to compile left this compiler mid-way (TooLargeToCompile): it compiles nothing more. */
-    private boolean stopped;
 
     ModuleCompiler(ChanLanguage language, Source source, ModuleLoader loader, Diagnostics diagnostics, ChanModule module, boolean standard,
                     boolean compilesOnReference) {
@@ -213,18 +211,18 @@ public final class ModuleCompiler {
         }
     }
 
-    /** Compiles the functions referred to, and those they refer to, in turn. */
+    /**
+     * Compiles the functions referred to, and those they refer to, in turn. A function too large to
+     * compile stops the compile as it does for a module compiled whole (TooLargeToCompile), here that
+     * of the code that referred to it.
+     */
     private void compileReferred() {
-        while (!referred.isEmpty() && !stopped) {
+        while (!referred.isEmpty()) {
             FuncDeclContext f = referred.poll();
-            try {
-                ChanBytecodeRootNode root = compileNamedFunction(f);
-                setFunction(f, root);
-                if (System.getenv("CHAN_DUMP_BYTECODE") != null) {
-                    System.err.println(root.dump()); // as compile() dumps the functions it compiles whole
-                }
-            } catch (TooLargeToCompile e) {
-                stopped = true; // reported at the function
+            ChanBytecodeRootNode root = compileNamedFunction(f);
+            setFunction(f, root);
+            if (System.getenv("CHAN_DUMP_BYTECODE") != null) {
+                System.err.println(root.dump()); // as compile() dumps the functions it compiles whole
             }
         }
     }
