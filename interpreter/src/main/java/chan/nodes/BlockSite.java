@@ -63,7 +63,7 @@ public final class BlockSite {
                 function = null;
                 call = position(frame.getBytecodeLocation());
             } else if (function == null) {
-                function = root.library() + "." + root.getName();
+                function = root.qualifiedName();
             }
         }
         if (function == null) {

@@ -165,6 +165,11 @@ public abstract class ChanBytecodeRootNode extends RootNode implements BytecodeR
         return library;
     }
 
+    /** Its name as the program calls it: `map.fetch` for a standard module's function, else its own name. */
+    public String qualifiedName() {
+        return library == null ? getName() : library + "." + getName();
+    }
+
     /** Marks this root as a loop compiled apart from its function (OutlinedLoop). */
     public void markOutlinedLoop() {
         this.outlinedLoop = true;

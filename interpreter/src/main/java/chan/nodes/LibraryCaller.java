@@ -49,7 +49,7 @@ public final class LibraryCaller {
                 return frame; // past the thread's Chan functions (the scheduler): stop
             }
             if (function.library() != null) {
-                found[0] = function.library() + "." + function.getName();
+                found[0] = function.qualifiedName();
                 return null;
             }
             SourceSection call = BytecodeNode.get(frame) instanceof BytecodeNode bytecode ? bytecode.getSourceLocation(frame) : null;
