@@ -47,12 +47,8 @@ class DebuggerProtocolIT {
                         }
                         print(add(2, 3));
                         """, UTF_8);
-        int port = freePort();
-        Path err = dir.resolve("err.txt");
-        Path out = dir.resolve("out.txt");
-        Process chan = chan(out, err, "--inspect=" + port, "--inspect.Suspend=false", "--inspect.WaitAttached=true", program.toString());
-        try {
-            Devtools dt = attach(port, chan, err);
+        try (Debugged debugged = debug(program, "--inspect.Suspend=false", "--inspect.WaitAttached=true")) {
+            Devtools dt = debugged.dt();
             String bp = dt.call("Debugger.setBreakpointByUrl", "{\"lineNumber\":1,\"url\":\"" + program.toUri() + "\"}");
             assertTrue(bp.contains("breakpointId"), bp);
             dt.send("Runtime.runIfWaitingForDebugger", "{}");
@@ -70,19 +66,15 @@ class DebuggerProtocolIT {
                 Pattern p = Pattern.compile("\"name\":\"" + local[0] + "\",\"value\":\\{[^}]*\"description\":\"" + local[1] + "\"");
                 assertTrue(p.matcher(locals).find(), local[0] + " = " + local[1] + " among the locals:\n" + locals);
             }
-            dt.send("Debugger.resume", "{}");
-            assertTrue(chan.waitFor(WAIT_SECONDS, TimeUnit.SECONDS), "the program ends after resume");
-            assertTrue(Files.readString(out, UTF_8).equals("5\n"), Files.readString(out, UTF_8));
-        } finally {
-            chan.destroyForcibly();
-            chan.waitFor(30, TimeUnit.SECONDS);
+            debugged.resumeToTheEnd("5\n");
         }
     }
 
     /**
-     * The debugger's instrumentation makes the Bytecode DSL build each function's root again: that
-     * build must see the function's own names, not the top level's (a top-level `sum` and a local
-     * `sum` in a function are two variables), and must report no error the first build did not.
+     * Under the debugger a function is built with the debugger's instrumentation, and that build must
+     * see the function's own names, not the top level's (a top-level `sum` and a local `sum` in a
+     * function are two variables): built a second time for the debugger, it saw the top level's
+     * scope and reported 'sum' as declared twice (ModuleLoader.bytecodeConfig).
      */
     @Test
     void aFunctionBuiltAgainForTheDebuggerSeesItsOwnNames() throws Exception {
@@ -94,22 +86,13 @@ class DebuggerProtocolIT {
                         }
                         print(add(2, 3), sum);
                         """, UTF_8);
-        int port = freePort();
-        Path err = dir.resolve("err.txt");
-        Path out = dir.resolve("out.txt");
-        Process chan = chan(out, err, "--inspect=" + port, "--inspect.Suspend=false", "--inspect.WaitAttached=true", program.toString());
-        try {
-            Devtools dt = attach(port, chan, err);
+        try (Debugged debugged = debug(program, "--inspect.Suspend=false", "--inspect.WaitAttached=true")) {
+            Devtools dt = debugged.dt();
             dt.call("Debugger.setBreakpointByUrl", "{\"lineNumber\":3,\"url\":\"" + program.toUri() + "\"}");
             dt.send("Runtime.runIfWaitingForDebugger", "{}");
             String paused = dt.event("Debugger.paused");
             assertTrue(topFunction(paused).equals("add") && topLine(paused) == 3, "stops at the breakpoint in add, line 4:\n" + paused);
-            dt.send("Debugger.resume", "{}");
-            assertTrue(chan.waitFor(WAIT_SECONDS, TimeUnit.SECONDS), "the program ends after resume");
-            assertTrue(Files.readString(out, UTF_8).equals("5 10\n"), Files.readString(out, UTF_8) + Files.readString(err, UTF_8));
-        } finally {
-            chan.destroyForcibly();
-            chan.waitFor(30, TimeUnit.SECONDS);
+            debugged.resumeToTheEnd("5 10\n");
         }
     }
 
@@ -121,40 +104,56 @@ class DebuggerProtocolIT {
                         }
                         print(twice(21));
                         """, UTF_8);
-        int port = freePort();
-        Path err = dir.resolve("err.txt");
-        Path out = dir.resolve("out.txt");
-        Process chan = chan(out, err, "--inspect=" + port, program.toString());
-        try {
-            Devtools dt = attach(port, chan, err);
+        try (Debugged debugged = debug(program)) {
+            Devtools dt = debugged.dt();
             dt.send("Runtime.runIfWaitingForDebugger", "{}");
             String paused = dt.event("Debugger.paused");
             assertTrue(topFunction(paused).equals("<main>") && topLine(paused) == 3, "stops at the first statement, line 4:\n" + paused);
             dt.send("Debugger.stepInto", "{}");
             paused = dt.event("Debugger.paused");
             assertTrue(topFunction(paused).equals("twice") && topLine(paused) == 1, "steps into twice, line 2:\n" + paused);
+            debugged.resumeToTheEnd("42\n");
+        }
+    }
+
+    /** A run of `chan --inspect` with its debugger attached; closing it ends the process. */
+    private record Debugged(Process chan, Devtools dt, Path out, Path err) implements AutoCloseable {
+        /** Resumes the program, which must then end having printed {@code expected}. */
+        void resumeToTheEnd(String expected) throws Exception {
             dt.send("Debugger.resume", "{}");
             assertTrue(chan.waitFor(WAIT_SECONDS, TimeUnit.SECONDS), "the program ends after resume");
-            assertTrue(Files.readString(out, UTF_8).equals("42\n"), Files.readString(out, UTF_8));
-        } finally {
+            String printed = Files.readString(out, UTF_8);
+            assertTrue(printed.equals(expected), printed + Files.readString(err, UTF_8));
+        }
+
+        @Override
+        public void close() throws InterruptedException {
             chan.destroyForcibly();
             chan.waitFor(30, TimeUnit.SECONDS);
         }
     }
 
-    /** Starts `chan ARGS…` with its standard output and error in files. */
-    private static Process chan(Path out, Path err, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(CHAN.toString()));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    }
-
-    /** Connects to the debugger of {@code chan}, listening on {@code port}, with the runtime and debugger domains on. */
-    private static Devtools attach(int port, Process chan, Path err) throws Exception {
-        Devtools dt = new Devtools(webSocketUrl(port, chan, err));
-        dt.call("Runtime.enable", "{}");
-        dt.call("Debugger.enable", "{}");
-        return dt;
+    /**
+     * Starts `chan --inspect=PORT OPTIONS… program`, its output and errors in files, and connects to
+     * its debugger with the runtime and debugger domains on.
+     */
+    private Debugged debug(Path program, String... options) throws Exception {
+        int port = freePort();
+        Path out = dir.resolve("out.txt");
+        Path err = dir.resolve("err.txt");
+        List<String> command = new ArrayList<>(List.of(CHAN.toString(), "--inspect=" + port));
+        command.addAll(List.of(options));
+        command.add(program.toString());
+        Process chan = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        try {
+            Devtools dt = new Devtools(webSocketUrl(port, chan, err));
+            dt.call("Runtime.enable", "{}");
+            dt.call("Debugger.enable", "{}");
+            return new Debugged(chan, dt, out, err);
+        } catch (Exception | Error e) {
+            chan.destroyForcibly();
+            throw e;
+        }
     }
 
     private static String topFunction(String paused) {
