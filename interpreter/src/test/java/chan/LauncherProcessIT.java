@@ -48,11 +48,23 @@ class LauncherProcessIT {
             assertTrue(run.err().startsWith(c[0]) && run.err().contains("the locale's encoding cannot write it as a file name")
                             && run.err().lines().count() == 1, run.describe());
         }
+        // CHAN_HISTORY is only used at a terminal (ReplStartIT has that case): a piped session ignores it.
         Path repl = program("repl.in", "1 + 1\n");
         Map<String, String> history = Map.of("LC_ALL", "C", "LANG", "C", "CHAN_HISTORY", dir.resolve("caf\u00e9").toString());
         ChanProcess run = run(repl, null, history, "repl");
-        assertEquals(2, run.exit(), run.describe());
-        assertTrue(run.err().startsWith("chan: CHAN_HISTORY ") && run.err().contains("the locale's encoding cannot write it"), run.describe());
+        assertEquals(0, run.exit(), run.describe());
+        assertTrue(run.out().contains("chan> 2\n"), run.describe());
+    }
+
+    /** docs/repl.md: input from a file or a pipe is read without history; a script's lines never reach the user's. */
+    @Test
+    void aSessionFromAFileKeepsNoHistory() throws Exception {
+        Path history = dir.resolve("history");
+        ChanProcess run = run(program("session.in", "let x = 20;\nx + 22\n"), null, Map.of("CHAN_HISTORY", history.toString()), "repl");
+        assertEquals(0, run.exit(), run.describe());
+        assertTrue(run.out().contains("chan> 42\n"), run.describe());
+        assertEquals("", run.err(), run.describe());
+        assertFalse(Files.exists(history), "the session wrote a history file: " + history);
     }
 
     @Test

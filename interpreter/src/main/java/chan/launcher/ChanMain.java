@@ -300,7 +300,7 @@ public final class ChanMain {
         boolean typed = in == System.in && StandardStreams.inputIsTerminal();
         ReplWarmUp warmUp = new ReplWarmUp(typed ? WarmUp.REPL_COMPILING : java.time.Duration.ZERO);
         try (Context context = contextBuilder(cl, programInput, out, err).build()) {
-            return chan.repl.ChanRepl.run(context, programInput, in, out, err, cl.internalErrors(), warmUp);
+            return chan.repl.ChanRepl.run(context, programInput, in, out, err, typed && out == System.out, cl.internalErrors(), warmUp);
         } catch (IllegalArgumentException | chan.runtime.MachineException e) {
             err.println("chan: " + e.getMessage());
             return 2;
