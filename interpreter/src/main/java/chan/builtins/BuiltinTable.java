@@ -128,7 +128,7 @@ public final class BuiltinTable {
         intrinsic("intrinsic_limit_length", 1, a -> TextSearch.limitLength(a[1]));
         // intrinsics of stdlib/list.chan
         intrinsic("intrinsic_sort_less", 2, a -> LessSort.sort(a[1], a[2]));
-        // of sync and pipeline: monitor(t) that leaves t's crash line printed (Scheduler.watch), so
+        // of rpc, sync, pipeline and supervisor: monitor(t) that leaves t's crash line printed (Scheduler.watch), so
         // that a library watching the threads it serves hides none of their crashes
         intrinsic("intrinsic_watch", 1, a -> {
             Strand target = thread(a[1], "monitor");
