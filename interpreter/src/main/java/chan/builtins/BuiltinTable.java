@@ -128,6 +128,12 @@ public final class BuiltinTable {
         intrinsic("intrinsic_limit_length", 1, a -> TextSearch.limitLength(a[1]));
         // intrinsics of stdlib/list.chan
         intrinsic("intrinsic_sort_less", 2, a -> LessSort.sort(a[1], a[2]));
+        // of rpc, sync, pipeline and supervisor: monitor(t) that leaves t's crash line printed
+        // (Scheduler.watch), so that a library watching the threads it serves hides no crash
+        intrinsic("intrinsic_watch", 1, a -> {
+            Strand target = thread(a[1], "monitor");
+            return scheduler().atOwnTurn(() -> scheduler().watch(target));
+        });
     }
 
     private final Map<String, ChanFunction> functions = new LinkedHashMap<>();

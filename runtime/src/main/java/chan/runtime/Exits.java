@@ -1,12 +1,17 @@
 package chan.runtime;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 
 /**
  * How strands end: normally or by an error ({@link Scheduler#finished}), or killed; and the monitors
  * that hear of it. A monitor is a capacity-1 channel that receives one {@code (:exit, t, reason)}
  * message, sent from t's core at the moment t ends (so it reaches a monitor on another core a latency
  * later). Like Erlang's monitors, monitoring a thread that has already ended delivers at once.
+ *
+ * <p>A watch ({@link #watch}) is a monitor that does not take the reason: a thread that crashes with
+ * only watches on it still gets its crash line. The standard library watches threads it serves (a
+ * mutex its waiters, a pipeline its stages) without hiding their crashes from the program's author.
  *
  * <p>Invariants: a DONE strand is in no run queue and no wait queue, is not in the live list, has a
  * null body, and holds its exit reason in resumeValue; each monitor channel gets exactly one message.
@@ -15,20 +20,29 @@ final class Exits {
     private Exits() {}
 
     static Channel monitor(Scheduler s, Strand t) {
+        return listen(s, t, s.monitors);
+    }
+
+    static Channel watch(Scheduler s, Strand t) {
+        return listen(s, t, s.watches);
+    }
+
+    /** A new exit channel for t, registered in {@code table} (monitors or watches). */
+    private static Channel listen(Scheduler s, Strand t, HashMap<Strand, Object> table) {
         s.spend(CostModel.MONITOR);
         Channel ch = new Channel(s, 1);
         ch.receiveOnly("monitor(t)");
         if (t.state() == Strand.State.DONE) {
             ch.post(s.options.exitMessageFactory.exitMessage(t, t.resumeValue), t.core(), s.now());
         } else {
-            Object monitors = s.monitors.get(t);
+            Object monitors = table.get(t);
             if (monitors == null) {
-                s.monitors.put(t, ch);
+                table.put(t, ch);
             } else if (monitors instanceof Channel first) {
                 ArrayList<Channel> list = new ArrayList<>(2);
                 list.add(first);
                 list.add(ch);
-                s.monitors.put(t, list);
+                table.put(t, list);
             } else {
                 @SuppressWarnings("unchecked")
                 ArrayList<Channel> list = (ArrayList<Channel>) monitors;
@@ -79,7 +93,12 @@ final class Exits {
         t.resumeValue = reason;
         removeLive(s, t);
         s.ended(t, at);
-        Object monitors = s.monitors.remove(t);
+        notify(s, t, reason, at, s.monitors.remove(t));
+        notify(s, t, reason, at, s.watches.remove(t));
+    }
+
+    /** Posts t's exit message to each of its monitors (or watches): a Channel, a list of them, or null. */
+    private static void notify(Scheduler s, Strand t, Object reason, long at, Object monitors) {
         if (monitors == null) return;
         // A message of its own for each monitor: the factory copies a mutable reason (an array thrown),
         // which the monitors' threads must not share.

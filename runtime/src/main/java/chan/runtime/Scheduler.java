@@ -48,6 +48,8 @@ public final class Scheduler {
      * Only looked up, never iterated, so hash order cannot leak into a run.
      */
     final HashMap<Strand, Object> monitors = new HashMap<>();
+    /** Each watched strand's watches ({@link Exits#watch}), as {@link #monitors}; they hide no crash. */
+    final HashMap<Strand, Object> watches = new HashMap<>();
     private Strand current;
     /**
      * The current strand's core, the countdown of its quantum that holds that core's clock, and the
@@ -610,6 +612,9 @@ public final class Scheduler {
 
     public Channel monitor(Strand t) { return Exits.monitor(this, t); }
 
+    /** A monitor that leaves t's crash line to be printed ({@link Exits#watch}): for the stdlib. */
+    public Channel watch(Strand t) { return Exits.watch(this, t); }
+
     /**
      * kill(t) ({@link Exits#kill}): nil, or BLOCK when the current strand kills itself. Call it at the
      * strand's turn ({@link #atOwnTurn}); with no current strand (the REPL) t ends at once.
@@ -643,7 +648,7 @@ public final class Scheduler {
         for (Core c : cores) {
             if (!c.runq.isEmpty() || c.atTurn != null) return null;
         }
-        return WaitForGraph.report(liveById(), main, options.valueReferences, monitors);
+        return WaitForGraph.report(liveById(), main, options.valueReferences, monitors, watches);
     }
 
     /**

@@ -54,9 +54,11 @@ final class WaitForGraph {
      * @param live the live strands sorted by id, all of them BLOCKED; main is the main strand or null
      * @param references how to see into guest values, or null
      * @param monitors each monitored strand's monitor channels (a Channel or a list of them)
+     * @param watches each watched strand's watch channels, likewise
      */
-    static DeadlockReport report(List<Strand> live, Strand main, ValueReferences references, Map<Strand, Object> monitors) {
-        WaitForGraph g = new WaitForGraph(live, references, monitors);
+    static DeadlockReport report(List<Strand> live, Strand main, ValueReferences references, Map<Strand, Object> monitors,
+                                 Map<Strand, Object> watches) {
+        WaitForGraph g = new WaitForGraph(live, references, monitors, watches);
         List<DeadlockReport.Blocked> blocked = new ArrayList<>(live.size());
         for (Strand t : live) {
             String site = t.blockSite == null ? "blocked" : t.blockSite.toString();
@@ -71,7 +73,8 @@ final class WaitForGraph {
         return new DeadlockReport(blocked, cycles, g::waitsFor);
     }
 
-    private WaitForGraph(List<Strand> live, ValueReferences references, Map<Strand, Object> monitors) {
+    private WaitForGraph(List<Strand> live, ValueReferences references, Map<Strand, Object> monitors,
+                         Map<Strand, Object> watches) {
         this.live = live;
         this.n = live.size();
         IdentityHashMap<WaitQueue, Integer> queueIndex = new IdentityHashMap<>(); // looked up only
@@ -91,7 +94,7 @@ final class WaitForGraph {
             }
         }
         IdentityHashMap<Channel, IntList> holders = references == null ? lastUsers() : holders(references);
-        IdentityHashMap<Channel, Integer> endsWith = monitored(monitors);
+        IdentityHashMap<Channel, Integer> endsWith = monitored(monitors, watches);
         adj = new int[n + queues.size()][];
         System.arraycopy(strandEdges, 0, adj, 0, n);
         for (int k = 0; k < queues.size(); k++) {
@@ -188,15 +191,19 @@ final class WaitForGraph {
         return holders;
     }
 
-    /** A live strand's monitor channel → its position: the strand whose end completes a receive on it. */
-    private IdentityHashMap<Channel, Integer> monitored(Map<Strand, Object> monitors) {
+    /**
+     * A live strand's monitor or watch channel → its position: the strand whose end completes a
+     * receive on it.
+     */
+    private IdentityHashMap<Channel, Integer> monitored(Map<Strand, Object> monitors, Map<Strand, Object> watches) {
         IdentityHashMap<Channel, Integer> endsWith = new IdentityHashMap<>();
         for (int i = 0; i < n; i++) {
-            Object m = monitors.get(live.get(i));
-            if (m instanceof Channel c) {
-                endsWith.put(c, i);
-            } else if (m instanceof List<?> cs) {
-                for (Object c : cs) endsWith.put((Channel) c, i);
+            for (Object m : new Object[] {monitors.get(live.get(i)), watches.get(live.get(i))}) {
+                if (m instanceof Channel c) {
+                    endsWith.put(c, i);
+                } else if (m instanceof List<?> cs) {
+                    for (Object c : cs) endsWith.put((Channel) c, i);
+                }
             }
         }
         return endsWith;

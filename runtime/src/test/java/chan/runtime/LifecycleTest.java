@@ -80,6 +80,37 @@ class LifecycleTest {
         assertEquals(1, sim.s.stats().crashes());
     }
 
+    /** A watch hears of the crash as a monitor does, but leaves it flagged unmonitored: its line is printed. */
+    @Test
+    void aWatchHearsOfACrashWithoutTakingIt() {
+        Sim sim = Sim.uniform(2);
+        Channel c = new Channel(sim.s, 0);
+        c.close();
+        Sim.Step crash = (t, in) -> {
+            c.close();
+            return in;
+        };
+        sim.main((t, in) -> sim.s.watch(sim.start(1, sim.sleep(20), crash)).receive(), sim.log("exit"));
+        sim.run();
+        assertEquals(List.of("2 error close of closed channel", "thread 2 crashed unmonitored",
+                "1 exit [exit, thread 2, error: close of closed channel]"), sim.log);
+    }
+
+    /** A thread waiting on watch(u) waits for u, as on monitor(u). */
+    @Test
+    void aWatchChannelWaitsForTheThreadItWatches() {
+        Sim sim = Sim.uniform(1);
+        Channel c = new Channel(sim.s, 0);
+        sim.main((t, in) -> {
+            Strand worker = sim.start(0, sim.recv(c));
+            return sim.s.watch(worker).receive();
+        });
+        sim.run();
+        DeadlockReport r = sim.s.deadlockReport();
+        assertNotNull(r);
+        assertEquals(List.of(2), r.waitsFor(1), r.format());
+    }
+
     @Test
     void killingABlockedThreadWithdrawsItAndNotifiesMonitors() {
         Sim sim = Sim.uniform(2);
