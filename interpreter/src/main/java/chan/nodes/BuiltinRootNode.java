@@ -5,12 +5,14 @@ import chan.ChanLanguage;
 import chan.builtins.Builtin;
 import chan.runtime.ChanRuntimeError;
 import chan.values.ChanError;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.RootNode;
 
 /**
  * The body of a built-in function: calls its Java implementation with the call's arguments
- * (slot 0 is the function itself). Errors surface at the Chan call site, the first frame of the
+ * (slot 0 is the function itself), after checking their count when it may vary (a fixed one the
+ * call checks, as for any function). Errors surface at the Chan call site, the first frame of the
  * stack trace that has a source position.
  */
 public final class BuiltinRootNode extends RootNode {
@@ -27,6 +29,10 @@ public final class BuiltinRootNode extends RootNode {
     @Override
     public Object execute(VirtualFrame frame) {
         try {
+            int given = frame.getArguments().length - 1;
+            if (given < builtin.fewest() || given > builtin.most()) {
+                throw arityError(given);
+            }
             if (inlinable) {
                 return builtin.implementation().call(frame.getArguments());
             }
@@ -36,6 +42,11 @@ public final class BuiltinRootNode extends RootNode {
         } catch (ChanRuntimeError e) {   // a built-in that asks the runtime (close, sleep, after) meets its checks too
             throw ChanException.of(e, this);
         }
+    }
+
+    @TruffleBoundary
+    private ChanError arityError(int given) {
+        return new ChanError(builtin.arityError(given));
     }
 
     @Override
