@@ -702,6 +702,7 @@ public final class ModuleCompiler {
                 b.endCallAtDepth();
             });
         }
+        ConstCycles.report(program, this::error);
         for (ConstStmtContext c : ConstOrder.of(program)) {
             beginSection(c); // a const's errors, e.g. a mutable value, point at it
             b.beginStoreGlobal(declarations.get(c.name().getText()).cell, true);
