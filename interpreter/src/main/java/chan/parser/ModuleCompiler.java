@@ -957,6 +957,17 @@ public final class ModuleCompiler {
         return !declarations.containsKey(name) && !topLevelLets.contains(name) && builtin(name) != null;
     }
 
+    /** Whether a name here is a const: a `const` of a block, or a top-level one that no variable hides. */
+    boolean isConstName(String name) {
+        for (Scope s = scope; s != null; s = s.enclosing) {
+            Scope.Local local = s.findLocal(name);
+            if (local != null) {
+                return local.constant();
+            }
+        }
+        return !topLevelLets.contains(name) && declarations.get(name) instanceof Declaration d && d.kind == Declaration.Kind.CONST;
+    }
+
     /** The built-in a call calls, if its callee is a bare name that is the built-in here; else null. */
     String calledBuiltin(CallPostfixContext call) {
         String name = calleeName(call);

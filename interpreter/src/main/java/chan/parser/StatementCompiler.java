@@ -1206,6 +1206,7 @@ final class StatementCompiler {
             c.beginSection(arm);
             c.b.beginBlock();
             c.scope.pushBlock();
+            c.patterns.refuseConstNames(arm.pattern());
             c.patterns.declareBindings(arm.pattern(), false);
             c.b.beginIfThen();
             if (arm.guard != null) {
