@@ -19,18 +19,23 @@ public final class BuiltinRootNode extends RootNode {
     private final Builtin builtin;
     /** Whether compiled code inlines the implementation; the others run behind a boundary. */
     private final boolean inlinable;
+    /** The counts of arguments it takes (Builtin.fewest, most): a count that may vary is checked only here. */
+    private final int fewest;
+    private final int most;
 
     public BuiltinRootNode(ChanLanguage language, Builtin builtin) {
         super(language);
         this.builtin = builtin;
         this.inlinable = builtin.inlinable();
+        this.fewest = builtin.fewest();
+        this.most = builtin.most();
     }
 
     @Override
     public Object execute(VirtualFrame frame) {
         try {
             int given = frame.getArguments().length - 1;
-            if (given < builtin.fewest() || given > builtin.most()) {
+            if (given < fewest || given > most) {
                 throw arityError(given);
             }
             if (inlinable) {
