@@ -39,9 +39,9 @@ import org.antlr.v4.runtime.tree.ParseTree;
  * rule). What runs later is left out: the body of a function expression or a `start`, and a function
  * named without being called (`const HANDLERS = [serve]` may be read by serve). A name that a
  * function binds anywhere (a parameter, a `let`, a pattern, a `catch`, a local const) is taken for
- * that local throughout the function. So the check sees no cycle that is not one; a cycle it cannot
- * see (a function value called while a const is evaluated) stays the run-time error `'A' is used
- * before it is initialised`.
+ * that local throughout the function, so a local never makes a cycle; a cycle the check cannot see
+ * (a function value called while a const is evaluated) stays the run-time error `'A' is used before
+ * it is initialised`.
  */
 final class ConstCycles {
     private final Map<String, ConstStmtContext> consts = new LinkedHashMap<>();
