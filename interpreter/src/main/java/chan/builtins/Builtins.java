@@ -201,12 +201,6 @@ public final class Builtins {
         return new ChanArray(Args.size("array", n), fill);
     }
 
-    /** The error of {@code array} called with {@code count} arguments (not 1 or 2); built off the compiled path. */
-    @TruffleBoundary
-    public static ChanError arrayArity(int count) {
-        return new ChanError("array takes 1 or 2 arguments, got " + count);
-    }
-
     /** {@code dict() -> dict}: a new, empty dict. */
     public static ChanDict dict() {
         return new ChanDict();

@@ -83,7 +83,7 @@ final class Conversions {
     @TruffleBoundary
     static double toFloat(Object v) {
         if (Numbers.isNumber(v)) {
-            return Numbers.toDouble(v); // an int beyond the double range becomes inf, as in arithmetic
+            return Numbers.toDouble(v); // an int beyond the double range is an error, as in arithmetic
         } else if (v instanceof String s) {
             String t = s.strip();
             if (FLOAT.matcher(t).matches()) {

@@ -28,9 +28,6 @@ final class SharedLines {
     private SharedLines() {}
 
     static Object make(Object[] a) {
-        if (a.length < 2 || a.length > 3) {
-            throw new ChanError("shared takes 1 or 2 arguments, got " + (a.length - 1));
-        }
         if (!(a[1] instanceof Long n) || n < 1 || n > 1 << 20) {
             throw new ChanError("shared: the number of lines must be an int from 1 to 1048576, got " + Display.repr(a[1]));
         }

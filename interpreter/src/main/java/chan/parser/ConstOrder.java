@@ -18,9 +18,10 @@ import org.antlr.v4.runtime.tree.TerminalNode;
  * The order in which a module's consts are evaluated: each after the consts it uses, directly or through
  * the top-level functions it calls, so that declarations work "in any order" (LANGUAGE.md §3) as Go's
  * package-level constants do. A dependency is any identifier with a const's or function's name in the
- * initialiser (a local of the same name makes a harmless extra edge). Where consts depend on each other
- * in a cycle, source order decides, and reading one not yet set is the runtime error "used before it is
- * initialised".
+ * initialiser (a local of the same name makes a harmless extra edge). A cycle of consts whose values
+ * need each other is a static error ({@link ConstCycles}); in what remains of a cycle here (a const
+ * read in a function expression, or a function named but not called), source order decides, and
+ * reading one not yet set is the runtime error "used before it is initialised".
  */
 final class ConstOrder {
     private final Map<String, ConstStmtContext> consts = new LinkedHashMap<>();

@@ -1,6 +1,8 @@
 package chan.parser;
 
 import chan.ChanLanguage;
+import chan.builtins.Builtin;
+import chan.builtins.BuiltinTable;
 import chan.grammar.ChanParser.*;
 import chan.nodes.ChanBytecodeRootNode;
 import chan.nodes.ChanBytecodeRootNodeGen;
@@ -141,6 +143,12 @@ public final class ModuleCompiler {
     private ChanFunction builtin(String name) {
         ChanFunction builtin = language.builtins().lookup(name);
         return builtin == null && standard ? language.builtins().lookupIntrinsic(name) : builtin;
+    }
+
+    /** What {@link #builtin} finds, described: its arity among it. */
+    private Builtin builtinNamed(String name) {
+        Builtin builtin = BuiltinTable.named(name);
+        return builtin == null && standard ? BuiltinTable.intrinsicNamed(name) : builtin;
     }
 
     /** Compiles a REPL input against the session's earlier names instead of a module of its own. */
@@ -694,6 +702,7 @@ public final class ModuleCompiler {
                 b.endCallAtDepth();
             });
         }
+        ConstCycles.report(program, this::error);
         for (ConstStmtContext c : ConstOrder.of(program)) {
             beginSection(c); // a const's errors, e.g. a mutable value, point at it
             b.beginStoreGlobal(declarations.get(c.name().getText()).cell, true);
@@ -948,6 +957,17 @@ public final class ModuleCompiler {
         return !declarations.containsKey(name) && !topLevelLets.contains(name) && builtin(name) != null;
     }
 
+    /** Whether a name here is a const: a `const` of a block, or a top-level one that no variable hides. */
+    boolean isConstName(String name) {
+        for (Scope s = scope; s != null; s = s.enclosing) {
+            Scope.Local local = s.findLocal(name);
+            if (local != null) {
+                return local.constant();
+            }
+        }
+        return !topLevelLets.contains(name) && declarations.get(name) instanceof Declaration d && d.kind == Declaration.Kind.CONST;
+    }
+
     /** The built-in a call calls, if its callee is a bare name that is the built-in here; else null. */
     String calledBuiltin(CallPostfixContext call) {
         String name = calleeName(call);
@@ -957,9 +977,10 @@ public final class ModuleCompiler {
     /**
      * A call of a named function by its name (`f(x)` of this module's `fn f`, `m.f(x)` of an imported
      * module's) with another number of arguments than it has parameters is a static error, as in Go
-     * and Erlang: the call could only fail. A callee known only when the call runs (a variable, a
-     * parameter, a const, a built-in) is checked then. A struct type or a module called by its name
-     * is a static error too.
+     * and Erlang: the call could only fail. So is a call of a built-in by its name, where no
+     * declaration or variable hides it, with a count of arguments it does not take. A callee known
+     * only when the call runs (a variable, a parameter, a const) is checked then. A struct type or a
+     * module called by its name is a static error too.
      */
     void checkArityOfNamedCall(CallPostfixContext call) {
         int given = call.args() == null ? 0 : call.args().expr().size();
@@ -970,6 +991,13 @@ public final class ModuleCompiler {
             // Go's and Python's constructor call `Point(1, 2)`, or a module called: they never are functions.
             error(call.getStart(), d.kind == Declaration.Kind.STRUCT ? structCalled(name, (ChanStructType) d.staticValue)
                             : "cannot call module '" + name + "': not a function");
+            return;
+        }
+        if (name != null && isUnshadowedBuiltin(name)) {
+            String mismatch = builtinNamed(name).arityError(given);
+            if (mismatch != null) {
+                error(call.getStart(), mismatch);
+            }
             return;
         }
         if (name != null && scope.findVariable(name) == null && declarations.get(name) instanceof Declaration d

@@ -63,6 +63,25 @@ final class PatternCompiler {
         }
     }
 
+    /**
+     * A const named in a match arm's pattern (`K => …`) is a static error that says to write `^K`:
+     * a name in a pattern binds a new variable, so the arm would match every value and hide the
+     * const, where its writer meant to compare. Rust compares with a const so named instead; Chan
+     * keeps one rule for names in patterns (a name binds, `^` compares: docs/extensions.md, "A
+     * const in a pattern").
+     */
+    void refuseConstNames(PatternContext p) {
+        List<Token> tokens = new ArrayList<>();
+        collect(p, new LinkedHashSet<>(), tokens);
+        for (Token t : tokens) {
+            String name = t.getText();
+            if (c.isConstName(name)) {
+                c.error(t, "'" + name + "' is a const, and a name in a pattern binds a new variable: write ^" + name
+                                + " to compare with the const's value, or another name to bind one");
+            }
+        }
+    }
+
     private static void collect(PatternContext p, Set<String> names, List<Token> tokens) {
         if (p instanceof BindPatternContext bind) {
             add(bind.name().getStart(), names, tokens);

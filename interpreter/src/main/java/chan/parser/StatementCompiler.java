@@ -328,9 +328,11 @@ final class StatementCompiler {
         c.b.beginNot();
         c.patterns.emitTest(pattern, subject);
         c.b.endNot();
+        c.beginSection(pattern); // reported at the pattern the value does not fit, not at the `let`
         c.b.beginMatchFailed("cannot destructure");
         c.b.emitLoadLocal(subject);
         c.b.endMatchFailed();
+        c.endSection();
         c.b.endIfThen();
     }
 
@@ -351,12 +353,14 @@ final class StatementCompiler {
         c.patterns.emitTest(pair.pattern(1), ok);
         c.b.endAnd();
         c.b.endNot();
+        c.beginSection(pair); // at the pattern, as in the general case
         c.b.beginMatchFailed("cannot destructure");
         c.b.beginMakeTuple();
         c.b.emitLoadLocal(value);
         c.b.emitLoadLocal(ok);
         c.b.endMakeTuple();
         c.b.endMatchFailed();
+        c.endSection();
         c.b.endIfThen();
     }
 
@@ -1094,9 +1098,11 @@ final class StatementCompiler {
         c.b.beginNot();
         c.patterns.emitTest(pattern, value);
         c.b.endNot();
+        c.beginSection(pattern); // reported at the pattern, not at the loop's first line
         c.b.beginMatchFailed(failure);
         c.b.emitLoadLocal(value);
         c.b.endMatchFailed();
+        c.endSection();
         c.b.endIfThen();
     }
 
@@ -1206,6 +1212,7 @@ final class StatementCompiler {
             c.beginSection(arm);
             c.b.beginBlock();
             c.scope.pushBlock();
+            c.patterns.refuseConstNames(arm.pattern());
             c.patterns.declareBindings(arm.pattern(), false);
             c.b.beginIfThen();
             if (arm.guard != null) {

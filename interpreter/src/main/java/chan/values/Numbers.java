@@ -42,13 +42,26 @@ public final class Numbers {
         return intValue instanceof Long l ? BigInteger.valueOf(l) : (BigInteger) intValue;
     }
 
-    /** Any number as a double; ints too large for a double become infinities, as in IEEE. */
+    /**
+     * Any number as a double: the nearest one to an int. An int too large for any finite double is
+     * the error Python's OverflowError gives, not an infinity: `float(1 << 2000)` or `(1 << 2000) * 1.0`
+     * holding inf would carry on silently with a value nothing like the int (docs/language.md,
+     * "Numbers: int and float").
+     */
     @TruffleBoundary
     public static double toDouble(Object number) {
         if (number instanceof Double d) {
             return d;
         }
-        return number instanceof Long l ? (double) l : ((BigInteger) number).doubleValue();
+        if (number instanceof Long l) {
+            return l;
+        }
+        BigInteger big = (BigInteger) number;
+        double d = big.doubleValue();
+        if (Double.isInfinite(d)) {
+            throw new ChanError("int too large to convert to float: it has " + big.abs().bitLength() + " bits, a float holds up to about 2^1024");
+        }
+        return d;
     }
 
     /**
