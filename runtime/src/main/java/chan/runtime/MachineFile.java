@@ -34,6 +34,10 @@ final class MachineFile {
             // A device or a pipe may never end (/dev/zero would fill the heap): refused as `chan FILE` refuses it.
             throw new MachineException("cannot read machine file " + VisibleText.of(file.toString()) + ": not a regular file");
         }
+        if (Files.isDirectory(file)) {
+            // in the words `chan DIR` uses (ProgramFile), not the OS's "Is a directory"
+            throw new MachineException("cannot read machine file " + VisibleText.of(file.toString()) + ": it is a directory");
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -141,7 +145,15 @@ final class MachineFile {
             }
             case "cores" -> {
                 args(w, 4, at);
-                spec.pairs.add(new int[] {number(w, 2, at), number(w, 3, at), number(w, 4, at), at.line()});
+                int a = number(w, 2, at);
+                int b = number(w, 3, at);
+                // a second override of one pair replaced the first silently: a slip, as a repeated `packages` is
+                for (int[] p : spec.pairs) {
+                    if (p[0] == a && p[1] == b || p[0] == b && p[1] == a) {
+                        throw at.error("latency of cores " + a + " and " + b + " given twice (first on line " + p[3] + ")");
+                    }
+                }
+                spec.pairs.add(new int[] {a, b, number(w, 4, at), at.line()});
             }
             default -> throw at.error(1, "unknown latency kind '" + VisibleText.of(w[1])
                     + "' (expected same-core, same-die, same-package, hop, extra-hop, cores)");

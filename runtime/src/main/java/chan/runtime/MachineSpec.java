@@ -59,7 +59,8 @@ final class MachineSpec {
         }
         for (int[] p : pairs) {
             for (int k = 0; k < 2; k++) {
-                if (p[k] >= n) throw error(source, lines, p[3], "no core " + p[k] + " (cores are 0.." + (n - 1) + ")");
+                // word k + 2 of `latency cores A B N`: the caret under the core that does not exist
+                if (p[k] >= n) throw error(source, lines, p[3], k + 2, "no core " + p[k] + " (cores are 0.." + (n - 1) + ")");
             }
             lat[p[0] * n + p[1]] = p[2];
             lat[p[1] * n + p[0]] = p[2];
@@ -86,7 +87,8 @@ final class MachineSpec {
         boolean[][] adj = new boolean[p][p];
         for (int[] l : links) {
             for (int k = 0; k < 2; k++) {
-                if (l[k] >= p) throw error(source, lines, l[2], "no package " + l[k] + " (packages are 0.." + (p - 1) + ")");
+                // word k + 1 of `link A B`: the caret under the package that does not exist
+                if (l[k] >= p) throw error(source, lines, l[2], k + 1, "no package " + l[k] + " (packages are 0.." + (p - 1) + ")");
             }
             adj[l[0]][l[1]] = adj[l[1]][l[0]] = true;
         }
