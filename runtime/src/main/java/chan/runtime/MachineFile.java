@@ -148,11 +148,8 @@ final class MachineFile {
                 int a = number(w, 2, at);
                 int b = number(w, 3, at);
                 // a second override of one pair replaced the first silently: a slip, as a repeated `packages` is
-                for (int[] p : spec.pairs) {
-                    if (p[0] == a && p[1] == b || p[0] == b && p[1] == a) {
-                        throw at.error("latency of cores " + a + " and " + b + " given twice (first on line " + p[3] + ")");
-                    }
-                }
+                Integer first = spec.pairLines.putIfAbsent(((long) Math.min(a, b) << 32) | Math.max(a, b), at.line());
+                if (first != null) throw at.error("latency of cores " + a + " and " + b + " given twice (first on line " + first + ")");
                 spec.pairs.add(new int[] {a, b, number(w, 4, at), at.line()});
             }
             default -> throw at.error(1, "unknown latency kind '" + VisibleText.of(w[1])

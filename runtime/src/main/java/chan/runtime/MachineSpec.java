@@ -3,6 +3,7 @@ package chan.runtime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 
 /**
@@ -28,6 +29,8 @@ final class MachineSpec {
     /** {a, b, line}: package links, and {a, b, latency, line}: pair overrides. */
     final List<int[]> links = new ArrayList<>();
     final List<int[]> pairs = new ArrayList<>();
+    /** The line of each pair's override, keyed by (lower core << 32 | higher core): looked up, never iterated. */
+    final HashMap<Long, Integer> pairLines = new HashMap<>();
     /** The machine file's lines, for the source line and caret of an error at a line; null for a preset. */
     String[] lines;
 
