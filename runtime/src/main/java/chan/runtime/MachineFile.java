@@ -24,7 +24,8 @@ import java.util.Map;
  * link 0 1                          # a link between two packages; with no links, all are 1 hop apart
  * latency cores 0 5 300             # override one pair of cores (both directions)
  * </pre>
- * Every error is one line naming {@code file:line}.
+ * An error at a line names {@code file:line:column} and shows the line with a caret under the value
+ * at fault (else under the directive); an error about the whole file is one line naming the file.
  */
 final class MachineFile {
     private MachineFile() {}
