@@ -104,7 +104,7 @@ public final class Machine {
     /** The machine made of this one's cores 0..count-1 (what {@code --cores N} does to a preset). */
     public Machine firstCores(int count) {
         if (count < 1 || count > n) {
-            throw new MachineException("machine " + name + " has " + n + " cores; cannot use " + count);
+            throw new MachineException("machine " + name + " has " + n + (n == 1 ? " core" : " cores") + "; cannot use " + count);
         }
         if (count == n) return this;
         int[] lat = new int[count * count];

@@ -47,7 +47,8 @@ final class MachineFile {
         }
         String base = file.getFileName().toString();
         int dot = base.lastIndexOf('.');
-        return parse(utf8(bytes, file.toString()), file.toString(), dot > 0 ? base.substring(0, dot) : base);
+        // Written out as a `name` must be: the name goes raw into --stats and errors, and a file's name may hold an escape.
+        return parse(utf8(bytes, file.toString()), file.toString(), VisibleText.of(dot > 0 ? base.substring(0, dot) : base));
     }
 
     /** The file's text; a byte that is not UTF-8 is an error at its line, worded as a source file's is. */

@@ -150,6 +150,17 @@ class MachineTest {
                 "name box\\e\u001b\ncores-per-package 1\n");
     }
 
+    /**
+     * With no `name`, the machine is named after its file, whose name may hold what a `name` may not: it
+     * went raw into the --stats header and errors, where an escape character acts on the terminal.
+     */
+    @Test
+    void aNameTakenFromTheFileNameIsWrittenOut() throws IOException {
+        Machine m = Machine.load(write("box\u001b[2J.machine", "cores-per-package 1\n"));
+        assertEquals("boxU+001B[2J", m.name());
+        assertEquals("machine boxU+001B[2J has 1 core; cannot use 2", assertThrows(MachineException.class, () -> m.firstCores(2)).getMessage());
+    }
+
     /** `link 0 0` was taken, joined nothing, and the file then failed as "packages 0 and 1 are not connected". */
     @Test
     void aLinkOfAPackageToItselfIsAnErrorAtItsLine() throws IOException {
