@@ -124,7 +124,7 @@ public final class Machine {
 
     @Override
     public String toString() {
-        return name + " (" + n + " cores)";
+        return name + " (" + n + (n == 1 ? " core)" : " cores)");
     }
 
     private void check(int core) {

@@ -159,6 +159,9 @@ class MachineTest {
         Machine m = Machine.load(write("box\u001b[2J.machine", "cores-per-package 1\n"));
         assertEquals("boxU+001B[2J", m.name());
         assertEquals("machine boxU+001B[2J has 1 core; cannot use 2", assertThrows(MachineException.class, () -> m.firstCores(2)).getMessage());
+        // the name of the trace's process
+        assertEquals("boxU+001B[2J (1 core)", m.toString());
+        assertEquals("uniform (4 cores)", Machine.preset("uniform").toString());
     }
 
     /** `link 0 0` was taken, joined nothing, and the file then failed as "packages 0 and 1 are not connected". */
