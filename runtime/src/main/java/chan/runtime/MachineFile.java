@@ -119,7 +119,7 @@ final class MachineFile {
             }
             case "packages" -> { args(w, 1, at); spec.packages = positive(w, 1, at); }
             case "cores-per-package" -> { args(w, 1, at); spec.coresPerPackage = positive(w, 1, at); }
-            case "dies-per-package" -> { args(w, 1, at); spec.dies = positive(w, 1, at); }
+            case "dies-per-package" -> { args(w, 1, at); spec.dies = positive(w, 1, at); spec.diesLine = at.line(); }
             case "link" -> {
                 args(w, 2, at);
                 int a = number(w, 1, at);

@@ -21,6 +21,8 @@ final class MachineSpec {
     int packages = 1;
     int coresPerPackage = 0;
     int dies = 1;
+    /** The line of `dies-per-package` in a machine file (0: none), where an uneven split is reported. */
+    int diesLine;
     int sameCore = 2;
     int sameDie = -1;
     int samePackage = -1;
@@ -42,7 +44,7 @@ final class MachineSpec {
         if (cores > Machine.MAX_CORES) throw error(source, 0, cores + " cores; at most " + Machine.MAX_CORES + " are supported");
         int n = (int) cores; // so packages <= n too, and the hop table's packages² is small
         if (coresPerPackage % dies != 0) {
-            throw error(source, 0, "cores-per-package " + coresPerPackage + " is not a multiple of dies-per-package " + dies);
+            throw error(source, lines, diesLine, 1, "dies-per-package " + dies + " does not divide cores-per-package " + coresPerPackage);
         }
         if (coresPerPackage > 1 && samePackage < 0) throw error(source, 0, "missing 'latency same-package'");
         if (packages > 1 && hops.length == 0) throw error(source, 0, "missing 'latency hop' (the machine has " + packages + " packages)");

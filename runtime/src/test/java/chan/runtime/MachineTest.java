@@ -164,6 +164,13 @@ class MachineTest {
         assertEquals("uniform (4 cores)", Machine.preset("uniform").toString());
     }
 
+    /** Dies that do not split a package evenly were an error naming the file alone; it is the line of the dies. */
+    @Test
+    void diesThatDoNotSplitAPackageAreAnErrorAtTheirLine() throws IOException {
+        assertError("d.machine:3:19: dies-per-package 2 does not divide cores-per-package 3\n  dies-per-package  2\n                    ^", "d.machine",
+                "cores-per-package 3\nlatency same-package 5\ndies-per-package  2\n");
+    }
+
     /** `link 0 0` was taken, joined nothing, and the file then failed as "packages 0 and 1 are not connected". */
     @Test
     void aLinkOfAPackageToItselfIsAnErrorAtItsLine() throws IOException {
