@@ -122,6 +122,9 @@ public final class ChanMain {
     }
 
     private static int runFile(CommandLine cl, InputStream in, PrintStream out, PrintStream err, Cancellation cancellation) {
+        if (traceOntoMachineFile(cl, err)) {
+            return 2;
+        }
         if (cl.programOnStdin()) {
             Source.Builder program = StdinProgram.read(in, err);
             if (program == null) {
@@ -144,9 +147,10 @@ public final class ChanMain {
         Path path = Path.of(cl.file());
         String trace = cl.options().get("chan.Trace");
         if (trace != null && isSameFile(path, Path.of(trace))) {
-            err.println("chan: --trace " + trace + " would overwrite the program");
+            err.println("chan: --trace " + chan.runtime.VisibleText.of(trace) + " would overwrite the program");
             return 2;
         }
+
         StartupTimes.mark("launcher started");
         startHelper(ParseAhead.prepare(path, cl.file()));
         return run(cl, Source.newBuilder("chan", path.toFile()).name(cl.file()), in, out, err, cancellation);
@@ -188,6 +192,22 @@ public final class ChanMain {
         } finally {
             ParseAhead.cancel();
         }
+    }
+
+    /**
+     * Whether `--trace` names the `--machine` file (said on {@code err}): the machine file is read before
+     * the trace is opened, which would then empty it.
+     */
+    private static boolean traceOntoMachineFile(CommandLine cl, PrintStream err) {
+        String trace = cl.options().get("chan.Trace");
+        String machine = cl.options().get("chan.Machine");
+        if (trace == null || machine == null || chan.runtime.Machine.presetNames().contains(machine)
+                        || PathOptions.whyNotAPath(machine) != null || PathOptions.whyNotAPath(trace) != null
+                        || !isSameFile(Path.of(machine), Path.of(trace))) {
+            return false;
+        }
+        err.println("chan: --trace " + chan.runtime.VisibleText.of(trace) + " would overwrite the machine file");
+        return true;
     }
 
     private static boolean isSameFile(Path a, Path b) {

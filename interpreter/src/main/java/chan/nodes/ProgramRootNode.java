@@ -156,7 +156,8 @@ public final class ProgramRootNode extends RootNode {
         scheduler.end();
         if (scheduler.endFailure() != null) { // the trace file could not be written (a full disk)
             context.err().println("chan: " + scheduler.endFailure().getMessage());
-            exit = EXIT_ERROR;
+            // a run that failed already keeps its exit code (a deadlock's 3), as for its output (outputFailure)
+            if (Integer.valueOf(EXIT_OK).equals(exit)) exit = EXIT_ERROR;
         }
         if (Integer.valueOf(EXIT_OK).equals(exit) && (context.option(ChanOptions.WarnLeaks) || context.option(ChanOptions.Stats))) {
             warnLeaks(context, scheduler.leaked());

@@ -132,6 +132,20 @@ class TraceFileTest {
         assertEquals("Hello, world!\n", r.out());
     }
 
+    /**
+     * A run that failed already keeps its own exit code when its trace cannot be written either: a
+     * deadlock stayed exit 3 when its output could not be written, but became exit 1 for its trace.
+     */
+    @Test
+    void aTraceThatCannotBeWrittenLeavesAFailedRunsExitCode() throws IOException {
+        Path deadlocks = Files.writeString(dir.resolve("deadlocks.chan"), "print(\"waiting\");\n<-chan();\n", UTF_8);
+        RunChan r = RunChan.run(deadlocks.toString(), "--trace", "/dev/full");
+        assertEquals(3, r.exit(), r.err());
+        assertTrue(r.err().startsWith("deadlock: all threads are blocked\n"), r.err());
+        assertTrue(r.err().endsWith("chan: cannot write trace file /dev/full: No space left on device\n"), r.err());
+        assertEquals("waiting\n", r.out());
+    }
+
     private static long number(Map<?, ?> e, String key) {
         Object v = e.get(key);
         assertTrue(v instanceof Number, key + " is a number in " + e);

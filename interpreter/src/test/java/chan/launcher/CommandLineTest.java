@@ -221,6 +221,32 @@ class CommandLineTest {
         assertEquals("chan: the program's file name is empty\n", empty.err());
     }
 
+    /**
+     * `--machine m.machine --trace m.machine` read the machine file and then overwrote it with the trace,
+     * as `--trace` onto the program is refused for; and a trace file's name went raw into its errors,
+     * where a newline in it split the one-line message.
+     */
+    @Test
+    void aTraceOntoTheMachineFileIsRefusedAndATraceNameIsWrittenOut() throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("chan-trace");
+        java.nio.file.Path machine = java.nio.file.Files.writeString(dir.resolve("m.machine"), "cores-per-package 2\nlatency same-package 5\n");
+        chan.testing.RunChan onMachine = chan.testing.RunChan.run("examples/hello.chan", "--machine", machine.toString(), "--trace", machine.toString());
+        assertEquals("chan: --trace " + machine + " would overwrite the machine file\n", onMachine.err());
+        assertEquals(2, onMachine.exit(), onMachine.err());
+        assertEquals("cores-per-package 2\nlatency same-package 5\n", java.nio.file.Files.readString(machine));
+        chan.testing.RunChan newline = chan.testing.RunChan.run("examples/hello.chan", "--trace", dir + "/no\ndir/t.json");
+        assertEquals("chan: cannot write trace file " + dir + "/no\\ndir/t.json: no such directory\n", newline.err());
+        assertEquals(2, newline.exit(), newline.err());
+        java.nio.file.Path tab = java.nio.file.Files.createDirectory(dir.resolve("a\tb"));
+        chan.testing.RunChan inAFile = chan.testing.RunChan.run("examples/hello.chan", "--trace", machine + "/t.json");
+        assertEquals("chan: cannot write trace file " + machine + "/t.json: " + machine + " is not a directory\n", inAFile.err());
+        chan.testing.RunChan onADirectory = chan.testing.RunChan.run("examples/hello.chan", "--trace", tab.toString());
+        assertEquals("chan: cannot write trace file " + dir + "/a\\tb: it is a directory\n", onADirectory.err());
+        java.nio.file.Path program = java.nio.file.Files.writeString(dir.resolve("p\tq.chan"), "print(1);\n");
+        chan.testing.RunChan onProgram = chan.testing.RunChan.run(program.toString(), "--trace", program.toString());
+        assertEquals("chan: --trace " + dir + "/p\\tq.chan would overwrite the program\n", onProgram.err());
+    }
+
     @Test
     void benchRunsOutOfRangeAndAMissingTestDirectoryAreErrors() {
         chan.testing.RunChan zero = chan.testing.RunChan.run("bench", "examples/hello.chan", "0");

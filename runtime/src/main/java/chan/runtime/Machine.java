@@ -12,8 +12,9 @@ import java.util.TreeMap;
  * machine file ({@link MachineFile}), or from either by name ({@link #resolve}).
  *
  * <p>Invariants: cores are numbered 0..cores()-1 package by package, so the cores of a package are
- * contiguous and package numbers rise with core numbers; latency(i, i) is the smallest latency of core i;
- * every latency is at least 0. Taking the first N cores of a machine ({@link #firstCores}) keeps these.
+ * contiguous and package numbers rise with core numbers; every latency is at least 0. Taking the first
+ * N cores of a machine ({@link #firstCores}) keeps these. (A machine file may make latency(i, i) larger
+ * than another of core i's latencies: odd, but nothing here relies on it.)
  */
 public final class Machine {
     /** The latency table is dense (cores²), so machines are kept to a size where that is cheap. */
@@ -104,7 +105,7 @@ public final class Machine {
     /** The machine made of this one's cores 0..count-1 (what {@code --cores N} does to a preset). */
     public Machine firstCores(int count) {
         if (count < 1 || count > n) {
-            throw new MachineException("machine " + name + " has " + n + " cores; cannot use " + count);
+            throw new MachineException("machine " + name + " has " + n + (n == 1 ? " core" : " cores") + "; cannot use " + count);
         }
         if (count == n) return this;
         int[] lat = new int[count * count];
@@ -124,7 +125,7 @@ public final class Machine {
 
     @Override
     public String toString() {
-        return name + " (" + n + " cores)";
+        return name + " (" + n + (n == 1 ? " core)" : " cores)");
     }
 
     private void check(int core) {

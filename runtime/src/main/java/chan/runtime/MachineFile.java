@@ -24,7 +24,8 @@ import java.util.Map;
  * link 0 1                          # a link between two packages; with no links, all are 1 hop apart
  * latency cores 0 5 300             # override one pair of cores (both directions)
  * </pre>
- * Every error is one line naming {@code file:line}.
+ * An error at a line names {@code file:line:column} and shows the line with a caret under the value
+ * at fault (else under the directive); an error about the whole file is one line naming the file.
  */
 final class MachineFile {
     private MachineFile() {}
@@ -34,6 +35,10 @@ final class MachineFile {
             // A device or a pipe may never end (/dev/zero would fill the heap): refused as `chan FILE` refuses it.
             throw new MachineException("cannot read machine file " + VisibleText.of(file.toString()) + ": not a regular file");
         }
+        if (Files.isDirectory(file)) {
+            // in the words `chan DIR` uses (ProgramFile), not the OS's "Is a directory"
+            throw new MachineException("cannot read machine file " + VisibleText.of(file.toString()) + ": it is a directory");
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -42,7 +47,8 @@ final class MachineFile {
         }
         String base = file.getFileName().toString();
         int dot = base.lastIndexOf('.');
-        return parse(utf8(bytes, file.toString()), file.toString(), dot > 0 ? base.substring(0, dot) : base);
+        // Written out as a `name` must be: the name goes raw into --stats and errors, and a file's name may hold an escape.
+        return parse(utf8(bytes, file.toString()), file.toString(), VisibleText.of(dot > 0 ? base.substring(0, dot) : base));
     }
 
     /** The file's text; a byte that is not UTF-8 is an error at its line, worded as a source file's is. */
@@ -113,7 +119,7 @@ final class MachineFile {
             }
             case "packages" -> { args(w, 1, at); spec.packages = positive(w, 1, at); }
             case "cores-per-package" -> { args(w, 1, at); spec.coresPerPackage = positive(w, 1, at); }
-            case "dies-per-package" -> { args(w, 1, at); spec.dies = positive(w, 1, at); }
+            case "dies-per-package" -> { args(w, 1, at); spec.dies = positive(w, 1, at); spec.diesLine = at.line(); }
             case "link" -> {
                 args(w, 2, at);
                 int a = number(w, 1, at);
@@ -141,7 +147,12 @@ final class MachineFile {
             }
             case "cores" -> {
                 args(w, 4, at);
-                spec.pairs.add(new int[] {number(w, 2, at), number(w, 3, at), number(w, 4, at), at.line()});
+                int a = number(w, 2, at);
+                int b = number(w, 3, at);
+                // a second override of one pair replaced the first silently: a slip, as a repeated `packages` is
+                Integer first = spec.pairLines.putIfAbsent(((long) Math.min(a, b) << 32) | Math.max(a, b), at.line());
+                if (first != null) throw at.error("latency of cores " + a + " and " + b + " given twice (first on line " + first + ")");
+                spec.pairs.add(new int[] {a, b, number(w, 4, at), at.line()});
             }
             default -> throw at.error(1, "unknown latency kind '" + VisibleText.of(w[1])
                     + "' (expected same-core, same-die, same-package, hop, extra-hop, cores)");

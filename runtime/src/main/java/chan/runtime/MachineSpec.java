@@ -3,6 +3,7 @@ package chan.runtime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 
 /**
@@ -20,6 +21,8 @@ final class MachineSpec {
     int packages = 1;
     int coresPerPackage = 0;
     int dies = 1;
+    /** The line of `dies-per-package` in a machine file (0: none), where an uneven split is reported. */
+    int diesLine;
     int sameCore = 2;
     int sameDie = -1;
     int samePackage = -1;
@@ -28,6 +31,8 @@ final class MachineSpec {
     /** {a, b, line}: package links, and {a, b, latency, line}: pair overrides. */
     final List<int[]> links = new ArrayList<>();
     final List<int[]> pairs = new ArrayList<>();
+    /** The line of each pair's override, keyed by (lower core << 32 | higher core): looked up, never iterated. */
+    final HashMap<Long, Integer> pairLines = new HashMap<>();
     /** The machine file's lines, for the source line and caret of an error at a line; null for a preset. */
     String[] lines;
 
@@ -39,7 +44,7 @@ final class MachineSpec {
         if (cores > Machine.MAX_CORES) throw error(source, 0, cores + " cores; at most " + Machine.MAX_CORES + " are supported");
         int n = (int) cores; // so packages <= n too, and the hop table's packages² is small
         if (coresPerPackage % dies != 0) {
-            throw error(source, 0, "cores-per-package " + coresPerPackage + " is not a multiple of dies-per-package " + dies);
+            throw error(source, lines, diesLine, 1, "dies-per-package " + dies + " does not divide cores-per-package " + coresPerPackage);
         }
         if (coresPerPackage > 1 && samePackage < 0) throw error(source, 0, "missing 'latency same-package'");
         if (packages > 1 && hops.length == 0) throw error(source, 0, "missing 'latency hop' (the machine has " + packages + " packages)");
@@ -59,7 +64,8 @@ final class MachineSpec {
         }
         for (int[] p : pairs) {
             for (int k = 0; k < 2; k++) {
-                if (p[k] >= n) throw error(source, lines, p[3], "no core " + p[k] + " (cores are 0.." + (n - 1) + ")");
+                // word k + 2 of `latency cores A B N`: the caret under the core that does not exist
+                if (p[k] >= n) throw error(source, lines, p[3], k + 2, "no core " + p[k] + " (cores are 0.." + (n - 1) + ")");
             }
             lat[p[0] * n + p[1]] = p[2];
             lat[p[1] * n + p[0]] = p[2];
@@ -86,7 +92,8 @@ final class MachineSpec {
         boolean[][] adj = new boolean[p][p];
         for (int[] l : links) {
             for (int k = 0; k < 2; k++) {
-                if (l[k] >= p) throw error(source, lines, l[2], "no package " + l[k] + " (packages are 0.." + (p - 1) + ")");
+                // word k + 1 of `link A B`: the caret under the package that does not exist
+                if (l[k] >= p) throw error(source, lines, l[2], k + 1, "no package " + l[k] + " (packages are 0.." + (p - 1) + ")");
             }
             adj[l[0]][l[1]] = adj[l[1]][l[0]] = true;
         }

@@ -1,6 +1,8 @@
 package chan.runtime;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -58,26 +60,41 @@ public final class Stats {
 
     public long messagesRemote() { return cores.stream().mapToLong(CoreStats::receivedRemote).sum(); }
 
+    /** The usual widths of the table's columns; a column widens to hold a longer figure. */
+    private static final int[] WIDTHS = {5, 14, 14, 10, 8, 21, 21};
+
     public String format() {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "machine %s, %d %s, final virtual time %d cycles, %d %s, %d crashed, %d leaked%n",
                 machine, cores.size(), cores.size() == 1 ? "core" : "cores", finalTime, threadsCreated,
                 threadsCreated == 1 ? "thread" : "threads", crashes, leaked));
-        b.append(String.format(Locale.ROOT, "%5s %14s %14s %10s %8s %21s %21s%n",
-                "core", "busy", "idle", "runs", "threads", "sent local/remote", "recv local/remote"));
-        CoreStats total = new CoreStats(-1, 0, 0, 0, 0, 0, 0, 0, 0);
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"core", "busy", "idle", "runs", "threads", "sent local/remote", "recv local/remote"});
+        // The totals in BigInteger: the idle cycles of many cores of a long run add up past a long.
+        BigInteger[] total = new BigInteger[8];
+        Arrays.fill(total, BigInteger.ZERO);
         for (CoreStats c : cores) {
-            row(b, Integer.toString(c.core()), c);
-            total = new CoreStats(-1, total.busy() + c.busy(), total.idle() + c.idle(), total.runs() + c.runs(),
-                    total.threads() + c.threads(), total.sentLocal() + c.sentLocal(), total.sentRemote() + c.sentRemote(),
-                    total.receivedLocal() + c.receivedLocal(), total.receivedRemote() + c.receivedRemote());
+            long[] figures = {c.busy(), c.idle(), c.runs(), c.threads(), c.sentLocal(), c.sentRemote(), c.receivedLocal(), c.receivedRemote()};
+            for (int i = 0; i < figures.length; i++) total[i] = total[i].add(BigInteger.valueOf(figures[i]));
+            rows.add(row(Integer.toString(c.core()), Arrays.stream(figures).mapToObj(BigInteger::valueOf).toArray(BigInteger[]::new)));
         }
-        row(b, "all", total);
+        rows.add(row("all", total));
+        int[] widths = WIDTHS.clone();
+        for (String[] r : rows) {
+            for (int i = 1; i < r.length; i++) widths[i] = Math.max(widths[i], r[i].length() + 1); // two spaces at least between figures
+        }
+        for (String[] r : rows) {
+            for (int i = 0; i < r.length; i++) {
+                if (i > 0) b.append(' ');
+                b.append(" ".repeat(Math.max(0, widths[i] - r[i].length()))).append(r[i]);
+            }
+            b.append(System.lineSeparator());
+        }
         return b.toString();
     }
 
-    private static void row(StringBuilder b, String name, CoreStats c) {
-        b.append(String.format(Locale.ROOT, "%5s %14d %14d %10d %8d %21s %21s%n", name, c.busy(), c.idle(), c.runs(),
-                c.threads(), c.sentLocal() + "/" + c.sentRemote(), c.receivedLocal() + "/" + c.receivedRemote()));
+    /** A row's cells: busy, idle, runs, threads, then the sent and received pairs from {@code f}'s eight figures. */
+    private static String[] row(String name, BigInteger[] f) {
+        return new String[] {name, f[0].toString(), f[1].toString(), f[2].toString(), f[3].toString(), f[4] + "/" + f[5], f[6] + "/" + f[7]};
     }
 }

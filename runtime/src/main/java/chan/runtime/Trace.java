@@ -36,7 +36,7 @@ final class Trace {
         try {
             out = Files.newBufferedWriter(file);
         } catch (IOException e) {
-            throw new ChanRuntimeError("cannot write trace file " + file + ": " + whyNotOpened(file, e));
+            throw new ChanRuntimeError("cannot write trace file " + VisibleText.of(file.toString()) + ": " + whyNotOpened(file, e));
         }
         AtExit.add(atExit);
         write("{\"traceEvents\":[\n");
@@ -87,7 +87,7 @@ final class Trace {
             if (failure == null) failure = e;
         }
         out = null;
-        if (failure != null) throw new ChanRuntimeError("cannot write trace file " + file + ": " + reason(failure));
+        if (failure != null) throw new ChanRuntimeError("cannot write trace file " + VisibleText.of(file.toString()) + ": " + reason(failure));
     }
 
     /**
@@ -99,7 +99,7 @@ final class Trace {
         if (Files.isDirectory(file)) return "it is a directory";
         for (Path dir = file.toAbsolutePath().getParent(); dir != null; dir = dir.getParent()) {
             if (Files.exists(dir)) {
-                return Files.isDirectory(dir) ? reason(e) : dir + " is not a directory";
+                return Files.isDirectory(dir) ? reason(e) : VisibleText.of(dir.toString()) + " is not a directory";
             }
         }
         return reason(e);

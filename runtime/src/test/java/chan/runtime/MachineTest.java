@@ -126,13 +126,13 @@ class MachineTest {
         assertError("c.machine: missing 'cores-per-package'", "c.machine", "packages 2\n");
         assertError("d.machine: missing 'latency hop' (the machine has 2 packages)", "d.machine",
                 "packages 2\ncores-per-package 1\n");
-        assertError("e.machine:4:1: no package 5 (packages are 0..1)\n  link 0 5\n  ^", "e.machine",
+        assertError("e.machine:4:8: no package 5 (packages are 0..1)\n  link 0 5\n         ^", "e.machine",
                 "packages 2\ncores-per-package 1\nlatency hop 9\nlink 0 5\n");
         assertError("f.machine: packages 0 and 2 are not connected by links", "f.machine",
                 "packages 3\ncores-per-package 1\nlatency hop 9\nlink 0 1\n");
         assertError("g.machine:3:9: unknown latency kind 'l3' (expected same-core, same-die, same-package, hop, extra-hop, cores)\n  latency l3 75\n          ^",
                 "g.machine", "cores-per-package 2\nlatency same-package 5\nlatency l3 75\n");
-        assertError("i.machine:3:5: no core 9 (cores are 0..1)\n  latency cores 0 9 5   # indented, with a comment\n  ^", "i.machine",
+        assertError("i.machine:3:21: no core 9 (cores are 0..1)\n  latency cores 0 9 5   # indented, with a comment\n                  ^", "i.machine",
                 "cores-per-package 2\nlatency same-package 5\n    latency cores 0 9 5   # indented, with a comment\n");
         assertError("h.machine:1:1: 'packages' takes 1 value, got 2\n  packages 2 3\n  ^", "h.machine", "packages 2 3\n");
         assertError("j.machine:2:1: 'latency cores' takes 3 values, got 2\n  latency cores 0 1\n  ^", "j.machine",
@@ -148,6 +148,27 @@ class MachineTest {
     void aNameWithAnInvisibleCharacterIsAnError() throws IOException {
         assertError("v.machine:1:6: a machine's name may not hold invisible characters, got 'box\\eU+001B'\n  name box\\eU+001B\n       ^", "v.machine",
                 "name box\\e\u001b\ncores-per-package 1\n");
+    }
+
+    /**
+     * With no `name`, the machine is named after its file, whose name may hold what a `name` may not: it
+     * went raw into the --stats header and errors, where an escape character acts on the terminal.
+     */
+    @Test
+    void aNameTakenFromTheFileNameIsWrittenOut() throws IOException {
+        Machine m = Machine.load(write("box\u001b[2J.machine", "cores-per-package 1\n"));
+        assertEquals("boxU+001B[2J", m.name());
+        assertEquals("machine boxU+001B[2J has 1 core; cannot use 2", assertThrows(MachineException.class, () -> m.firstCores(2)).getMessage());
+        // the name of the trace's process
+        assertEquals("boxU+001B[2J (1 core)", m.toString());
+        assertEquals("uniform (4 cores)", Machine.preset("uniform").toString());
+    }
+
+    /** Dies that do not split a package evenly were an error naming the file alone; it is the line of the dies. */
+    @Test
+    void diesThatDoNotSplitAPackageAreAnErrorAtTheirLine() throws IOException {
+        assertError("d.machine:3:19: dies-per-package 2 does not divide cores-per-package 3\n  dies-per-package  2\n                    ^", "d.machine",
+                "cores-per-package 3\nlatency same-package 5\ndies-per-package  2\n");
     }
 
     /** `link 0 0` was taken, joined nothing, and the file then failed as "packages 0 and 1 are not connected". */
@@ -249,6 +270,26 @@ class MachineTest {
         Machine m = Machine.load(write("r.machine", "packages 3\ncores-per-package 1\nlatency hop 10\nlink 0 1\nlink 1 2\n"
                 + "latency cores 0 1 5\nlatency cores 1 2 6\n"));
         assertEquals(6, m.latency(2, 1));
+    }
+
+    /**
+     * A second override of the same pair of cores, in either order, silently replaced the first: the
+     * slip that a repeated single-value directive is an error for.
+     */
+    @Test
+    void aPairOfCoresIsOverriddenOnce() throws IOException {
+        assertError("p.machine:4:1: latency of cores 1 and 0 given twice (first on line 3)\n  latency cores 1 0 9\n  ^", "p.machine",
+                "cores-per-package 2\nlatency same-package 5\nlatency cores 0 1 7\nlatency cores 1 0 9\n");
+        Machine m = Machine.load(write("q.machine", "cores-per-package 2\nlatency same-package 5\nlatency cores 0 0 1\nlatency cores 0 1 7\nlatency cores 1 1 1\n"));
+        assertEquals(7, m.latency(1, 0));
+        assertEquals(1, m.latency(1, 1));
+    }
+
+    /** A directory named as a machine file is refused in the words used for the program's file, not the OS's "Is a directory". */
+    @Test
+    void aDirectoryIsNotAMachineFile() {
+        assertEquals("cannot read machine file " + dir + ": it is a directory",
+                assertThrows(MachineException.class, () -> Machine.resolve(dir.toString(), null)).getMessage());
     }
 
     @Test

@@ -151,6 +151,36 @@ class TraceAndStatsTest {
         assertTrue(text.contains("1/5"), text);
     }
 
+    /**
+     * Four cores idle for most of 2^62 cycles: the idle of all of them, past a long, was printed wrapped
+     * negative, and a 19-digit figure stood against the column before it with one space. The total is
+     * exact and the columns widen to what they hold (a run's usual figures keep the usual layout).
+     */
+    @Test
+    void statsOfAVeryLongRunAddUpAndKeepTheirColumns() {
+        Sim sim = new Sim(Machine.preset("uniform"), 1, new SchedulerOptions());
+        sim.main(List.of(sim.sleep(4_000_000_000_000_000_000L)));
+        sim.run();
+        Stats st = sim.s.stats();
+        java.math.BigInteger idle = java.math.BigInteger.ZERO;
+        for (Stats.CoreStats c : st.cores()) idle = idle.add(java.math.BigInteger.valueOf(c.idle()));
+        List<String> lines = st.format().lines().toList();
+        String header = lines.get(1);
+        String all = lines.get(lines.size() - 1);
+        assertEquals(idle.toString(), all.trim().split(" +")[2], all);
+        for (String row : lines.subList(2, lines.size())) {
+            assertEquals(header.length(), row.length(), row);
+            String[] cells = row.trim().split(" +");
+            assertEquals(7, cells.length, row);
+            // each figure ends where its heading ends, with at least two spaces before it
+            for (String heading : List.of("busy", "idle")) {
+                int end = header.indexOf(heading) + heading.length();
+                assertTrue(Character.isDigit(row.charAt(end - 1)) && !Character.isDigit(row.charAt(end)), row);
+            }
+            assertTrue(row.matches(" *\\S+ {2,}\\d+ {2,}\\d+ .*"), row);
+        }
+    }
+
     @Test
     void largeMessagesCostAPerCacheLineCharge() {
         long small = transfer(8);
