@@ -6,12 +6,12 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 
 /**
- * The run that trains the JVM's class cache (the `chan` script, -XX:AOTCacheOutput): every class
- * it loads starts from the cache in later runs, loaded and linked. It does what most runs do: a
- * program (the spare's warm-up program, a little of everything) and then a REPL session fed from a
- * file, whose dumb terminal, line reader and session a program never loads. Trained on the program
- * alone, a piped session loaded ~1 600 classes from the jars; now ~60 (bench/README.md, Start-up,
- * "The REPL's classes in the class cache").
+ * The run that trains the REPL's class cache (the `chan` script, -XX:AOTCacheOutput, for `chan
+ * repl`): every class it loads starts from the cache in later sessions, loaded and linked. It runs
+ * a program first (the warm-up program the programs' cache is trained on, a little of everything)
+ * and then a REPL session fed from a file, whose dumb terminal, line reader and session a program
+ * never loads. Trained on the program alone, a piped session loaded ~1 600 classes from the jars;
+ * now ~60 (bench/README.md, Start-up, "The REPL's classes in a class cache of its own").
  */
 public final class CacheTraining {
     /** The session's inputs: values, a function, a channel, a static and a run-time error, a command. */
