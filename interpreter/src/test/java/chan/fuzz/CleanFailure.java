@@ -55,7 +55,7 @@ final class CleanFailure {
      * error is the command line's (`chan: unknown machine …`, of a test that gives a bad option).
      */
     private static String positioned(List<String> err) {
-        if (err.size() == 1 && err.get(0).startsWith("chan: ")) {
+        if (!err.isEmpty() && err.get(0).startsWith("chan: ")) {
             return null;
         }
         for (int i = 0; i + 2 < err.size(); i++) {

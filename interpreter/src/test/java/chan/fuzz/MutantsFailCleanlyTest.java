@@ -70,6 +70,14 @@ class MutantsFailCleanlyTest {
                             + "; rm " + beside + "\n" + result.describe();
         }
 
+        /** This outcome, or the disagreement of a run with every function compiled early. */
+        Outcome againCompiled(long timeoutMillis) {
+            Result compiled = ProgramRunner.run(source(original, mutant), args, Mode.COMPILED, timeoutMillis, null);
+            String disagreement = CompiledAgreesWithInterpreterTest.problem(result, compiled);
+            return disagreement == null ? this
+                            : new Outcome(original, mutant, args, compiled, "compiled run: " + disagreement + "\n=== interpreted: " + result.describe());
+        }
+
         void keep(long seed) throws IOException {
             Files.createDirectories(FAILURES);
             Files.writeString(FAILURES.resolve("seed-" + seed + ".chan"), mutant.text(), UTF_8);
@@ -82,9 +90,17 @@ class MutantsFailCleanlyTest {
         String text = Files.readString(original, UTF_8);
         Mutant mutant = TokenMutator.mutate(text, seed);
         List<String> args = Directives.options(text);
-        Source source = Source.newBuilder("chan", original.toFile()).name(original.toString()).content(mutant.text()).build();
-        Result result = ProgramRunner.run(source, args, Mode.INTERPRETED, timeoutMillis, null);
+        Result result = ProgramRunner.run(source(original, mutant), args, Mode.INTERPRETED, timeoutMillis, null);
         return new Outcome(original, mutant, args, result, CleanFailure.problem(result));
+    }
+
+    /** The mutant as a source at its original's path. */
+    private static Source source(Path original, Mutant mutant) {
+        try {
+            return Source.newBuilder("chan", original.toFile()).name(original.toString()).content(mutant.text()).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Every .chan file of the corpus's folders, in a fixed order (a seed names the same mutant on every machine). */

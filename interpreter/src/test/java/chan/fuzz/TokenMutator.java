@@ -4,16 +4,19 @@ import chan.grammar.ChanLexer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.Token;
 
 /**
  * Damages a real program a few tokens at a time, for {@link MutantsFailCleanlyTest}: the file is cut
  * into tokens by the language's own lexer (comments and spaces stay where they were), then one to
- * three edits, drawn from the seed, delete a token, duplicate one, swap two neighbours, put another
- * of the file's tokens in one's place (of the same kind or of any), or put an edge value there or
- * between two tokens: a number past 64 bits, a float that is not finite, an empty collection, a
- * keyword out of place. The same seed and file give the same mutant.
+ * eight edits, drawn from the seed, delete a token, duplicate one, swap two neighbours, put another
+ * of the file's tokens in one's place, or put an edge value there (a number past 64 bits, a float
+ * that is not finite, an empty collection) or an edge token before it (a keyword out of place, a
+ * broken literal). Half the mutants keep the syntax: their edits only put a name, literal or binary
+ * operator of the file, or an edge value, in place of one of its kind. The same seed and file give
+ * the same mutant.
  */
 final class TokenMutator {
     /** A damaged program: its text and the edits that made it, as `line:col what`. */
@@ -38,11 +41,17 @@ final class TokenMutator {
     private final String text;
     private final List<Token> tokens;
     private final Random random;
+    /** The edits so far: each token's replacement (null: unchanged), what goes before it, and their descriptions. */
+    private final String[] replaced;
+    private final String[] insertedBefore;
+    private final List<String> edits = new ArrayList<>();
 
     private TokenMutator(String text, long seed) {
         this.text = text;
         this.tokens = tokensOf(text);
         this.random = new Random(seed);
+        this.replaced = new String[tokens.size()];
+        this.insertedBefore = new String[tokens.size()];
     }
 
     /** The mutant of text for seed; text unchanged when it has no tokens. */
@@ -54,69 +63,75 @@ final class TokenMutator {
         if (tokens.isEmpty()) {
             return new Mutant(text, List.of());
         }
-        // Edits are spans of the original text, each token's replacement; applied from the end, so
-        // that a later edit's positions stay those of the original.
-        String[] replaced = new String[tokens.size()];
-        String[] insertedBefore = new String[tokens.size() + 1];
-        List<String> edits = new ArrayList<>();
-        int count = 1 + (random.nextInt(10) < 6 ? 0 : random.nextInt(3));
+        int count = 1;
+        while (count < 8 && random.nextBoolean()) { // one edit in two mutants, two in four, …, at most eight
+            count++;
+        }
+        // Half the mutants keep the syntax (a name for a name, a value for a literal, an operator for
+        // an operator), so that they get past the parser to the static checks and the run.
+        boolean keepSyntax = random.nextBoolean();
         for (int n = 0; n < count; n++) {
             int i = random.nextInt(tokens.size());
-            Token t = tokens.get(i);
-            String at = t.getLine() + ":" + (t.getCharPositionInLine() + 1) + " ";
-            // Weighted towards edits that keep the syntax (a name for a name, a value for a literal),
-            // so that most mutants get past the parser to the static checks and the run.
-            switch (random.nextInt(10)) {
-                case 0 -> {
-                    replaced[i] = "";
-                    edits.add(at + "deleted " + t.getText());
-                }
-                case 1 -> {
-                    replaced[i] = t.getText() + " " + t.getText();
-                    edits.add(at + "duplicated " + t.getText());
-                }
-                case 2 -> {
-                    if (i + 1 < tokens.size()) {
-                        replaced[i] = tokens.get(i + 1).getText();
-                        replaced[i + 1] = t.getText();
-                        edits.add(at + "swapped " + t.getText() + " and " + tokens.get(i + 1).getText());
-                    }
-                }
-                case 3, 4, 5 -> {
-                    Token other = sameKind(t);
-                    replaced[i] = other.getText();
-                    edits.add(at + "replaced " + t.getText() + " by " + other.getText());
-                }
-                case 6 -> {
-                    Token other = tokens.get(random.nextInt(tokens.size()));
-                    replaced[i] = other.getText();
-                    edits.add(at + "replaced " + t.getText() + " by " + other.getText());
-                }
-                case 7, 8 -> {
-                    Token value = valueToken(i);
-                    String edge = EDGE_VALUES[random.nextInt(EDGE_VALUES.length)];
-                    replaced[tokens.indexOf(value)] = edge;
-                    edits.add(value.getLine() + ":" + (value.getCharPositionInLine() + 1) + " replaced " + value.getText() + " by " + edge);
-                }
-                default -> {
-                    String edge = EDGE_TOKENS[random.nextInt(EDGE_TOKENS.length)];
-                    insertedBefore[i] = edge + " ";
-                    edits.add(at + "inserted " + edge + " before " + t.getText());
-                }
+            if (keepSyntax) {
+                editKeepingSyntax(tokenOfKindAtOrAfter(i, NAME, LITERAL, OPERATOR));
+            } else {
+                edit(i);
             }
         }
-        return new Mutant(apply(replaced, insertedBefore), edits);
+        return new Mutant(apply(), edits);
     }
 
-    /** The first name or literal from token i on (from the start when there is none after it), else token i. */
-    private Token valueToken(int i) {
-        for (int k = 0; k < tokens.size(); k++) {
-            Token t = tokens.get((i + k) % tokens.size());
-            if (kind(t) <= 1) {
-                return t;
+    private void editKeepingSyntax(int i) {
+        Token t = tokens.get(i);
+        if (kind(t) != OPERATOR && random.nextInt(3) == 0) {
+            replace(i, EDGE_VALUES[random.nextInt(EDGE_VALUES.length)]);
+        } else {
+            replace(i, sameKind(t).getText());
+        }
+    }
+
+    private void edit(int i) {
+        Token t = tokens.get(i);
+        switch (random.nextInt(6)) {
+            case 0 -> replace(i, "");
+            case 1 -> replace(i, t.getText() + " " + t.getText());
+            case 2 -> {
+                if (i + 1 < tokens.size()) {
+                    replace(i, tokens.get(i + 1).getText());
+                    replace(i + 1, t.getText());
+                }
+            }
+            case 3 -> replace(i, tokens.get(random.nextInt(tokens.size())).getText());
+            case 4 -> replace(i, EDGE_VALUES[random.nextInt(EDGE_VALUES.length)]);
+            default -> {
+                String edge = EDGE_TOKENS[random.nextInt(EDGE_TOKENS.length)];
+                insertedBefore[i] = edge + " ";
+                edits.add(at(t) + "inserted " + edge + " before " + t.getText());
             }
         }
-        return tokens.get(i);
+    }
+
+    private void replace(int i, String replacement) {
+        Token t = tokens.get(i);
+        replaced[i] = replacement;
+        edits.add(at(t) + (replacement.isEmpty() ? "deleted " + t.getText() : "replaced " + t.getText() + " by " + replacement));
+    }
+
+    private static String at(Token t) {
+        return t.getLine() + ":" + (t.getCharPositionInLine() + 1) + " ";
+    }
+
+    /** The index of the first token of one of kinds from token i on (round to the start), else i. */
+    private int tokenOfKindAtOrAfter(int i, int... kinds) {
+        for (int k = 0; k < tokens.size(); k++) {
+            int at = (i + k) % tokens.size();
+            for (int kind : kinds) {
+                if (kind(tokens.get(at)) == kind) {
+                    return at;
+                }
+            }
+        }
+        return i;
     }
 
     /** A token of the file of t's kind (a name for a name, a literal for a literal, …), maybe t itself. */
@@ -125,16 +140,20 @@ final class TokenMutator {
         return like.get(random.nextInt(like.size()));
     }
 
+    private static final int NAME = 0, LITERAL = 1, OPERATOR = 2, OTHER = 3;
+    private static final Set<String> OPERATORS = Set.of(
+                    "+", "-", "*", "/", "%", "<", "<=", ">", ">=", "==", "!=", "&&", "||", "&", "|", "^", "<<", ">>");
+
     private static int kind(Token t) {
         return switch (t.getType()) {
-            case ChanLexer.IDENT, ChanLexer.IN, ChanLexer.AFTER -> 0;
-            case ChanLexer.INT, ChanLexer.FLOAT, ChanLexer.STRING, ChanLexer.ATOM, ChanLexer.TRUE, ChanLexer.FALSE, ChanLexer.NIL -> 1;
-            default -> t.getType() < ChanLexer.IMPORT ? 2 : 3; // the grammar's literal tokens (operators, brackets) come first, then keywords
+            case ChanLexer.IDENT, ChanLexer.IN, ChanLexer.AFTER -> NAME;
+            case ChanLexer.INT, ChanLexer.FLOAT, ChanLexer.STRING, ChanLexer.ATOM, ChanLexer.TRUE, ChanLexer.FALSE, ChanLexer.NIL -> LITERAL;
+            default -> OPERATORS.contains(t.getText()) ? OPERATOR : OTHER;
         };
     }
 
     /** The text with each token's replacement in its place. Token positions count code points. */
-    private String apply(String[] replaced, String[] insertedBefore) {
+    private String apply() {
         int[] points = text.codePoints().toArray();
         StringBuilder out = new StringBuilder(text.length() + 64);
         int next = 0;
