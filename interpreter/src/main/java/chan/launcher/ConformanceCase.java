@@ -172,7 +172,7 @@ public final class ConformanceCase {
         }
         Path out = sibling(".out");
         if (!Files.isRegularFile(out)) {
-            throw bad("no " + out.getFileName() + " beside it");
+            throw bad(Files.exists(out) ? out.getFileName() + " is not a regular file" : "no " + out.getFileName() + " beside it");
         }
         Path err = sibling(".err");
         return new Expectation(exit, List.copyOf(args), stdin, expectedText(out),

@@ -78,6 +78,15 @@ class TestCommandTest {
                         run(dir.toString()));
     }
 
+    /** An X.out that is there but no file (a directory) is named as such, not as missing. */
+    @Test
+    void anOutThatIsADirectoryIsNotMissing() throws IOException {
+        Files.writeString(dir.resolve("a.chan"), "print(1);\n", UTF_8);
+        Files.createDirectory(dir.resolve("a.out"));
+
+        assertEquals(new Run(1, "FAIL " + dir.resolve("a.chan") + ": a.out is not a regular file\n0 passed, 1 failed\n", ""), run(dir.toString()));
+    }
+
     private record Run(int exit, String out, String err) {}
 
     private static Run run(String target) {
