@@ -37,7 +37,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class MutantsFailCleanlyTest {
     /**
-     * The seeds every build runs: 200 mutants, about 15 s together, between them syntax errors,
+     * The seeds every build runs: 200 mutants, a few seconds together, between them syntax errors,
      * static errors, runtime errors, deadlocks and clean runs. (A seed picks its file by the corpus's
      * sorted list, so a program added to the suite moves the build onto other mutants: as good.)
      */
