@@ -264,6 +264,20 @@ class LauncherProcessIT {
     }
 
     /**
+     * In the REPL, an input that fills the heap gets the same error, and the session goes on (found
+     * by feeding mutants to the REPL: the session ended with "internal error: java.lang.OutOfMemoryError", exit 70).
+     */
+    @Test
+    void runningOutOfMemoryInTheReplEndsOnlyThatInput() throws Exception {
+        Path input = program("big.repl", "print(\"before\");\nlet a = array(1000000000, 1.5);\nprint(\"after\");\n");
+        ChanProcess run = run(input, "-Xmx64m", "repl");
+        assertEquals(0, run.exit(), run.describe());
+        assertTrue(run.out().contains("before\n") && run.out().contains("after\n"), run.describe());
+        assertEquals("error: out of memory: the program needs more than the 64 MB heap (give it more with CHAN_JAVA_OPTS=-Xmx1g, for example)\n",
+                        run.err(), run.describe());
+    }
+
+    /**
      * A string past the longest the JVM holds whatever its characters (a billion: StringLimit) is the
      * language error `string too long`, which a program catches like any other, where the JVM's
      * failure read as a full heap (and suggested a smaller one): from `+`, `join`, `print`'s line and

@@ -61,8 +61,8 @@ final class SharedLines {
         if (i instanceof Long n && n >= 0 && n < m.lines()) {
             return (int) (long) n;
         }
-        if (i instanceof Long n) {
-            throw new ChanError(what + ": line " + n + " out of range 0.." + (m.lines() - 1));
+        if (Numbers.isInt(i)) { // a big int too: it is an int, only past every block's end
+            throw new ChanError(what + ": line " + Display.repr(i) + " out of range 0.." + (m.lines() - 1));
         }
         throw new ChanError(what + ": expected an int line index, got " + Types.name(i));
     }

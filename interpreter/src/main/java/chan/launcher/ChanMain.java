@@ -337,11 +337,16 @@ public final class ChanMain {
      */
     private static final byte[] OUT_OF_MEMORY = outOfMemoryMessage(Runtime.getRuntime().maxMemory()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
-    /** The message for a heap of {@code maxBytes}; the heap it suggests is twice as large, in whole gigabytes. */
+    /** The message for a heap of {@code maxBytes}. */
     static String outOfMemoryMessage(long maxBytes) {
+        return "error: " + outOfMemoryReason(maxBytes) + "\n";
+    }
+
+    /** Why a run stopped with a full heap of {@code maxBytes}; the heap it suggests is twice as large, in whole gigabytes. Also the REPL's. */
+    public static String outOfMemoryReason(long maxBytes) {
         long suggestedGigabytes = Math.max(1, (2 * maxBytes + (1L << 30) - 1) >> 30);
-        return "error: out of memory: the program needs more than the " + maxBytes / (1 << 20) + " MB heap (give it more with CHAN_JAVA_OPTS=-Xmx"
-                        + suggestedGigabytes + "g, for example)\n";
+        return "out of memory: the program needs more than the " + maxBytes / (1 << 20) + " MB heap (give it more with CHAN_JAVA_OPTS=-Xmx"
+                        + suggestedGigabytes + "g, for example)";
     }
 
     /** The host's heap is full: the program's doing, not a bug in Chan, so an ordinary runtime error (exit 1). */

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -124,8 +125,12 @@ public final class ConformanceCase {
         return Optional.empty();
     }
 
+    /**
+     * The program's lines, a byte that is not UTF-8 read as U+FFFD: the language reports such a file
+     * as a syntax error (exit 2), which a case must be able to expect, and its directives are ASCII.
+     */
     private List<String> lines() throws IOException {
-        List<String> lines = new ArrayList<>(Files.readAllLines(program, UTF_8));
+        List<String> lines = new ArrayList<>(new String(Files.readAllBytes(program), UTF_8).lines().toList());
         if (!lines.isEmpty() && lines.get(0).startsWith("\uFEFF")) {
             lines.set(0, lines.get(0).substring(1)); // a byte-order mark, which the language skips too
         }
@@ -167,11 +172,20 @@ public final class ConformanceCase {
         }
         Path out = sibling(".out");
         if (!Files.isRegularFile(out)) {
-            throw bad("no " + out.getFileName() + " beside it");
+            throw bad(Files.exists(out) ? out.getFileName() + " is not a regular file" : "no " + out.getFileName() + " beside it");
         }
         Path err = sibling(".err");
-        return new Expectation(exit, List.copyOf(args), stdin, Files.readString(out, UTF_8),
-                Files.isRegularFile(err) ? Files.readString(err, UTF_8) : null);
+        return new Expectation(exit, List.copyOf(args), stdin, expectedText(out),
+                Files.isRegularFile(err) ? expectedText(err) : null);
+    }
+
+    /** An X.out or X.err: what the program prints is UTF-8, so a file that is not can never match. */
+    private static String expectedText(Path file) throws IOException {
+        try {
+            return Files.readString(file, UTF_8);
+        } catch (CharacterCodingException e) {
+            throw bad(file.getFileName() + " is not UTF-8 text");
+        }
     }
 
     private static int exitCode(String[] words, int line) {

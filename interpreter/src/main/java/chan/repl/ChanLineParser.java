@@ -10,7 +10,8 @@ import org.jline.reader.Parser;
  * Tells JLine when an input is complete and what word the cursor is in. An input whose brackets or
  * block comment are still open is incomplete: Enter then starts a continuation line. A string left
  * open at the end of its line is not: it cannot go on on the next, so the input runs and the syntax
- * error says so at once, rather than taking in the inputs after it.
+ * error says so at once, rather than taking in the inputs after it. Nor are brackets that already
+ * fail to pair (a `}` closing a `(`, a `;` directly inside a `(`), for the same reason.
  * A REPL command (a line starting with `:`) is always complete. The word for completion is the
  * name (letters, digits, `_`, and `.` for `module.member`) around the cursor.
  */
@@ -35,9 +36,12 @@ final class ChanLineParser implements Parser {
         return Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == ':';
     }
 
-    /** Whether a bracket or block comment is still open at the end of the text, and no string was left open before it. */
+    /**
+     * Whether a bracket or block comment is still open at the end of the text, and no string was left
+     * open before it, nor a bracket unpaired.
+     */
     static boolean isOpen(String text) {
-        int depth = 0;
+        StringBuilder open = new StringBuilder(); // the brackets open, innermost last
         int i = 0;
         int n = text.length();
         while (i < n) {
@@ -63,14 +67,34 @@ final class ChanLineParser implements Parser {
                 i++;
             } else {
                 if (c == '(' || c == '[' || c == '{') {
-                    depth++;
-                } else if (c == ')' || c == ']' || c == '}') {
-                    depth--;
+                    open.append(c);
+                } else if (c == ')' || c == ']' || c == '}' || c == ';') {
+                    if (!pairs(open, c)) {
+                        return false; // the brackets already fail here: no line after can mend it, so run it now
+                    }
+                    if (c != ';') {
+                        open.setLength(open.length() - 1);
+                    }
                 }
                 i++;
             }
         }
-        return depth > 0;
+        return !open.isEmpty();
+    }
+
+    /**
+     * Whether c may come where the brackets open stand, as the parser pairs them
+     * (chan.parser.UnpairedBracket): a closing bracket closes the innermost one, of its kind, and a
+     * `;` is never directly inside a `(` or `[`.
+     */
+    private static boolean pairs(StringBuilder open, char c) {
+        char innermost = open.isEmpty() ? 0 : open.charAt(open.length() - 1);
+        return switch (c) {
+            case ')' -> innermost == '(';
+            case ']' -> innermost == '[';
+            case '}' -> innermost == '{';
+            default -> innermost != '(' && innermost != '[';
+        };
     }
 
     /** The line as JLine sees it for completion: one word, the one under the cursor. */

@@ -3,6 +3,7 @@ package chan.repl;
 import chan.ChanContext;
 import chan.ChanException;
 import chan.ChanLanguage;
+import chan.launcher.ChanMain;
 import chan.nodes.BlockSite;
 import chan.runtime.DeadlockReport;
 import chan.runtime.Scheduler;
@@ -122,7 +123,16 @@ final class InputRunner extends RootNode {
             return crashed(context, scheduler, t, isForeground, e);
         } catch (StackOverflowError e) {
             return crashed(context, scheduler, t, isForeground, ChanException.error("stack overflow: the host stack is exhausted", null));
+        } catch (OutOfMemoryError e) {
+            // The input's doing, not a bug in Chan: its thread dies of it, as of any error, and the
+            // session goes on (as Python's does after a MemoryError): what the input built is garbage now.
+            return crashed(context, scheduler, t, isForeground, ChanException.error(outOfMemory(), null));
         }
+    }
+
+    @TruffleBoundary
+    private static String outOfMemory() {
+        return ChanMain.outOfMemoryReason(Runtime.getRuntime().maxMemory());
     }
 
     /** A thread other than the foreground ends at its turn (Scheduler.endAtTurn), as in a program. */

@@ -3,10 +3,12 @@ package chan.fuzz;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +61,18 @@ final class ProgramRunner {
      * engine's compilation trace (engine.TraceCompilation) of a compiled run.
      */
     static Result run(Path file, List<String> args, Mode mode, long timeoutMillis, Path log) {
+        try {
+            return run(Source.newBuilder("chan", file.toFile()).name(file.toString()).build(), args, mode, timeoutMillis, log);
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+    }
+
+    /**
+     * Runs source as {@link #run(Path, List, Mode, long, Path)} runs a file; a source built from a
+     * file with other content (a mutant) keeps the file's path, so its imports resolve beside it.
+     */
+    static Result run(Source source, List<String> args, Mode mode, long timeoutMillis, Path log) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
         PrintStream o = new PrintStream(out, true, UTF_8);
@@ -83,7 +97,7 @@ final class ProgramRunner {
         int[] exit = {-1};
         Thread runner = new Thread(null, () -> {
             try {
-                exit[0] = context.eval(Source.newBuilder("chan", file.toFile()).name(file.toString()).build()).asInt();
+                exit[0] = context.eval(source).asInt();
             } catch (PolyglotException p) {
                 if (p.isExit()) {
                     exit[0] = p.getExitStatus();
@@ -97,7 +111,7 @@ final class ProgramRunner {
                 exit[0] = EXIT_INTERNAL;
                 e.println("internal error: " + stackTrace(t));
             }
-        }, "fuzz " + mode + " " + file.getFileName(), STACK_BYTES);
+        }, "fuzz " + mode + " " + source.getName(), STACK_BYTES);
         runner.setDaemon(true);
         runner.start();
         boolean timedOut = false;

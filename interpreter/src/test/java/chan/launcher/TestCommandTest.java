@@ -1,5 +1,6 @@
 package chan.launcher;
 
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,6 +60,31 @@ class TestCommandTest {
                         run(dir.resolve("good.out").toString()));
         assertEquals(new Run(2, "", "chan test: not a directory or a .chan program: " + dir.resolve("none.chan") + "\n"),
                         run(dir.resolve("none.chan").toString()));
+    }
+
+    /**
+     * A program that is not UTF-8 is a syntax error the suite can expect (found by mutation
+     * fuzzing: `chan test` failed it with a Java MalformedInputException); an X.out that is not
+     * UTF-8 can match no output, and the failure says so in words.
+     */
+    @Test
+    void aProgramThatIsNotUtf8CanBeExpectedToFail() throws IOException {
+        Files.write(dir.resolve("latin1.chan"), "//! exit 2\nprint(\"caf\u00e9\");\n".getBytes(ISO_8859_1));
+        Files.writeString(dir.resolve("latin1.out"), "", UTF_8);
+        Files.writeString(dir.resolve("bad_out.chan"), "print(1);\n", UTF_8);
+        Files.write(dir.resolve("bad_out.out"), new byte[] {(byte) 0xff, '\n'});
+
+        assertEquals(new Run(1, "FAIL " + dir.resolve("bad_out.chan") + ": bad_out.out is not UTF-8 text\n1 passed, 1 failed\n", ""),
+                        run(dir.toString()));
+    }
+
+    /** An X.out that is there but no file (a directory) is named as such, not as missing. */
+    @Test
+    void anOutThatIsADirectoryIsNotMissing() throws IOException {
+        Files.writeString(dir.resolve("a.chan"), "print(1);\n", UTF_8);
+        Files.createDirectory(dir.resolve("a.out"));
+
+        assertEquals(new Run(1, "FAIL " + dir.resolve("a.chan") + ": a.out is not a regular file\n0 passed, 1 failed\n", ""), run(dir.toString()));
     }
 
     private record Run(int exit, String out, String err) {}
