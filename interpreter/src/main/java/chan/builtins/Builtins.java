@@ -265,7 +265,11 @@ public final class Builtins {
         if (b instanceof Double d && d.isNaN()) {
             return b; // a NaN a is kept below: nothing is less than it
         }
-        return Compare.greater(a, b) ? b : a;
+        try {
+            return Compare.greater(a, b) ? b : a;
+        } catch (ChanError e) { // `min: cannot compare nil and int`, as math.min says it
+            throw new ChanError("min: " + e.getMessage());
+        }
     }
 
     /** {@code max(a, b)}: the larger by {@code <}; a when neither is; NaN when either is, as for min. */
@@ -273,7 +277,11 @@ public final class Builtins {
         if (b instanceof Double d && d.isNaN()) {
             return b;
         }
-        return Compare.less(a, b) ? b : a;
+        try {
+            return Compare.less(a, b) ? b : a;
+        } catch (ChanError e) {
+            throw new ChanError("max: " + e.getMessage());
+        }
     }
 
     /** {@code ord(s) -> int}: the code point of a one-character string. */

@@ -1,6 +1,5 @@
 package chan.runtime;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -89,24 +88,30 @@ final class MachineSpec {
             for (int i = 0; i < p; i++) dist[i][i] = 0;
             return dist;
         }
-        boolean[][] adj = new boolean[p][p];
+        // Each package's neighbours as a list: a search from every package is then O(p * (p + links)),
+        // where scanning a p x p matrix made it O(p^3), seconds for a file of 1 024 packages.
+        List<List<Integer>> neighbours = new ArrayList<>(p);
+        for (int i = 0; i < p; i++) neighbours.add(new ArrayList<>());
         for (int[] l : links) {
             for (int k = 0; k < 2; k++) {
                 // word k + 1 of `link A B`: the caret under the package that does not exist
                 if (l[k] >= p) throw error(source, lines, l[2], k + 1, "no package " + l[k] + " (packages are 0.." + (p - 1) + ")");
             }
-            adj[l[0]][l[1]] = adj[l[1]][l[0]] = true;
+            neighbours.get(l[0]).add(l[1]);
+            neighbours.get(l[1]).add(l[0]);
         }
+        int[] queue = new int[p];
         for (int s = 0; s < p; s++) {
             Arrays.fill(dist[s], -1);
             dist[s][s] = 0;
-            ArrayDeque<Integer> queue = new ArrayDeque<>(List.of(s));
-            while (!queue.isEmpty()) {
-                int u = queue.poll();
-                for (int v = 0; v < p; v++) {
-                    if (adj[u][v] && dist[s][v] < 0) {
+            int head = 0, tail = 0;
+            queue[tail++] = s;
+            while (head < tail) {
+                int u = queue[head++];
+                for (int v : neighbours.get(u)) {
+                    if (dist[s][v] < 0) {
                         dist[s][v] = dist[s][u] + 1;
-                        queue.add(v);
+                        queue[tail++] = v;
                     }
                 }
             }

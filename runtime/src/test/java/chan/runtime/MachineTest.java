@@ -273,6 +273,28 @@ class MachineTest {
     }
 
     /**
+     * Hop counts over a ring of 1 024 packages, a link each to the next (the search over the links
+     * was cubic in the packages: ~3 s of CPU for this file): the farthest package is half the ring
+     * away either way, and a link across the ring is a short cut.
+     */
+    @Test
+    void hopsAreCountedOverALargeRingOfPackages() throws IOException {
+        int packages = 1024;
+        StringBuilder text = new StringBuilder("packages " + packages + "\ncores-per-package 1\nlatency hop 10\nlatency extra-hop 10\n");
+        for (int i = 0; i < packages; i++) {
+            text.append("link ").append(i).append(' ').append((i + 1) % packages).append('\n');
+        }
+        Machine ring = Machine.load(write("ring.machine", text.toString()));
+        assertEquals(10, ring.latency(0, 1));
+        assertEquals(10, ring.latency(0, packages - 1));
+        assertEquals(10 * packages / 2, ring.latency(0, packages / 2));
+        assertEquals(10 * 27, ring.latency(1000, 3)); // forward through 1023 and 0
+        Machine across = Machine.load(write("across.machine", text + "link 0 512\n"));
+        assertEquals(10, across.latency(0, 512));
+        assertEquals(10 * 3, across.latency(1, 511)); // 1, 0, 512, 511
+    }
+
+    /**
      * A second override of the same pair of cores, in either order, silently replaced the first: the
      * slip that a repeated single-value directive is an error for.
      */
