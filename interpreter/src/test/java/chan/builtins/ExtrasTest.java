@@ -64,7 +64,8 @@ class ExtrasTest {
         assertEquals(1L, Builtins.min(1L, 1.0)); // the first when equal
         assertEquals("b", Builtins.max("a", "b"));
         assertError("abs: expected a number, got string", () -> Builtins.abs("1"));
-        assertError("cannot compare string and int", () -> Builtins.min("a", 1L));
+        assertError("min: cannot compare string and int", () -> Builtins.min("a", 1L));
+        assertError("max: cannot compare int and string", () -> Builtins.max(1L, "a"));
     }
 
     @Test
