@@ -150,7 +150,6 @@ public final class ChanMain {
             err.println("chan: --trace " + chan.runtime.VisibleText.of(trace) + " would overwrite the program");
             return 2;
         }
-
         StartupTimes.mark("launcher started");
         startHelper(ParseAhead.prepare(path, cl.file()));
         return run(cl, Source.newBuilder("chan", path.toFile()).name(cl.file()), in, out, err, cancellation);

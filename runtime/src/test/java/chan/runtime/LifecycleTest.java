@@ -99,16 +99,7 @@ class LifecycleTest {
     /** A thread waiting on watch(u) waits for u, as on monitor(u). */
     @Test
     void aWatchChannelWaitsForTheThreadItWatches() {
-        Sim sim = Sim.uniform(1);
-        Channel c = new Channel(sim.s, 0);
-        sim.main((t, in) -> {
-            Strand worker = sim.start(0, sim.recv(c));
-            return sim.s.watch(worker).receive();
-        });
-        sim.run();
-        DeadlockReport r = sim.s.deadlockReport();
-        assertNotNull(r);
-        assertEquals(List.of(2), r.waitsFor(1), r.format());
+        assertWaitsForTheThreadListenedTo((s, worker) -> s.watch(worker));
     }
 
     @Test
@@ -279,11 +270,16 @@ class LifecycleTest {
     /** A thread waiting on monitor(u) waits for u, whose end would send on it, held or not. */
     @Test
     void aMonitorChannelWaitsForTheThreadItWatches() {
+        assertWaitsForTheThreadListenedTo((s, worker) -> s.monitor(worker));
+    }
+
+    /** Main waits on the channel {@code listen} gives for a worker blocked for ever: the deadlock report has main waiting for it. */
+    private static void assertWaitsForTheThreadListenedTo(java.util.function.BiFunction<Scheduler, Strand, Channel> listen) {
         Sim sim = Sim.uniform(1);
         Channel c = new Channel(sim.s, 0);
         sim.main((t, in) -> {
             Strand worker = sim.start(0, sim.recv(c));
-            return sim.s.monitor(worker).receive();
+            return listen.apply(sim.s, worker).receive();
         });
         sim.run();
         DeadlockReport r = sim.s.deadlockReport();
