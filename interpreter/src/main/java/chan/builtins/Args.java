@@ -43,8 +43,8 @@ final class Args {
         if (v instanceof Long l) {
             return l;
         }
-        if (v instanceof BigInteger) {
-            throw error(builtin + ": " + what + " " + v + " is too large");
+        if (v instanceof BigInteger big) {
+            throw error(builtin + ": " + what + " " + v + " is too " + (big.signum() < 0 ? "small" : "large"));
         }
         throw expected(builtin, "an int " + what, v);
     }

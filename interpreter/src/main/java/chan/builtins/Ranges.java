@@ -92,8 +92,8 @@ public final class Ranges {
         if (v instanceof Long l) {
             return l;
         }
-        if (v instanceof BigInteger) {
-            throw new ChanError("range: " + what + " " + v + " is too large (a range's ints fit in 64 bits)");
+        if (v instanceof BigInteger big) {
+            throw new ChanError("range: " + what + " " + v + " is too " + (big.signum() < 0 ? "small" : "large") + " (a range's ints fit in 64 bits)");
         }
         throw Args.expected("range", "int arguments", v);
     }

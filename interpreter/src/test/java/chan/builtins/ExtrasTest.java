@@ -77,6 +77,8 @@ class ExtrasTest {
         assertError("ord: expected a string, got int", () -> Builtins.ord(1L));
         assertError("chr: 55296 is not a valid code point", () -> Builtins.chr(0xD800L));
         assertError("chr: 1114112 is not a valid code point", () -> Builtins.chr(0x110000L));
+        assertError("chr: code point 1180591620717411303424 is too large", () -> Builtins.chr(java.math.BigInteger.ONE.shiftLeft(70)));
+        assertError("chr: code point -1180591620717411303424 is too small", () -> Builtins.chr(java.math.BigInteger.ONE.shiftLeft(70).negate()));
     }
 
     @Test
