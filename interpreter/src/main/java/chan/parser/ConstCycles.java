@@ -14,13 +14,11 @@ import chan.grammar.ChanParser.PrimaryPostfixContext;
 import chan.grammar.ChanParser.ProgramContext;
 import chan.grammar.ChanParser.ReplicatedRecvCommContext;
 import chan.grammar.ChanParser.StartExprContext;
-import chan.grammar.ChanParser.TopDeclContext;
 import chan.grammar.ChanParser.TryStmtContext;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,19 +42,15 @@ import org.antlr.v4.runtime.tree.ParseTree;
  * it is initialised`.
  */
 final class ConstCycles {
-    private final Map<String, ConstStmtContext> consts = new LinkedHashMap<>();
-    private final Map<String, FuncDeclContext> functions = new HashMap<>();
+    private final Map<String, ConstStmtContext> consts;
+    private final Map<String, FuncDeclContext> functions;
     /** What each const or function needs directly: names of consts and of functions, in source order. */
     private final Map<String, Set<String>> needs = new HashMap<>();
 
     private ConstCycles(ProgramContext program) {
-        for (TopDeclContext top : program.topDecl()) {
-            if (top.statement() instanceof ConstStmtContext c) {
-                consts.putIfAbsent(c.name().getText(), c);
-            } else if (top.funcDecl() != null) {
-                functions.putIfAbsent(top.funcDecl().fnName.getText(), top.funcDecl());
-            }
-        }
+        TopLevelNames names = TopLevelNames.of(program);
+        this.consts = names.consts();
+        this.functions = names.functions();
     }
 
     /** Reports each cycle among the module's top-level consts once, at its first const in source order. */

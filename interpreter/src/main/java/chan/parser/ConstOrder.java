@@ -3,11 +3,8 @@ package chan.parser;
 import chan.grammar.ChanParser.ConstStmtContext;
 import chan.grammar.ChanParser.FuncDeclContext;
 import chan.grammar.ChanParser.ProgramContext;
-import chan.grammar.ChanParser.TopDeclContext;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,20 +21,16 @@ import org.antlr.v4.runtime.tree.TerminalNode;
  * reading one not yet set is the runtime error "used before it is initialised".
  */
 final class ConstOrder {
-    private final Map<String, ConstStmtContext> consts = new LinkedHashMap<>();
-    private final Map<String, FuncDeclContext> functions = new HashMap<>();
+    private final Map<String, ConstStmtContext> consts;
+    private final Map<String, FuncDeclContext> functions;
     private final Set<String> done = new HashSet<>();
     private final Set<String> inProgress = new HashSet<>();
     private final List<ConstStmtContext> order = new ArrayList<>();
 
     private ConstOrder(ProgramContext program) {
-        for (TopDeclContext top : program.topDecl()) {
-            if (top.statement() instanceof ConstStmtContext c) {
-                consts.putIfAbsent(c.name().getText(), c);
-            } else if (top.funcDecl() != null) {
-                functions.putIfAbsent(top.funcDecl().fnName.getText(), top.funcDecl());
-            }
-        }
+        TopLevelNames names = TopLevelNames.of(program);
+        this.consts = names.consts();
+        this.functions = names.functions();
     }
 
     /** The module's top-level consts, each after those it depends on. */
