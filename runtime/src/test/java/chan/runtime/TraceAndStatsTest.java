@@ -121,6 +121,26 @@ class TraceAndStatsTest {
         assertEquals(1, events.stream().filter(e -> "s".equals(e.get("ph"))).count());
     }
 
+    /** The same for a receiver that is still waiting to run when main ends: its arrow ends at the final time. */
+    @Test
+    void theArrowOfAMessageNotReadWhenTheRunEndsEndsAtTheFinalTime() throws IOException {
+        Path file = dir.resolve("unread.json");
+        Sim sim = new Sim(Machine.preset("uniform", 2), 1, new SchedulerOptions().traceFile(file));
+        Channel c = new Channel(sim.s, 0);
+        sim.main((t, in) -> {
+            sim.start(1, sim.recv(c), sim.log("received"));
+            sim.start(1, sim.charge(5000)); // keeps core 1 busy past main's end
+            return in;
+        }, sim.sleep(100), sim.send(c, "x"));
+        sim.run(true);
+        assertEquals(0, sim.log.size(), sim.log.toString());
+        List<Map<String, Object>> events = events(file);
+        Map<String, Object> dropped = events.stream().filter(e -> "message dropped".equals(e.get("name"))).findFirst().orElseThrow();
+        assertEquals(sim.s.stats().finalTime(), dropped.get("ts"));
+        assertEquals(1L, dropped.get("tid"));
+        assertEquals(1, events.stream().filter(e -> "f".equals(e.get("ph"))).count());
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> events(Path file) throws IOException {
         Map<String, Object> root = (Map<String, Object>) STRICT_JSON.readValue(Files.readString(file), Object.class);
