@@ -247,6 +247,18 @@ class CommandLineTest {
         assertEquals("chan: --trace " + dir + "/p\\tq.chan would overwrite the program\n", onProgram.err());
     }
 
+    /** `--trace` onto a named pipe that no process reads waited for ever; now exit 2 at once, and nothing runs. */
+    @Test
+    void aTraceOntoAFifoWithoutAReaderIsRefused() throws Exception {
+        java.nio.file.Path fifo = java.nio.file.Files.createTempDirectory("chan-trace").resolve("t.fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        chan.testing.RunChan run = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> chan.testing.RunChan.run("examples/hello.chan", "--trace", fifo.toString()));
+        assertEquals("chan: cannot write trace file " + fifo + ": it is a FIFO that no process reads\n", run.err());
+        assertEquals("", run.out());
+        assertEquals(2, run.exit(), run.err());
+    }
+
     @Test
     void benchRunsOutOfRangeAndAMissingTestDirectoryAreErrors() {
         chan.testing.RunChan zero = chan.testing.RunChan.run("bench", "examples/hello.chan", "0");

@@ -93,6 +93,7 @@ final class Exits {
         t.resumeValue = reason;
         removeLive(s, t);
         s.ended(t, at);
+        if (s.trace != null) s.trace.ended(t, at);
         notify(s, t, reason, at, s.monitors.remove(t));
         notify(s, t, reason, at, s.watches.remove(t));
     }

@@ -686,11 +686,18 @@ public final class Scheduler {
         trace = new Trace(file, machine);
     }
 
-    /** Completes and closes the trace file, if one is open. */
+    /** Completes and closes the trace file, if one is open, ending it at the final time (as --stats has it). */
     public void stopTrace() {
         Trace open = trace;
         trace = null;
-        if (open != null) open.close();
+        if (open != null) open.close(finalTime());
+    }
+
+    /** The largest core clock, up to main's end: the final virtual time of --stats. */
+    private long finalTime() {
+        long end = 0;
+        for (Core c : cores) end = Math.max(end, Math.min(c.clock(), mainEndedAt));
+        return end;
     }
 
     /**

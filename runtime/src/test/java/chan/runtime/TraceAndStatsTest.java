@@ -70,13 +70,81 @@ class TraceAndStatsTest {
         assertTrue(core1.get(0).get(1) >= 5000, core1.toString());
     }
 
+    /**
+     * The trace ends at the run's final time, main's end, as --stats does: the slice of a thread that
+     * ran ahead past it is cut there (it reached ~5 500 before).
+     */
     @Test
-    void aRunStoppedForItsTurnKeepsItsSliceWhenTheRunEndsFirst() throws IOException {
+    void aSliceThatRanPastMainsEndIsCutAtTheFinalTime() throws IOException {
         Path file = dir.resolve("end.json");
         Sim sim = new Sim(Machine.preset("uniform", 2), 1, new SchedulerOptions().traceFile(file));
         sim.main(startsOneThatRunsAhead(sim, new Strand[1]), sim.sleep(1000));
         sim.run(true); // main ends at ~1500, before the send's turn comes
-        assertOneLongSliceOnCore1(file);
+        long end = sim.s.stats().finalTime();
+        assertTrue(end < 2000, "final time " + end);
+        List<List<Long>> core1 = slicesOn(file, 1);
+        assertEquals(1, core1.size(), core1.toString());
+        assertEquals(end, core1.get(0).get(0) + core1.get(0).get(1), core1.toString());
+        for (List<Long> slice : slicesOn(file, 0)) assertTrue(slice.get(0) + slice.get(1) <= end, slice.toString());
+    }
+
+    /**
+     * A value taken by a receiver that is killed before it runs again (core 1 is busy meanwhile): its
+     * arrow ends on a "message dropped" slice of no length, on the receiver's core when the kill
+     * landed, where before it had a start and no end.
+     */
+    @Test
+    void theArrowOfAMessageToAKilledReceiverEndsWhereTheReceiverDied() throws IOException {
+        Path file = dir.resolve("dropped.json");
+        Sim sim = new Sim(Machine.preset("uniform", 2), 1, new SchedulerOptions().traceFile(file));
+        Channel c = new Channel(sim.s, 0);
+        Strand[] receiver = new Strand[1];
+        sim.main((t, in) -> {
+            receiver[0] = sim.start(1, sim.recv(c), sim.log("received"));
+            sim.start(1, sim.charge(5000)); // keeps core 1 busy until the kill has landed
+            return in;
+        }, sim.sleep(100), sim.send(c, "x"), (t, in) -> {
+            sim.s.kill(receiver[0]);
+            return in;
+        }, sim.logTime("killed"), sim.sleep(10_000));
+        sim.run();
+        assertEquals("killed", receiver[0].exitReason());
+        assertEquals(1, sim.log.size(), "the receiver never ran again: " + sim.log);
+        List<Map<String, Object>> events = events(file);
+        List<Map<String, Object>> dropped = events.stream().filter(e -> "message dropped".equals(e.get("name"))).toList();
+        assertEquals(1, dropped.size(), dropped.toString());
+        assertEquals(1L, dropped.get(0).get("tid"));
+        assertEquals(0L, dropped.get(0).get("dur"));
+        Map<String, Object> end = events.stream().filter(e -> "f".equals(e.get("ph"))).findFirst().orElseThrow();
+        assertEquals(dropped.get(0).get("ts"), end.get("ts"), "the arrow ends on the dropped slice");
+        assertEquals(1L, end.get("tid"));
+        assertEquals(1, events.stream().filter(e -> "s".equals(e.get("ph"))).count());
+    }
+
+    /** The same for a receiver that is still waiting to run when main ends: its arrow ends at the final time. */
+    @Test
+    void theArrowOfAMessageNotReadWhenTheRunEndsEndsAtTheFinalTime() throws IOException {
+        Path file = dir.resolve("unread.json");
+        Sim sim = new Sim(Machine.preset("uniform", 2), 1, new SchedulerOptions().traceFile(file));
+        Channel c = new Channel(sim.s, 0);
+        sim.main((t, in) -> {
+            sim.start(1, sim.recv(c), sim.log("received"));
+            sim.start(1, sim.charge(5000)); // keeps core 1 busy past main's end
+            return in;
+        }, sim.sleep(100), sim.send(c, "x"));
+        sim.run(true);
+        assertEquals(0, sim.log.size(), sim.log.toString());
+        List<Map<String, Object>> events = events(file);
+        Map<String, Object> dropped = events.stream().filter(e -> "message dropped".equals(e.get("name"))).findFirst().orElseThrow();
+        assertEquals(sim.s.stats().finalTime(), dropped.get("ts"));
+        assertEquals(1L, dropped.get("tid"));
+        assertEquals(1, events.stream().filter(e -> "f".equals(e.get("ph"))).count());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> events(Path file) throws IOException {
+        Map<String, Object> root = (Map<String, Object>) STRICT_JSON.readValue(Files.readString(file), Object.class);
+        return (List<Map<String, Object>>) root.get("traceEvents");
     }
 
     @Test
@@ -201,6 +269,40 @@ class TraceAndStatsTest {
         });
         sim.run();
         return at[1] - at[0];
+    }
+
+    /**
+     * --trace onto a named pipe that nobody reads waited for ever in the open; now it is a clear error
+     * at once, and a pipe with a reader gets the trace.
+     */
+    @Test
+    void aTraceOntoAFifoNeverWaitsForAReader() throws Exception {
+        Path fifo = dir.resolve("trace.fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        ChanRuntimeError e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> org.junit.jupiter.api.Assertions.assertThrows(ChanRuntimeError.class,
+                        () -> new Scheduler(Machine.preset("uniform"), 1, new SchedulerOptions().traceFile(fifo))));
+        assertEquals("cannot write trace file " + fifo + ": it is a FIFO that no process reads", e.getMessage());
+        java.util.concurrent.CompletableFuture<String> read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return Files.readString(fifo);
+            } catch (IOException x) {
+                throw new java.io.UncheckedIOException(x);
+            }
+        });
+        String text = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
+            Scheduler s = null;
+            while (s == null) { // until the reader has the pipe open
+                try {
+                    s = new Scheduler(Machine.preset("uniform"), 1, new SchedulerOptions().traceFile(fifo));
+                } catch (ChanRuntimeError notYet) {
+                    Thread.sleep(10);
+                }
+            }
+            s.end();
+            return read.get();
+        });
+        assertTrue(text.startsWith("{\"traceEvents\":["), text);
     }
 
     @Test
