@@ -24,13 +24,6 @@ import org.junit.jupiter.api.Test;
  * the first did, whatever the compiler compiled last (ModuleCompiler.buildRoot).
  */
 class ToolsAttachedByEmbedderTest {
-    static {
-        // Chan's values are not interop values (Channel, Strand, ChanList…: docs/embedding.md), which a
-        // probe asserts of every value it sees when assertions are on, as they are in the tests: off
-        // for that one class, so that these tests see what an embedder's run (no -ea) does.
-        Class<?> probe = com.oracle.truffle.api.instrumentation.ProbeNode.class;
-        probe.getClassLoader().setClassAssertionStatus(probe.getName(), false);
-    }
 
     /**
      * A function's local `total` and the top level's `total` are two variables, and so are the
