@@ -65,7 +65,8 @@ class ValuesSeenByToolsTest {
                                 .append(values.get("p").getProperty("y").toDisplayString()).append(' ')
                                 .append(values.get("p").getProperties().stream().map(DebugValue::getName).toList()).append(' ')
                                 .append(values.get("none").isNull()).append(' ')
-                                .append(values.get("s").isString() ? values.get("s").asString() : "?");
+                                .append(values.get("s").isString() ? values.get("s").asString() : "?").append(' ')
+                                .append(values.get("g").canExecute()); // a call runs inside a run of the machine: docs/embedding.md
             })) {
                 session.install(Breakpoint.newBuilder(source.getURI()).lineIs(18).build());
                 assertEquals(0, context.eval(source).asInt(), out.toString(UTF_8));
@@ -75,6 +76,6 @@ class ValuesSeenByToolsTest {
                         Map.entry("a", ":ok"), Map.entry("t", "(1, :a)"), Map.entry("xs", "[1, 2, 3]"), Map.entry("m", "{\"k\" => 1}"),
                         Map.entry("p", "Point{x: 1, y: \"two\"}"), Map.entry("arr", "array[0, 0]"), Map.entry("d", "dict{\"k\" => [nil]}"),
                         Map.entry("c", "<chan 1>"), Map.entry("th", "<thread 2>"), Map.entry("g", "<fn>")), shown);
-        assertEquals("true 3 :a 2 \"two\" [x, y] true hi", checks.toString());
+        assertEquals("true 3 :a 2 \"two\" [x, y] true hi false", checks.toString());
     }
 }
