@@ -10,11 +10,13 @@ import com.oracle.truffle.api.debug.DebugValue;
 import com.oracle.truffle.api.debug.Debugger;
 import com.oracle.truffle.api.debug.DebuggerSession;
 import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.io.IOAccess;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +29,8 @@ class ToolsAttachedByEmbedderTest {
 
     /**
      * A function's local `total` and the top level's `total` are two variables, and so are the
-     * closure's `k` and the top level's; the loop in sumTo is a root of its own (OutlinedLoops).
+     * closure's `k` and the top level's; the loop in sumTo is a root of its own (OutlinedLoops), and
+     * list.fold, with a loop of its own, is compiled by the stdlib module's compiler when referred to.
      */
     private static final String CLASHING_NAMES = """
                     let total = 100;
@@ -43,15 +46,16 @@ class ToolsAttachedByEmbedderTest {
                       let k = x + total;
                       return k;
                     };
-                    print(<-c, add(1), total);
+                    import list;
+                    print(<-c, add(1), total, list.fold([1, 2, 3], k, fn (acc, x) => acc + x));
                     """;
-    private static final String EXPECTED = "6 101 100\n";
+    private static final String EXPECTED = "6 101 100 10\n";
 
     @Test
     void theDebuggerStopsInAFunctionWhoseLocalClashesWithATopLevelName() {
         var out = new ByteArrayOutputStream();
         List<String> stops = new ArrayList<>();
-        try (Context context = Context.newBuilder("chan").out(out).err(out).build()) {
+        try (Context context = context().out(out).err(out).build()) {
             Source source = Source.newBuilder("chan", CLASHING_NAMES, "names.chan").buildLiteral();
             try (DebuggerSession session = Debugger.find(context.getEngine()).startSession(event -> stops.add(stop(event.getTopStackFrame())))) {
                 session.install(Breakpoint.newBuilder(source.getURI()).lineIs(5).build());
@@ -66,7 +70,7 @@ class ToolsAttachedByEmbedderTest {
     void aSessionStartedAfterTheFirstRunBuildsTheRootsAgainCorrectly() {
         var out = new ByteArrayOutputStream();
         List<String> stops = new ArrayList<>();
-        try (Context context = Context.newBuilder("chan").out(out).err(out).build()) {
+        try (Context context = context().out(out).err(out).build()) {
             Source source = Source.newBuilder("chan", CLASHING_NAMES, "names.chan").buildLiteral();
             assertEquals(0, context.eval(source).asInt(), out.toString(UTF_8)); // built without any tag
             try (DebuggerSession session = Debugger.find(context.getEngine()).startSession(event -> stops.add(stop(event.getTopStackFrame())))) {
@@ -81,7 +85,7 @@ class ToolsAttachedByEmbedderTest {
     @Test
     void theCpuTracerEnabledByTheContextsOwnOptionsCountsTheStatementsOfEachRoot() {
         var out = new ByteArrayOutputStream();
-        try (Context context = Context.newBuilder("chan").out(out).err(out).allowExperimentalOptions(true)
+        try (Context context = context().out(out).err(out).allowExperimentalOptions(true)
                         .option("cputracer", "true").option("cputracer.TraceStatements", "true").build()) {
             assertEquals(0, context.eval(Source.newBuilder("chan", CLASHING_NAMES, "names.chan").buildLiteral()).asInt(), out.toString(UTF_8));
         }
@@ -90,6 +94,13 @@ class ToolsAttachedByEmbedderTest {
         // The loop's body ran 4 times, in sumTo's outlined loop; the closure's two statements once each.
         assertTrue(Pattern.compile("(?m)^ sumTo +\\| +4 .*names\\.chan~4:").matcher(printed).find(), printed);
         assertTrue(Pattern.compile("(?m)^ <fn> +\\| +1 .*names\\.chan~11:").matcher(printed).find(), printed);
+        assertTrue(Pattern.compile("(?m)^ fold +\\| +3 .*list\\.chan~51:").matcher(printed).find(), printed); // its loop's body
+    }
+
+    /** A context that finds the stdlib (docs/embedding.md), and no tool of the launcher's. */
+    private static Context.Builder context() {
+        return Context.newBuilder("chan").option("chan.Path", Path.of("../stdlib").toAbsolutePath().normalize().toString())
+                        .allowIO(IOAccess.ALL);
     }
 
     /**
