@@ -78,6 +78,12 @@ public final class ChanLanguage extends TruffleLanguage<ChanContext> {
         return new ProgramRootNode(this, main).getCallTarget();
     }
 
+    /** How a tool shows a value that does not say itself (a channel, a thread, an int): its display form. */
+    @Override
+    protected Object getLanguageView(ChanContext context, Object value) {
+        return new chan.values.ValueView(value);
+    }
+
     public static ChanLanguage get(Node node) {
         return REFERENCE.get(node);
     }

@@ -40,7 +40,9 @@ final class CommandLine {
                     options: --cores N  --machine NAME|FILE  --seed S  --stats  --trace FILE
                              --warn-leaks  --path DIRS  --max-depth N  --internal-errors
                     tools:   --inspect[=[HOST:]PORT]  debug in Chrome DevTools (--inspect.Suspend=false …)
-                             --cpusampler              print a CPU profile of Chan functions at exit""";
+                             --dap[=[HOST:]PORT]       debug in an editor, over the Debug Adapter Protocol
+                             --cpusampler              print a CPU profile of Chan functions at exit
+                             --cputracer               print how often each Chan function ran, at exit""";
 
     /**
      * What follows a usage error instead of the whole usage, whose dozen lines buried the one that
@@ -57,7 +59,16 @@ final class CommandLine {
     /** Options of `chan bench` alone (not the program's): its Java baseline (BenchBaseline). */
     private static final Set<String> BENCH_VALUED = Set.of("--baseline", "--baseline-path");
     /** Truffle's tools, whose options pass through to the engine (isToolOption). */
-    private static final List<String> TOOLS = List.of("--inspect", "--cpusampler");
+    private static final List<String> TOOLS = List.of("--inspect", "--dap", "--cpusampler", "--cputracer");
+    /**
+     * Truffle tools other launchers have that this one cannot offer, and why: GraalVM 25 publishes no
+     * coverage tool (Maven Central's last is 24.2, which would not load), and the memory tracer counts
+     * only the allocations a language reports, which would cost every allocation of a list, tuple or
+     * closure a check on the interpreter's fast paths: it would print an empty table.
+     */
+    private static final Map<String, String> UNAVAILABLE = Map.of(
+                    "--coverage", "GraalVM 25 has no coverage tool (--cputracer counts how often each function ran)",
+                    "--memtracer", "Chan does not report its allocations to Truffle's memory tracer (--stats counts what each core ran and sent)");
     private static final Map<String, String> FLAGS = Map.of("--stats", "chan.Stats", "--warn-leaks", "chan.WarnLeaks",
                     "--internal-errors", "chan.InternalErrors");
 
@@ -105,6 +116,8 @@ final class CommandLine {
                 throw new UsageError(a.substring(0, a.indexOf('=')) + " takes no value, got " + a);
             } else if (FLAGS.containsKey(a)) {
                 cl.options.put(FLAGS.get(a), "true");
+            } else if (unavailableTool(a) != null) {
+                throw new UsageError(unavailableTool(a) + " is not available: " + UNAVAILABLE.get(unavailableTool(a)));
             } else if (isToolOption(a)) {
                 int eq = a.indexOf('=');
                 cl.toolOptions.put(eq < 0 ? a.substring(2) : a.substring(2, eq), eq < 0 ? "true" : a.substring(eq + 1));
@@ -172,7 +185,17 @@ final class CommandLine {
         }
     }
 
-    /** `--inspect`, `--cpusampler` and their `=VALUE` and `.Option` forms, which Truffle's tools check. */
+    /** The tool of {@link #UNAVAILABLE} that {@code a} asks for (`--coverage`, `--coverage.Output=…`), or null. */
+    private static String unavailableTool(String a) {
+        for (String tool : UNAVAILABLE.keySet()) {
+            if (a.startsWith(tool) && (a.length() == tool.length() || a.charAt(tool.length()) == '=' || a.charAt(tool.length()) == '.')) {
+                return tool;
+            }
+        }
+        return null;
+    }
+
+    /** `--inspect`, `--cpusampler`, … ({@link #TOOLS}) and their `=VALUE` and `.Option` forms, which Truffle's tools check. */
     private static boolean isToolOption(String a) {
         for (String tool : TOOLS) {
             if (a.startsWith(tool) && (a.length() == tool.length() || a.charAt(tool.length()) == '=' || a.charAt(tool.length()) == '.')) {

@@ -1,5 +1,6 @@
 package chan.nodes;
 
+import com.oracle.truffle.api.interop.TruffleObject;
 import chan.runtime.Channel;
 import chan.values.ChanArray;
 import chan.values.ChanDict;
@@ -14,9 +15,9 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
  * when the loop starts, and a key deleted before the loop reaches it is skipped, as in Go); channels
  * the values received until the channel is closed and drained.
  */
-public abstract class ChanIterator {
+public abstract class ChanIterator implements TruffleObject { // a tool reads it in a loop's hidden local
     /** Returned by {@link #next} when the loop is over. */
-    public static final Object DONE = new Object() {
+    public static final Object DONE = new TruffleObject() {
         @Override
         public String toString() {
             return "<iteration done>";

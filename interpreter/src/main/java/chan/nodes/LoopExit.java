@@ -1,13 +1,15 @@
 package chan.nodes;
 
+import com.oracle.truffle.api.interop.TruffleObject;
+
 /**
  * What an outlined loop (OutlinedLoop) returns when it ends without a `return`, or when it stops
  * at its back-edge to be called again ({@link #restarts}): the values of its function's locals that
  * it was given, in the same order, which the function stores back, and when it stops, a `for`
  * loop's place after them, which the function gives the next call. Never a Chan value: only
- * CallLoop's caller sees it.
+ * CallLoop's caller sees it, and a tool, as the value the loop's root returns (hence an interop object).
  */
-public final class LoopExit {
+public final class LoopExit implements TruffleObject {
     /** The loop ended. */
     public static final int ENDED = 0;
     /** The loop's thread is to be preempted: its function suspends, then calls the loop again. */

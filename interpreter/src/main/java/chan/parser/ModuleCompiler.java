@@ -22,6 +22,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +110,12 @@ public final class ModuleCompiler {
      * module's statements (emitModuleBody), so no top-level `let` has a value yet.
      */
     private String constEvaluated;
+    /** The first build of a root in progress, which records the roots nested in it; null between roots. */
+    private RootBuild building;
+    /** While a root is built again: the roots nested in it, which {@link #buildRoot} hands out again in order. */
+    private Iterator<ChanBytecodeRootNode> reusing;
+    /** What each function expression and `start` block captures, by name, for a build again of its enclosing root. */
+    private final Map<ChanBytecodeRootNode, List<String>> closureCaptures = new IdentityHashMap<>();
 
     /** Whether this is a module of the stdlib directory, which also sees the intrinsics (BuiltinTable). */
     private final boolean standard;
@@ -475,18 +483,32 @@ public final class ModuleCompiler {
      * expressions included (built while their enclosing function is half-built): Truffle 25.0.1
      * mixes up the continuation constants of several roots built by one builder. {@code readsDepth}:
      * the root passes its `--max-depth` level on to calls (EntryChecks.readsDepth), so its entry
-     * reads the level into {@link #depth}.
+     * reads the level into {@link #depth}. Built again for a tool, a root takes the roots nested in
+     * it from its first build ({@link #reusing}).
      */
     private ChanBytecodeRootNode buildRoot(ParserRuleContext where, boolean readsDepth, Runnable body) {
+        if (reusing != null) {
+            return reusing.next();
+        }
         ChanBytecodeRootNodeGen.Builder outer = b;
         BytecodeLocal outerDepth = depth;
         BytecodeLocal outerResumed = resumed;
         resumed = null;
         int outerSections = sectionsOfOuterRoots;
         sectionsOfOuterRoots = sections;
+        RootBuild outerBuild = building;
+        RootBuild build = new RootBuild(scope.seed(), recursionChecks.saved(), constEvaluated);
+        building = build;
         ChanBytecodeRootNode[] root = new ChanBytecodeRootNode[1];
         try {
-            buildRoot(where, readsDepth, body, root);
+            ChanBytecodeRootNodeGen.create(language, loader.bytecodeConfig(), builder -> {
+                if (build.built) {
+                    buildAgain(build, builder, where, readsDepth, body);
+                } else {
+                    build.built = true;
+                    root[0] = emitRoot(builder, where, readsDepth, body);
+                }
+            });
         } catch (BytecodeEncodingException e) {
             throw tooLarge(where, e);
         }
@@ -497,28 +519,91 @@ public final class ModuleCompiler {
         depth = outerDepth;
         resumed = outerResumed;
         sectionsOfOuterRoots = outerSections;
+        building = outerBuild;
+        if (outerBuild != null) {
+            outerBuild.nested.add(root[0]);
+        }
         return root[0];
     }
 
-    private void buildRoot(ParserRuleContext where, boolean readsDepth, Runnable body, ChanBytecodeRootNode[] root) {
-        ChanBytecodeRootNodeGen.create(language, loader.bytecodeConfig(), builder -> {
-            b = builder;
-            b.beginSource(source);
-            beginSection(where);
-            b.beginRoot();
-            depth = null;
-            if (readsDepth) {
-                depth = b.createLocal();
-                b.beginStoreLocal(depth);
-                b.emitLoadCallDepth();
-                b.endStoreLocal();
-            }
-            body.run();
-            emitReturnNil();
-            root[0] = b.endRoot();
-            endSection();
-            b.endSource();
-        });
+    private ChanBytecodeRootNode emitRoot(ChanBytecodeRootNodeGen.Builder builder, ParserRuleContext where, boolean readsDepth, Runnable body) {
+        b = builder;
+        b.beginSource(source);
+        beginSection(where);
+        b.beginRoot();
+        depth = null;
+        if (readsDepth) {
+            depth = b.createLocal();
+            b.beginStoreLocal(depth);
+            b.emitLoadCallDepth();
+            b.endStoreLocal();
+        }
+        body.run();
+        emitReturnNil();
+        ChanBytecodeRootNode root = b.endRoot();
+        endSection();
+        b.endSource();
+        return root;
+    }
+
+    /**
+     * What a root's first build started from. The Bytecode DSL builds a root again by calling its
+     * builder's generator again when a tool asks for instrumentation the first build left out
+     * (ModuleLoader.bytecodeConfig): an embedder's debugger, a profiler enabled by the context's
+     * options, a session started after the program ran. That build must emit what the first did,
+     * so it starts from this, whatever the compiler has compiled since (a function's `let sum`
+     * once clashed with a top-level `sum` there) or is compiling now (the DSL may ask while the
+     * root's enclosing function is half-built).
+     */
+    private static final class RootBuild {
+        final Scope.Seed scope;
+        final RecursionChecks.Saved checks;
+        final String constEvaluated;
+        /** The roots the first build built inside this one (function expressions, `start` blocks, outlined loops), in order. */
+        final List<ChanBytecodeRootNode> nested = new ArrayList<>();
+        boolean built;
+
+        RootBuild(Scope.Seed scope, RecursionChecks.Saved checks, String constEvaluated) {
+            this.scope = scope;
+            this.checks = checks;
+            this.constEvaluated = constEvaluated;
+        }
+    }
+
+    /** Builds a root again from its first build's start ({@link RootBuild}), leaving the compiler's state as it was. */
+    private void buildAgain(RootBuild build, ChanBytecodeRootNodeGen.Builder builder, ParserRuleContext where, boolean readsDepth, Runnable body) {
+        ChanBytecodeRootNodeGen.Builder savedBuilder = b;
+        Scope savedScope = scope;
+        BytecodeLocal savedDepth = depth;
+        BytecodeLocal savedResumed = resumed;
+        int savedSections = sections;
+        int savedOuterSections = sectionsOfOuterRoots;
+        RecursionChecks.Saved savedChecks = recursionChecks.saved();
+        String savedConst = constEvaluated;
+        RootBuild savedBuilding = building;
+        Iterator<ChanBytecodeRootNode> savedReusing = reusing;
+        scope = build.scope.fresh();
+        resumed = null;
+        sections = 0;
+        sectionsOfOuterRoots = 0;
+        recursionChecks.restore(build.checks);
+        constEvaluated = build.constEvaluated;
+        building = null;
+        reusing = build.nested.iterator();
+        try {
+            statements.inNestedFunction(() -> emitRoot(builder, where, readsDepth, body));
+        } finally {
+            b = savedBuilder;
+            scope = savedScope;
+            depth = savedDepth;
+            resumed = savedResumed;
+            sections = savedSections;
+            sectionsOfOuterRoots = savedOuterSections;
+            recursionChecks.restore(savedChecks);
+            constEvaluated = savedConst;
+            building = savedBuilding;
+            reusing = savedReusing;
+        }
     }
 
     /**
@@ -799,13 +884,26 @@ public final class ModuleCompiler {
         root.setName(name);
         root.setArity(params.size());
         template.setRoot(root);
-        List<Scope.Capture> captures = scope.captures();
+        List<Scope.Ref> captured = capturedBy(root, scope.captures(), enclosing);
         scope = enclosing;
         b.beginMakeClosure(template);
-        for (Scope.Capture c : captures) {
-            emitLoad(c.outer());
+        for (Scope.Ref outer : captured) {
+            emitLoad(outer);
         }
         b.endMakeClosure();
+    }
+
+    /**
+     * The enclosing function's variables a closure captures, in order: as its build found them, or,
+     * when the enclosing root is built again (its closure's root is its first build's), found again
+     * by the names the first build recorded.
+     */
+    private List<Scope.Ref> capturedBy(ChanBytecodeRootNode root, List<Scope.Capture> found, Scope enclosing) {
+        if (reusing == null) {
+            closureCaptures.put(root, found.stream().map(Scope.Capture::name).toList());
+            return found.stream().map(Scope.Capture::outer).toList();
+        }
+        return closureCaptures.get(root).stream().map(enclosing::findVariable).toList();
     }
 
     // ---- suspension and preemption ----
@@ -950,7 +1048,7 @@ public final class ModuleCompiler {
     /** Whether {@code name} resolves to a built-in (a constant): no variable, declaration or top-level `let` has it. */
     boolean isUnshadowedBuiltin(String name) {
         for (Scope s = scope; s != null; s = s.enclosing) {
-            if (s.findLocal(name) != null) {
+            if (s.findLocal(name) != null || s.captured(name) != null) { // captured: an enclosing local, as a root built again knows it
                 return false;
             }
         }
@@ -963,6 +1061,10 @@ public final class ModuleCompiler {
             Scope.Local local = s.findLocal(name);
             if (local != null) {
                 return local.constant();
+            }
+            Scope.Captured captured = s.captured(name);
+            if (captured != null) {
+                return captured.constant();
             }
         }
         return !topLevelLets.contains(name) && declarations.get(name) instanceof Declaration d && d.kind == Declaration.Kind.CONST;

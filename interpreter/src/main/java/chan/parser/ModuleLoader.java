@@ -58,11 +58,10 @@ public final class ModuleLoader {
     }
 
     /**
-     * What the roots are built with: their source positions, and under a tool (the internal option
-     * chan.Instrumented) every instrumentation tag too. Without the tags, a tool that asks for them
-     * makes the Bytecode DSL build the root a second time by calling its builder again, and the
-     * compiler's state (the scope, among others) is then that of whatever it compiled last: a
-     * function's `let sum` clashed with a top-level `sum` under the debugger.
+     * What the roots are built with: their source positions, and under a tool the launcher runs (the
+     * internal option chan.Instrumented) every instrumentation tag too, so that no root is built a
+     * second time. A tool an embedder attaches otherwise makes the Bytecode DSL build each root it
+     * instruments again, which ModuleCompiler.buildRoot starts from where the first build started.
      */
     BytecodeConfig bytecodeConfig() {
         return context.option(ChanOptions.Instrumented) ? BytecodeConfig.COMPLETE : BytecodeConfig.WITH_SOURCE;

@@ -48,6 +48,11 @@ final class RecursionChecks {
         return saved;
     }
 
+    /** Where the checks stand now, for {@link #restore}: a root built again starts where its first build did. */
+    Saved saved() {
+        return new Saved(function, checked, conditional);
+    }
+
     /** Leaves a function or a block. */
     void restore(Saved saved) {
         function = saved.function();

@@ -127,4 +127,35 @@ final class Scope {
     List<Capture> captures() {
         return new ArrayList<>(captures.values());
     }
+
+    /** The value this function captures under {@code name}, or null: the name is an enclosing function's variable. */
+    Captured captured(String name) {
+        Capture capture = captures.get(name);
+        return capture == null ? null : new Captured(name, capture.index(), isConstant(capture.outer()));
+    }
+
+    /**
+     * What a root's build starts from, to start a build of it again from the same place
+     * (ModuleCompiler.RootBuild): this scope as it is before the root declares anything, its
+     * captures read when the build again comes, after the first build has made them all.
+     */
+    Seed seed() {
+        Scope outermost = this;
+        while (outermost.enclosing != null) {
+            outermost = outermost.enclosing;
+        }
+        return new Seed(functionName, isModuleBody, captures, enclosing == null ? null : outermost.functionName, outermost.isModuleBody);
+    }
+
+    /**
+     * {@link #seed}'s state. The scope made again has no enclosing function's locals: every name the
+     * first build found there is among the captures. An empty outermost scope stands for the
+     * enclosing ones, so that the root still knows whether it is inside the module's body.
+     */
+    record Seed(String functionName, boolean isModuleBody, Map<String, Capture> captures, String outermostName, boolean outermostIsModuleBody) {
+        Scope fresh() {
+            Scope outermost = outermostName == null ? null : new Scope(null, outermostName, outermostIsModuleBody);
+            return new Scope(outermost, functionName, isModuleBody, new LinkedHashMap<>(captures));
+        }
+    }
 }

@@ -1127,12 +1127,7 @@ final class StatementCompiler {
         breakables.pop();
     }
 
-    /**
-     * Whether a statement is outside every function: read from the tree, not from the compiler's
-     * scope, since the Bytecode DSL may build a root again when a tool asks for instrumentation the
-     * first build left out (ModuleLoader.bytecodeConfig), and that second build runs with the scope
-     * of whatever was compiled last.
-     */
+    /** Whether a statement is outside every function, read from the tree. */
     private static boolean atTopLevel(ParserRuleContext statement) {
         for (ParserRuleContext p = statement.getParent(); p != null; p = p.getParent()) {
             if (p instanceof FuncDeclContext || p instanceof LambdaPrimaryContext || p instanceof StartExprContext) {

@@ -1,5 +1,12 @@
 package chan.values;
 
+import chan.ChanLanguage;
+import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.InvalidArrayIndexException;
+import com.oracle.truffle.api.interop.TruffleObject;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 import java.util.Arrays;
@@ -64,7 +71,8 @@ import java.util.Arrays;
  * With {@code Object[]} storage, {@link #ints} is null (a null slot is nil) or as long as the storage
  * (a null slot is an int slot), and no object slot holds a {@code Long}.
  */
-public final class ChanArray {
+@ExportLibrary(InteropLibrary.class)
+public final class ChanArray implements TruffleObject {
     /** The storage of ints, or null: exactly one of the four storage fields is non-null, {@link #size} long. */
     private long[] longs;
     /** The storage of floats, or null. */
@@ -415,5 +423,46 @@ public final class ChanArray {
     @Override
     public String toString() {
         return Display.repr(this);
+    }
+
+    // ---- interop: how tools and embedders see it (docs/embedding.md) ----
+
+    @ExportMessage
+    boolean hasLanguage() {
+        return true;
+    }
+
+    @ExportMessage
+    Class<? extends TruffleLanguage<?>> getLanguage() {
+        return ChanLanguage.class;
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
+        return Display.repr(this);
+    }
+
+    @ExportMessage
+    boolean hasArrayElements() {
+        return true;
+    }
+
+    @ExportMessage
+    long getArraySize() {
+        return size();
+    }
+
+    @ExportMessage
+    boolean isArrayElementReadable(long index) {
+        return index >= 0 && index < size();
+    }
+
+    @ExportMessage
+    Object readArrayElement(long index) throws InvalidArrayIndexException {
+        if (!isArrayElementReadable(index)) {
+            throw InvalidArrayIndexException.create(index);
+        }
+        return get((int) index);
     }
 }

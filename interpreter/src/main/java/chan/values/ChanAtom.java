@@ -1,5 +1,11 @@
 package chan.values;
 
+import chan.ChanLanguage;
+import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.TruffleObject;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * the interpreter may compare atoms with {@code ==}. The table is global and never shrinks, like
  * Erlang's atom table; programs make a bounded number of atoms (they come from source literals).
  */
-public final class ChanAtom {
+@ExportLibrary(InteropLibrary.class)
+public final class ChanAtom implements TruffleObject {
     private static final ConcurrentHashMap<String, ChanAtom> TABLE = new ConcurrentHashMap<>();
 
     private final String name;
@@ -41,5 +48,23 @@ public final class ChanAtom {
     public int hashCode() {
         // Derived from the name, not the identity, so hash layouts are the same in every run.
         return name.hashCode() * 31 + 7;
+    }
+
+    // ---- interop: how tools and embedders see it (docs/embedding.md) ----
+
+    @ExportMessage
+    boolean hasLanguage() {
+        return true;
+    }
+
+    @ExportMessage
+    Class<? extends TruffleLanguage<?>> getLanguage() {
+        return ChanLanguage.class;
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
+        return Display.repr(this);
     }
 }

@@ -1,5 +1,11 @@
 package chan.values;
 
+import chan.ChanLanguage;
+import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.TruffleObject;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 import java.util.Collections;
@@ -17,7 +23,8 @@ import java.util.Set;
  * Re-putting an existing key keeps its position; removing and re-adding moves it to the end.
  * {@code hashCode} is a constant, consistent with the structural equals and stable under mutation.
  */
-public final class ChanDict {
+@ExportLibrary(InteropLibrary.class)
+public final class ChanDict implements TruffleObject {
     private final LinkedHashMap<Object, Object> entries = new LinkedHashMap<>();
 
     public int size() {
@@ -78,6 +85,24 @@ public final class ChanDict {
 
     @Override
     public String toString() {
+        return Display.repr(this);
+    }
+
+    // ---- interop: how tools and embedders see it (docs/embedding.md) ----
+
+    @ExportMessage
+    boolean hasLanguage() {
+        return true;
+    }
+
+    @ExportMessage
+    Class<? extends TruffleLanguage<?>> getLanguage() {
+        return ChanLanguage.class;
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
         return Display.repr(this);
     }
 }

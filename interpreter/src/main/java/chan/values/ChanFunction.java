@@ -1,5 +1,12 @@
 package chan.values;
 
+import chan.ChanLanguage;
+import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.TruffleObject;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.RootCallTarget;
 import java.util.concurrent.atomic.AtomicLong;
@@ -10,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Captured values are copied at creation (capture by value), so a closure never sees later
  * assignments.
  */
-public final class ChanFunction implements Transferable, Comparable<ChanFunction> {
+@ExportLibrary(InteropLibrary.class)
+public final class ChanFunction implements TruffleObject, Transferable, Comparable<ChanFunction> {
     /** Creation numbers: one counter for the process, so a run's functions are numbered in the order it made them. */
     private static final AtomicLong CREATED = new AtomicLong();
 
@@ -87,5 +95,23 @@ public final class ChanFunction implements Transferable, Comparable<ChanFunction
     @Override
     public String toString() {
         return name == null || name.startsWith("<") ? "<fn>" : "<fn " + name + ">";
+    }
+
+    // ---- interop: how tools and embedders see it (docs/embedding.md) ----
+
+    @ExportMessage
+    boolean hasLanguage() {
+        return true;
+    }
+
+    @ExportMessage
+    Class<? extends TruffleLanguage<?>> getLanguage() {
+        return ChanLanguage.class;
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
+        return Display.repr(this);
     }
 }

@@ -1,5 +1,12 @@
 package chan.values;
 
+import chan.ChanLanguage;
+import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.InvalidArrayIndexException;
+import com.oracle.truffle.api.interop.TruffleObject;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import io.vavr.collection.Vector;
 
@@ -17,7 +24,8 @@ import java.util.Iterator;
  * reachable, kept exact by every operation in O(1) (push adds, set swaps, concat sums), so
  * {@link Copying} can skip lists with nothing mutable inside without walking them.
  */
-public final class ChanList implements Iterable<Object> {
+@ExportLibrary(InteropLibrary.class)
+public final class ChanList implements TruffleObject, Iterable<Object> {
     public static final ChanList EMPTY = new ChanList(Vector.empty(), 0);
 
     private final Vector<Object> items;
@@ -161,5 +169,46 @@ public final class ChanList implements Iterable<Object> {
     @Override
     public String toString() {
         return Display.repr(this);
+    }
+
+    // ---- interop: how tools and embedders see it (docs/embedding.md) ----
+
+    @ExportMessage
+    boolean hasLanguage() {
+        return true;
+    }
+
+    @ExportMessage
+    Class<? extends TruffleLanguage<?>> getLanguage() {
+        return ChanLanguage.class;
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
+        return Display.repr(this);
+    }
+
+    @ExportMessage
+    boolean hasArrayElements() {
+        return true;
+    }
+
+    @ExportMessage
+    long getArraySize() {
+        return size();
+    }
+
+    @ExportMessage
+    boolean isArrayElementReadable(long index) {
+        return index >= 0 && index < size();
+    }
+
+    @ExportMessage
+    Object readArrayElement(long index) throws InvalidArrayIndexException {
+        if (!isArrayElementReadable(index)) {
+            throw InvalidArrayIndexException.create(index);
+        }
+        return get((int) index);
     }
 }

@@ -1,5 +1,11 @@
 package chan.values;
 
+import chan.ChanLanguage;
+import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.TruffleObject;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import org.pcollections.TreePMap;
 
@@ -16,7 +22,8 @@ import java.util.Map;
  * mutableCount} is the exact number of values from which an array or dict is reachable (keys never
  * hold any), maintained in O(1) by put and del.
  */
-public final class ChanMap implements Iterable<Map.Entry<Object, Object>> {
+@ExportLibrary(InteropLibrary.class)
+public final class ChanMap implements TruffleObject, Iterable<Map.Entry<Object, Object>> {
     public static final ChanMap EMPTY = new ChanMap(TreePMap.empty(ValueOrder.INSTANCE), 0);
 
     private final TreePMap<Object, Object> entries;
@@ -114,6 +121,24 @@ public final class ChanMap implements Iterable<Map.Entry<Object, Object>> {
 
     @Override
     public String toString() {
+        return Display.repr(this);
+    }
+
+    // ---- interop: how tools and embedders see it (docs/embedding.md) ----
+
+    @ExportMessage
+    boolean hasLanguage() {
+        return true;
+    }
+
+    @ExportMessage
+    Class<? extends TruffleLanguage<?>> getLanguage() {
+        return ChanLanguage.class;
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
         return Display.repr(this);
     }
 }

@@ -1,5 +1,12 @@
 package chan.values;
 
+import chan.ChanLanguage;
+import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.TruffleObject;
+import com.oracle.truffle.api.interop.UnknownIdentifierException;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 import java.util.Arrays;
@@ -20,7 +27,8 @@ import java.util.Arrays;
  * order) is {@code f<i>} for {@code i < INLINE}, else {@code more[i - INLINE]}; {@code more} is null
  * when the type has at most {@code INLINE} fields. {@link #containsMutable} is computed once, here.
  */
-public abstract class ChanStruct {
+@ExportLibrary(InteropLibrary.class)
+public abstract class ChanStruct implements TruffleObject {
     /** How many fields are held inline. */
     public static final int INLINE = 4;
 
@@ -137,5 +145,51 @@ public abstract class ChanStruct {
     @Override
     public final String toString() {
         return Display.repr(this);
+    }
+
+    // ---- interop: how tools and embedders see it (docs/embedding.md) ----
+
+    @ExportMessage
+    boolean hasLanguage() {
+        return true;
+    }
+
+    @ExportMessage
+    Class<? extends TruffleLanguage<?>> getLanguage() {
+        return ChanLanguage.class;
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
+        return Display.repr(this);
+    }
+
+    @ExportMessage
+    boolean hasMembers() {
+        return true;
+    }
+
+    /** Its field names, in declaration order (an interop array of strings). */
+    @ExportMessage
+    @TruffleBoundary
+    Object getMembers(@SuppressWarnings("unused") boolean includeInternal) {
+        return ChanList.of((Object[]) type().fieldNames());
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    boolean isMemberReadable(String member) {
+        return type().fieldIndex(member) >= 0;
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    Object readMember(String member) throws UnknownIdentifierException {
+        int i = type().fieldIndex(member);
+        if (i < 0) {
+            throw UnknownIdentifierException.create(member);
+        }
+        return get(i);
     }
 }

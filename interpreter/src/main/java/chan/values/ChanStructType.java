@@ -1,5 +1,12 @@
 package chan.values;
 
+import chan.ChanLanguage;
+import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.TruffleObject;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import java.util.Arrays;
 
 /**
@@ -10,7 +17,8 @@ import java.util.Arrays;
  * be the same type, and {@link ValueOrder} (which orders structs by name and fields) must agree with
  * {@code equals}. The field array is never exposed or modified after construction.
  */
-public final class ChanStructType {
+@ExportLibrary(InteropLibrary.class)
+public final class ChanStructType implements TruffleObject {
     private final String name;
     private final String[] fieldNames;
     /** Which of StructClasses' classes is this type's own, or -1: its values are StructClasses.Shared. */
@@ -97,5 +105,23 @@ public final class ChanStructType {
     @Override
     public String toString() {
         return name;
+    }
+
+    // ---- interop: how tools and embedders see it (docs/embedding.md) ----
+
+    @ExportMessage
+    boolean hasLanguage() {
+        return true;
+    }
+
+    @ExportMessage
+    Class<? extends TruffleLanguage<?>> getLanguage() {
+        return ChanLanguage.class;
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
+        return Display.repr(this);
     }
 }

@@ -1,5 +1,12 @@
 package chan.values;
 
+import chan.ChanLanguage;
+import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.InvalidArrayIndexException;
+import com.oracle.truffle.api.interop.TruffleObject;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
@@ -13,7 +20,8 @@ import java.util.Arrays;
  * constructor does not copy it: callers hand over a fresh array). {@link #containsMutable} is computed
  * once, here, so {@link Copying} can decide in O(1).
  */
-public final class ChanTuple {
+@ExportLibrary(InteropLibrary.class)
+public final class ChanTuple implements TruffleObject {
     public static final ChanTuple EMPTY = new ChanTuple();
 
     @CompilationFinal(dimensions = 1) private final Object[] elements;
@@ -75,5 +83,46 @@ public final class ChanTuple {
     @Override
     public String toString() {
         return Display.repr(this);
+    }
+
+    // ---- interop: how tools and embedders see it (docs/embedding.md) ----
+
+    @ExportMessage
+    boolean hasLanguage() {
+        return true;
+    }
+
+    @ExportMessage
+    Class<? extends TruffleLanguage<?>> getLanguage() {
+        return ChanLanguage.class;
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
+        return Display.repr(this);
+    }
+
+    @ExportMessage
+    boolean hasArrayElements() {
+        return true;
+    }
+
+    @ExportMessage
+    long getArraySize() {
+        return size();
+    }
+
+    @ExportMessage
+    boolean isArrayElementReadable(long index) {
+        return index >= 0 && index < size();
+    }
+
+    @ExportMessage
+    Object readArrayElement(long index) throws InvalidArrayIndexException {
+        if (!isArrayElementReadable(index)) {
+            throw InvalidArrayIndexException.create(index);
+        }
+        return get((int) index);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The command line of LANGUAGE.md §6: options before or after the file, program words, `--`. */
@@ -276,6 +277,19 @@ class CommandLineTest {
         assertEquals(2, r.exit(), r.err());
         assertEquals("chan: unknown option --cpusampler.Bogus", r.err().lines().findFirst().orElse(""));
         assertEquals("", r.out());
+    }
+
+    /** A tool other launchers have that this one cannot offer says why, before or after the file, instead of 'unknown option'. */
+    @Test
+    void aToolThatIsNotAvailableSaysWhy() throws CommandLine.UsageError {
+        for (String[] args : new String[][] {{"--coverage", "prog.chan"}, {"prog.chan", "--coverage.Output=lcov"}}) {
+            assertEquals("--coverage is not available: GraalVM 25 has no coverage tool (--cputracer counts how often each function ran)",
+                            assertThrows(CommandLine.UsageError.class, () -> CommandLine.parse(args)).getMessage());
+        }
+        assertTrue(assertThrows(CommandLine.UsageError.class, () -> CommandLine.parse(new String[] {"--memtracer", "prog.chan"}))
+                        .getMessage().startsWith("--memtracer is not available: Chan does not report its allocations"));
+        assertEquals(Map.of("dap", "4711"), CommandLine.parse(new String[] {"--dap=4711", "prog.chan"}).toolOptions());
+        assertEquals(Map.of("cputracer", "true"), CommandLine.parse(new String[] {"prog.chan", "--cputracer"}).toolOptions());
     }
 
     /** The dozen lines of the usage followed every usage error and buried the one that said what was wrong. */

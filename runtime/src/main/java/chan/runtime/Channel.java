@@ -1,5 +1,7 @@
 package chan.runtime;
 
+import com.oracle.truffle.api.interop.TruffleObject;
+
 /**
  * A Chan channel (after Go's runtime/chan.go): an optional ring buffer plus FIFO queues of waiting
  * senders and receivers. All operations act for the scheduler's current strand, at its core's clock.
@@ -18,7 +20,7 @@ package chan.runtime;
  * finishes when the receiver's acknowledgement is back, {@code latency(j, i)} later; a buffered send
  * finishes at once. A party that must wait spins up to {@link CostModel#SPIN_LIMIT}, else blocks.
  */
-public final class Channel implements Comparable<Channel> {
+public final class Channel implements Comparable<Channel>, TruffleObject {
     /** A send completed. */
     public static final Object DONE = new Marker("DONE");
     /** The channel was closed while the sender waited: the interpreter raises {@code send on closed channel}. */

@@ -1,5 +1,7 @@
 package chan.runtime;
 
+import com.oracle.truffle.api.interop.TruffleObject;
+
 /**
  * A strand: one lightweight Chan thread as the scheduler sees it. Its {@link #body} is the interpreter's
  * (a suspended continuation); everything else is scheduling state. Ids are sequential from 1 (the main
@@ -28,7 +30,7 @@ package chan.runtime;
  * 2; {@code state} and {@code flags} 1 each: 56, no byte to spare (one more field makes it 64). Check
  * it with {@code jcmd PID GC.class_histogram} (bench/concurrency/README.md).
  */
-public final class Strand extends WaitNode implements Comparable<Strand> {
+public final class Strand extends WaitNode implements Comparable<Strand>, TruffleObject {
     public enum State { RUNNABLE, RUNNING, BLOCKED, DONE }
 
     private static final State[] STATES = State.values();

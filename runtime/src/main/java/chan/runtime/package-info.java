@@ -1,5 +1,6 @@
 /**
- * The simulated multicore machine that Chan threads run on: plain Java, no Truffle types, one host
+ * The simulated multicore machine that Chan threads run on: plain Java (its one Truffle type is the
+ * TruffleObject marker of the two guest values here, Channel and Strand), one host
  * thread, deterministic. docs/machine-model.md is the long version; this is the map.
  *
  * <h2>Parts</h2>

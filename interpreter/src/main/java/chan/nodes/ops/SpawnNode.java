@@ -1,5 +1,6 @@
 package chan.nodes.ops;
 
+import com.oracle.truffle.api.interop.TruffleObject;
 import chan.ChanContext;
 import chan.ChanException;
 import chan.nodes.ChanBytecodeRootNode;
@@ -33,7 +34,7 @@ public abstract class SpawnNode extends Node {
      * The core operand of a `start` without `on`: the starting thread's core. Not a guest value, so
      * that `start on (nil)` is the error it should be, not a start on this core.
      */
-    public static final Object OWN_CORE = new Object() {
+    public static final Object OWN_CORE = new TruffleObject() { // an operand, which a tool may see
         @Override
         public String toString() {
             return "the starting thread's core";
