@@ -150,9 +150,18 @@ public final class BuiltinTable {
         return functions.get(name);
     }
 
-    /** The intrinsic of that name (see {@link #INTRINSICS}), or null: for the standard modules only. */
-    public ChanFunction lookupIntrinsic(String name) {
-        return intrinsics.get(name);
+    /** The function value of this language instance for a built-in or an intrinsic. */
+    public ChanFunction function(Builtin builtin) {
+        return (ALL.get(builtin.name()) == builtin ? functions : intrinsics).get(builtin.name());
+    }
+
+    /**
+     * The built-in a bare name means where nothing declares it: a built-in of the language, or, in a
+     * standard module only ({@code standard}), an intrinsic (see {@link #INTRINSICS}); else null.
+     */
+    public static Builtin visible(String name, boolean standard) {
+        Builtin builtin = ALL.get(name);
+        return builtin == null && standard ? INTRINSICS.get(name) : builtin;
     }
 
     /** Whether a built-in of the language has this name (an intrinsic is none). */
@@ -163,11 +172,6 @@ public final class BuiltinTable {
     /** The built-in of the language of this name (an intrinsic is none), or null. */
     public static Builtin named(String name) {
         return ALL.get(name);
-    }
-
-    /** The intrinsic of this name, or null. */
-    public static Builtin intrinsicNamed(String name) {
-        return INTRINSICS.get(name);
     }
 
     /** Whether the built-in of this name takes exactly one argument. */

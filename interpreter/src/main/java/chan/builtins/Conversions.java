@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
  * some): for int, an optional sign and ASCII decimal digits ({@code "-42"}, not {@code "4_2"},
  * {@code "0x2a"} or {@code "4.0"}); for float, an optional sign and a decimal number with an optional
  * exponent ({@code "1.5"}, {@code ".5"}, {@code "2e9"}, {@code "7"}), or {@code inf}, {@code infinity}
- * or {@code nan} in any case. Java's extras ({@code "1d"}, {@code "0x1p3"}) are refused. A bool is not
+ * or {@code nan} in any case. A number too large for a double is an error, as Go's ParseFloat reports
+ * it (ErrRange) and as the float literal {@code 1e999} is, rather than a silent inf; one too small
+ * rounds to the nearest double ({@code "1e-999"} is 0.0), as Go's does. Java's extras ({@code "1d"}, {@code "0x1p3"}) are refused. A bool is not
  * a number here (Go's strictness): {@code int(true)} is an error. An int parsed has at most the bits an
  * int may have (docs/language.md, Arithmetic), whatever the length of the string.
  */
@@ -87,7 +89,11 @@ final class Conversions {
         } else if (v instanceof String s) {
             String t = s.strip();
             if (FLOAT.matcher(t).matches()) {
-                return Double.parseDouble(t);
+                double d = Double.parseDouble(t);
+                if (Double.isInfinite(d)) {
+                    throw new ChanError("float: " + Display.quote(s) + " is out of range: the largest float is 1.7976931348623157e+308 (\"inf\" is an infinity)");
+                }
+                return d;
             }
             var special = SPECIAL.matcher(t);
             if (special.matches()) {

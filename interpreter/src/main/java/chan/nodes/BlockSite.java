@@ -1,6 +1,8 @@
 package chan.nodes;
 
 import chan.ChanContext;
+import chan.runtime.DeadlockReport;
+import chan.runtime.Scheduler;
 import chan.runtime.Strand;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.bytecode.BytecodeLocation;
@@ -34,12 +36,18 @@ public final class BlockSite {
         }
     }
 
-    /** Sets the site of each of the blocked threads to what {@link #shown} shows, for a report of them. */
+    /**
+     * The scheduler's deadlock report, each blocked operation shown as {@link #shown} shows it (a
+     * library's operations by the program's calls), or "" when it has none to make: what the
+     * program's and the REPL's deadlock messages print below their first line.
+     */
     @TruffleBoundary
-    public static void showAll(Iterable<Strand> blocked) {
-        for (Strand t : blocked) {
+    public static String deadlockReport(Scheduler scheduler) {
+        for (Strand t : scheduler.threads()) {
             t.blockSite = shown(t);
         }
+        DeadlockReport report = scheduler.deadlockReport();
+        return report == null ? "" : report.format();
     }
 
     /**

@@ -181,10 +181,10 @@ public final class ProgramRootNode extends RootNode {
         StringBuilder b = new StringBuilder();
         b.append("warning: ").append(leaked.size()).append(leaked.size() == 1 ? " thread" : " threads")
                         .append(" leaked (still blocked when main ended):\n");
-        BlockSite.showAll(leaked); // a library's operations by the program's calls
         for (Strand t : leaked) {
+            Object site = BlockSite.shown(t); // a library's operations by the program's calls
             b.append("  thread ").append(t.id()).append(" on core ").append(t.core()).append(": ")
-                            .append(t.blockSite == null ? "blocked" : t.blockSite).append('\n');
+                            .append(site == null ? "blocked" : site).append('\n');
         }
         context.err().print(b);
     }

@@ -2,7 +2,6 @@ package chan.nodes;
 
 import chan.ChanContext;
 import chan.ChanException;
-import chan.runtime.DeadlockReport;
 import chan.runtime.Scheduler;
 import chan.runtime.Strand;
 import chan.threads.Crash;
@@ -123,12 +122,8 @@ final class SchedulerLoopNode extends Node implements RepeatingNode {
 
     @TruffleBoundary
     private static int deadlock(ChanContext context, Scheduler scheduler) {
-        BlockSite.showAll(scheduler.threads()); // a library's operations by the program's calls
-        DeadlockReport report = scheduler.deadlockReport();
         context.err().println("deadlock: all threads are blocked");
-        if (report != null) {
-            context.err().print(report.format());
-        }
+        context.err().print(BlockSite.deadlockReport(scheduler));
         return ProgramRootNode.EXIT_DEADLOCK;
     }
 }

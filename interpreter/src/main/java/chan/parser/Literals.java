@@ -92,7 +92,10 @@ final class Literals {
      * literal holds only its digits (`0b12`); a `_` stands between two digits or right after the
      * prefix (`1_000`, `0x_ff`, `1e1_0`; not `1_`, `1__0`, `1_.5`, `1e_5`). Unlike Go, a decimal int
      * does not start with 0 (`0755`, `0_7`): C and Go read that as octal (Chan's is `0o755`), so a
-     * silent decimal 755 would be wrong for their readers; Python refuses it too.
+     * silent decimal 755 would be wrong for their readers; Python refuses it too. A float literal
+     * too large for a double is an error, as Go's "constant 1e999 overflows float64", rather than a
+     * silent inf; one too small for the smallest double rounds to the nearest (0.0 for 1e-999), as in
+     * Go, C and Python: that is still the float nearest to what was written.
      */
     static BadLiteral badNumber(String number, boolean isInt) {
         String prefix = basePrefix(number);
@@ -119,7 +122,15 @@ final class Literals {
             return new BadLiteral(0, "a decimal int does not start with 0 (" + number + "): write 0o" + number.replaceFirst("^[0_]+", "")
                             + " for octal, or leave out the leading zeros");
         }
+        if (!isInt && prefix == null && Double.isInfinite(Double.parseDouble(number.replace("_", "")))) {
+            return new BadLiteral(0, "float literal out of range (" + shortened(number) + "): the largest float is 1.7976931348623157e+308");
+        }
         return null;
+    }
+
+    /** A literal as an error message quotes it: a long one by its two ends. */
+    private static String shortened(String number) {
+        return number.length() <= 40 ? number : number.substring(0, 20) + "…" + number.substring(number.length() - 10);
     }
 
     /** What is wrong with a literal token, and where in it. */

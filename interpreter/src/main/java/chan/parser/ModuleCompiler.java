@@ -51,7 +51,10 @@ public final class ModuleCompiler {
         final Kind kind;
         final String name;
         final GlobalCell cell;
-        /** The struct type or imported module, known while compiling. */
+        /**
+         * What is known of it while compiling: the struct type, the imported module, or the number of
+         * parameters of the function (for the arity of a direct call).
+         */
         final Object staticValue;
 
         Declaration(Kind kind, String name, GlobalCell cell, Object staticValue) {
@@ -69,8 +72,6 @@ public final class ModuleCompiler {
     private final ChanModule module;
     final Map<String, Declaration> declarations = new LinkedHashMap<>();
     private final Set<String> topLevelLets = new HashSet<>();
-    /** How many parameters each named function of this module has (for the arity of a direct call). */
-    private final Map<String, Integer> functionArities = new HashMap<>();
     /** The top-level `let` names of this module alone (a REPL input's new variables). */
     private final Set<String> replLets = new java.util.LinkedHashSet<>();
     private final Map<ChanModule, ChanFunction> importedInits = new LinkedHashMap<>();
@@ -148,15 +149,8 @@ public final class ModuleCompiler {
     }
 
     /** The built-in a bare name means when nothing here declares it: a built-in, or in the stdlib an intrinsic; else null. */
-    private ChanFunction builtin(String name) {
-        ChanFunction builtin = language.builtins().lookup(name);
-        return builtin == null && standard ? language.builtins().lookupIntrinsic(name) : builtin;
-    }
-
-    /** What {@link #builtin} finds, described: its arity among it. */
-    private Builtin builtinNamed(String name) {
-        Builtin builtin = BuiltinTable.named(name);
-        return builtin == null && standard ? BuiltinTable.intrinsicNamed(name) : builtin;
+    private Builtin builtin(String name) {
+        return BuiltinTable.visible(name, standard);
     }
 
     /** Compiles a REPL input against the session's earlier names instead of a module of its own. */
@@ -265,9 +259,8 @@ public final class ModuleCompiler {
                 ChanStructType type = new ChanStructType(s.structName.getText(), fields, language.nextStructClass());
                 declare(s.structName, Declaration.Kind.STRUCT, type).cell.set(type);
             } else if (top.funcDecl() != null) {
-                declare(top.funcDecl().fnName, Declaration.Kind.FUNCTION, null);
                 ParamsContext params = top.funcDecl().params();
-                functionArities.put(top.funcDecl().fnName.getText(), params == null ? 0 : params.param().size());
+                declare(top.funcDecl().fnName, Declaration.Kind.FUNCTION, params == null ? 0 : params.param().size());
             } else if (top.statement() instanceof ConstStmtContext c) {
                 declare(c.name().getStart(), Declaration.Kind.CONST, null);
             } else if (top.statement() instanceof LetStmtContext let) {
@@ -1036,9 +1029,9 @@ public final class ModuleCompiler {
                             + "': consts are evaluated before the module's statements; make it a const too");
             return null;
         }
-        ChanFunction builtin = builtin(text);
+        Builtin builtin = builtin(text);
         if (builtin != null) {
-            return new Scope.Builtin(builtin);
+            return new Scope.Builtin(language.builtins().function(builtin));
         }
         boolean otherNil = switch (text) { case "None", "null", "NULL", "undefined", "nullptr" -> true; default -> false; };
         error(name, "undefined name '" + text + "'" + (otherNil ? ": Chan writes nil" : ""));
@@ -1096,7 +1089,7 @@ public final class ModuleCompiler {
             return;
         }
         if (name != null && isUnshadowedBuiltin(name)) {
-            String mismatch = builtinNamed(name).arityError(given);
+            String mismatch = builtin(name).arityError(given);
             if (mismatch != null) {
                 error(call.getStart(), mismatch);
             }
@@ -1104,8 +1097,7 @@ public final class ModuleCompiler {
         }
         if (name != null && scope.findVariable(name) == null && declarations.get(name) instanceof Declaration d
                         && d.kind == Declaration.Kind.FUNCTION) {
-            Integer own = functionArities.get(name);
-            arity = own != null ? own : d.cell.get() instanceof ChanFunction f ? f.arity() : -1; // a REPL input's: compiled already
+            arity = (Integer) d.staticValue;
         } else if (call.postfix() instanceof FieldPostfixContext fp && fp.postfix() instanceof PrimaryPostfixContext pp
                         && pp.primary() instanceof NamePrimaryContext np && scope.findVariable(np.name().getText()) == null
                         && declarations.get(np.name().getText()) instanceof Declaration d && d.kind == Declaration.Kind.IMPORT

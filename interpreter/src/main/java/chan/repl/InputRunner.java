@@ -5,7 +5,6 @@ import chan.ChanException;
 import chan.ChanLanguage;
 import chan.launcher.ChanMain;
 import chan.nodes.BlockSite;
-import chan.runtime.DeadlockReport;
 import chan.runtime.Scheduler;
 import chan.runtime.Strand;
 import chan.threads.Crash;
@@ -154,12 +153,8 @@ final class InputRunner extends RootNode {
 
     @TruffleBoundary
     private static InputResult deadlock(ChanContext context, Scheduler scheduler, Strand foreground) {
-        BlockSite.showAll(scheduler.threads()); // a library's operations by the program's calls
-        DeadlockReport report = scheduler.deadlockReport();
         context.err().println("deadlock: the input is blocked and no thread can run; the input is abandoned");
-        if (report != null) {
-            context.err().print(report.format());
-        }
+        context.err().print(BlockSite.deadlockReport(scheduler));
         scheduler.kill(foreground);
         return InputResult.of(InputResult.Kind.DEADLOCK);
     }

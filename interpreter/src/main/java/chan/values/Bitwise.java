@@ -12,7 +12,8 @@ import java.math.BigInteger;
  * overflows (it continues in BigInteger); {@code >>} is arithmetic, rounding toward minus infinity
  * ({@code -5 >> 1 == -3}), and shifting by 64 or more leaves 0 or -1. A negative count is the error
  * "negative shift count -1"; a left shift of a non-zero int by more than {@link Arith#MAX_SHIFT} is
- * "shift count too large".
+ * "shift count too large", and one whose result would have more bits than a product may have is
+ * "int too large" (ints stay within {@code MAX_SHIFT + 1} bits: docs/language.md, Arithmetic).
  */
 final class Bitwise {
     private Bitwise() {
@@ -66,7 +67,13 @@ final class Bitwise {
                 return r;
             }
         }
-        return Numbers.normalize(Numbers.big(a).shiftLeft(n));
+        BigInteger big = Numbers.big(a);
+        // The count alone bounds 1 << n; a big int shifted is bounded as a product is (Arith.product),
+        // else `x = x << 16777216` in a loop grew by two megabytes a turn until the heap ran out.
+        if ((long) big.bitLength() + n > Arith.MAX_SHIFT + 1L) {
+            throw new ChanError("int too large: a shift to more than " + Arith.MAX_SHIFT + " bits");
+        }
+        return Numbers.normalize(big.shiftLeft(n));
     }
 
     @TruffleBoundary

@@ -30,6 +30,16 @@ class BuiltinArityTest {
         assertEquals("assert takes 1 or 2 arguments, got 0", BuiltinTable.named("assert").arityError(0));
     }
 
+    /** The one lookup behind a bare name's built-in, its value and its static arity check (ModuleCompiler.builtin). */
+    @Test
+    void anIntrinsicIsVisibleInAStandardModuleOnly() {
+        assertNull(BuiltinTable.visible("intrinsic_find", false));
+        assertEquals("intrinsic_find takes 3 arguments, got 2", BuiltinTable.visible("intrinsic_find", true).arityError(2));
+        assertEquals(BuiltinTable.named("len"), BuiltinTable.visible("len", false));
+        assertEquals(BuiltinTable.named("len"), BuiltinTable.visible("len", true));
+        assertNull(BuiltinTable.visible("no_such_builtin", true));
+    }
+
     @Test
     void printTakesAnyCount() {
         Builtin print = BuiltinTable.named("print");

@@ -25,7 +25,7 @@ final class TokenMutator {
     /** Values at the edges of what the language accepts, put in place of a name or a literal. */
     private static final String[] EDGE_VALUES = {
         "0", "-1", "1 << 70", "(1 << 62) * 8", "9223372036854775807", "-9223372036854775808", "9223372036854775808",
-        "1000000000000", "-1000000000000", "1e999", "1.0 / 0.0", "0.0 / 0.0", "-(1.0 / 0.0)", "-0.0",
+        "1000000000000", "-1000000000000", "1e308 * 10", "1.0 / 0.0", "0.0 / 0.0", "-(1.0 / 0.0)", "-0.0",
         "nil", "\"\"", "[]", "{}", "()", "(nil,)", "true", "false", ":ok", "\"\\u{10FFFF}\"",
         "array(0)", "array(-1)", "array(1 << 40)", "dict()", "chan()", "chan(0)", "chan(-1)", "range(0, 1 << 62)",
         "fn () { }", "fn (x) => x", "self()", "len(nil)", "\"a\" * 3", "[1] + nil",

@@ -49,6 +49,19 @@ class LiteralsTest {
         assertNull(Literals.badNumber("0.5", false));
     }
 
+    /** As in Go: a float literal past the largest double is an error at the literal; one below the smallest rounds to it or to 0.0. */
+    @Test
+    void aFloatLiteralTooLargeForADoubleIsAnError() {
+        assertEquals(new Literals.BadLiteral(0, "float literal out of range (1e309): the largest float is 1.7976931348623157e+308"),
+                        Literals.badNumber("1e309", false));
+        assertEquals(0, Literals.badNumber("1" + "0".repeat(400) + ".0", false).offset());
+        assertTrue(Literals.badNumber("1" + "0".repeat(400) + ".0", false).message().contains("(10000000000000000000…00000000.0)"));
+        assertNull(Literals.badNumber("1.7976931348623157e308", false));
+        assertNull(Literals.badNumber("1e-999", false));
+        assertEquals(0.0, Literals.number("1e-999"));
+        assertEquals(Double.MIN_VALUE, Literals.number("3e-324"));
+    }
+
     @Test
     void numbersHaveTheirValues() {
         assertEquals(1_000_000L, Literals.number("1_000_000"));

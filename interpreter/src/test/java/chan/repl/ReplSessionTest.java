@@ -58,6 +58,15 @@ class ReplSessionTest {
         assertEquals(List.of("2", "20"), s.lines(), s.err());
     }
 
+    /** A direct call's arity is checked against an earlier input's function, and against its redefinition once redefined. */
+    @Test
+    void aCallOfAnEarlierFunctionHasItsArityChecked() {
+        Session s = run("fn f(a) { return a; }", "f(1, 2)", "fn f(a, b) { return a + b; }", "f(1)", "f(1, 2)");
+        assertTrue(s.err().contains("<repl-2>:1:1: error: f takes 1 argument, got 2"), s.err());
+        assertTrue(s.err().contains("<repl-4>:1:1: error: f takes 2 arguments, got 1"), s.err());
+        assertEquals("3", s.lines().get(s.lines().size() - 1), s.out());
+    }
+
     @Test
     void variablesPersistAndClosuresStillCaptureByValue() {
         Session s = run("let x = 1;", "let f = fn () => x;", "x = 2;", "f()", "x", "let x = \"shadow\";", "x");
