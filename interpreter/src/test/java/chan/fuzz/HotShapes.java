@@ -157,7 +157,7 @@ final class HotShapes {
         line("  if (n <= 0) { return (a, b); }");
         line("  if (n % " + swap + " == 0) { return " + f + "(n - 1, b, a); }");
         line("  if (type(a) == :int) { return " + f + "(n - 1, a + " + pick("n", "9223372036854775807", "a", "-n") + ", b); }");
-        line("  if (type(a) == :float) { return " + f + "(n - 1, a * 0.5 + n, " + pick("str(b)", "b", "n") + "); }");
+        line("  if (type(a) == :float) { return " + f + "(n - 1, a * 0.5 + n, " + pick("len(str(b))", "b", "n", "(b,)") + "); }");
         line("  if (type(a) == :string) { return " + f + "(n - 1, len(a) + " + pick("0.5", "1", "0") + ", [a]); }");
         line("  return " + f + "(n - 1, " + pick("len(str(a))", "nil", "0") + ", a);");
         line("}");
@@ -175,7 +175,7 @@ final class HotShapes {
         line("  while (i < n) {");
         line("    s = (s * 31 + i) % 1000003;");
         line("    a[i % len(a)] += s % 7;");
-        line("    if (s % " + (500 + r.nextInt(1000)) + " == 0) { a[0] = " + pick("0.5", "nil", "9223372036854775807 + s") + "; }");
+        line("    if (s % " + (500 + r.nextInt(1000)) + " == 0) { a[0] = " + pick("0.5", "1.5", "nil", "9223372036854775807 + s", "-9223372036854775807 - s") + "; }");
         line("    i += 1;");
         line("  }");
         line("  return (s, a, now());");
@@ -192,7 +192,11 @@ final class HotShapes {
         line("let " + c + " = chan(" + r.nextInt(4) + ");");
         line("for (w in range(0, " + workers + ")) {");
         line("  start" + (r.nextInt(3) == 0 ? " on (w % cores())" : "") + " {");
-        line("    for (k in range(0, " + (30 + r.nextInt(20)) + ")) { " + c + " <- (w, k, " + f + "(" + (1000 + r.nextInt(4000)) + " + 37 * k, w)); }");
+        line("    for (k in range(0, " + (30 + r.nextInt(20)) + ")) {");
+        line("      let r = nil;");
+        line("      try { r = " + f + "(" + (1000 + r.nextInt(4000)) + " + 37 * k, w); } catch (e) { r = (:caught, e); }");
+        line("      " + c + " <- (w, k, r);");
+        line("    }");
         line("    " + c + " <- (w, :naps, " + f + "naps(" + (200 + r.nextInt(600)) + "));");
         line("    " + c + " <- (w, :done);");
         line("  };");
