@@ -36,6 +36,13 @@ class CompiledAgreesWithInterpreterTest {
      * then 48, whose program imports a module of its own and recurses through it.
      */
     private static final long[] BUILD_SEEDS = {3, 5, 6, 7, 9, 14, 22, 29, 34, 35, 48};
+    /**
+     * Programs of {@link HotShapes} alone ({@link ProgramGenerator#shapesOnly}) every build runs,
+     * quick ones that between them hold each shape: storage kinds changing in a counted loop (1049,
+     * 1056), records grown (1049, 1060), ints crossing 64 bits (1056, 1060), tail calls changing
+     * argument kinds (1049, 1060) and threads preempted on one core (1053).
+     */
+    private static final long[] BUILD_SHAPE_SEEDS = {1049, 1053, 1056, 1060};
     private static final Long FROM = Long.getLong("chan.fuzz.from");
     private static final Long SEEDS = Long.getLong("chan.fuzz.seeds");
     private static final long TIMEOUT_MILLIS = Long.getLong("chan.fuzz.timeout", 60) * 1000;
@@ -47,11 +54,15 @@ class CompiledAgreesWithInterpreterTest {
     Stream<DynamicTest> compiledCodeAgreesWithTheInterpreter() {
         LongStream seeds = SEEDS == null && FROM == null ? LongStream.of(BUILD_SEEDS)
                         : LongStream.range(FROM == null ? 1 : FROM, (FROM == null ? 1 : FROM) + (SEEDS == null ? 100 : SEEDS));
-        return seeds.mapToObj(seed -> dynamicTest("seed " + seed, () -> check(seed)));
+        Stream<DynamicTest> generated = seeds.mapToObj(seed -> dynamicTest("seed " + seed, () -> check(seed, ProgramGenerator.generate(seed))));
+        if (SEEDS != null || FROM != null) {
+            return generated;
+        }
+        return Stream.concat(generated, LongStream.of(BUILD_SHAPE_SEEDS)
+                        .mapToObj(seed -> dynamicTest("shapes of seed " + seed, () -> check(seed, ProgramGenerator.shapesOnly(seed)))));
     }
 
-    private static void check(long seed) throws IOException {
-        Program program = ProgramGenerator.generate(seed);
+    private static void check(long seed, Program program) throws IOException {
         Path dir = Files.createTempDirectory("chan-fuzz");
         Path file = program.writeTo(dir);
         try {

@@ -10,9 +10,10 @@ import java.nio.file.Path;
 
 /**
  * A long hunt outside JUnit, one line per seed, for running in the background (several at once on
- * separate seed ranges): {@code java … chan.fuzz.Hunt FROM COUNT OUTDIR [TRACE]}. A failing seed's
- * program, both outputs and the reason go to OUTDIR/seed-N.*; with TRACE, each compiled run's
- * compilation trace goes to OUTDIR/trace/seed-N.log (to look for bailouts and deoptimization loops).
+ * separate seed ranges): {@code java … chan.fuzz.Hunt FROM COUNT OUTDIR [trace|shapes]}. A failing
+ * seed's program, both outputs and the reason go to OUTDIR/seed-N.*; with {@code trace}, each compiled
+ * run's compilation trace goes to OUTDIR/trace/seed-N.log (to look for bailouts and deoptimization
+ * loops); with {@code shapes}, the programs are {@link ProgramGenerator#shapesOnly} (HotShapes alone).
  */
 public final class Hunt {
     private Hunt() {}
@@ -21,10 +22,11 @@ public final class Hunt {
         long from = Long.parseLong(args[0]);
         long count = Long.parseLong(args[1]);
         Path dir = Files.createDirectories(Path.of(args[2]));
-        boolean trace = args.length > 3;
+        boolean trace = args.length > 3 && args[3].equals("trace");
+        boolean shapes = args.length > 3 && args[3].equals("shapes");
         int failed = 0;
         for (long seed = from; seed < from + count; seed++) {
-            Program program = ProgramGenerator.generate(seed);
+            Program program = shapes ? ProgramGenerator.shapesOnly(seed) : ProgramGenerator.generate(seed);
             Path file = program.writeTo(dir);
             Path log = trace ? Files.createDirectories(dir.resolve("trace")).resolve("seed-" + seed + ".log") : null;
             long t0 = System.nanoTime();

@@ -73,14 +73,22 @@ final class ProgramRunner {
      * file with other content (a mutant) keeps the file's path, so its imports resolve beside it.
      */
     static Result run(Source source, List<String> args, Mode mode, long timeoutMillis, Path log) {
+        return run(source, args, List.of(), InputStream.nullInputStream(), mode, timeoutMillis, log);
+    }
+
+    /**
+     * Runs source as above, with the program's own arguments (what `args()` gives) and its standard
+     * input: a conformance program's `//! args … -- WORDS` and `//! stdin FILE` (SuiteAgreesCompiled).
+     */
+    static Result run(Source source, List<String> args, List<String> programArgs, InputStream in, Mode mode, long timeoutMillis, Path log) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
         PrintStream o = new PrintStream(out, true, UTF_8);
         PrintStream e = new PrintStream(err, true, UTF_8);
-        Context.Builder builder = Context.newBuilder("chan").in(InputStream.nullInputStream()).out(o).err(e)
+        Context.Builder builder = Context.newBuilder("chan").in(in).out(o).err(e)
                         .allowIO(IOAccess.newBuilder().fileSystem(org.graalvm.polyglot.io.FileSystem.newReadOnlyFileSystem(
                                         org.graalvm.polyglot.io.FileSystem.newDefaultFileSystem())).build())
-                        .arguments("chan", new String[0])
+                        .arguments("chan", programArgs.toArray(new String[0]))
                         .allowExperimentalOptions(true)
                         .options(chanOptions(args));
         if (mode == Mode.INTERPRETED) {
@@ -149,6 +157,7 @@ final class ProgramRunner {
                 case "--max-depth" -> options.put("chan.MaxDepth", args.get(++i));
                 case "--machine" -> options.put("chan.Machine", args.get(++i));
                 case "--stats" -> options.put("chan.Stats", "true");
+                case "--warn-leaks" -> options.put("chan.WarnLeaks", "true");
                 default -> throw new IllegalArgumentException("not an option the fuzzer gives: " + args.get(i));
             }
         }
