@@ -1,10 +1,11 @@
 package chan.parser;
 
 import chan.grammar.ChanParser.LiteralContext;
+import chan.values.Arith;
 import chan.values.ChanAtom;
 import chan.values.ChanNil;
-import chan.values.Numbers;
 import chan.values.DecimalDigits;
+import chan.values.Numbers;
 import java.math.BigInteger;
 
 /** The values of literal tokens: ints (hex, binary, octal, `_` separators, any size), floats, strings, atoms. */
@@ -125,7 +126,34 @@ final class Literals {
         if (!isInt && prefix == null && Double.isInfinite(Double.parseDouble(number.replace("_", "")))) {
             return new BadLiteral(0, "float literal out of range (" + shortened(number) + "): the largest float is 1.7976931348623157e+308");
         }
+        if (isInt && tooManyBits(number.substring(prefix == null ? 0 : 2).replace("_", ""), radix)) {
+            return new BadLiteral(0, "int literal too large (" + shortened(number) + "): an int of more than " + Arith.MAX_SHIFT
+                            + " bits, as a product or a shift would be");
+        }
         return null;
+    }
+
+    /**
+     * Whether an int literal's digits make more bits than any int may have ({@code MAX_SHIFT + 1}):
+     * counted without parsing where the count is sure (a power-of-two base; a decimal literal of more
+     * or fewer digits than the largest int has), so that a literal of millions of digits is refused at
+     * once instead of after seconds of parsing.
+     */
+    private static boolean tooManyBits(String digits, int radix) {
+        int first = 0;
+        while (first < digits.length() - 1 && digits.charAt(first) == '0') {
+            first++;
+        }
+        int significant = digits.length() - first;
+        long limit = Arith.MAX_SHIFT + 1L;
+        if (radix != 10) {
+            int perDigit = Integer.numberOfTrailingZeros(radix);
+            int lead = 32 - Integer.numberOfLeadingZeros(Character.digit(digits.charAt(first), radix));
+            return (long) (significant - 1) * perDigit + lead > limit;
+        } else if (significant != DecimalDigits.MAX_DIGITS) {
+            return significant > DecimalDigits.MAX_DIGITS;
+        }
+        return DecimalDigits.parse(digits.substring(first)).bitLength() > limit;
     }
 
     /** A literal as an error message quotes it: a long one by its two ends. */

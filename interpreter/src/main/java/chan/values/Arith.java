@@ -16,7 +16,7 @@ import java.math.BigInteger;
  * also joins two strings or two lists; a string plus anything else is an error (Go's strictness:
  * write {@code "n=" + str(n)}). Bitwise operators and shifts take ints only; {@code >>} is arithmetic
  * (floor); a negative shift count is an error, and so is a left shift beyond {@link #MAX_SHIFT}, or a
- * product of more bits than that.
+ * product, sum or difference of more bits than that.
  *
  * <p>Messages: "cannot add string and int"; likewise "subtract", "multiply", "divide"; the other
  * operators say "cannot apply % to string and int", "cannot negate string", "cannot apply ~ to float".
@@ -44,7 +44,7 @@ public final class Arith {
         } else if (a instanceof Double || b instanceof Double) {
             return Numbers.toDouble(a) + Numbers.toDouble(b);
         }
-        return Numbers.normalize(Numbers.big(a).add(Numbers.big(b)));
+        return Numbers.normalize(withinBits(Numbers.big(a).add(Numbers.big(b)), "a sum"));
     }
 
     @TruffleBoundary
@@ -56,7 +56,7 @@ public final class Arith {
         } else if (a instanceof Double || b instanceof Double) {
             return Numbers.toDouble(a) - Numbers.toDouble(b);
         }
-        return Numbers.normalize(Numbers.big(a).subtract(Numbers.big(b)));
+        return Numbers.normalize(withinBits(Numbers.big(a).subtract(Numbers.big(b)), "a difference"));
     }
 
     @TruffleBoundary
@@ -81,6 +81,18 @@ public final class Arith {
             throw new ChanError("int too large: a product of more than " + MAX_SHIFT + " bits");
         }
         return a.multiply(b);
+    }
+
+    /**
+     * A sum or difference of big ints, unless it has more than {@code MAX_SHIFT + 1} bits, the most a
+     * product or a shift may make: one bit past them at most, but `x = x + x` in a loop would grow a
+     * bit a turn for ever.
+     */
+    private static BigInteger withinBits(BigInteger r, String what) {
+        if (r.bitLength() > MAX_SHIFT + 1) {
+            throw new ChanError("int too large: " + what + " of more than " + MAX_SHIFT + " bits");
+        }
+        return r;
     }
 
     @TruffleBoundary

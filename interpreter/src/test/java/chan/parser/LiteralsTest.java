@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import chan.values.Arith;
+import chan.values.DecimalDigits;
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +62,25 @@ class LiteralsTest {
         assertNull(Literals.badNumber("1e-999", false));
         assertEquals(0.0, Literals.number("1e-999"));
         assertEquals(Double.MIN_VALUE, Literals.number("3e-324"));
+    }
+
+    @Test
+    void anIntLiteralOfMoreBitsThanAnIntMayHaveIsAnError() {
+        // An int holds at most MAX_SHIFT + 1 bits, as products and shifts make them (docs/language.md, Arithmetic).
+        String hexZeros = "0".repeat(Arith.MAX_SHIFT / 4);
+        assertNull(Literals.badNumber("0x1" + hexZeros, true), "2^MAX_SHIFT: MAX_SHIFT + 1 bits");
+        Literals.BadLiteral hex = Literals.badNumber("0x2" + hexZeros, true);
+        assertEquals(0, hex.offset());
+        assertTrue(hex.message().startsWith("int literal too large (0x200000000000000000…0000000000): an int of more than 16777216 bits"),
+                        hex.message());
+        assertNull(Literals.badNumber("0b1" + "0".repeat(Arith.MAX_SHIFT), true));
+        assertEquals(0, Literals.badNumber("0b1" + "0".repeat(Arith.MAX_SHIFT + 1), true).offset());
+        assertNull(Literals.badNumber("0o" + "0".repeat(100) + "7", true), "leading zeros count for nothing");
+        // Decimal: more digits than the largest int has is refused unparsed; as many is parsed and measured.
+        assertEquals(0, Literals.badNumber("1" + "0".repeat(DecimalDigits.MAX_DIGITS), true).offset());
+        assertEquals(0, Literals.badNumber("9".repeat(DecimalDigits.MAX_DIGITS), true).offset());
+        assertNull(Literals.badNumber("1" + "0".repeat(DecimalDigits.MAX_DIGITS - 1), true));
+        assertNull(Literals.badNumber("9".repeat(DecimalDigits.MAX_DIGITS - 1), true));
     }
 
     @Test
