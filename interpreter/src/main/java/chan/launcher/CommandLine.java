@@ -1,6 +1,7 @@
 package chan.launcher;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ final class CommandLine {
                     "--seed", "chan.Seed", "--trace", "chan.Trace", "--path", "chan.Path", "--max-depth", "chan.MaxDepth");
     /** Options of `chan bench` alone (not the program's): its Java baseline (BenchBaseline). */
     private static final Set<String> BENCH_VALUED = Set.of("--baseline", "--baseline-path");
-    /** Truffle's tools, whose options pass through to the engine (isToolOption). */
+    /** Truffle's tools, whose options pass through to the engine (toolNamed). */
     private static final List<String> TOOLS = List.of("--inspect", "--dap", "--cpusampler", "--cputracer");
     /**
      * Truffle tools other launchers have that this one cannot offer, and why: GraalVM 25 publishes no
@@ -116,9 +117,9 @@ final class CommandLine {
                 throw new UsageError(a.substring(0, a.indexOf('=')) + " takes no value, got " + a);
             } else if (FLAGS.containsKey(a)) {
                 cl.options.put(FLAGS.get(a), "true");
-            } else if (unavailableTool(a) != null) {
-                throw new UsageError(unavailableTool(a) + " is not available: " + UNAVAILABLE.get(unavailableTool(a)));
-            } else if (isToolOption(a)) {
+            } else if (toolNamed(a, UNAVAILABLE.keySet()) instanceof String tool) {
+                throw new UsageError(tool + " is not available: " + UNAVAILABLE.get(tool));
+            } else if (toolNamed(a, TOOLS) != null) {
                 int eq = a.indexOf('=');
                 cl.toolOptions.put(eq < 0 ? a.substring(2) : a.substring(2, eq), eq < 0 ? "true" : a.substring(eq + 1));
             } else if ((a.equals("--help") || a.equals("-h")) && cl.file == null) {
@@ -185,24 +186,18 @@ final class CommandLine {
         }
     }
 
-    /** The tool of {@link #UNAVAILABLE} that {@code a} asks for (`--coverage`, `--coverage.Output=…`), or null. */
-    private static String unavailableTool(String a) {
-        for (String tool : UNAVAILABLE.keySet()) {
+    /**
+     * The tool among {@code tools} that the argument {@code a} is an option of, or null: `--inspect`,
+     * `--inspect=9229` and `--inspect.Suspend=false` are all `--inspect`'s, the forms Truffle's tools
+     * check ({@link #TOOLS}), and `--coverage.Output=…` is `--coverage`'s ({@link #UNAVAILABLE}).
+     */
+    private static String toolNamed(String a, Collection<String> tools) {
+        for (String tool : tools) {
             if (a.startsWith(tool) && (a.length() == tool.length() || a.charAt(tool.length()) == '=' || a.charAt(tool.length()) == '.')) {
                 return tool;
             }
         }
         return null;
-    }
-
-    /** `--inspect`, `--cpusampler`, … ({@link #TOOLS}) and their `=VALUE` and `.Option` forms, which Truffle's tools check. */
-    private static boolean isToolOption(String a) {
-        for (String tool : TOOLS) {
-            if (a.startsWith(tool) && (a.length() == tool.length() || a.charAt(tool.length()) == '=' || a.charAt(tool.length()) == '.')) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean takesValue(String option) {
